@@ -1,0 +1,47 @@
+import { AllExceptionsFilter } from '@app/common';
+import { AppConfigModule, Env } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { IdentityModule, NotificationsModule } from '@app/domain';
+import { QueueModule } from '@app/queue';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AdminBootstrap } from './admin.bootstrap';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging';
+import { NotificationsController } from './notifications/notifications.controller';
+import { OrganisationsController } from './organisations/organisations.controller';
+
+/** The HTTP process: controllers and queue producers only (processors live in the worker). */
+@Module({})
+export class ApiModule {
+  static register(overrides: Record<string, string | undefined> = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule.forRoot(overrides),
+        LoggerModule.forRootAsync({ inject: [Env], useFactory: (env: Env) => loggerParams(env, 'api') }),
+        ThrottlerModule.forRootAsync({
+          inject: [Env],
+          useFactory: (env: Env) => ({
+            throttlers: [{ name: 'auth', ttl: 60_000, limit: env.AUTH_RATE_LIMIT }],
+          }),
+        }),
+        DatabaseModule,
+        QueueModule,
+        IdentityModule,
+        NotificationsModule,
+        HealthModule,
+      ],
+      controllers: [AuthController, OrganisationsController, NotificationsController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        AdminBootstrap,
+      ],
+    };
+  }
+}

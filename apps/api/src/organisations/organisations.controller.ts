@@ -1,0 +1,50 @@
+import { ErrorResponseDto } from '@app/common';
+import { Actor, IdentityService } from '@app/domain';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { UserResponseDto } from '../auth/auth.dto';
+import { CreateOfficerDto, CreateOrganisationDto, OrganisationResponseDto } from './organisations.dto';
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorResponseDto })
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a buyer organisation (admin)' })
+  @ApiResponse({ status: 201, type: OrganisationResponseDto })
+  @ApiResponse({ status: 403, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  async create(@Body() dto: CreateOrganisationDto): Promise<OrganisationResponseDto> {
+    return OrganisationResponseDto.from(await this.identity.createOrganisation(dto));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An organisation (its own members and admins)' })
+  @ApiResponse({ status: 200, type: OrganisationResponseDto })
+  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<OrganisationResponseDto> {
+    return OrganisationResponseDto.from(await this.identity.getOrganisation(actor, id));
+  }
+
+  @Post(':id/users')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a procurement officer account in a buyer organisation (admin)' })
+  @ApiResponse({ status: 201, type: UserResponseDto })
+  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiResponse({ status: 422, type: ErrorResponseDto })
+  async createUser(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateOfficerDto,
+  ): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.identity.createUser(id, dto));
+  }
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { loadEnvOrExit } from '@app/config';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  loadEnvOrExit();
+  const app = await NestFactory.createApplicationContext(WorkerModule.register(), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  // SIGTERM/SIGINT close the BullMQ workers (current jobs finish) and the database pool.
+  app.enableShutdownHooks();
+  console.log('worker started');
+}
+
+void bootstrap();

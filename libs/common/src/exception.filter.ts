@@ -1,0 +1,118 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { AppError, CommonErrorCode } from './errors';
+
+interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown[];
+  requestId?: string;
+}
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: CommonErrorCode.ValidationFailed,
+  401: CommonErrorCode.Unauthorized,
+  403: CommonErrorCode.Forbidden,
+  404: CommonErrorCode.NotFound,
+  409: CommonErrorCode.UniqueViolation,
+  413: CommonErrorCode.PayloadTooLarge,
+  429: CommonErrorCode.RateLimited,
+};
+
+/** Turns anything thrown into the api.md error shape; unknown errors are logged and answered 500. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception, req);
+    if (body.statusCode >= 500) {
+      this.logger.error(
+        { err: exception, requestId: req?.id, method: req?.method, url: req?.originalUrl },
+        'unexpected error',
+      );
+    }
+    if (res.headersSent) return;
+    res.status(body.statusCode).json({ ...body, requestId: req?.id });
+  }
+
+  toBody(exception: unknown, req?: Request): ErrorBody {
+    if (exception instanceof AppError) {
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details.length ? { details: exception.details } : {}),
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return {
+        statusCode: 429,
+        code: CommonErrorCode.RateLimited,
+        message: 'Too many requests, try again later',
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (status === 404 && !(typeof response === 'object' && (response as { code?: string }).code)) {
+        return {
+          statusCode: 404,
+          code: CommonErrorCode.RouteNotFound,
+          message: `No route ${req?.method ?? ''} ${req?.path ?? ''}`.trim(),
+        };
+      }
+      if (typeof response === 'object' && response !== null) {
+        const r = response as { code?: string; message?: string | string[]; details?: unknown[] };
+        return {
+          statusCode: status,
+          code: r.code ?? CODE_OF_STATUS[status] ?? `HTTP_${status}`,
+          message: Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? exception.message),
+          ...(r.details ? { details: r.details } : {}),
+        };
+      }
+      return {
+        statusCode: status,
+        code: CODE_OF_STATUS[status] ?? `HTTP_${status}`,
+        message: String(response),
+      };
+    }
+    if (exception instanceof QueryFailedError) {
+      const pg = exception.driverError as { code?: string; constraint?: string; detail?: string };
+      if (pg?.code === '23505') {
+        return {
+          statusCode: 409,
+          code: CommonErrorCode.UniqueViolation,
+          message: 'A record with these values already exists',
+          details: [{ constraint: pg.constraint, message: 'unique constraint violated' }],
+        };
+      }
+      if (pg?.code === '23503') {
+        return {
+          statusCode: 422,
+          code: CommonErrorCode.ReferenceNotFound,
+          message: 'A referenced record does not exist',
+          details: [{ constraint: pg.constraint, message: 'foreign key violated' }],
+        };
+      }
+      if (pg?.code === '22P02' || pg?.code === '22003' || pg?.code === '22007' || pg?.code === '22008') {
+        return {
+          statusCode: 400,
+          code: CommonErrorCode.ValidationFailed,
+          message: 'A value has an invalid format',
+        };
+      }
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: CommonErrorCode.Internal,
+      message: 'Something went wrong on our side; quote the request id when reporting it',
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CommonErrorCode, ValidationFailedError } from './errors';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page (nextCursor)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export class PageMetaDto {
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+/** Keyset cursors are base64url JSON arrays of the sort key of the last row. */
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, shape: ('string' | 'number')[]): unknown[] | null {
+  if (cursor === undefined || cursor === '') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new ValidationFailedError(
+      'cursor is not valid',
+      [{ field: 'cursor', message: 'cursor is not valid' }],
+      CommonErrorCode.InvalidCursor,
+    );
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== shape.length ||
+    parsed.some((v, i) => typeof v !== shape[i])
+  ) {
+    throw new ValidationFailedError(
+      'cursor is not valid',
+      [{ field: 'cursor', message: 'cursor is not valid' }],
+      CommonErrorCode.InvalidCursor,
+    );
+  }
+  return parsed;
+}
+
+export function pageLimit(limit: number | undefined): number {
+  return Math.min(Math.max(limit ?? 20, 1), 100);
+}

@@ -1,0 +1,6 @@
+export * from './actor';
+export * from './identity.errors';
+export * from './identity.service';
+export * from './identity.module';
+export * from './passwords';
+export * from './tokens.service';

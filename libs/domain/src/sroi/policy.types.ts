@@ -1,0 +1,143 @@
+/**
+ * The SROI policy-version body exactly as the public API (api.md, "SROI policies") carries it. Nullable
+ * fields are required keys whose value may be null, as in the API example; fields marked optional may be
+ * omitted (null is accepted for them too).
+ */
+
+export const PROCUREMENT_CATEGORIES = ['goods', 'services', 'works'] as const;
+export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
+
+export const BLOCK_CATEGORIES = ['employment', 'training', 'social_activity'] as const;
+export type BlockCategory = (typeof BLOCK_CATEGORIES)[number];
+
+export const PLACEMENT_CATEGORIES = ['employment', 'training'] as const;
+export type PlacementCategory = (typeof PLACEMENT_CATEGORIES)[number];
+
+export const BLOCK_UNITS = ['fte_year', 'month', 'week', 'hour', 'activity'] as const;
+export type BlockUnit = (typeof BLOCK_UNITS)[number];
+
+export const TARGET_GROUPS = [
+  'participatiewet',
+  'banenafspraak',
+  'ww',
+  'wia_wao',
+  'wajong',
+  'nugger',
+  'bbl',
+  'bol',
+  'pro_vso',
+  'other',
+] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+export const CERTIFICATION_TYPES = [
+  'pso',
+  'pso_30plus',
+  'code_sociale_ondernemingen',
+  'sw_company',
+  'regional_recognised_se',
+  'other',
+] as const;
+export type CertificationType = (typeof CERTIFICATION_TYPES)[number];
+
+/** Ordered from lowest to highest: the index is the rank used for "at least this level". */
+export const PSO_LEVELS = ['aspirant', 'basistrede', 'trede_1', 'trede_2', 'trede_3'] as const;
+export type PsoLevel = (typeof PSO_LEVELS)[number];
+
+export const CERTIFICATION_STATUSES = ['unverified', 'verified', 'rejected'] as const;
+export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+
+export const PURCHASE_MODES = ['full_invoice', 'labour_component', 'factor'] as const;
+export type PurchaseMode = (typeof PURCHASE_MODES)[number];
+
+/** 'YYYY-MM-DD', a calendar date without time zone. */
+export type IsoDate = string;
+
+export interface LowLabourRule {
+  /** Share 0..1: a labour share strictly below this uses `percentage`. */
+  belowShare: number;
+  percentage: number;
+}
+
+export interface PsoDiscount {
+  level: PsoLevel;
+  /** Percent taken off the obligation amount. */
+  percentage: number;
+}
+
+export interface SroiBlock {
+  code: string;
+  category: BlockCategory;
+  /** Absent: the block is the fallback for its category when no block names the target group. */
+  targetGroup?: TargetGroup | null;
+  /** Inclusive lower bound of months on benefit. */
+  benefitMonthsMin?: number | null;
+  /** Exclusive upper bound of months on benefit. */
+  benefitMonthsMax?: number | null;
+  unit: BlockUnit;
+  /** Value of one unit (for fte_year: one full-time year). */
+  valueCents: number;
+  maxCountMonths?: number | null;
+}
+
+export interface SroiBonus {
+  code: string;
+  /** Value per full-time year when pro-rated, else a fixed amount per placement. */
+  valueCents: number;
+  proRata: boolean;
+}
+
+export interface PurchaseRule {
+  eligibleCertifications: CertificationType[];
+  minPsoLevel: PsoLevel | null;
+  mode: PurchaseMode;
+  /** Share 0..1, required when mode is 'factor'. */
+  factor: number | null;
+  /** Free-form region name; the engine only asks the caller whether the supplier is inside it. */
+  region?: string | null;
+}
+
+export interface SroiPolicyBody {
+  name: string;
+  version: string;
+  validFrom: IsoDate;
+  /** Provenance note; not in api.md's example but present in the shared policy data files. */
+  source?: string | null;
+  categories: ProcurementCategory[];
+  thresholdCents: number;
+  defaultPercentage: number;
+  lowLabour?: LowLabourRule | null;
+  /** Null: goods are covered whatever their labour share. */
+  goodsMinLabourShare: number | null;
+  minCents: number | null;
+  capCents: number | null;
+  fullTimeHoursPerWeek: number;
+  psoDiscounts: PsoDiscount[];
+  blocks: SroiBlock[];
+  bonuses: SroiBonus[];
+  purchaseRule: PurchaseRule;
+}
+
+/** A certification as the engine needs it (contractor's PSO for the obligation, supplier's for purchases). */
+export interface CertificationFact {
+  type: CertificationType;
+  level?: PsoLevel | null;
+  validFrom: IsoDate;
+  /** Inclusive; absent or null means open-ended. */
+  validUntil?: IsoDate | null;
+  status: CertificationStatus;
+}
+
+/** One human-readable line of a computation, in Dutch and English. */
+export interface BreakdownLine {
+  code: string;
+  labelNl: string;
+  labelEn: string;
+  valueCents?: number;
+  /** Language-neutral formula or figures, e.g. `40000.00 × 24/36 × 12/12`. */
+  detail?: string;
+}
+
+export function psoLevelRank(level: PsoLevel): number {
+  return PSO_LEVELS.indexOf(level);
+}

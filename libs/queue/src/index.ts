@@ -1,0 +1,4 @@
+export * from './queue-names';
+export * from './redis-connection';
+export * from './outbox.service';
+export * from './queue.module';

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The Quick start run command: install, build, migrate, seed, then api + worker (+ web) until Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+load_dotenv
+export NODE_ENV="${NODE_ENV:-development}"
+
+ensure_dependencies
+echo "==> checking PostgreSQL and Redis"
+ts_node scripts/check-services.ts
+echo "==> building api, worker and web app"
+npm run --silent build >/dev/null
+echo "==> migrating the database"
+npm run --silent migration:run
+echo "==> loading demo data"
+npm run --silent seed
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo; echo "==> stopping"
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+
+node dist/apps/worker/apps/worker/src/main.js &
+pids+=($!)
+node dist/apps/api/apps/api/src/main.js &
+pids+=($!)
+
+port="${PORT:-3000}"
+for _ in $(seq 1 60); do
+  if curl -fs "http://localhost:${port}/health" >/dev/null 2>&1; then break; fi
+  sleep 0.5
+done
+cat <<MSG
+
+  Buy Social Marketplace is running.
+    web app   http://localhost:${port}/
+    API docs  http://localhost:${port}/api/docs
+    health    http://localhost:${port}/health
+  Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}"

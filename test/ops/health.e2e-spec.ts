@@ -1,0 +1,80 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createTestApp, TestApp } from '../support/app';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function startRedis(port: number): Promise<ChildProcess> {
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    proc.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('Ready to accept connections')) resolve(proc);
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
+  });
+}
+
+function stop(proc: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    proc.once('exit', () => resolve());
+    proc.kill('SIGKILL');
+  });
+}
+
+describe('GET /health (e2e, with a Redis of its own that the test stops)', () => {
+  let t: TestApp;
+  let redis: ChildProcess;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    t = await createTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
+  });
+
+  afterAll(async () => {
+    redis = await startRedis(port).catch(() => redis);
+    await t.close();
+    await stop(redis);
+  });
+
+  it('is ok with both dependencies up', async () => {
+    const res = await t.http().get('/health').expect(200);
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
+  });
+
+  it('answers 503 naming redis when Redis stops, and recovers when it is back', async () => {
+    await stop(redis);
+    const down = await t.http().get('/health').expect(503);
+    expect(down.body.status).toBe('error');
+    expect(down.body.error.redis.status).toBe('down');
+    expect(down.body.info.database.status).toBe('up');
+
+    redis = await startRedis(port);
+    let status = 0;
+    for (let i = 0; i < 20 && status !== 200; i++) {
+      status = (await t.http().get('/health')).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe(200);
+  });
+});

@@ -1,0 +1,77 @@
+import type { TestApp } from './app';
+
+let counter = 0;
+/** KvK numbers unique within a run (8 digits, distinct per process and call). */
+export function uniqueKvk(): string {
+  counter += 1;
+  return String(10_000_000 + ((process.pid * 7919 + counter * 104_729 + Date.now()) % 89_999_999)).slice(
+    0,
+    8,
+  );
+}
+
+export function uniqueEmail(prefix = 'user'): string {
+  counter += 1;
+  return `${prefix}.${process.pid}.${counter}.${Date.now()}@example.nl`;
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string; role: string; organisationId: string };
+}
+
+export function registrationBody(
+  kind: 'contractor' | 'social_enterprise',
+  over: Record<string, unknown> = {},
+) {
+  return {
+    email: uniqueEmail(kind),
+    password: 'a-good-long-password',
+    name: 'Test Person',
+    organisation: {
+      kind,
+      name: `Test ${kind} ${counter}`,
+      kvkNumber: uniqueKvk(),
+      postcode: '2011 AB',
+      city: 'Haarlem',
+    },
+    ...over,
+  };
+}
+
+export async function register(t: TestApp, kind: 'contractor' | 'social_enterprise'): Promise<Session> {
+  const res = await t.http().post('/api/v1/auth/register').send(registrationBody(kind)).expect(201);
+  return res.body as Session;
+}
+
+export async function login(t: TestApp, email: string, password: string): Promise<Session> {
+  const res = await t.http().post('/api/v1/auth/login').send({ email, password }).expect(200);
+  return res.body as Session;
+}
+
+export const adminLogin = (t: TestApp): Promise<Session> =>
+  login(t, 'admin@test.local', 'admin-test-password');
+
+/** A buyer organisation with one officer, created the way an admin does it. */
+export async function createBuyerWithOfficer(
+  t: TestApp,
+): Promise<{ organisationId: string; officer: Session }> {
+  const admin = await adminLogin(t);
+  const org = await t
+    .http()
+    .post('/api/v1/organisations')
+    .set('Authorization', `Bearer ${admin.accessToken}`)
+    .send({ kind: 'buyer', name: `Gemeente Test ${counter}`, postcode: '2011 RD', city: 'Haarlem' })
+    .expect(201);
+  const email = uniqueEmail('officer');
+  await t
+    .http()
+    .post(`/api/v1/organisations/${org.body.id}/users`)
+    .set('Authorization', `Bearer ${admin.accessToken}`)
+    .send({ email, name: 'Officer Test', password: 'officer-password-1', role: 'procurement_officer' })
+    .expect(201);
+  return { organisationId: org.body.id, officer: await login(t, email, 'officer-password-1') };
+}
+
+export const bearer = (s: Session): [string, string] => ['Authorization', `Bearer ${s.accessToken}`];
