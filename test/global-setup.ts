@@ -1,3 +1,5 @@
+// Global setup runs outside Jest's module mapper: resolve the @app/* aliases from tsconfig.json.
+import 'tsconfig-paths/register';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';

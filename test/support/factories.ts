@@ -75,3 +75,58 @@ export async function createBuyerWithOfficer(
 }
 
 export const bearer = (s: Session): [string, string] => ['Authorization', `Bearer ${s.accessToken}`];
+
+/** A made-up word (letters only) that no other test data contains, to isolate search assertions. */
+export function uniqueWord(prefix = 'zq'): string {
+  counter += 1;
+  const letters = (n: number): string =>
+    n
+      .toString(26)
+      .split('')
+      .map((c) => String.fromCharCode(97 + parseInt(c, 26)))
+      .join('');
+  return `${prefix}${letters(process.pid)}${letters(counter)}${letters(Date.now() % 1_000_000)}`;
+}
+
+export async function createOffering(
+  t: TestApp,
+  se: Session,
+  over: Record<string, unknown> = {},
+): Promise<{ id: string; cpvCodes: string[] }> {
+  const res = await t
+    .http()
+    .post('/api/v1/offerings')
+    .set(...bearer(se))
+    .send({
+      title: 'Schoonmaak van kantoren',
+      description: 'Dagelijkse schoonmaak',
+      cpvCodes: ['90910000-9'],
+      ...over,
+    })
+    .expect(201);
+  return res.body;
+}
+
+export async function addCertification(
+  t: TestApp,
+  owner: Session,
+  body: Record<string, unknown>,
+  verifier?: Session,
+  decision: 'verified' | 'rejected' = 'verified',
+): Promise<{ id: string }> {
+  const res = await t
+    .http()
+    .post(`/api/v1/organisations/${owner.user.organisationId}/certifications`)
+    .set(...bearer(owner))
+    .send(body)
+    .expect(201);
+  if (verifier) {
+    await t
+      .http()
+      .post(`/api/v1/certifications/${res.body.id}/verification`)
+      .set(...bearer(verifier))
+      .send({ decision })
+      .expect(200);
+  }
+  return res.body;
+}

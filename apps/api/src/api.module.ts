@@ -1,7 +1,7 @@
 import { AllExceptionsFilter } from '@app/common';
 import { AppConfigModule, Env } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { IdentityModule, NotificationsModule } from '@app/domain';
+import { DirectoryModule, IdentityModule, NotificationsModule } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrap } from './admin.bootstrap';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { DirectoryController } from './directory/directory.controller';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -34,9 +35,10 @@ export class ApiModule {
         QueueModule,
         IdentityModule,
         NotificationsModule,
+        DirectoryModule,
         HealthModule,
       ],
-      controllers: [AuthController, OrganisationsController, NotificationsController],
+      controllers: [AuthController, OrganisationsController, NotificationsController, DirectoryController],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

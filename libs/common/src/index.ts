@@ -5,3 +5,4 @@ export * from './validation';
 export * from './pagination';
 export * from './money';
 export * from './dutch';
+export * from './dates';

@@ -1,3 +1,4 @@
 export * from './identity';
 export * from './notifications';
 export * from './sroi';
+export * from './directory';

@@ -1,10 +1,20 @@
+import { CertificationEntity } from './certification.entity';
+import { CpvCodeEntity } from './cpv-code.entity';
 import { NotificationEntity } from './notification.entity';
+import { OfferingEntity } from './offering.entity';
+import { PostcodeAreaEntity } from './postcode-area.entity';
+import { SocialEnterpriseProfileEntity } from './social-enterprise-profile.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
+export * from './certification.entity';
+export * from './cpv-code.entity';
 export * from './notification.entity';
+export * from './offering.entity';
+export * from './postcode-area.entity';
+export * from './social-enterprise-profile.entity';
 export * from './organisation.entity';
 export * from './outbox-message.entity';
 export * from './refresh-token.entity';
@@ -17,4 +27,9 @@ export const ENTITIES = [
   RefreshTokenEntity,
   OutboxMessageEntity,
   NotificationEntity,
+  CpvCodeEntity,
+  PostcodeAreaEntity,
+  SocialEnterpriseProfileEntity,
+  CertificationEntity,
+  OfferingEntity,
 ];

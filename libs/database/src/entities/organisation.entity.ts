@@ -14,6 +14,7 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 @Entity('organisation')
 @Check('ck_organisation_kvk_number', `kvk_number ~ '^[0-9]{8}$'`)
 @Index('uq_organisation_kvk_number', ['kvkNumber'], { unique: true })
+@Index('ix_organisation_name_trgm', { synchronize: false })
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organisation' })
   id: string;

@@ -1,5 +1,14 @@
 import { EnableExtensions1763800000000 } from './1763800000000-EnableExtensions';
 import { CreateIdentity1795377404289 } from './1795377404289-CreateIdentity';
+import { CreateDirectory1795377899053 } from './1795377899053-CreateDirectory';
+import { AddDirectorySearchIndexes1795377899100 } from './1795377899100-AddDirectorySearchIndexes';
+import { LoadReferenceData1795377899200 } from './1795377899200-LoadReferenceData';
 
 /** Every migration, in order, listed explicitly. */
-export const MIGRATIONS = [EnableExtensions1763800000000, CreateIdentity1795377404289];
+export const MIGRATIONS = [
+  EnableExtensions1763800000000,
+  CreateIdentity1795377404289,
+  CreateDirectory1795377899053,
+  AddDirectorySearchIndexes1795377899100,
+  LoadReferenceData1795377899200,
+];

@@ -1,0 +1,158 @@
+import { BusinessRuleError, NotFoundError, ValidationFailedError } from '@app/common';
+import {
+  CertificationEntity,
+  CertificationStatus,
+  CertificationType,
+  OrganisationEntity,
+  PsoLevel,
+} from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../identity/actor';
+import type { CertificationFact } from '../sroi/policy.types';
+import { DirectoryErrorCode } from './directory.errors';
+
+export interface CertificationInput {
+  type: CertificationType;
+  level?: PsoLevel | null;
+  certificateNumber?: string | null;
+  validFrom: string;
+  validUntil?: string | null;
+}
+
+export interface VerificationInput {
+  decision: 'verified' | 'rejected';
+  note?: string | null;
+}
+
+/** Whether a certification counts on a date: not rejected, and the date inside [validFrom, validUntil]. */
+export function certificationValidOn(
+  c: Pick<CertificationEntity, 'status' | 'validFrom' | 'validUntil'>,
+  date: string,
+): boolean {
+  return c.status !== 'rejected' && c.validFrom <= date && (c.validUntil === null || c.validUntil >= date);
+}
+
+@Injectable()
+export class CertificationsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async create(
+    actor: Actor,
+    organisationId: string,
+    input: CertificationInput,
+  ): Promise<CertificationEntity> {
+    const org = await this.ownOrganisation(actor, organisationId);
+    if (org.kind === 'buyer') {
+      throw new BusinessRuleError(
+        DirectoryErrorCode.CertificationNotAllowed,
+        'Buyer organisations do not hold certifications',
+      );
+    }
+    if (input.type === 'pso' && !input.level) {
+      throw new ValidationFailedError('A PSO certification needs a level', [
+        { field: 'level', message: 'level is required for type pso' },
+      ]);
+    }
+    if (input.type !== 'pso' && input.level) {
+      throw new ValidationFailedError('Only PSO certifications have a level', [
+        { field: 'level', message: 'level is only allowed for type pso' },
+      ]);
+    }
+    if (input.validUntil && input.validUntil < input.validFrom) {
+      throw new ValidationFailedError('validUntil is before validFrom', [
+        {
+          field: 'validUntil',
+          code: DirectoryErrorCode.InvalidPeriod,
+          message: 'validUntil must not be before validFrom',
+        },
+      ]);
+    }
+    return this.ds.getRepository(CertificationEntity).save({
+      organisationId: org.id,
+      type: input.type,
+      level: input.level ?? null,
+      certificateNumber: input.certificateNumber?.trim() || null,
+      validFrom: input.validFrom,
+      validUntil: input.validUntil ?? null,
+      status: 'unverified' as CertificationStatus,
+    });
+  }
+
+  /** The organisation itself, officers (who verify) and admins may list; anyone else gets 404. */
+  async list(actor: Actor, organisationId: string): Promise<CertificationEntity[]> {
+    const org = await this.ds.getRepository(OrganisationEntity).findOne({ where: { id: organisationId } });
+    const mayRead =
+      actor.role === 'admin' ||
+      actor.role === 'procurement_officer' ||
+      actor.organisationId === organisationId;
+    if (!org || !mayRead) throw new NotFoundError(DirectoryErrorCode.OrganisationNotFound, 'Organisation');
+    return this.ds
+      .getRepository(CertificationEntity)
+      .find({ where: { organisationId }, order: { validFrom: 'DESC', id: 'ASC' } });
+  }
+
+  async verify(actor: Actor, id: string, input: VerificationInput): Promise<CertificationEntity> {
+    return this.ds.transaction(async (m) => {
+      const cert = await m
+        .getRepository(CertificationEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id })
+        .getOne();
+      if (!cert) throw new NotFoundError(DirectoryErrorCode.CertificationNotFound, 'Certification');
+      cert.status = input.decision;
+      cert.reviewedBy = actor.userId;
+      cert.reviewedAt = new Date();
+      cert.reviewNote = input.note?.trim() || null;
+      return m.getRepository(CertificationEntity).save(cert);
+    });
+  }
+
+  /**
+   * Which certifications organisation X held on date D: not rejected and valid on that day (expired ones
+   * stay on record but never count). The SROI rules decide which statuses and types they accept.
+   */
+  async heldOn(organisationId: string, date: string, manager?: EntityManager): Promise<CertificationFact[]> {
+    const rows = await (manager ?? this.ds.manager)
+      .getRepository(CertificationEntity)
+      .createQueryBuilder('c')
+      .where('c.organisation_id = :organisationId', { organisationId })
+      .andWhere("c.status <> 'rejected'")
+      .andWhere('c.valid_from <= :date', { date })
+      .andWhere('(c.valid_until IS NULL OR c.valid_until >= :date)', { date })
+      .orderBy('c.type')
+      .addOrderBy('c.id')
+      .getMany();
+    return rows.map((c) => ({
+      type: c.type,
+      level: c.level,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      status: c.status,
+    }));
+  }
+
+  /** Every certification on record (for rules that look at whole periods, such as the PSO discount). */
+  async allFacts(organisationId: string, manager?: EntityManager): Promise<CertificationFact[]> {
+    const rows = await (manager ?? this.ds.manager)
+      .getRepository(CertificationEntity)
+      .find({ where: { organisationId } });
+    return rows.map((c) => ({
+      type: c.type,
+      level: c.level,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      status: c.status,
+    }));
+  }
+
+  private async ownOrganisation(actor: Actor, organisationId: string): Promise<OrganisationEntity> {
+    const org = await this.ds.getRepository(OrganisationEntity).findOne({ where: { id: organisationId } });
+    if (!org || (actor.organisationId !== organisationId && actor.role !== 'admin')) {
+      throw new NotFoundError(DirectoryErrorCode.OrganisationNotFound, 'Organisation');
+    }
+    return org;
+  }
+}

@@ -1,0 +1,16 @@
+export enum DirectoryErrorCode {
+  UnknownCpvCode = 'UNKNOWN_CPV_CODE',
+  InvalidCpvCode = 'INVALID_CPV_CODE',
+  UnknownPostcode = 'UNKNOWN_POSTCODE',
+  SocialEnterpriseNotFound = 'SOCIAL_ENTERPRISE_NOT_FOUND',
+  OfferingNotFound = 'OFFERING_NOT_FOUND',
+  CertificationNotFound = 'CERTIFICATION_NOT_FOUND',
+  OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
+  NotOwner = 'NOT_OWNER',
+  NotASocialEnterprise = 'NOT_A_SOCIAL_ENTERPRISE',
+  CertificationNotAllowed = 'CERTIFICATION_NOT_ALLOWED',
+  InvalidPeriod = 'INVALID_PERIOD',
+  FteInconsistent = 'FTE_INCONSISTENT',
+  RadiusWithoutPostcode = 'RADIUS_WITHOUT_POSTCODE',
+  ImportRejected = 'IMPORT_REJECTED',
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CertificationsService } from './certifications.service';
+import { CsvImportService } from './csv-import.service';
+import { DirectoryService } from './directory.service';
+import { ReferenceDataService } from './reference-data.service';
+import { SearchService } from './search.service';
+
+@Module({
+  providers: [ReferenceDataService, CertificationsService, DirectoryService, SearchService, CsvImportService],
+  exports: [ReferenceDataService, CertificationsService, DirectoryService, SearchService, CsvImportService],
+})
+export class DirectoryModule {}

@@ -1,0 +1,234 @@
+import { ForbiddenError, NotFoundError, ValidationFailedError, normalisePostcode } from '@app/common';
+import {
+  CertificationEntity,
+  OfferingEntity,
+  OrganisationEntity,
+  SocialEnterpriseProfileEntity,
+  TargetGroup,
+} from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Actor } from '../identity/actor';
+import { DirectoryErrorCode } from './directory.errors';
+import { ReferenceDataService } from './reference-data.service';
+
+export interface ProfileInput {
+  mission: string;
+  targetGroups: TargetGroup[];
+  fteTotal: number;
+  fteTargetGroup: number;
+  website?: string | null;
+  serviceRadiusKm?: number | null;
+  published?: boolean;
+}
+
+export interface OfferingInput {
+  title: string;
+  description?: string;
+  cpvCodes: string[];
+  priceIndicationCents?: number | null;
+  unit?: string | null;
+  labourShare?: number | null;
+  deliveryPostcode?: string | null;
+  deliveryRadiusKm?: number | null;
+  capacityCentsPerMonth?: number | null;
+}
+
+export interface PublicProfile {
+  organisation: OrganisationEntity;
+  profile: SocialEnterpriseProfileEntity | null;
+  certifications: CertificationEntity[];
+  offerings: OfferingEntity[];
+}
+
+@Injectable()
+export class DirectoryService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  /** Anyone may read a published profile; the enterprise itself and admins also see an unpublished one. */
+  async publicProfile(
+    actor: Actor | undefined,
+    organisationId: string,
+    today: string,
+  ): Promise<PublicProfile> {
+    const organisation = await this.ds
+      .getRepository(OrganisationEntity)
+      .findOne({ where: { id: organisationId, kind: 'social_enterprise' } });
+    if (!organisation)
+      throw new NotFoundError(DirectoryErrorCode.SocialEnterpriseNotFound, 'Social enterprise');
+    const profile = await this.ds
+      .getRepository(SocialEnterpriseProfileEntity)
+      .findOne({ where: { organisationId } });
+    const own = actor?.organisationId === organisationId || actor?.role === 'admin';
+    if (profile && !profile.published && !own) {
+      throw new NotFoundError(DirectoryErrorCode.SocialEnterpriseNotFound, 'Social enterprise');
+    }
+    const certifications = await this.ds
+      .getRepository(CertificationEntity)
+      .createQueryBuilder('c')
+      .where('c.organisation_id = :organisationId', { organisationId })
+      .andWhere(
+        own ? 'TRUE' : "c.status <> 'rejected' AND (c.valid_until IS NULL OR c.valid_until >= :today)",
+        { today },
+      )
+      .orderBy('c.type')
+      .addOrderBy('c.valid_from', 'DESC')
+      .getMany();
+    const offerings = await this.ds
+      .getRepository(OfferingEntity)
+      .find({ where: { organisationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { organisation, profile, certifications, offerings };
+  }
+
+  async upsertProfile(
+    actor: Actor,
+    organisationId: string,
+    input: ProfileInput,
+  ): Promise<SocialEnterpriseProfileEntity> {
+    await this.ownSocialEnterprise(actor, organisationId);
+    if (input.fteTargetGroup > input.fteTotal) {
+      throw new ValidationFailedError('fteTargetGroup exceeds fteTotal', [
+        {
+          field: 'fteTargetGroup',
+          code: DirectoryErrorCode.FteInconsistent,
+          message: 'fteTargetGroup must not exceed fteTotal',
+        },
+      ]);
+    }
+    const repo = this.ds.getRepository(SocialEnterpriseProfileEntity);
+    await repo.upsert(
+      {
+        organisationId,
+        mission: input.mission.trim(),
+        targetGroups: [...new Set(input.targetGroups)],
+        fteTotal: input.fteTotal,
+        fteTargetGroup: input.fteTargetGroup,
+        website: input.website?.trim() || null,
+        serviceRadiusKm: input.serviceRadiusKm ?? null,
+        published: input.published ?? true,
+      },
+      ['organisationId'],
+    );
+    return repo.findOneByOrFail({ organisationId });
+  }
+
+  async createOffering(actor: Actor, input: OfferingInput): Promise<OfferingEntity> {
+    const organisation = await this.ownSocialEnterprise(actor, actor.organisationId ?? '');
+    const values = await this.offeringValues(organisation, input);
+    return this.ds
+      .getRepository(OfferingEntity)
+      .save({ organisationId: organisation.id, ...values } as OfferingEntity);
+  }
+
+  async updateOffering(actor: Actor, id: string, input: Partial<OfferingInput>): Promise<OfferingEntity> {
+    return this.ds.transaction(async (m) => {
+      const offering = await m
+        .getRepository(OfferingEntity)
+        .createQueryBuilder('o')
+        .setLock('pessimistic_write')
+        .where('o.id = :id', { id })
+        .getOne();
+      if (!offering) throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
+      if (offering.organisationId !== actor.organisationId) {
+        throw new ForbiddenError(
+          DirectoryErrorCode.NotOwner,
+          'Only the enterprise that owns this offering may change it',
+        );
+      }
+      const organisation = await m
+        .getRepository(OrganisationEntity)
+        .findOneByOrFail({ id: offering.organisationId });
+      const merged: OfferingInput = {
+        title: input.title ?? offering.title,
+        description: input.description ?? offering.description,
+        cpvCodes: input.cpvCodes ?? offering.cpvCodes,
+        priceIndicationCents:
+          input.priceIndicationCents !== undefined
+            ? input.priceIndicationCents
+            : offering.priceIndicationCents,
+        unit: input.unit !== undefined ? input.unit : offering.unit,
+        labourShare: input.labourShare !== undefined ? input.labourShare : offering.labourShare,
+        deliveryPostcode:
+          input.deliveryPostcode !== undefined ? input.deliveryPostcode : offering.deliveryPostcode,
+        deliveryRadiusKm:
+          input.deliveryRadiusKm !== undefined ? input.deliveryRadiusKm : offering.deliveryRadiusKm,
+        capacityCentsPerMonth:
+          input.capacityCentsPerMonth !== undefined
+            ? input.capacityCentsPerMonth
+            : offering.capacityCentsPerMonth,
+      };
+      Object.assign(offering, await this.offeringValues(organisation, merged));
+      return m.getRepository(OfferingEntity).save(offering);
+    });
+  }
+
+  async deleteOffering(actor: Actor, id: string): Promise<void> {
+    const offering = await this.ds.getRepository(OfferingEntity).findOne({ where: { id } });
+    if (!offering) throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
+    if (offering.organisationId !== actor.organisationId) {
+      throw new ForbiddenError(
+        DirectoryErrorCode.NotOwner,
+        'Only the enterprise that owns this offering may delete it',
+      );
+    }
+    await this.ds.getRepository(OfferingEntity).delete({ id });
+  }
+
+  async getOffering(id: string): Promise<OfferingEntity> {
+    const offering = await this.ds.getRepository(OfferingEntity).findOne({ where: { id } });
+    if (!offering) throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
+    return offering;
+  }
+
+  /** Validates and normalises offering fields; the delivery point falls back to the enterprise's postcode. */
+  async offeringValues(
+    organisation: OrganisationEntity,
+    input: OfferingInput,
+  ): Promise<Partial<OfferingEntity>> {
+    const cpvCodes = await this.reference.normaliseCpvCodes(input.cpvCodes, 'cpvCodes');
+    const deliveryPostcode = input.deliveryPostcode ? normalisePostcode(input.deliveryPostcode) : null;
+    const area = await this.reference
+      .resolvePostcode(
+        deliveryPostcode ?? organisation.postcode,
+        deliveryPostcode ? 'deliveryPostcode' : 'organisation.postcode',
+      )
+      .catch((err) => {
+        if (deliveryPostcode) throw err;
+        return null; // the enterprise's own postcode may be outside the PC4 list; then no distance search
+      });
+    return {
+      title: input.title.trim(),
+      description: (input.description ?? '').trim(),
+      cpvCodes,
+      cpvAncestors: await this.reference.ancestorsOf(cpvCodes),
+      priceIndicationCents: input.priceIndicationCents ?? null,
+      unit: input.unit?.trim() || null,
+      labourShare: input.labourShare ?? null,
+      deliveryPostcode,
+      deliveryRadiusKm: input.deliveryRadiusKm ?? null,
+      capacityCentsPerMonth: input.capacityCentsPerMonth ?? null,
+      lat: area?.lat ?? null,
+      lon: area?.lon ?? null,
+    };
+  }
+
+  private async ownSocialEnterprise(actor: Actor, organisationId: string): Promise<OrganisationEntity> {
+    const organisation = await this.ds
+      .getRepository(OrganisationEntity)
+      .findOne({ where: { id: organisationId } });
+    if (!organisation || organisation.kind !== 'social_enterprise') {
+      throw new NotFoundError(DirectoryErrorCode.SocialEnterpriseNotFound, 'Social enterprise');
+    }
+    if (actor.organisationId !== organisationId) {
+      throw new ForbiddenError(
+        DirectoryErrorCode.NotOwner,
+        'Only the enterprise itself may change its profile',
+      );
+    }
+    return organisation;
+  }
+}

@@ -1,0 +1,20 @@
+import { foldedText, searchTerms } from './search-text';
+
+describe('searchTerms', () => {
+  it.each([
+    ['Schoonmaak', ['schoonmaak']],
+    ['café  Crème', ['cafe', 'creme']],
+    ['re-integratie & groen', ['re', 'integratie', 'groen']],
+    ['a b c', []],
+    ["'; DROP TABLE x; --", ['drop', 'table']],
+    ['één twee één', ['een', 'twee']],
+    [undefined, []],
+    [
+      '1 2 3 4 5 6 7 8 9 10 11 12 aa bb cc dd ee ff gg hh ii',
+      ['10', '11', '12', 'aa', 'bb', 'cc', 'dd', 'ee'],
+    ],
+  ])('%j → %j', (q, terms) => expect(searchTerms(q)).toEqual(terms));
+
+  it('folds names for trigram matching', () =>
+    expect(foldedText('  Coöperatie  Café ')).toBe('cooperatie cafe'));
+});

@@ -1,0 +1,169 @@
+import { decodeCursor, encodeCursor, pageLimit, todayInNl, ValidationFailedError } from '@app/common';
+import { CertificationType, TargetGroup } from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DirectoryErrorCode } from './directory.errors';
+import { ReferenceDataService } from './reference-data.service';
+import { foldedText, searchTerms } from './search-text';
+import { enterpriseSearchSql, offeringSearchSql, SearchFilters } from './search.sql';
+
+export interface SearchInput {
+  q?: string;
+  cpv?: string;
+  postcode?: string;
+  radiusKm?: number;
+  certification?: CertificationType;
+  targetGroup?: TargetGroup;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface SearchCertification {
+  id: string;
+  type: CertificationType;
+  level: string | null;
+  status: string;
+  validUntil: string | null;
+}
+
+export interface OfferingHit {
+  id: string;
+  title: string;
+  description: string;
+  cpvCodes: string[];
+  socialEnterprise: { id: string; name: string; city: string | null; certifications: SearchCertification[] };
+  distanceKm: number | null;
+  score: number;
+}
+
+export interface EnterpriseHit {
+  id: string;
+  name: string;
+  kvkNumber: string | null;
+  city: string | null;
+  postcode: string;
+  mission: string | null;
+  targetGroups: string[];
+  certifications: SearchCertification[];
+  distanceKm: number | null;
+  score: number;
+}
+
+interface OfferingRow {
+  id: string;
+  title: string;
+  description: string;
+  cpv_codes: string[];
+  organisation_id: string;
+  organisation_name: string;
+  organisation_city: string | null;
+  score: number;
+  distance_km: number | null;
+  certifications: SearchCertification[];
+}
+
+interface EnterpriseRow {
+  id: string;
+  name: string;
+  kvk_number: string | null;
+  city: string | null;
+  postcode: string;
+  mission: string | null;
+  target_groups: string[];
+  score: number;
+  distance_km: number | null;
+  certifications: SearchCertification[];
+}
+
+/** The directory search (offerings and enterprises): filters resolved here, SQL in search.sql.ts. */
+@Injectable()
+export class SearchService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  async filters(input: SearchInput): Promise<SearchFilters> {
+    const cursor = decodeCursor(input.cursor, ['number', 'string']);
+    if (cursor && !/^[0-9a-f-]{36}$/i.test(cursor[1] as string)) {
+      throw new ValidationFailedError(
+        'cursor is not valid',
+        [{ field: 'cursor', message: 'cursor is not valid' }],
+        'INVALID_CURSOR',
+      );
+    }
+    if (input.radiusKm !== undefined && !input.postcode) {
+      throw new ValidationFailedError('radiusKm needs a postcode', [
+        {
+          field: 'radiusKm',
+          code: DirectoryErrorCode.RadiusWithoutPostcode,
+          message: 'give a postcode to search around',
+        },
+      ]);
+    }
+    const q = input.q?.trim();
+    const area = input.postcode ? await this.reference.resolvePostcode(input.postcode) : undefined;
+    return {
+      terms: searchTerms(q),
+      nameText: q && q.length >= 3 ? foldedText(q) : undefined,
+      cpv: input.cpv ? await this.reference.normaliseCpvCode(input.cpv, 'cpv') : undefined,
+      point: area ? { lat: area.lat, lon: area.lon } : undefined,
+      radiusKm: input.radiusKm,
+      certification: input.certification,
+      targetGroup: input.targetGroup,
+      today: todayInNl(),
+      limit: pageLimit(input.limit),
+      after: cursor ? { score: cursor[0] as number, id: cursor[1] as string } : null,
+    };
+  }
+
+  async offerings(input: SearchInput): Promise<{ items: OfferingHit[]; nextCursor: string | null }> {
+    const f = await this.filters(input);
+    const { text, values } = offeringSearchSql(f);
+    const rows = await this.ds.query<OfferingRow[]>(text, values);
+    const page = rows.slice(0, f.limit);
+    const items = await Promise.all(
+      page.map(async (r) => ({
+        id: r.id,
+        title: r.title,
+        description: r.description,
+        cpvCodes: await this.reference.displayCodes(r.cpv_codes),
+        socialEnterprise: {
+          id: r.organisation_id,
+          name: r.organisation_name,
+          city: r.organisation_city,
+          certifications: r.certifications,
+        },
+        distanceKm: r.distance_km,
+        score: r.score,
+      })),
+    );
+    return { items, nextCursor: this.next(rows, f.limit) };
+  }
+
+  async enterprises(input: SearchInput): Promise<{ items: EnterpriseHit[]; nextCursor: string | null }> {
+    const f = await this.filters(input);
+    const { text, values } = enterpriseSearchSql(f);
+    const rows = await this.ds.query<EnterpriseRow[]>(text, values);
+    const items = rows.slice(0, f.limit).map((r) => ({
+      id: r.id,
+      name: r.name,
+      kvkNumber: r.kvk_number,
+      city: r.city,
+      postcode: r.postcode,
+      mission: r.mission,
+      targetGroups: r.target_groups,
+      certifications: r.certifications,
+      distanceKm: r.distance_km,
+      score: r.score,
+    }));
+    return { items, nextCursor: this.next(rows, f.limit) };
+  }
+
+  private next(rows: { id: string; score: number }[], limit: number): string | null {
+    if (rows.length <= limit) return null;
+    const last = rows[limit - 1];
+    return encodeCursor([last.score, last.id]);
+  }
+}
