@@ -30,8 +30,8 @@ const DEFAULT_REF_DATE = '2026-11-01';
 const BATCH_ROWS = 2000;
 
 /**
- * The search indexes that make COPY slow; with --drop-indexes (the default) they are dropped before the load
- * and re-created afterwards, with exactly the definitions of migration 1795377899100-AddDirectorySearchIndexes.
+ * The search indexes that make COPY slow. Unless --keep-indexes is given they are dropped before the load and
+ * re-created afterwards, with exactly the definitions of migration 1795377899100-AddDirectorySearchIndexes.
  */
 const SEARCH_INDEXES: { name: string; create: string }[] = [
   {
@@ -49,12 +49,14 @@ const SEARCH_INDEXES: { name: string; create: string }[] = [
   {
     name: 'ix_social_enterprise_profile_search',
     create:
-      'CREATE INDEX "ix_social_enterprise_profile_search" ON "social_enterprise_profile" USING gin ("search_doc")',
+      'CREATE INDEX "ix_social_enterprise_profile_search" ON "social_enterprise_profile" ' +
+      'USING gin ("search_doc")',
   },
   {
     name: 'ix_organisation_name_trgm',
     create:
-      'CREATE INDEX "ix_organisation_name_trgm" ON "organisation" USING gin (immutable_unaccent(lower(name)) gin_trgm_ops)',
+      'CREATE INDEX "ix_organisation_name_trgm" ON "organisation" ' +
+      'USING gin (immutable_unaccent(lower(name)) gin_trgm_ops)',
   },
 ];
 
@@ -241,15 +243,14 @@ async function databaseChecksums(
     Array.from({ length: count }, (_, i) => gen.enterprise(i).id),
   ]);
   await client.query('ANALYZE generated_ids');
-  const sql: Record<string, string> = {
-    organisation: `SELECT md5(string_agg(md5(row(${COLUMNS.organisation.join(', ')})::text), '' ORDER BY id))
-      FROM organisation WHERE id IN (SELECT id FROM generated_ids)`,
-    social_enterprise_profile: `SELECT md5(string_agg(md5(row(${COLUMNS.social_enterprise_profile.join(', ')})::text), '' ORDER BY organisation_id))
-      FROM social_enterprise_profile WHERE organisation_id IN (SELECT id FROM generated_ids)`,
-    certification: `SELECT md5(string_agg(md5(row(${COLUMNS.certification.join(', ')})::text), '' ORDER BY id))
-      FROM certification WHERE organisation_id IN (SELECT id FROM generated_ids)`,
-    offering: `SELECT md5(string_agg(md5(row(${COLUMNS.offering.join(', ')})::text), '' ORDER BY id))
-      FROM offering WHERE organisation_id IN (SELECT id FROM generated_ids)`,
+  const digest = (table: Table, key: string, where: string): string =>
+    `SELECT md5(string_agg(md5(row(${COLUMNS[table].join(', ')})::text), '' ORDER BY ${key})) ` +
+    `FROM ${table} WHERE ${where} IN (SELECT id FROM generated_ids)`;
+  const sql: Record<Table, string> = {
+    organisation: digest('organisation', 'id', 'id'),
+    social_enterprise_profile: digest('social_enterprise_profile', 'organisation_id', 'organisation_id'),
+    certification: digest('certification', 'id', 'organisation_id'),
+    offering: digest('offering', 'id', 'organisation_id'),
   };
   const out: Record<string, string> = {};
   for (const table of TABLES) {
@@ -296,7 +297,8 @@ async function main(): Promise<void> {
 
     const ref = await time('read reference data', () => loadReference(client));
     console.log(
-      `  reference: ${ref.cpv.length} CPV codes, ${ref.areas.length} PC4 areas, vocabulary ${ref.vocabulary.length} words`,
+      `  reference: ${ref.cpv.length} CPV codes, ${ref.areas.length} PC4 areas, ` +
+        `vocabulary of ${ref.vocabulary.length} words`,
     );
 
     await client.query('BEGIN');
@@ -387,7 +389,8 @@ async function main(): Promise<void> {
       console.log(`  ${'combined (sha256)'.padEnd(26)} ${combined}`);
     }
     console.log(
-      `\nchecksum sha256 (COPY rows in generation order, seed ${opts.seed}, ${opts.enterprises} enterprises): ${checksum}`,
+      `\nchecksum sha256 (COPY rows in generation order, seed ${opts.seed}, ` +
+        `${opts.enterprises} enterprises): ${checksum}`,
     );
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);

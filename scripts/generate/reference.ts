@@ -151,11 +151,10 @@ export async function loadReference(client: Client): Promise<Reference> {
   };
 }
 
-const STOP_WORDS = new Set(
-  'and the for with van het een voor met and/or other than except incl excl uitgez ander andere and of en op in'.split(
-    ' ',
-  ),
-);
+const STOP_WORDS = new Set([
+  ...'and the for with and/or other than except incl excl of'.split(' '),
+  ...'van het een voor met uitgez ander andere en op in'.split(' '),
+]);
 
 /**
  * Social-enterprise words first (they are drawn with a skew towards the front of the list, so they are the

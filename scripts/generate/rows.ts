@@ -76,7 +76,7 @@ export interface GenOptions {
   seed: number;
   enterprises: number;
   offeringsPer: number;
-  /** Reference date (UTC midnight, ms): "now" of the data set; certifications are valid or expired relative to it. */
+  /** Reference date (UTC midnight, ms): the "now" of the data; certification validity is relative to it. */
   refMs: number;
   /** KvK number per enterprise index (precomputed so it avoids numbers already in the database). */
   kvk: Uint32Array;
@@ -134,6 +134,7 @@ const REJECT_NOTES = [
   'Certificaat was al verlopen bij indiening.',
   'Certificaatnummer niet gevonden in het register.',
 ];
+const REJECT_NOTES_OTHER = REJECT_NOTES.filter((_, i) => i !== 2);
 const REGIONS = ['MRA', 'ZHZ', 'UTR', 'GLD', 'NBR', 'GRN', 'LIM', 'OVL', 'FRL', 'ZLD'];
 
 // ---------------------------------------------------------------------------------------------------------
@@ -155,6 +156,7 @@ function arrayLiteral(items: readonly string[]): string {
   return `{${items.join(',')}}`;
 }
 
+const TRAILING_STOP = /^(in|en|of|van|voor|met|op|de|het|een|aan|bij|uitgez\.?)$/i;
 const ts = (ms: number): string => new Date(ms).toISOString();
 const date = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -170,7 +172,8 @@ function slug(name: string): string {
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/\b(stichting|b\.v\.|u\.a\.|v\.o\.f\.|holding|& co|cooperatie|vereniging)\b/g, ' ')
+    .replace(/'s\b/g, 's')
+    .replace(/(^|\s)(stichting|cooperatie|vereniging|holding|b\.v\.|u\.a\.|v\.o\.f\.|& co)(?=\s|$)/g, ' ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
@@ -397,8 +400,11 @@ export class RowGenerator {
         case 'regional_recognised_se':
           number = `${rng.pick(REGIONS)}-SO-${rng.int(100, 9999)}`;
           break;
+        case 'sw_company':
+          number = rng.chance(0.6) ? `SW-${rng.int(10000, 99999)}` : null;
+          break;
         default:
-          number = rng.chance(0.5) ? `${type.toUpperCase().slice(0, 3)}-${rng.int(10000, 99999)}` : null;
+          number = rng.chance(0.5) ? `CERT-${rng.int(10000, 99999)}` : null;
       }
       const createdMs = Math.min(
         refMs,
@@ -406,7 +412,9 @@ export class RowGenerator {
       );
       const reviewedMs =
         status === 'unverified' ? null : Math.min(refMs, createdMs + rng.int(1, 20) * DAY_MS);
-      const note = status === 'rejected' ? rng.pick(REJECT_NOTES) : null;
+      const expiredOnSubmission = untilMs !== null && untilMs < createdMs;
+      const note =
+        status !== 'rejected' ? null : expiredOnSubmission ? REJECT_NOTES[2] : rng.pick(REJECT_NOTES_OTHER);
       lines.push(
         [
           id,
@@ -505,18 +513,17 @@ export class RowGenerator {
     return lines;
   }
 
-  private pickCode(rng: Rng, sector: SectorCodes): CpvCode {
-    const r = rng.float();
-    if (r < 0.05) return rng.pick(this.ref.cpvLeaves);
-    if (r < 0.6) return rng.pick(sector.roots);
-    return rng.pick(sector.all);
+  /** A listed sector code (55%) or any code of the sector's subtrees (45%). */
+  private pickSectorCode(rng: Rng, sector: SectorCodes): CpvCode {
+    return rng.chance(0.55) ? rng.pick(sector.roots) : rng.pick(sector.all);
   }
 
+  /** The first code is always from the sector; further ones now and then from the whole CPV list. */
   private pickCodes(rng: Rng, sector: SectorCodes): CpvCode[] {
-    const n = rng.chance(0.78) ? 1 : rng.chance(0.8) ? 2 : 3;
-    const out: CpvCode[] = [];
+    const n = rng.chance(0.75) ? 1 : rng.chance(0.8) ? 2 : 3;
+    const out: CpvCode[] = [this.pickSectorCode(rng, sector)];
     for (let tries = 0; out.length < n && tries < 10; tries++) {
-      const c = this.pickCode(rng, sector);
+      const c = rng.chance(0.8) ? this.pickSectorCode(rng, sector) : rng.pick(this.ref.cpvLeaves);
       if (!out.includes(c)) out.push(c);
     }
     return out;
@@ -532,7 +539,8 @@ export class RowGenerator {
     const words: string[] = [];
     for (let k = 0; k < n; k++) words.push(this.word(rng));
     const last = words.pop();
-    return `${rng.pick(['Specialismen', 'Ook', 'Trefwoorden', 'Verder', 'Ervaring met'])}: ${words.join(', ')} en ${last}.`;
+    const lead = rng.pick(['Specialismen', 'Ook', 'Trefwoorden', 'Verder', 'Ervaring met']);
+    return `${lead}: ${words.join(', ')} en ${last}.`;
   }
 
   private title(
@@ -546,25 +554,34 @@ export class RowGenerator {
     const words = cap(noun).split(' ');
     if (rng.chance(0.55)) {
       const label = code.labelNl
-        .replace(/[(),;:"]/g, ' ')
+        .split(/[(),;:]/)[0]
         .split(/\s+/)
         .filter(Boolean)
         .slice(0, 4);
+      while (label.length > 1 && TRAILING_STOP.test(label[label.length - 1])) label.pop();
       if (label.length) words.push('–', ...label.map(lowerFirst));
     }
     if (rng.chance(0.5)) words.push(...rng.pick(qualifiers).split(' '));
-    else if (rng.chance(0.3)) words.push('in', city);
-    while (words.filter((w) => w !== '–').length < 3) {
-      words.push(rng.chance(0.5) ? rng.pick(nouns) : rng.pick(SOCIAL_WORDS));
-    }
-    let counted = 0;
+    else if (rng.chance(0.3)) words.push('in', ...city.split(' '));
+    // 3 to 8 words (the dash does not count), never ending on a dash or a stop word.
     const out: string[] = [];
+    let counted = 0;
     for (const w of words) {
-      if (w !== '–') counted++;
-      if (counted > 8) break;
+      if (w !== '–' && ++counted > 8) break;
       out.push(w);
     }
-    while (out[out.length - 1] === '–' || /^(in|en|van|voor|met|op)$/.test(out[out.length - 1])) out.pop();
+    const trim = (): void => {
+      while (out.length && (out[out.length - 1] === '–' || TRAILING_STOP.test(out[out.length - 1]))) {
+        if (out.pop() !== '–') counted--;
+      }
+    };
+    counted = out.filter((w) => w !== '–').length;
+    trim();
+    while (counted < 3) {
+      out.push(rng.chance(0.5) ? rng.pick(nouns).split(' ')[0] : rng.pick(SOCIAL_WORDS));
+      counted++;
+      trim();
+    }
     return out.join(' ').slice(0, 200);
   }
 
@@ -590,12 +607,26 @@ export class RowGenerator {
     });
     const parts = [fill(rng.pick(DESCRIPTION_OPENINGS), values())];
     // The common words: "diensten" in about half of the rows, "onderhoud" in about a third.
-    if (rng.chance(0.45)) parts.push(fill(DESCRIPTION_SENTENCES[0], values()));
-    else if (rng.chance(0.3)) parts.push('Wij plannen het onderhoud in overleg en rapporteren maandelijks.');
+    const used = new Set<number>([0]);
+    if (rng.chance(0.45)) {
+      parts.push(fill(DESCRIPTION_SENTENCES[0], values()));
+    } else if (rng.chance(0.3)) {
+      parts.push(DESCRIPTION_SENTENCES[1]);
+      used.add(1);
+    }
     let words = parts.join(' ').split(' ').length;
-    let guard = 0;
-    while (words < target && guard++ < 12) {
-      const s = rng.chance(0.55) ? fill(rng.pick(DESCRIPTION_SENTENCES), values()) : this.fillerSentence(rng);
+    let fillers = 0;
+    for (let guard = 0; words < target && guard < 12; guard++) {
+      let s: string;
+      if (fillers < 2 && rng.chance(0.35)) {
+        s = this.fillerSentence(rng);
+        fillers++;
+      } else {
+        const k = rng.int(1, DESCRIPTION_SENTENCES.length - 1);
+        if (used.has(k)) continue;
+        used.add(k);
+        s = fill(DESCRIPTION_SENTENCES[k], values());
+      }
       parts.push(s);
       words += s.split(' ').length;
     }

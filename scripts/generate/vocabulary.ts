@@ -713,6 +713,7 @@ export const DESCRIPTION_OPENINGS = [
   'Betrouwbare {noun}: {cpv}.',
 ];
 
+/** The first two sentences carry the common words "diensten" and "onderhoud" (see rows.ts). */
 export const DESCRIPTION_SENTENCES = [
   'Onze diensten omvatten ook {noun2} en onderhoud op afroep.',
   'Wij plannen het onderhoud in overleg en rapporteren maandelijks.',

@@ -1,7 +1,7 @@
 import { AllExceptionsFilter } from '@app/common';
 import { AppConfigModule, Env } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { DirectoryModule, IdentityModule, NotificationsModule } from '@app/domain';
+import { DirectoryModule, IdentityModule, NotificationsModule, ProcurementModule } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -11,6 +11,7 @@ import { AdminBootstrap } from './admin.bootstrap';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { DirectoryController } from './directory/directory.controller';
+import { ProcurementController } from './procurement/procurement.controller';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging';
 import { NotificationsController } from './notifications/notifications.controller';
@@ -36,9 +37,16 @@ export class ApiModule {
         IdentityModule,
         NotificationsModule,
         DirectoryModule,
+        ProcurementModule,
         HealthModule,
       ],
-      controllers: [AuthController, OrganisationsController, NotificationsController, DirectoryController],
+      controllers: [
+        AuthController,
+        OrganisationsController,
+        NotificationsController,
+        DirectoryController,
+        ProcurementController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

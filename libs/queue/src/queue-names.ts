@@ -9,6 +9,7 @@ export enum QueueName {
 
 export enum JobName {
   WelcomeOrganisation = 'welcome-organisation',
+  Notify = 'notify',
 }
 
 /** Payloads carry ids, never entities. */
@@ -16,8 +17,17 @@ export interface WelcomeOrganisationJob {
   organisationId: string;
 }
 
+/** An in-app notification for one organisation; `dedupeKey` makes a repeated job harmless. */
+export interface NotifyJob {
+  organisationId: string;
+  kind: string;
+  message: string;
+  dedupeKey: string;
+}
+
 export interface JobPayloads {
   [JobName.WelcomeOrganisation]: WelcomeOrganisationJob;
+  [JobName.Notify]: NotifyJob;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

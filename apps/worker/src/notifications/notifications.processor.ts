@@ -1,5 +1,5 @@
 import { NotificationsService } from '@app/domain';
-import { JobName, QueueName, WelcomeOrganisationJob } from '@app/queue';
+import { JobName, NotifyJob, QueueName, WelcomeOrganisationJob } from '@app/queue';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
@@ -12,10 +12,12 @@ export class NotificationsProcessor extends WorkerHost {
     super();
   }
 
-  async process(job: Job<WelcomeOrganisationJob>): Promise<void> {
+  async process(job: Job<WelcomeOrganisationJob | NotifyJob>): Promise<void> {
     switch (job.name) {
       case JobName.WelcomeOrganisation:
         return this.notifications.welcomeOrganisation(job.data.organisationId);
+      case JobName.Notify:
+        return this.notifications.notify(job.data as NotifyJob);
       default:
         this.logger.error({ job: job.name }, 'unknown job');
         throw new UnrecoverableError(`unknown job ${job.name}`);

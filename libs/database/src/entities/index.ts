@@ -1,3 +1,10 @@
+import { AuditLogEntity } from './audit-log.entity';
+import { ContractEntity } from './contract.entity';
+import { ContributionEntity } from './contribution.entity';
+import { ObligationEntity } from './obligation.entity';
+import { SroiPolicyEntity } from './sroi-policy.entity';
+import { TenderEntity } from './tender.entity';
+import { TenderItemEntity } from './tender-item.entity';
 import { CertificationEntity } from './certification.entity';
 import { CpvCodeEntity } from './cpv-code.entity';
 import { NotificationEntity } from './notification.entity';
@@ -9,6 +16,13 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 
+export * from './audit-log.entity';
+export * from './contract.entity';
+export * from './contribution.entity';
+export * from './obligation.entity';
+export * from './sroi-policy.entity';
+export * from './tender.entity';
+export * from './tender-item.entity';
 export * from './certification.entity';
 export * from './cpv-code.entity';
 export * from './notification.entity';
@@ -32,4 +46,11 @@ export const ENTITIES = [
   SocialEnterpriseProfileEntity,
   CertificationEntity,
   OfferingEntity,
+  SroiPolicyEntity,
+  TenderEntity,
+  TenderItemEntity,
+  ContractEntity,
+  ObligationEntity,
+  ContributionEntity,
+  AuditLogEntity,
 ];

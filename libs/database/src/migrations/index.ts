@@ -3,6 +3,8 @@ import { CreateIdentity1795377404289 } from './1795377404289-CreateIdentity';
 import { CreateDirectory1795377899053 } from './1795377899053-CreateDirectory';
 import { AddDirectorySearchIndexes1795377899100 } from './1795377899100-AddDirectorySearchIndexes';
 import { LoadReferenceData1795377899200 } from './1795377899200-LoadReferenceData';
+import { CreateProcurement1795378592152 } from './1795378592152-CreateProcurement';
+import { AddInvoiceUniqueness1795378592200 } from './1795378592200-AddInvoiceUniqueness';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   CreateDirectory1795377899053,
   AddDirectorySearchIndexes1795377899100,
   LoadReferenceData1795377899200,
+  CreateProcurement1795378592152,
+  AddInvoiceUniqueness1795378592200,
 ];

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { parseCpvInput } from './cpv-input';
 import { DirectoryErrorCode } from './directory.errors';
 import { searchTerms } from './search-text';
+import { POSTCODE_AREA_SQL } from './search.sql';
 
 export interface CpvTreeNode {
   code: string;
@@ -40,13 +41,17 @@ export class ReferenceDataService {
    * Normalises CPV input to 8-digit codes, by lookup: unknown codes and wrong check digits are a 400 that
    * names each offending value and its position.
    */
-  async normaliseCpvCodes(inputs: string[], field: string): Promise<string[]> {
+  async normaliseCpvCodes(
+    inputs: string[],
+    field: string,
+    fieldOf = (i: number) => `${field}[${i}]`,
+  ): Promise<string[]> {
     const tree = await this.cpvTree();
     const problems: { field: string; code: string; message: string; value: string }[] = [];
     const codes: string[] = [];
     inputs.forEach((input, i) => {
       const parsed = parseCpvInput(String(input));
-      const at = `${field}[${i}]`;
+      const at = fieldOf(i);
       if (!parsed) {
         problems.push({
           field: at,
@@ -88,7 +93,7 @@ export class ReferenceDataService {
   }
 
   async normaliseCpvCode(input: string, field: string): Promise<string> {
-    return (await this.normaliseCpvCodes([input], field))[0];
+    return (await this.normaliseCpvCodes([input], field, () => field))[0];
   }
 
   /** Each code plus all its ancestors up to the division, for the subtree filter. */
@@ -152,7 +157,7 @@ export class ReferenceDataService {
 
   /** A PC4 or full postcode → its PC4 area (400 UNKNOWN_POSTCODE when the area does not exist). */
   async resolvePostcode(postcode: string, field = 'postcode'): Promise<PostcodeAreaEntity> {
-    const area = await this.ds.getRepository(PostcodeAreaEntity).findOne({ where: { pc4: pc4Of(postcode) } });
+    const [area] = await this.ds.query<PostcodeAreaEntity[]>(POSTCODE_AREA_SQL, [pc4Of(postcode)]);
     if (!area) {
       throw new ValidationFailedError(
         `Unknown postcode ${postcode}`,

@@ -8,7 +8,11 @@ import type { CertificationType, TargetGroup } from '@app/database';
  * trigram match on the enterprise name for typos), only those candidates are ranked, and the page is cut
  * with a keyset on (score DESC, id ASC). Without words every filtered row scores 0 and the keyset is the id.
  */
-export const CANDIDATE_CAP = 2000;
+export const CANDIDATE_CAP = 500;
+
+/** The postcode lookup that precedes a distance search (shared with the benchmark's bare server). */
+export const POSTCODE_AREA_SQL =
+  'SELECT pc4, place, municipality, province, lat, lon FROM postcode_area WHERE pc4 = $1';
 export const NAME_CANDIDATE_CAP = 200;
 
 export interface SearchFilters {
@@ -43,12 +47,13 @@ class Params {
 
 function tsQuery(p: Params, terms: string[]): string {
   // Each word: a prefix in any of the three configurations; words are ANDed.
-  return terms
+  const words = terms
     .map((t) => {
       const w = p.add(`${t}:*`);
       return `(to_tsquery('simple', ${w}) || to_tsquery('dutch', ${w}) || to_tsquery('english', ${w}))`;
     })
     .join(' && ');
+  return `(${words})`;
 }
 
 const earth = (p: Params, f: SearchFilters): string =>
@@ -115,10 +120,13 @@ ORDER BY o.id ASC LIMIT ${p.add(f.limit + 1)}`,
     };
   }
 
+  // The query is written inline (not in a CTE) so the planner can estimate how common the words are: a
+  // common word is then read by a scan that stops after CANDIDATE_CAP matches instead of a bitmap of every
+  // match; a rare word uses the GIN index.
   const tsq = tsQuery(p, f.terms);
   const textWhere = offeringFilters(p, f).join(' AND ');
   const parts = [
-    `(SELECT o.id, ts_rank_cd(o.search_doc, q.tsq, 1) AS r FROM offering o, q WHERE o.search_doc @@ q.tsq AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
+    `(SELECT o.id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
   ];
   if (f.nameText) {
     const name = p.add(f.nameText);
@@ -132,8 +140,7 @@ ORDER BY o.id ASC LIMIT ${p.add(f.limit + 1)}`,
   if (ks) outer.push(ks);
   const certs = certificationsJson(p, f, 'o.organisation_id');
   return {
-    text: `WITH q AS MATERIALIZED (SELECT ${tsq} AS tsq),
-cand AS (${parts.join(' UNION ALL ')}),
+    text: `WITH cand AS (${parts.join(' UNION ALL ')}),
 s AS (SELECT id, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id)
 SELECT ${select}, s.score, ${distance} AS distance_km, ${certs} AS certifications
 FROM s JOIN offering o ON o.id = s.id JOIN organisation org ON org.id = o.organisation_id
@@ -177,8 +184,8 @@ FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.id ASC 
   }
   const tsq = tsQuery(p, f.terms);
   const parts = [
-    `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, q.tsq, 1) AS r FROM offering o, q WHERE o.search_doc @@ q.tsq LIMIT ${CANDIDATE_CAP})`,
-    `(SELECT pm.organisation_id AS id, ts_rank_cd(pm.search_doc, q.tsq, 1) AS r FROM social_enterprise_profile pm, q WHERE pm.search_doc @@ q.tsq LIMIT ${CANDIDATE_CAP})`,
+    `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
+    `(SELECT pm.organisation_id AS id, ts_rank_cd(pm.search_doc, ${tsq}, 1) AS r FROM social_enterprise_profile pm WHERE pm.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
   ];
   if (f.nameText) {
     const name = p.add(f.nameText);
@@ -190,8 +197,7 @@ FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.id ASC 
   if (ks) where.push(ks);
   const certs = certificationsJson(p, f, 'org.id');
   return {
-    text: `WITH q AS MATERIALIZED (SELECT ${tsq} AS tsq),
-cand AS (${parts.join(' UNION ALL ')}),
+    text: `WITH cand AS (${parts.join(' UNION ALL ')}),
 s AS (SELECT id, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id)
 SELECT ${select}, s.score, ${distance} AS distance_km, ${certs} AS certifications
 FROM s JOIN organisation org ON org.id = s.id ${joins}

@@ -37,6 +37,27 @@ export class NotificationsService {
       .execute();
   }
 
+  /** Idempotent by dedupe key. */
+  async notify(job: {
+    organisationId: string;
+    kind: string;
+    message: string;
+    dedupeKey: string;
+  }): Promise<void> {
+    await this.ds
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values({
+        organisationId: job.organisationId,
+        dedupeKey: job.dedupeKey,
+        kind: job.kind,
+        message: job.message,
+      })
+      .orIgnore()
+      .execute();
+  }
+
   list(actor: Actor): Promise<NotificationEntity[]> {
     if (!actor.organisationId) return Promise.resolve([]);
     return this.ds

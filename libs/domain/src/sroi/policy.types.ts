@@ -116,6 +116,8 @@ export interface SroiPolicyBody {
   blocks: SroiBlock[];
   bonuses: SroiBonus[];
   purchaseRule: PurchaseRule;
+  /** Share of the shortfall charged when an obligation is not met (a preview; e.g. 50). Optional. */
+  penaltyPercentage?: number | null;
 }
 
 /** A certification as the engine needs it (contractor's PSO for the obligation, supplier's for purchases). */

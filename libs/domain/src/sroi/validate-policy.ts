@@ -35,6 +35,7 @@ const POLICY_FIELDS = [
   'blocks',
   'bonuses',
   'purchaseRule',
+  'penaltyPercentage',
 ];
 const LOW_LABOUR_FIELDS = ['belowShare', 'percentage'];
 const PSO_DISCOUNT_FIELDS = ['level', 'percentage'];
@@ -78,6 +79,7 @@ export function validatePolicy(body: unknown): PolicyIssue[] {
     }
   }
   v.share(root, 'goodsMinLabourShare', '', { nullable: true });
+  if (root.penaltyPercentage != null) v.percentage(root, 'penaltyPercentage', '');
   const min = v.cents(root, 'minCents', '', { nullable: true });
   const cap = v.cents(root, 'capCents', '', { nullable: true });
   if (min != null && cap != null && min > cap) v.add('minCents', 'must not exceed capCents');

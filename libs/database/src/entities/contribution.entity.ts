@@ -1,0 +1,108 @@
+import { centsTransformer, numericTransformer } from '@app/common';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { ObligationEntity } from './obligation.entity';
+
+export const CONTRIBUTION_CATEGORIES = [
+  'employment',
+  'training',
+  'social_purchase',
+  'social_activity',
+] as const;
+export type ContributionCategory = (typeof CONTRIBUTION_CATEGORIES)[number];
+export const CONTRIBUTION_STATUSES = ['submitted', 'verified', 'rejected'] as const;
+export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
+
+/**
+ * One claim towards an obligation. Double counting is prevented by the database: a supplier invoice is
+ * unique platform-wide (partial unique index below, rejected claims excluded), and placements of one person
+ * token are serialised by an advisory lock while their full-time total is checked.
+ */
+@Entity('contribution')
+@Index('ix_contribution_obligation', ['obligationId', 'createdAt'])
+@Index('uq_contribution_invoice', { synchronize: false })
+@Index('ix_contribution_person', ['personToken'], { where: 'person_token IS NOT NULL' })
+export class ContributionEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_contribution' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  obligationId: string;
+
+  @ManyToOne(() => ObligationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'obligation_id', foreignKeyConstraintName: 'fk_contribution_obligation' })
+  obligation?: ObligationEntity;
+
+  @Column({ type: 'enum', enum: CONTRIBUTION_CATEGORIES, enumName: 'contribution_category' })
+  category: ContributionCategory;
+
+  @Column({
+    type: 'enum',
+    enum: CONTRIBUTION_STATUSES,
+    enumName: 'contribution_status',
+    default: 'submitted',
+  })
+  status: ContributionStatus;
+
+  /** The submitted body, as received (never names or BSNs: a person is a pseudonymous token). */
+  @Column({ type: 'jsonb' })
+  body: Record<string, unknown>;
+
+  @Column({ type: 'bigint', transformer: centsTransformer })
+  claimedValueCents: number;
+
+  @Column({ type: 'jsonb' })
+  breakdown: Record<string, unknown>[];
+
+  @Column({ type: 'bigint', nullable: true, transformer: centsTransformer })
+  verifiedValueCents: number | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  supplierOrganisationId: string | null;
+
+  /** Upper-cased, spaces removed: `inv 001` and `INV001` are the same invoice. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  invoiceKey: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  personToken: string | null;
+
+  /** The counted period and full-time share of a placement, for the person's full-time check. */
+  @Column({ type: 'date', nullable: true })
+  periodStart: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  periodEnd: string | null;
+
+  @Column({ type: 'numeric', precision: 6, scale: 2, nullable: true, transformer: numericTransformer })
+  hoursPerWeek: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  fullTimeHoursPerWeek: number | null;
+
+  @Column({ type: 'uuid' })
+  submittedBy: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedBy: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  reviewNote: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

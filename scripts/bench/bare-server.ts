@@ -1,0 +1,91 @@
+/**
+ * The benchmark's reference: a bare node:http + pg server that answers GET /api/v1/offerings with exactly
+ * the SQL of the API (the same modules build it), without Nest, validation pipes, guards or logging.
+ */
+import { createServer } from 'node:http';
+import { Pool } from 'pg';
+import { decodeCursor, encodeCursor, pageLimit, pc4Of, todayInNl } from '../../libs/common/src';
+import { parseCpvInput } from '../../libs/domain/src/directory/cpv-input';
+import { foldedText, searchTerms } from '../../libs/domain/src/directory/search-text';
+import {
+  offeringSearchSql,
+  POSTCODE_AREA_SQL,
+  SearchFilters,
+} from '../../libs/domain/src/directory/search.sql';
+
+const port = Number(process.argv[2] ?? 3199);
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+let tree: Map<string, string>;
+
+async function filters(params: URLSearchParams): Promise<SearchFilters> {
+  const q = params.get('q')?.trim() || undefined;
+  const cursor = decodeCursor(params.get('cursor') ?? undefined, ['number', 'string']);
+  let point: SearchFilters['point'];
+  const postcode = params.get('postcode');
+  if (postcode) {
+    const { rows } = await pool.query(POSTCODE_AREA_SQL, [pc4Of(postcode)]);
+    if (!rows[0]) throw new Error('unknown postcode');
+    point = { lat: rows[0].lat, lon: rows[0].lon };
+  }
+  const cpvRaw = params.get('cpv');
+  const cpv = cpvRaw ? parseCpvInput(cpvRaw)?.code : undefined;
+  if (cpvRaw && (!cpv || !tree.has(cpv))) throw new Error('unknown cpv');
+  return {
+    terms: searchTerms(q),
+    nameText: q && q.length >= 3 ? foldedText(q) : undefined,
+    cpv,
+    point,
+    radiusKm: params.has('radiusKm') ? Number(params.get('radiusKm')) : undefined,
+    certification: (params.get('certification') ?? undefined) as SearchFilters['certification'],
+    targetGroup: (params.get('targetGroup') ?? undefined) as SearchFilters['targetGroup'],
+    today: todayInNl(),
+    limit: pageLimit(params.has('limit') ? Number(params.get('limit')) : undefined),
+    after: cursor ? { score: cursor[0] as number, id: cursor[1] as string } : null,
+  };
+}
+
+async function main(): Promise<void> {
+  const { rows } = await pool.query<{ code: string; check_digit: string }>(
+    'SELECT code, check_digit FROM cpv_code',
+  );
+  tree = new Map(rows.map((r) => [r.code, r.check_digit]));
+  createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/api/v1/offerings') {
+      res.writeHead(404).end();
+      return;
+    }
+    filters(url.searchParams)
+      .then(async (f) => {
+        const { text, values } = offeringSearchSql(f);
+        const result = await pool.query(text, values);
+        const page = result.rows.slice(0, f.limit);
+        const items = page.map((r) => ({
+          id: r.id,
+          title: r.title,
+          description: r.description,
+          cpvCodes: (r.cpv_codes as string[]).map((c) => `${c}-${tree.get(c)}`),
+          socialEnterprise: {
+            id: r.organisation_id,
+            name: r.organisation_name,
+            city: r.organisation_city,
+            certifications: r.certifications,
+          },
+          distanceKm: r.distance_km,
+          score: r.score,
+        }));
+        const last = page[f.limit - 1];
+        const nextCursor = result.rows.length > f.limit ? encodeCursor([last.score, last.id]) : null;
+        res
+          .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify({ items, nextCursor }));
+      })
+      .catch((err: Error) => {
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: err.message }));
+      });
+  }).listen(port, () => console.log(`bare server on ${port}`));
+}
+
+void main();

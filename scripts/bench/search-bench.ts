@@ -1,0 +1,216 @@
+/**
+ * npm run bench:search — requests/s and p50/p99 of GET /api/v1/offerings for four query mixes, the real API
+ * (Nest, validation, guards, logging) side by side with a bare node:http + pg server running identical SQL,
+ * on the generated 100k-enterprise / 300k-offering data set.
+ *
+ *   npm run bench:search -- [--duration 10] [--connections 16] [--database-url postgres://.../buysocial_bench]
+ */
+import autocannon from 'autocannon';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { Client } from 'pg';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const DURATION = Number(args.get('duration') ?? 10);
+const CONNECTIONS = Number(args.get('connections') ?? 16);
+const DB =
+  args.get('database-url') ??
+  process.env.BENCH_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/buysocial_bench';
+const API_PORT = 3198;
+const BARE_PORT = 3199;
+const TS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+
+interface Mix {
+  name: string;
+  paths: string[];
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function start(file: string, extraArgs: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [...TS, file, ...extraArgs], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function typo(name: string): string {
+  const words = name.split(' ');
+  const i = words.reduce((best, w, j) => (w.length > words[best].length ? j : best), 0);
+  const w = words[i];
+  words[i] = w.slice(0, Math.floor(w.length / 2)) + w.slice(Math.floor(w.length / 2) + 1);
+  return words.join(' ');
+}
+
+async function mixes(db: Client): Promise<Mix[]> {
+  const enc = (q: Record<string, string | number>): string =>
+    `/api/v1/offerings?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`;
+  // The most frequent title words in the data set: "one common word".
+  const common = await db.query<{ word: string }>(
+    `SELECT word FROM ts_stat($$SELECT to_tsvector('simple', title) FROM offering TABLESAMPLE SYSTEM (5)$$)
+     WHERE length(word) >= 5 ORDER BY ndoc DESC, word LIMIT 5`,
+  );
+  const titles = await db.query<{ title: string }>('SELECT title FROM offering ORDER BY id LIMIT 40');
+  const threeWords = titles.rows
+    .map((r) =>
+      r.title
+        .split(/\s+/)
+        .filter((w) => w.length >= 4)
+        .slice(0, 3),
+    )
+    .filter((w) => w.length === 3)
+    .slice(0, 20);
+  const names = await db.query<{ name: string }>(
+    "SELECT name FROM organisation WHERE kind = 'social_enterprise' ORDER BY id LIMIT 20",
+  );
+  const cpvs = ['45000000', '90000000', '55000000', '77000000', '79000000'];
+  const postcodes = ['2011', '1012', '3511', '2511', '3011', '5611'];
+  return [
+    { name: 'one common word', paths: common.rows.map((r) => enc({ q: r.word })) },
+    { name: 'three words', paths: threeWords.map((w) => enc({ q: w.join(' ') })) },
+    {
+      name: 'CPV subtree + 25 km + certified',
+      paths: cpvs.flatMap((cpv, i) =>
+        postcodes
+          .slice(i % 2, (i % 2) + 3)
+          .map((postcode) => enc({ cpv, postcode, radiusKm: 25, certification: 'pso' })),
+      ),
+    },
+    { name: 'typo in a name', paths: names.rows.map((r) => enc({ q: typo(r.name) })) },
+  ];
+}
+
+async function run(port: number, paths: string[], duration: number): Promise<Result> {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration,
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function sameAnswers(paths: string[]): Promise<void> {
+  for (const path of paths.slice(0, 5)) {
+    const [a, b] = await Promise.all(
+      [API_PORT, BARE_PORT].map((p) => fetch(`http://127.0.0.1:${p}${path}`).then((r) => r.json())),
+    );
+    const ids = (x: { items?: { id: string }[] }) => JSON.stringify((x.items ?? []).map((i) => i.id));
+    if (ids(a) !== ids(b)) throw new Error(`API and bare server disagree on ${path}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const db = new Client({ connectionString: DB });
+  try {
+    await db.connect();
+  } catch {
+    console.error(
+      `no bench database at ${DB}: run npm run generate -- --enterprises 100000 --seed 42 --reset`,
+    );
+    process.exit(1);
+  }
+  const { rows } = await db.query<{ se: number; off: number }>(
+    "SELECT (SELECT count(*) FROM organisation WHERE kind = 'social_enterprise')::int AS se, (SELECT count(*) FROM offering)::int AS off",
+  );
+  if (rows[0].se < 1000) {
+    console.log('bench database is empty: generating 100k enterprises (seed 42) first');
+    const gen = spawnSync(
+      'npm',
+      ['run', 'generate', '--', '--enterprises', '100000', '--seed', '42', '--reset', '--database-url', DB],
+      { stdio: 'inherit' },
+    );
+    if (gen.status !== 0) process.exit(1);
+  }
+  const counts = (
+    await db.query<{ se: number; off: number }>(
+      "SELECT (SELECT count(*) FROM organisation WHERE kind = 'social_enterprise')::int AS se, (SELECT count(*) FROM offering)::int AS off",
+    )
+  ).rows[0];
+  const mixList = await mixes(db);
+  await db.end();
+
+  const env = {
+    DATABASE_URL: DB,
+    REDIS_URL: 'redis://127.0.0.1:6379/2',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    ADMIN_PASSWORD: 'bench-admin-password',
+  };
+  const api = start('apps/api/src/main.ts', [], { ...env, PORT: String(API_PORT), LOG_LEVEL: 'info' });
+  const bare = start('scripts/bench/bare-server.ts', [String(BARE_PORT)], env);
+  const stop = (): void => {
+    api.kill('SIGTERM');
+    bare.kill('SIGTERM');
+  };
+  process.on('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    await Promise.all([
+      waitFor(`http://127.0.0.1:${API_PORT}/health`),
+      waitFor(`http://127.0.0.1:${BARE_PORT}/`),
+    ]);
+    console.log(
+      `data: ${counts.se} enterprises, ${counts.off} offerings; ${CONNECTIONS} connections, ${DURATION} s per run, node ${process.version}`,
+    );
+    const table: string[] = [];
+    let pass = true;
+    for (const mix of mixList) {
+      await sameAnswers(mix.paths);
+      await run(BARE_PORT, mix.paths, 2);
+      await run(API_PORT, mix.paths, 2);
+      const b = await run(BARE_PORT, mix.paths, DURATION);
+      const a = await run(API_PORT, mix.paths, DURATION);
+      const ratio = a.rps / b.rps;
+      const ok = ratio >= 0.8 && a.p99 < 150 && a.errors + a.non2xx === 0;
+      pass &&= ok;
+      table.push(
+        `${mix.name.padEnd(32)} bare ${b.rps.toFixed(0).padStart(6)} req/s p50 ${String(b.p50).padStart(4)} ms p99 ${String(b.p99).padStart(4)} ms | ` +
+          `api ${a.rps.toFixed(0).padStart(6)} req/s p50 ${String(a.p50).padStart(4)} ms p99 ${String(a.p99).padStart(4)} ms | ratio ${ratio.toFixed(2)} ${ok ? 'ok' : 'MISSED'}` +
+          (a.errors + a.non2xx + b.errors + b.non2xx
+            ? ` (errors/non-2xx api ${a.errors}/${a.non2xx}, bare ${b.errors}/${b.non2xx})`
+            : ''),
+      );
+      console.log(table[table.length - 1]);
+    }
+    console.log(
+      `\ntarget: api ≥ 0.8 × bare throughput and api p99 < 150 ms at ${CONNECTIONS} connections: ${pass ? 'met' : 'NOT met'}`,
+    );
+  } finally {
+    stop();
+  }
+}
+
+void main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
