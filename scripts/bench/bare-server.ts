@@ -4,9 +4,10 @@
  */
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
+import { SESSION_OPTIONS } from '../../libs/database/src/data-source-options';
 import { decodeCursor, encodeCursor, pageLimit, pc4Of, todayInNl } from '../../libs/common/src';
 import { parseCpvInput } from '../../libs/domain/src/directory/cpv-input';
-import { foldedText, searchTerms } from '../../libs/domain/src/directory/search-text';
+import { nameTerms, searchTerms } from '../../libs/domain/src/directory/search-text';
 import {
   offeringSearchSql,
   POSTCODE_AREA_SQL,
@@ -14,7 +15,7 @@ import {
 } from '../../libs/domain/src/directory/search.sql';
 
 const port = Number(process.argv[2] ?? 3199);
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20, options: SESSION_OPTIONS });
 let tree: Map<string, string>;
 
 async function filters(params: URLSearchParams): Promise<SearchFilters> {
@@ -32,7 +33,7 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
   if (cpvRaw && (!cpv || !tree.has(cpv))) throw new Error('unknown cpv');
   return {
     terms: searchTerms(q),
-    nameText: q && q.length >= 3 ? foldedText(q) : undefined,
+    nameTerms: nameTerms(searchTerms(q)),
     cpv,
     point,
     radiusKm: params.has('radiusKm') ? Number(params.get('radiusKm')) : undefined,

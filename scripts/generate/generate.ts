@@ -354,6 +354,14 @@ async function main(): Promise<void> {
       console.log(`  ${table}: ${counter.rows} rows`);
     }
 
+    // Offerings of an unpublished profile are hidden from search (kept in step by the API on profile changes).
+    await time('hide offerings of unpublished profiles', () =>
+      client.query(
+        `UPDATE offering o SET hidden = true FROM social_enterprise_profile p
+         WHERE p.organisation_id = o.organisation_id AND NOT p.published AND NOT o.hidden`,
+      ),
+    );
+
     if (dropped.length > 0) {
       await time('re-create search indexes', async () => {
         for (const index of dropped) await client.query(index.create);

@@ -4,6 +4,12 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming.strategy';
 
+/**
+ * Search takes the first N matches of a common word as its candidate set; synchronized sequential scans
+ * would start each scan somewhere else and make that set (and so the pages) change from call to call.
+ */
+export const SESSION_OPTIONS = '-c synchronize_seqscans=off';
+
 export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL'>): DataSourceOptions {
   return {
     type: 'postgres',
@@ -15,6 +21,6 @@ export function dataSourceOptions(env: Pick<Env, 'DATABASE_URL'>): DataSourceOpt
     migrationsRun: false,
     migrationsTransactionMode: 'each',
     uuidExtension: 'pgcrypto',
-    extra: { max: 20, application_name: 'buysocial' },
+    extra: { max: 20, application_name: 'buysocial', options: SESSION_OPTIONS },
   };
 }

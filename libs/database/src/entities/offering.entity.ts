@@ -60,6 +60,13 @@ export class OfferingEntity {
   @Column({ type: 'bigint', nullable: true, transformer: centsTransformer })
   capacityCentsPerMonth: number | null;
 
+  /**
+   * True while the enterprise's profile is unpublished: a copy of that flag kept on the offering so search
+   * filters it per row for free instead of joining the profile.
+   */
+  @Column({ type: 'boolean', default: false })
+  hidden: boolean;
+
   /** The delivery point: the PC4 centroid of the delivery postcode, else of the enterprise's postcode. */
   @Column({ type: 'double precision', nullable: true })
   lat: number | null;

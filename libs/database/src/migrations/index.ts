@@ -5,6 +5,7 @@ import { AddDirectorySearchIndexes1795377899100 } from './1795377899100-AddDirec
 import { LoadReferenceData1795377899200 } from './1795377899200-LoadReferenceData';
 import { CreateProcurement1795378592152 } from './1795378592152-CreateProcurement';
 import { AddInvoiceUniqueness1795378592200 } from './1795378592200-AddInvoiceUniqueness';
+import { AddOfferingHidden1795379550675 } from './1795379550675-AddOfferingHidden';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LoadReferenceData1795377899200,
   CreateProcurement1795378592152,
   AddInvoiceUniqueness1795378592200,
+  AddOfferingHidden1795379550675,
 ];

@@ -99,21 +99,25 @@ export class DirectoryService {
         },
       ]);
     }
-    const repo = this.ds.getRepository(SocialEnterpriseProfileEntity);
-    await repo.upsert(
-      {
-        organisationId,
-        mission: input.mission.trim(),
-        targetGroups: [...new Set(input.targetGroups)],
-        fteTotal: input.fteTotal,
-        fteTargetGroup: input.fteTargetGroup,
-        website: input.website?.trim() || null,
-        serviceRadiusKm: input.serviceRadiusKm ?? null,
-        published: input.published ?? true,
-      },
-      ['organisationId'],
-    );
-    return repo.findOneByOrFail({ organisationId });
+    const published = input.published ?? true;
+    return this.ds.transaction(async (m) => {
+      const repo = m.getRepository(SocialEnterpriseProfileEntity);
+      await repo.upsert(
+        {
+          organisationId,
+          mission: input.mission.trim(),
+          targetGroups: [...new Set(input.targetGroups)],
+          fteTotal: input.fteTotal,
+          fteTargetGroup: input.fteTargetGroup,
+          website: input.website?.trim() || null,
+          serviceRadiusKm: input.serviceRadiusKm ?? null,
+          published,
+        },
+        ['organisationId'],
+      );
+      await m.getRepository(OfferingEntity).update({ organisationId }, { hidden: !published });
+      return repo.findOneByOrFail({ organisationId });
+    });
   }
 
   async createOffering(actor: Actor, input: OfferingInput): Promise<OfferingEntity> {

@@ -1,4 +1,4 @@
-import { foldedText, searchTerms } from './search-text';
+import { foldedText, nameTerms, searchTerms } from './search-text';
 
 describe('searchTerms', () => {
   it.each([
@@ -17,4 +17,16 @@ describe('searchTerms', () => {
 
   it('folds names for trigram matching', () =>
     expect(foldedText('  Coöperatie  Café ')).toBe('cooperatie cafe'));
+});
+
+describe('nameTerms', () => {
+  it.each([
+    [
+      ['stichting', 'fietsenmakerij', 'de', 'ketingreactie'],
+      ['fietsenmakerij', 'ketingreactie'],
+    ],
+    [['diensten'], ['diensten']],
+    [['de', 'bv'], []],
+    [['2011', 'groen'], ['groen']],
+  ])('%j → %j', (terms, expected) => expect(nameTerms(terms)).toEqual(expected));
 });

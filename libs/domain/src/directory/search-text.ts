@@ -24,3 +24,11 @@ export function foldedText(q: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The longest (most distinctive) words, at most two, for typo-tolerant name matching. */
+export function nameTerms(terms: string[]): string[] {
+  return [...terms]
+    .filter((t) => t.length >= 4 && !/^\d+$/.test(t))
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .slice(0, 2);
+}

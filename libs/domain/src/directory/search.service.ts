@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DirectoryErrorCode } from './directory.errors';
 import { ReferenceDataService } from './reference-data.service';
-import { foldedText, searchTerms } from './search-text';
+import { nameTerms, searchTerms } from './search-text';
 import { enterpriseSearchSql, offeringSearchSql, SearchFilters } from './search.sql';
 
 export interface SearchInput {
@@ -106,7 +106,7 @@ export class SearchService {
     const area = input.postcode ? await this.reference.resolvePostcode(input.postcode) : undefined;
     return {
       terms: searchTerms(q),
-      nameText: q && q.length >= 3 ? foldedText(q) : undefined,
+      nameTerms: nameTerms(searchTerms(q)),
       cpv: input.cpv ? await this.reference.normaliseCpvCode(input.cpv, 'cpv') : undefined,
       point: area ? { lat: area.lat, lon: area.lon } : undefined,
       radiusKm: input.radiusKm,

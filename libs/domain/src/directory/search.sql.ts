@@ -18,8 +18,8 @@ export const NAME_CANDIDATE_CAP = 200;
 export interface SearchFilters {
   /** From searchTerms(): folded words, each matched as a prefix in the simple, dutch and english configs. */
   terms: string[];
-  /** Folded free text for trigram matching on enterprise names (typos). */
-  nameText?: string;
+  /** The most distinctive words (longest first, at most two) for trigram matching on names (typos). */
+  nameTerms?: string[];
   /** Normalised 8-digit CPV code: matches the code and its whole subtree. */
   cpv?: string;
   point?: { lat: number; lon: number };
@@ -46,23 +46,39 @@ class Params {
 }
 
 function tsQuery(p: Params, terms: string[]): string {
-  // Each word: a prefix in any of the three configurations; words are ANDed.
+  // Each word: a prefix of an unstemmed word (so `schoonmaak` finds `schoonmaakdiensten`) or the same stem in
+  // Dutch or English (so `kantoren` finds `kantoor`); words are ANDed. Prefixes only on the unstemmed
+  // configuration keep the number of index entries (and the per-row check) small.
   const words = terms
     .map((t) => {
-      const w = p.add(`${t}:*`);
-      return `(to_tsquery('simple', ${w}) || to_tsquery('dutch', ${w}) || to_tsquery('english', ${w}))`;
+      const prefix = p.add(`${t}:*`);
+      const word = p.add(t);
+      return `(to_tsquery('simple', ${prefix}) || plainto_tsquery('dutch', ${word}) || plainto_tsquery('english', ${word}))`;
     })
     .join(' && ');
   return `(${words})`;
+}
+
+/**
+ * Typo-tolerant name match: each distinctive word must be trigram-similar to a word of the name. Matching
+ * word by word keeps the trigram index scans short; a whole long phrase would make the planner scan every
+ * name.
+ */
+function nameMatch(p: Params, terms: string[], alias: string): { match: string; score: string } {
+  const name = `immutable_unaccent(lower(${alias}.name))`;
+  const params = terms.map((t) => p.add(t));
+  return {
+    match: params.map((t) => `${t} <% ${name}`).join(' AND '),
+    score: `((${params.map((t) => `word_similarity(${t}, ${name})`).join(' + ')}) / ${params.length})`,
+  };
 }
 
 const earth = (p: Params, f: SearchFilters): string =>
   `ll_to_earth(${p.add(f.point!.lat)}, ${p.add(f.point!.lon)})`;
 
 function offeringFilters(p: Params, f: SearchFilters, alias = 'o'): string[] {
-  const where: string[] = [
-    `NOT EXISTS (SELECT 1 FROM social_enterprise_profile pp WHERE pp.organisation_id = ${alias}.organisation_id AND NOT pp.published)`,
-  ];
+  // Sub-selects (not correlated EXISTS) so the planner can hash the small sets once per query.
+  const where: string[] = [`NOT ${alias}.hidden`];
   if (f.cpv) where.push(`${alias}.cpv_ancestors @> ARRAY[${p.add(f.cpv)}]::text[]`);
   if (f.point && f.radiusKm !== undefined) {
     const centre = earth(p, f);
@@ -72,18 +88,18 @@ function offeringFilters(p: Params, f: SearchFilters, alias = 'o'): string[] {
       `earth_distance(${centre}, ll_to_earth(${alias}.lat, ${alias}.lon)) <= ${metres}::float8`,
     );
   }
-  if (f.certification) where.push(validCertificationExists(p, f, `${alias}.organisation_id`));
+  if (f.certification) where.push(`${alias}.organisation_id IN (${validCertificationHolders(p, f)})`);
   if (f.targetGroup) {
     where.push(
-      `EXISTS (SELECT 1 FROM social_enterprise_profile tg WHERE tg.organisation_id = ${alias}.organisation_id AND tg.target_groups @> ARRAY[${p.add(f.targetGroup)}]::text[])`,
+      `${alias}.organisation_id IN (SELECT tg.organisation_id FROM social_enterprise_profile tg WHERE tg.target_groups @> ARRAY[${p.add(f.targetGroup)}]::text[])`,
     );
   }
   return where;
 }
 
-function validCertificationExists(p: Params, f: SearchFilters, orgColumn: string): string {
+function validCertificationHolders(p: Params, f: SearchFilters): string {
   const today = p.add(f.today);
-  return `EXISTS (SELECT 1 FROM certification c WHERE c.organisation_id = ${orgColumn} AND c.type = ${p.add(f.certification)}::certification_type AND c.status <> 'rejected' AND c.valid_from <= ${today}::date AND (c.valid_until IS NULL OR c.valid_until >= ${today}::date))`;
+  return `SELECT c.organisation_id FROM certification c WHERE c.type = ${p.add(f.certification)}::certification_type AND c.status <> 'rejected' AND c.valid_from <= ${today}::date AND (c.valid_until IS NULL OR c.valid_until >= ${today}::date)`;
 }
 
 function certificationsJson(p: Params, f: SearchFilters, orgColumn: string): string {
@@ -128,11 +144,12 @@ ORDER BY o.id ASC LIMIT ${p.add(f.limit + 1)}`,
   const parts = [
     `(SELECT o.id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
   ];
-  if (f.nameText) {
-    const name = p.add(f.nameText);
+  if (f.nameTerms?.length) {
+    const { match, score } = nameMatch(p, f.nameTerms, 'org');
     const nameWhere = offeringFilters(p, f).join(' AND ');
+    // Matching enterprises first (a short list), then their offerings by the organisation index.
     parts.push(
-      `(SELECT o.id, 0.5 * word_similarity(${name}, immutable_unaccent(lower(org.name))) AS r FROM organisation org JOIN offering o ON o.organisation_id = org.id WHERE org.kind = 'social_enterprise' AND ${name} <% immutable_unaccent(lower(org.name)) AND ${nameWhere} LIMIT ${NAME_CANDIDATE_CAP})`,
+      `(SELECT o.id, 0.5 * m.sim AS r FROM (SELECT org.id, ${score} AS sim FROM organisation org WHERE org.kind = 'social_enterprise' AND ${match} LIMIT ${NAME_CANDIDATE_CAP}) m JOIN offering o ON o.organisation_id = m.id WHERE ${nameWhere} LIMIT ${NAME_CANDIDATE_CAP})`,
     );
   }
   const outer: string[] = [];
@@ -167,7 +184,7 @@ export function enterpriseSearchSql(f: SearchFilters): SqlQuery {
       `earth_distance(${earth(p, f)}, ll_to_earth(pa.lat, pa.lon)) <= ${p.add(f.radiusKm * 1000)}::float8`,
     );
   }
-  if (f.certification) where.push(validCertificationExists(p, f, 'org.id'));
+  if (f.certification) where.push(`org.id IN (${validCertificationHolders(p, f)})`);
   if (f.targetGroup) where.push(`pr.target_groups @> ARRAY[${p.add(f.targetGroup)}]::text[]`);
   const select = `org.id, org.name, org.kvk_number, org.city, org.postcode, pr.mission, coalesce(pr.target_groups, '{}') AS target_groups`;
   const joins = `LEFT JOIN social_enterprise_profile pr ON pr.organisation_id = org.id LEFT JOIN postcode_area pa ON pa.pc4 = left(org.postcode, 4)`;
@@ -187,10 +204,10 @@ FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.id ASC 
     `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
     `(SELECT pm.organisation_id AS id, ts_rank_cd(pm.search_doc, ${tsq}, 1) AS r FROM social_enterprise_profile pm WHERE pm.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
   ];
-  if (f.nameText) {
-    const name = p.add(f.nameText);
+  if (f.nameTerms?.length) {
+    const { match, score } = nameMatch(p, f.nameTerms, 'n');
     parts.push(
-      `(SELECT n.id, 0.5 + 0.5 * word_similarity(${name}, immutable_unaccent(lower(n.name))) AS r FROM organisation n WHERE n.kind = 'social_enterprise' AND ${name} <% immutable_unaccent(lower(n.name)) LIMIT ${NAME_CANDIDATE_CAP})`,
+      `(SELECT n.id, 0.5 + 0.5 * ${score} AS r FROM organisation n WHERE n.kind = 'social_enterprise' AND ${match} LIMIT ${NAME_CANDIDATE_CAP})`,
     );
   }
   const ks = keyset(p, f, 's.score', 'org.id');
