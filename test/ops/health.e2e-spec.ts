@@ -68,6 +68,12 @@ describe('GET /health (e2e, with a Redis of its own that the test stops)', () =>
     expect(down.body.status).toBe('error');
     expect(down.body.error.redis.status).toBe('down');
     expect(down.body.info.database.status).toBe('up');
+    // Signing in does not depend on Redis: the rate limiter fails open (a wrong password is still a 401).
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.nl', password: 'wrong-password' });
+    expect(login.status).toBe(401);
 
     redis = await startRedis(port);
     let status = 0;

@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrap } from './admin.bootstrap';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { RedisThrottlerStorage, ThrottlerStorageModule } from './auth/redis-throttler.storage';
 import { DirectoryController } from './directory/directory.controller';
 import { ProcurementController } from './procurement/procurement.controller';
 import { HealthModule } from './health/health.module';
@@ -26,10 +27,13 @@ export class ApiModule {
       imports: [
         AppConfigModule.forRoot(overrides),
         LoggerModule.forRootAsync({ inject: [Env], useFactory: (env: Env) => loggerParams(env, 'api') }),
+        // Counters in Redis so replicas share one limit.
         ThrottlerModule.forRootAsync({
-          inject: [Env],
-          useFactory: (env: Env) => ({
+          imports: [ThrottlerStorageModule],
+          inject: [Env, RedisThrottlerStorage],
+          useFactory: (env: Env, storage: RedisThrottlerStorage) => ({
             throttlers: [{ name: 'auth', ttl: 60_000, limit: env.AUTH_RATE_LIMIT }],
+            storage,
           }),
         }),
         DatabaseModule,
