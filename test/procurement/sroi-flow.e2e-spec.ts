@@ -818,6 +818,47 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
     });
   });
 
+  it('pages lists newest first with a keyset cursor and rejects bad cursors', async () => {
+    const policyId = await publishedPolicy(t, officer);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push(
+        (
+          await t
+            .http()
+            .post('/api/v1/tenders')
+            .set(...bearer(officer))
+            .send(tenderBody(policyId))
+            .expect(201)
+        ).body.id,
+      );
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await t
+        .http()
+        .get('/api/v1/tenders')
+        .query({ status: 'draft', limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(...bearer(officer))
+        .expect(200);
+      seen.push(...page.body.items.map((x) => x.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.slice(0, 3)).toEqual([...ids].reverse());
+    const bad = Buffer.from(JSON.stringify(['not a date', 'x'])).toString('base64url');
+    expect((await t.http().get('/api/v1/tenders').query({ cursor: bad }).expect(400)).body.code).toBe(
+      'INVALID_CURSOR',
+    );
+    await t
+      .http()
+      .get('/api/v1/obligations')
+      .query({ cursor: 'garbage' })
+      .set(...bearer(officer))
+      .expect(400);
+  });
+
   it('keeps the invariants under 50 concurrent submissions', async () => {
     const { obligationId } = await awardedObligation(t, officer, contractor);
     const { obligationId: other } = await awardedObligation(t, officer, otherContractor);

@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './money';
 export * from './dutch';
 export * from './dates';
+export * from './vocabulary';

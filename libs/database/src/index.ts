@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './naming.strategy';
 export * from './database.module';
 export * from './transaction';
+export * from './pagination';

@@ -1,4 +1,12 @@
 import {
+  CERTIFICATION_STATUSES,
+  CERTIFICATION_TYPES,
+  PSO_LEVELS,
+  type CertificationStatus,
+  type CertificationType,
+  type PsoLevel,
+} from '@app/common/vocabulary';
+import {
   Column,
   CreateDateColumn,
   Entity,
@@ -10,19 +18,8 @@ import {
 } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
 
-export const CERTIFICATION_TYPES = [
-  'pso',
-  'pso_30plus',
-  'code_sociale_ondernemingen',
-  'sw_company',
-  'regional_recognised_se',
-  'other',
-] as const;
-export type CertificationType = (typeof CERTIFICATION_TYPES)[number];
-export const PSO_LEVELS = ['aspirant', 'basistrede', 'trede_1', 'trede_2', 'trede_3'] as const;
-export type PsoLevel = (typeof PSO_LEVELS)[number];
-export const CERTIFICATION_STATUSES = ['unverified', 'verified', 'rejected'] as const;
-export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
+export { CERTIFICATION_STATUSES, CERTIFICATION_TYPES, PSO_LEVELS };
+export type { CertificationStatus, CertificationType, PsoLevel };
 
 /** A certificate an organisation holds. Expired ones stay on record; validity is always judged by date. */
 @Entity('certification')

@@ -1,20 +1,10 @@
 import { numericTransformer } from '@app/common';
+import { TARGET_GROUPS, type TargetGroup } from '@app/common/vocabulary';
 import { Column, Entity, Index, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { OrganisationEntity } from './organisation.entity';
 
-export const TARGET_GROUPS = [
-  'participatiewet',
-  'banenafspraak',
-  'ww',
-  'wia_wao',
-  'wajong',
-  'nugger',
-  'bbl',
-  'bol',
-  'pro_vso',
-  'other',
-] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
+export { TARGET_GROUPS };
+export type { TargetGroup };
 
 @Entity('social_enterprise_profile')
 @Index('ix_social_enterprise_profile_target_groups', { synchronize: false })

@@ -1,15 +1,18 @@
 import {
   BusinessRuleError,
   ConflictError,
-  decodeCursor,
-  encodeCursor,
   NotFoundError,
   Page,
-  pageLimit,
   todayInNl,
   ValidationFailedError,
 } from '@app/common';
-import { ContractEntity, ContributionEntity, ObligationEntity, OrganisationEntity } from '@app/database';
+import {
+  ContractEntity,
+  ContributionEntity,
+  ObligationEntity,
+  OrganisationEntity,
+  pageNewestFirst,
+} from '@app/database';
 import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -90,26 +93,14 @@ export class ObligationsService {
   }
 
   async list(actor: Actor, q: { limit?: number; cursor?: string }): Promise<Page<ObligationView>> {
-    const limit = pageLimit(q.limit);
-    const after = decodeCursor(q.cursor, ['string', 'string']);
     const column =
       actor.role === 'procurement_officer' ? 'buyer_organisation_id' : 'contractor_organisation_id';
     const qb = this.ds
       .getRepository(ObligationEntity)
       .createQueryBuilder('o')
-      .where(`o.${column} = :org`, { org: actor.organisationId })
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
-      .limit(limit + 1);
-    if (after)
-      qb.andWhere('(o.created_at, o.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items: await this.views(items),
-      nextCursor: rows.length > limit ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+      .where(`o.${column} = :org`, { org: actor.organisationId });
+    const page = await pageNewestFirst(qb, 'o', q);
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
 
   private async views(obligations: ObligationEntity[]): Promise<ObligationView[]> {
@@ -251,24 +242,11 @@ export class ObligationsService {
     q: { limit?: number; cursor?: string },
   ): Promise<Page<ContributionEntity>> {
     await this.find(actor, obligationId);
-    const limit = pageLimit(q.limit);
-    const after = decodeCursor(q.cursor, ['string', 'string']);
     const qb = this.ds
       .getRepository(ContributionEntity)
       .createQueryBuilder('c')
-      .where('c.obligation_id = :obligationId', { obligationId })
-      .orderBy('c.created_at', 'DESC')
-      .addOrderBy('c.id', 'DESC')
-      .limit(limit + 1);
-    if (after)
-      qb.andWhere('(c.created_at, c.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+      .where('c.obligation_id = :obligationId', { obligationId });
+    return pageNewestFirst(qb, 'c', q);
   }
 
   async review(actor: Actor, contributionId: string, input: ReviewInput): Promise<ContributionEntity> {

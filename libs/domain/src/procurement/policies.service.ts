@@ -1,14 +1,5 @@
-import {
-  BusinessRuleError,
-  ConflictError,
-  decodeCursor,
-  encodeCursor,
-  NotFoundError,
-  Page,
-  pageLimit,
-  ValidationFailedError,
-} from '@app/common';
-import { SroiPolicyEntity } from '@app/database';
+import { BusinessRuleError, ConflictError, NotFoundError, Page, ValidationFailedError } from '@app/common';
+import { pageNewestFirst, SroiPolicyEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -156,29 +147,16 @@ export class PoliciesService {
     return policy;
   }
 
-  async list(
+  list(
     actor: Actor,
     q: { status?: string; limit?: number; cursor?: string },
   ): Promise<Page<SroiPolicyEntity>> {
-    const limit = pageLimit(q.limit);
-    const after = decodeCursor(q.cursor, ['string', 'string']);
     const qb = this.ds
       .getRepository(SroiPolicyEntity)
       .createQueryBuilder('p')
-      .where('p.buyer_organisation_id = :buyer', { buyer: actor.organisationId })
-      .orderBy('p.created_at', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .limit(limit + 1);
+      .where('p.buyer_organisation_id = :buyer', { buyer: actor.organisationId });
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
-    if (after)
-      qb.andWhere('(p.created_at, p.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    return pageNewestFirst(qb, 'p', q);
   }
 
   /** Values a hypothetical contribution without saving it (officer's preview of the rules). */

@@ -1,19 +1,17 @@
 import {
   BusinessRuleError,
   ConflictError,
-  decodeCursor,
-  encodeCursor,
   ErrorDetail,
   normalisePostcode,
   NotFoundError,
   Page,
-  pageLimit,
   ValidationFailedError,
 } from '@app/common';
 import {
   ContractEntity,
   MainProcurementCategory,
   ObligationEntity,
+  pageNewestFirst,
   OrganisationEntity,
   SroiPolicyEntity,
   TenderEntity,
@@ -299,26 +297,22 @@ export class TendersService {
     actor: Actor | undefined,
     q: { status?: TenderStatus; q?: string; cpv?: string; limit?: number; cursor?: string },
   ): Promise<Page<TenderEntity>> {
-    const limit = pageLimit(q.limit);
-    const after = decodeCursor(q.cursor, ['string', 'string']);
     const qb = this.ds
       .getRepository(TenderEntity)
       .createQueryBuilder('t')
       .leftJoinAndSelect('t.sroiPolicy', 'p')
-      .leftJoinAndSelect('t.buyerOrganisation', 'b')
-      .orderBy('t.created_at', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(limit + 1);
+      .leftJoinAndSelect('t.buyerOrganisation', 'b');
     const own = actor?.role === 'procurement_officer' ? actor.organisationId : null;
     qb.where(own ? '(t.status IN (:...pub) OR t.buyer_organisation_id = :own)' : 't.status IN (:...pub)', {
       pub: PUBLIC_STATUSES,
       own,
     });
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
-    if (q.q)
+    if (q.q) {
       qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', {
         like: `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
       });
+    }
     if (q.cpv) {
       const code = await this.reference.normaliseCpvCode(q.cpv, 'cpv');
       qb.andWhere(
@@ -328,24 +322,18 @@ export class TendersService {
         },
       );
     }
-    if (after)
-      qb.andWhere('(t.created_at, t.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
-    const items = rows.slice(0, limit);
-    const allItems = items.length
+    const page = await pageNewestFirst(qb, 't', q);
+    const ids = page.items.map((t) => t.id);
+    const allItems = ids.length
       ? await this.ds
           .getRepository(TenderItemEntity)
           .createQueryBuilder('i')
-          .where('i.tender_id IN (:...ids)', { ids: items.map((t) => t.id) })
+          .where('i.tender_id IN (:...ids)', { ids })
           .orderBy('i.position')
           .getMany()
       : [];
-    for (const t of items) t.items = allItems.filter((i) => i.tenderId === t.id);
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-    };
+    for (const t of page.items) t.items = allItems.filter((i) => i.tenderId === t.id);
+    return page;
   }
 
   async contractOf(tenderId: string): Promise<(ContractEntity & { obligationId?: string }) | null> {

@@ -1,3 +1,17 @@
+import {
+  CERTIFICATION_STATUSES,
+  CERTIFICATION_TYPES,
+  PSO_LEVELS,
+  TARGET_GROUPS,
+  type CertificationStatus,
+  type CertificationType,
+  type PsoLevel,
+  type TargetGroup,
+} from '@app/common/vocabulary';
+
+export { CERTIFICATION_STATUSES, CERTIFICATION_TYPES, PSO_LEVELS, TARGET_GROUPS };
+export type { CertificationStatus, CertificationType, PsoLevel, TargetGroup };
+
 /**
  * The SROI policy-version body exactly as the public API (api.md, "SROI policies") carries it. Nullable
  * fields are required keys whose value may be null, as in the API example; fields marked optional may be
@@ -15,37 +29,6 @@ export type PlacementCategory = (typeof PLACEMENT_CATEGORIES)[number];
 
 export const BLOCK_UNITS = ['fte_year', 'month', 'week', 'hour', 'activity'] as const;
 export type BlockUnit = (typeof BLOCK_UNITS)[number];
-
-export const TARGET_GROUPS = [
-  'participatiewet',
-  'banenafspraak',
-  'ww',
-  'wia_wao',
-  'wajong',
-  'nugger',
-  'bbl',
-  'bol',
-  'pro_vso',
-  'other',
-] as const;
-export type TargetGroup = (typeof TARGET_GROUPS)[number];
-
-export const CERTIFICATION_TYPES = [
-  'pso',
-  'pso_30plus',
-  'code_sociale_ondernemingen',
-  'sw_company',
-  'regional_recognised_se',
-  'other',
-] as const;
-export type CertificationType = (typeof CERTIFICATION_TYPES)[number];
-
-/** Ordered from lowest to highest: the index is the rank used for "at least this level". */
-export const PSO_LEVELS = ['aspirant', 'basistrede', 'trede_1', 'trede_2', 'trede_3'] as const;
-export type PsoLevel = (typeof PSO_LEVELS)[number];
-
-export const CERTIFICATION_STATUSES = ['unverified', 'verified', 'rejected'] as const;
-export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 
 export const PURCHASE_MODES = ['full_invoice', 'labour_component', 'factor'] as const;
 export type PurchaseMode = (typeof PURCHASE_MODES)[number];
