@@ -164,7 +164,11 @@ async function main(): Promise<void> {
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     ADMIN_PASSWORD: 'bench-admin-password',
   };
-  const api = start('apps/api/src/main.ts', [], { ...env, PORT: String(API_PORT), LOG_LEVEL: 'info' });
+  const api = start('apps/api/src/main.ts', [], {
+    ...env,
+    PORT: String(API_PORT),
+    LOG_LEVEL: args.get('api-log-level') ?? 'info',
+  });
   const bare = start('scripts/bench/bare-server.ts', [String(BARE_PORT)], env);
   const stop = (): void => {
     api.kill('SIGTERM');
