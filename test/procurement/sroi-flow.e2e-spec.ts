@@ -361,6 +361,13 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
         dueDate: '2027-12-31',
       });
       expect((obligation.breakdown as unknown[]).length).toBeGreaterThan(0);
+      expect((obligation.breakdown as Record<string, unknown>[])[0]).toEqual(
+        expect.objectContaining({
+          label: expect.any(String),
+          labelNl: expect.any(String),
+          labelEn: expect.any(String),
+        }),
+      );
       const tender = await t.http().get(`/api/v1/tenders/${tenderId}`).expect(200);
       expect(tender.body).toMatchObject({
         status: 'awarded',

@@ -142,11 +142,20 @@ export class PolicyListQueryDto extends PageQueryDto {
 }
 
 export class BreakdownLineDto {
+  @ApiProperty({
+    example: 'Contract value excl. VAT',
+    description: 'Display label (English); labelNl and labelEn give both',
+  })
+  label: string;
   @ApiProperty({ example: 'base' }) code: string;
   @ApiProperty({ example: 'Contractwaarde excl. btw' }) labelNl: string;
   @ApiProperty({ example: 'Contract value excl. VAT' }) labelEn: string;
   @ApiPropertyOptional({ example: 50000000 }) valueCents?: number;
   @ApiPropertyOptional({ example: '40000.00 × 24/36 × 12/12' }) detail?: string;
+
+  static list(lines: unknown): BreakdownLineDto[] {
+    return ((lines ?? []) as Omit<BreakdownLineDto, 'label'>[]).map((l) => ({ label: l.labelEn, ...l }));
+  }
 }
 
 export class ValuationDto {
@@ -158,7 +167,7 @@ export class ValuationDto {
   static from(r: ContributionResult): ValuationDto {
     return {
       claimedValueCents: r.valueCents,
-      breakdown: r.breakdown,
+      breakdown: BreakdownLineDto.list(r.breakdown),
       countable: r.countable,
       ...(r.reason ? { reason: r.reason } : {}),
     };
@@ -462,7 +471,7 @@ export class ObligationResponseDto {
       reason: o.reason,
       percentage: o.percentage,
       amountCents: o.amountCents,
-      breakdown: o.breakdown as unknown as BreakdownLineDto[],
+      breakdown: BreakdownLineDto.list(o.breakdown),
       contractValueCents: c.valueCents,
       contractPeriod: { startDate: c.startDate, endDate: c.endDate },
       claimedCents: p.claimedCents,
@@ -540,7 +549,7 @@ export class ContributionResponseDto {
       status: c.status,
       claimedValueCents: c.claimedValueCents,
       verifiedValueCents: c.verifiedValueCents,
-      breakdown: c.breakdown as unknown as BreakdownLineDto[],
+      breakdown: BreakdownLineDto.list(c.breakdown),
       body: c.body,
       reviewNote: c.reviewNote,
       reviewedAt: c.reviewedAt?.toISOString() ?? null,
