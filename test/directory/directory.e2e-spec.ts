@@ -222,6 +222,18 @@ describe('directory: profiles, certifications, offerings (e2e)', () => {
       expect(v.body).toMatchObject({ status: 'verified', reviewNote: 'Checked in the PSO register' });
       const row = await t.ds.getRepository(CertificationEntity).findOneByOrFail({ id: c.body.id });
       expect(row.reviewedBy).toBe(officer.user.id);
+      const audit = await t
+        .http()
+        .get('/api/v1/audit-log')
+        .query({ entityId: c.body.id })
+        .set(...bearer(officer))
+        .expect(200);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          action: 'verification_verified',
+          before: expect.objectContaining({ status: 'unverified' }),
+        }),
+      ]);
       await t
         .http()
         .post('/api/v1/certifications/00000000-0000-4000-8000-000000000000/verification')

@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './identity';
 export * from './notifications';
 export * from './sroi';

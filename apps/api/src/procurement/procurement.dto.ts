@@ -564,9 +564,11 @@ export class ContributionListDto {
 }
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['sroi_policy', 'tender', 'contract', 'obligation', 'contribution'] })
+  @ApiPropertyOptional({
+    enum: ['sroi_policy', 'tender', 'contract', 'obligation', 'contribution', 'certification'],
+  })
   @IsOptional()
-  @IsIn(['sroi_policy', 'tender', 'contract', 'obligation', 'contribution'])
+  @IsIn(['sroi_policy', 'tender', 'contract', 'obligation', 'contribution', 'certification'])
   entityType?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

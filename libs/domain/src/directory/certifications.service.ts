@@ -9,6 +9,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { Actor } from '../identity/actor';
 import type { CertificationFact } from '../sroi/policy.types';
 import { DirectoryErrorCode } from './directory.errors';
@@ -36,7 +37,10 @@ export function certificationValidOn(
 
 @Injectable()
 export class CertificationsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(
     actor: Actor,
@@ -102,11 +106,23 @@ export class CertificationsService {
         .where('c.id = :id', { id })
         .getOne();
       if (!cert) throw new NotFoundError(DirectoryErrorCode.CertificationNotFound, 'Certification');
+      const before = { ...cert };
       cert.status = input.decision;
       cert.reviewedBy = actor.userId;
       cert.reviewedAt = new Date();
       cert.reviewNote = input.note?.trim() || null;
-      return m.getRepository(CertificationEntity).save(cert);
+      const saved = await m.getRepository(CertificationEntity).save(cert);
+      // Officers see their own verifications in their buyer's audit log (admins' have no buyer scope).
+      await this.audit.record(m, {
+        buyerOrganisationId: actor.role === 'procurement_officer' ? actor.organisationId : null,
+        actor,
+        entityType: 'certification',
+        entityId: cert.id,
+        action: `verification_${input.decision}`,
+        before,
+        after: saved,
+      });
+      return saved;
     });
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { CertificationsService } from './certifications.service';
 import { CsvImportService } from './csv-import.service';
 import { DirectoryService } from './directory.service';
@@ -6,6 +7,7 @@ import { ReferenceDataService } from './reference-data.service';
 import { SearchService } from './search.service';
 
 @Module({
+  imports: [AuditModule],
   providers: [ReferenceDataService, CertificationsService, DirectoryService, SearchService, CsvImportService],
   exports: [ReferenceDataService, CertificationsService, DirectoryService, SearchService, CsvImportService],
 })

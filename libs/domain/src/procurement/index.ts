@@ -1,4 +1,4 @@
-export * from './audit.service';
+export * from '../audit/audit.service';
 export * from './contribution-input';
 export * from './obligations.service';
 export * from './policies.service';

@@ -30,7 +30,7 @@ import {
   valueContribution,
 } from '../sroi/contribution';
 import { CertificationFact, SroiPolicyBody } from '../sroi/policy.types';
-import { AuditService } from './audit.service';
+import { AuditService } from '../audit/audit.service';
 import { invoiceKey, tokenLooksPersonal, validateContributionBody } from './contribution-input';
 import { engine } from './policies.service';
 import { ProcurementErrorCode } from './procurement.errors';

@@ -10,7 +10,7 @@ import { ContributionResult, valueContribution } from '../sroi/contribution';
 import { SroiInputError } from '../sroi/dates';
 import { SroiPolicyBody } from '../sroi/policy.types';
 import { validatePolicy } from '../sroi/validate-policy';
-import { AuditService } from './audit.service';
+import { AuditService } from '../audit/audit.service';
 import { validateContributionBody } from './contribution-input';
 import { ProcurementErrorCode } from './procurement.errors';
 

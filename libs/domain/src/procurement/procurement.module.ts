@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
-import { AuditService } from './audit.service';
+import { AuditModule } from '../audit/audit.module';
 import { ObligationsService } from './obligations.service';
 import { PoliciesService } from './policies.service';
 import { TendersService } from './tenders.service';
 
 @Module({
-  imports: [DirectoryModule],
-  providers: [AuditService, PoliciesService, TendersService, ObligationsService],
-  exports: [AuditService, PoliciesService, TendersService, ObligationsService],
+  imports: [DirectoryModule, AuditModule],
+  providers: [PoliciesService, TendersService, ObligationsService],
+  exports: [AuditModule, PoliciesService, TendersService, ObligationsService],
 })
 export class ProcurementModule {}

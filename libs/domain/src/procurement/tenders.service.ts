@@ -28,7 +28,7 @@ import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor } from '../identity/actor';
 import { computeObligation } from '../sroi/obligation';
 import { SroiPolicyBody } from '../sroi/policy.types';
-import { AuditService } from './audit.service';
+import { AuditService } from '../audit/audit.service';
 import { engine } from './policies.service';
 import { ProcurementErrorCode } from './procurement.errors';
 

@@ -8,7 +8,7 @@ import { Actor } from '../identity/actor';
 export interface AuditEntry {
   buyerOrganisationId: string | null;
   actor: Actor | null;
-  entityType: 'sroi_policy' | 'tender' | 'contract' | 'obligation' | 'contribution';
+  entityType: 'sroi_policy' | 'tender' | 'contract' | 'obligation' | 'contribution' | 'certification';
   entityId: string;
   action: string;
   before?: object | null;
