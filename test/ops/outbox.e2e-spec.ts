@@ -67,8 +67,13 @@ describe('transactional outbox (e2e, real PostgreSQL + Redis + BullMQ worker)', 
     ).not.toBeNull();
 
     // And the processor is idempotent when the job does run twice (a retry after a worker crash).
-    await job!.retry('completed').catch(() => undefined);
-    await new Promise<void>((resolve) => setTimeout(resolve, 500));
+    const done = await queue.getJob(id);
+    const firstFinish = done!.finishedOn!;
+    await done!.retry('completed');
+    await done!.waitUntilFinished(events, 15_000);
+    // It really ran a second time...
+    expect((await queue.getJob(id))!.finishedOn!).toBeGreaterThan(firstFinish);
+    // ...and still left exactly one notification.
     const notifications = await api.ds.getRepository(NotificationEntity).findBy({ organisationId });
     expect(notifications).toHaveLength(1);
     expect(notifications[0].kind).toBe('welcome');

@@ -2,6 +2,7 @@ import { Env } from '@app/config';
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { OutboxService } from './outbox.service';
+import { QueueErrorLogger } from './queue-error.logger';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS } from './queue-names';
 import { redisOptionsFromUrl } from './redis-connection';
 
@@ -18,7 +19,7 @@ const queues = BullModule.registerQueue(
     }),
     queues,
   ],
-  providers: [OutboxService],
+  providers: [OutboxService, QueueErrorLogger],
   exports: [queues, OutboxService],
 })
 export class QueueModule {}

@@ -10,6 +10,8 @@ import { DataSource } from 'typeorm';
 
 const BATCH = 100;
 const IDLE_MS = 500;
+/** BullMQ waits for Redis indefinitely; give up on a round instead and leave the rows for the next one. */
+const ADD_TIMEOUT_MS = 5000;
 
 /**
  * Moves committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so several workers can relay
@@ -76,7 +78,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           continue;
         }
         try {
-          await queue.add(row.jobName, row.payload, { jobId: row.jobId });
+          await withTimeout(queue.add(row.jobName, row.payload, { jobId: row.jobId }), ADD_TIMEOUT_MS);
           done.push(row.id);
         } catch (err) {
           // Redis is down or refused: leave the row (and the rest of the batch) for the next round.
@@ -111,4 +113,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         });
     }, delay);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not accept the job within ${ms} ms`)), ms);
+  });
+  // A late success is harmless: the job id is deterministic, so the next round's add is ignored by BullMQ.
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,0 +1,79 @@
+import { OutboxMessageEntity } from '@app/database';
+import { JobName, jobId, QueueName, redisOptionsFromUrl } from '@app/queue';
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Queue, QueueEvents } from 'bullmq';
+import { ChildProcess } from 'node:child_process';
+import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { createTestApp, TestApp } from '../support/app';
+import { registrationBody } from '../support/factories';
+import { freePort, startRedis, stopRedis } from '../support/redis-server';
+
+describe('outbox across a Redis restart (e2e, a Redis of its own that the test stops)', () => {
+  let api: TestApp;
+  let worker: INestApplicationContext;
+  let redis: ChildProcess;
+  let url: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    url = `redis://127.0.0.1:${port}`;
+    redis = await startRedis(port);
+    api = await createTestApp({ REDIS_URL: url });
+    const ref = await Test.createTestingModule({
+      imports: [WorkerModule.register({ OUTBOX_RELAY: 'off', REDIS_URL: url })],
+    }).compile();
+    worker = await ref.init();
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await stopRedis(redis);
+  });
+
+  it('commits while Redis is down, keeps the job, and runs it once Redis is back', async () => {
+    const port = Number(new URL(url).port);
+    await stopRedis(redis);
+
+    // The business change commits without Redis: the job waits in PostgreSQL.
+    const res = await api
+      .http()
+      .post('/api/v1/auth/register')
+      .send(registrationBody('contractor'))
+      .expect(201);
+    const id = jobId(JobName.WelcomeOrganisation, res.body.user.organisationId);
+    const relay = worker.get(OutboxRelay);
+    expect(await relay.relayOnce()).toBe(0);
+    const pending = await api.ds.getRepository(OutboxMessageEntity).findOneByOrFail({ jobId: id });
+    expect(pending.dispatchedAt).toBeNull();
+    expect(pending.lastError).toContain('Redis');
+
+    redis = await startRedis(port);
+    const queue = worker.get<Queue>(getQueueToken(QueueName.Notifications));
+    const events = new QueueEvents(QueueName.Notifications, {
+      connection: redisOptionsFromUrl(url),
+      prefix: 'buysocial',
+    });
+    try {
+      await events.waitUntilReady();
+      let dispatched = 0;
+      for (let i = 0; i < 20 && dispatched === 0; i++) {
+        dispatched = await relay.relayOnce().catch(() => 0);
+        if (dispatched === 0) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(dispatched).toBeGreaterThanOrEqual(1);
+      const job = await queue.getJob(id);
+      await job!.waitUntilFinished(events, 15_000);
+      expect(await queue.getJobState(id)).toBe('completed');
+      const rows = await api.ds.query('SELECT count(*)::int AS n FROM notification WHERE dedupe_key = $1', [
+        `welcome-${res.body.user.organisationId}`,
+      ]);
+      expect(rows[0].n).toBe(1);
+    } finally {
+      await events.close();
+    }
+  }, 60_000);
+});
