@@ -16,9 +16,10 @@ describe('outbox across a Redis restart (e2e, a Redis of its own that the test s
   let worker: INestApplicationContext;
   let redis: ChildProcess;
   let url: string;
+  let port: number;
 
   beforeAll(async () => {
-    const port = await freePort();
+    port = await freePort();
     url = `redis://127.0.0.1:${port}`;
     redis = await startRedis(port);
     api = await createTestApp({ REDIS_URL: url });
@@ -35,7 +36,6 @@ describe('outbox across a Redis restart (e2e, a Redis of its own that the test s
   });
 
   it('commits while Redis is down, keeps the job, and runs it once Redis is back', async () => {
-    const port = Number(new URL(url).port);
     await stopRedis(redis);
 
     // The business change commits without Redis: the job waits in PostgreSQL.
@@ -49,7 +49,12 @@ describe('outbox across a Redis restart (e2e, a Redis of its own that the test s
     expect(await relay.relayOnce()).toBe(0);
     const pending = await api.ds.getRepository(OutboxMessageEntity).findOneByOrFail({ jobId: id });
     expect(pending.dispatchedAt).toBeNull();
-    expect(pending.lastError).toContain('Redis');
+    // Other specs leave pending rows too: the relay tried the oldest one, gave up after its timeout and
+    // recorded why; nothing was marked dispatched.
+    const [failed] = await api.ds.query(
+      "SELECT count(*)::int AS n FROM outbox_message WHERE dispatched_at IS NULL AND last_error LIKE '%Redis%'",
+    );
+    expect(failed.n).toBeGreaterThanOrEqual(1);
 
     redis = await startRedis(port);
     const queue = worker.get<Queue>(getQueueToken(QueueName.Notifications));
@@ -59,12 +64,13 @@ describe('outbox across a Redis restart (e2e, a Redis of its own that the test s
     });
     try {
       await events.waitUntilReady();
-      let dispatched = 0;
-      for (let i = 0; i < 20 && dispatched === 0; i++) {
-        dispatched = await relay.relayOnce().catch(() => 0);
-        if (dispatched === 0) await new Promise((r) => setTimeout(r, 250));
+      const isDispatched = async (): Promise<boolean> =>
+        (await api.ds.getRepository(OutboxMessageEntity).findOneByOrFail({ jobId: id })).dispatchedAt !==
+        null;
+      for (let i = 0; i < 40 && !(await isDispatched()); i++) {
+        if ((await relay.relayOnce().catch(() => 0)) === 0) await new Promise((r) => setTimeout(r, 250));
       }
-      expect(dispatched).toBeGreaterThanOrEqual(1);
+      expect(await isDispatched()).toBe(true);
       const job = await queue.getJob(id);
       await job!.waitUntilFinished(events, 15_000);
       expect(await queue.getJobState(id)).toBe('completed');
@@ -75,5 +81,5 @@ describe('outbox across a Redis restart (e2e, a Redis of its own that the test s
     } finally {
       await events.close();
     }
-  }, 60_000);
+  }, 90_000);
 });
