@@ -1,4 +1,4 @@
-import { ErrorResponseDto, todayInNl } from '@app/common';
+import { ErrorResponseDto, pageLimit, todayInNl } from '@app/common';
 import {
   Actor,
   CertificationsService,
@@ -60,7 +60,7 @@ export class DirectoryController {
   @ApiOperation({ summary: 'Find CPV codes by code prefix or by words in Dutch or English' })
   @ApiResponse({ status: 200, type: CpvListDto })
   async cpv(@Query() query: CpvQueryDto): Promise<CpvListDto> {
-    const rows = await this.reference.searchCpv(query.q, query.limit ?? 20);
+    const rows = await this.reference.searchCpv(query.q, pageLimit(query.limit));
     const parents = await this.reference.displayCodes(rows.map((r) => r.parent ?? ''));
     return { items: rows.map((r, i) => CpvItemDto.from(r, r.parent ? parents[i] : null)) };
   }
