@@ -55,7 +55,12 @@ export class CpvQueryDto {
   @MaxLength(100)
   q: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, description: 'Larger values are capped at 100' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100,
+    default: 20,
+    description: 'Larger values are capped at 100',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
