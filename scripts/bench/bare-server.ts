@@ -20,7 +20,7 @@ let tree: Map<string, string>;
 
 async function filters(params: URLSearchParams): Promise<SearchFilters> {
   const q = params.get('q')?.trim() || undefined;
-  const cursor = decodeCursor(params.get('cursor') ?? undefined, ['number', 'string']);
+  const cursor = decodeCursor(params.get('cursor') ?? undefined, ['number', 'uuid']);
   let point: SearchFilters['point'];
   const postcode = params.get('postcode');
   if (postcode) {

@@ -1,4 +1,5 @@
 import { seedDemoData } from '@app/database/seeds/seed';
+import { ObligationsService, PoliciesService, TendersService } from '@app/domain';
 import { seedProcurementDemo } from '../../libs/domain/src/seeds/procurement.seed';
 import { createTestApp, TestApp } from '../support/app';
 import { bearer, login } from '../support/factories';
@@ -12,9 +13,15 @@ describe('demo data (npm run seed)', () => {
     await t.close();
   });
 
+  const services = () => ({
+    policies: t.app.get(PoliciesService),
+    tenders: t.app.get(TendersService),
+    obligations: t.app.get(ObligationsService),
+  });
+
   it('is idempotent and gives a working demo: officer, contractor obligation, searchable enterprises', async () => {
     await seedDemoData(t.ds);
-    await seedProcurementDemo(t.ds);
+    await seedProcurementDemo(t.ds, services());
     const count = async (): Promise<number[]> =>
       Promise.all(
         [
@@ -30,7 +37,7 @@ describe('demo data (npm run seed)', () => {
       );
     const before = await count();
     await seedDemoData(t.ds);
-    expect(await seedProcurementDemo(t.ds)).toEqual([]);
+    expect(await seedProcurementDemo(t.ds, services())).toEqual([]);
     expect(await count()).toEqual(before);
 
     const contractor = await login(t, 'inkoop@kennemerfacilitair.demo', 'demo-password-1');

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadEnvOrExit } from '@app/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { ApiModule } from './api.module';
 import { setupApp } from './app.setup';
@@ -14,7 +15,7 @@ async function bootstrap(): Promise<void> {
   });
   setupApp(app, { webDist: join(process.cwd(), 'dist', 'web') });
   await app.listen(env.PORT);
-  console.log(`api listening on http://localhost:${env.PORT} (docs: /api/docs)`);
+  app.get(Logger).log(`api listening on http://localhost:${env.PORT} (docs: /api/docs)`, 'Bootstrap');
 }
 
 void bootstrap();

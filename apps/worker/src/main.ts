@@ -7,10 +7,11 @@ import { WorkerModule } from './worker.module';
 async function bootstrap(): Promise<void> {
   loadEnvOrExit();
   const app = await NestFactory.createApplicationContext(WorkerModule.register(), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   // SIGTERM/SIGINT close the BullMQ workers (current jobs finish) and the database pool.
   app.enableShutdownHooks();
-  console.log('worker started');
+  logger.log('worker started', 'Bootstrap');
 }
 
 void bootstrap();

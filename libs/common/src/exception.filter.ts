@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { AppError, CommonErrorCode } from './errors';
+import { uniqueViolation } from './unique-violation';
 
 interface ErrorBody {
   statusCode: number;
@@ -85,12 +86,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof QueryFailedError) {
       const pg = exception.driverError as { code?: string; constraint?: string; detail?: string };
-      if (pg?.code === '23505') {
+      const unique = uniqueViolation(exception);
+      if (unique !== null) {
         return {
           statusCode: 409,
           code: CommonErrorCode.UniqueViolation,
           message: 'A record with these values already exists',
-          details: [{ constraint: pg.constraint, message: 'unique constraint violated' }],
+          details: [{ constraint: unique, message: 'unique constraint violated' }],
         };
       }
       if (pg?.code === '23503') {

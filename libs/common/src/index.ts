@@ -7,3 +7,4 @@ export * from './money';
 export * from './dutch';
 export * from './dates';
 export * from './vocabulary';
+export * from './unique-violation';

@@ -38,28 +38,48 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, shape: ('string' | 'number')[]): unknown[] | null {
+export type CursorPart = 'string' | 'number' | 'uuid' | 'timestamp' | 'digits';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function partOk(value: unknown, kind: CursorPart): boolean {
+  switch (kind) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'uuid':
+      return typeof value === 'string' && UUID.test(value);
+    case 'timestamp':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value));
+    case 'digits':
+      return typeof value === 'string' && /^\d{1,19}$/.test(value);
+    default:
+      return typeof value === 'string';
+  }
+}
+
+export function invalidCursor(): ValidationFailedError {
+  return new ValidationFailedError(
+    'cursor is not valid',
+    [{ field: 'cursor', message: 'cursor is not valid' }],
+    CommonErrorCode.InvalidCursor,
+  );
+}
+
+/** Decodes a cursor and checks every part's kind, so a tampered cursor is a 400 before any SQL runs. */
+export function decodeCursor(cursor: string | undefined, shape: CursorPart[]): unknown[] | null {
   if (cursor === undefined || cursor === '') return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new ValidationFailedError(
-      'cursor is not valid',
-      [{ field: 'cursor', message: 'cursor is not valid' }],
-      CommonErrorCode.InvalidCursor,
-    );
+    throw invalidCursor();
   }
   if (
     !Array.isArray(parsed) ||
     parsed.length !== shape.length ||
-    parsed.some((v, i) => typeof v !== shape[i])
+    parsed.some((v, i) => !partOk(v, shape[i]))
   ) {
-    throw new ValidationFailedError(
-      'cursor is not valid',
-      [{ field: 'cursor', message: 'cursor is not valid' }],
-      CommonErrorCode.InvalidCursor,
-    );
+    throw invalidCursor();
   }
   return parsed;
 }

@@ -1,14 +1,5 @@
-import {
-  CommonErrorCode,
-  decodeCursor,
-  encodeCursor,
-  Page,
-  pageLimit,
-  ValidationFailedError,
-} from '@app/common';
+import { decodeCursor, encodeCursor, Page, pageLimit } from '@app/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Newest first, keyset on (created_at, id): the cursor is the last row's pair, so inserts between pages
@@ -20,14 +11,7 @@ export async function pageNewestFirst<T extends ObjectLiteral & { createdAt: Dat
   q: { limit?: number; cursor?: string },
 ): Promise<Page<T>> {
   const limit = pageLimit(q.limit);
-  const after = decodeCursor(q.cursor, ['string', 'string']) as [string, string] | null;
-  if (after && (Number.isNaN(Date.parse(after[0])) || !UUID.test(after[1]))) {
-    throw new ValidationFailedError(
-      'cursor is not valid',
-      [{ field: 'cursor', message: 'cursor is not valid' }],
-      CommonErrorCode.InvalidCursor,
-    );
-  }
+  const after = decodeCursor(q.cursor, ['timestamp', 'uuid']) as [string, string] | null;
   qb.orderBy(`${alias}.created_at`, 'DESC')
     .addOrderBy(`${alias}.id`, 'DESC')
     .limit(limit + 1);

@@ -12,7 +12,7 @@ import {
   TARGET_GROUPS,
   TargetGroup,
 } from '@app/database';
-import type { EnterpriseHit, OfferingHit, PublicProfile } from '@app/domain';
+import { certificationValidOn, type EnterpriseHit, type OfferingHit, type PublicProfile } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -202,8 +202,7 @@ export class CertificationDto {
       validFrom: c.validFrom,
       validUntil: c.validUntil,
       status: c.status,
-      validToday:
-        c.status !== 'rejected' && c.validFrom <= today && (c.validUntil === null || c.validUntil >= today),
+      validToday: certificationValidOn(c, today),
       reviewNote: c.reviewNote,
       reviewedAt: c.reviewedAt?.toISOString() ?? null,
     };

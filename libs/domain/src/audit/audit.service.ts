@@ -43,7 +43,7 @@ export class AuditService {
     filter: { entityType?: string; entityId?: string; limit?: number; cursor?: string },
   ): Promise<Page<AuditLogEntity>> {
     const limit = pageLimit(filter.limit);
-    const after = decodeCursor(filter.cursor, ['string']);
+    const after = decodeCursor(filter.cursor, ['digits']);
     const qb = this.ds
       .getRepository(AuditLogEntity)
       .createQueryBuilder('a')

@@ -85,14 +85,7 @@ export class SearchService {
   ) {}
 
   async filters(input: SearchInput): Promise<SearchFilters> {
-    const cursor = decodeCursor(input.cursor, ['number', 'string']);
-    if (cursor && !/^[0-9a-f-]{36}$/i.test(cursor[1] as string)) {
-      throw new ValidationFailedError(
-        'cursor is not valid',
-        [{ field: 'cursor', message: 'cursor is not valid' }],
-        'INVALID_CURSOR',
-      );
-    }
+    const cursor = decodeCursor(input.cursor, ['number', 'uuid']);
     if (input.radiusKm !== undefined && !input.postcode) {
       throw new ValidationFailedError('radiusKm needs a postcode', [
         {

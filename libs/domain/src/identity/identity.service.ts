@@ -4,13 +4,14 @@ import {
   normalisePostcode,
   NotFoundError,
   UnauthorizedError,
+  withUniqueConflicts,
 } from '@app/common';
 import { Env } from '@app/config';
 import { OrganisationEntity, OrganisationKind, UserEntity, UserRole } from '@app/database';
 import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from './actor';
 import { IdentityErrorCode } from './identity.errors';
 import { hashPassword, verifyPassword } from './passwords';
@@ -197,27 +198,16 @@ export class IdentityService {
     });
   }
 
-  private async uniqueViolationsAsConflicts<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      const constraint = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
-        .driverError;
-      if (err instanceof QueryFailedError && constraint?.code === '23505') {
-        if (constraint.constraint === 'uq_app_user_email') {
-          throw new ConflictError(IdentityErrorCode.EmailTaken, 'An account with this email already exists', [
-            { field: 'email', message: 'already registered' },
-          ]);
-        }
-        if (constraint.constraint === 'uq_organisation_kvk_number') {
-          throw new ConflictError(
-            IdentityErrorCode.KvkNumberTaken,
-            'An organisation with this KvK number exists',
-            [{ field: 'kvkNumber', message: 'already registered' }],
-          );
-        }
-      }
-      throw err;
-    }
+  private uniqueViolationsAsConflicts<T>(work: () => Promise<T>): Promise<T> {
+    return withUniqueConflicts(work, {
+      uq_app_user_email: () =>
+        new ConflictError(IdentityErrorCode.EmailTaken, 'An account with this email already exists', [
+          { field: 'email', message: 'already registered' },
+        ]),
+      uq_organisation_kvk_number: () =>
+        new ConflictError(IdentityErrorCode.KvkNumberTaken, 'An organisation with this KvK number exists', [
+          { field: 'kvkNumber', message: 'already registered' },
+        ]),
+    });
   }
 }

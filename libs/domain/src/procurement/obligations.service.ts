@@ -5,6 +5,7 @@ import {
   Page,
   todayInNl,
   ValidationFailedError,
+  withUniqueConflicts,
 } from '@app/common';
 import {
   ContractEntity,
@@ -16,7 +17,7 @@ import {
 import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
 import { Actor } from '../identity/actor';
 import {
@@ -167,73 +168,67 @@ export class ObligationsService {
    * transaction-scoped advisory lock before their full-time total is checked.
    */
   async submit(actor: Actor, obligationId: string, raw: unknown): Promise<ContributionEntity> {
-    try {
-      return await this.ds.transaction(async (m) => {
-        const obligation = await this.contractorsObligation(actor, obligationId, m);
-        if (obligation.waivedAt)
-          throw new BusinessRuleError(ProcurementErrorCode.ObligationWaived, 'The obligation was waived');
-        const v = await this.value(m, obligation, raw);
-        if (!v.result.countable) {
-          throw new BusinessRuleError(
-            ProcurementErrorCode.NotCountable,
-            `This contribution counts for nothing under this tender's policy: ${v.result.reason}`,
-            [{ code: v.result.reason, message: this.reasonText(v.result), breakdown: v.result.breakdown }],
+    return withUniqueConflicts(
+      () =>
+        this.ds.transaction(async (m) => {
+          const obligation = await this.contractorsObligation(actor, obligationId, m);
+          if (obligation.waivedAt)
+            throw new BusinessRuleError(ProcurementErrorCode.ObligationWaived, 'The obligation was waived');
+          const v = await this.value(m, obligation, raw);
+          if (!v.result.countable) {
+            throw new BusinessRuleError(
+              ProcurementErrorCode.NotCountable,
+              `This contribution counts for nothing under this tender's policy: ${v.result.reason}`,
+              [{ code: v.result.reason, message: this.reasonText(v.result), breakdown: v.result.breakdown }],
+            );
+          }
+          const row: Partial<ContributionEntity> = {
+            obligationId,
+            category: v.body.category,
+            status: 'submitted',
+            body: v.body as unknown as Record<string, unknown>,
+            claimedValueCents: v.result.valueCents,
+            breakdown: v.result.breakdown as unknown as Record<string, unknown>[],
+            submittedBy: actor.userId,
+          };
+          if (v.body.category === 'employment' || v.body.category === 'training') {
+            Object.assign(row, await this.checkPerson(m, v.policy, v.contract, v.body));
+          } else if (v.body.category === 'social_purchase') {
+            row.supplierOrganisationId = v.body.supplierOrganisationId;
+            row.invoiceKey = invoiceKey(v.body.invoiceNumber);
+          }
+          const saved = await m.getRepository(ContributionEntity).save(row);
+          await this.audit.record(m, {
+            buyerOrganisationId: obligation.buyerOrganisationId,
+            actor,
+            entityType: 'contribution',
+            entityId: saved.id,
+            action: 'submit',
+            after: saved,
+          });
+          await this.outbox.enqueue(
+            m,
+            QueueName.Notifications,
+            JobName.Notify,
+            jobId(JobName.Notify, 'contribution', saved.id),
+            {
+              organisationId: obligation.buyerOrganisationId,
+              kind: 'contribution_submitted',
+              dedupeKey: `contribution-submitted-${saved.id}`,
+              message: `Nieuwe SROI-bijdrage ter controle: EUR ${(saved.claimedValueCents / 100).toFixed(2)}.`,
+            },
           );
-        }
-        const row: Partial<ContributionEntity> = {
-          obligationId,
-          category: v.body.category,
-          status: 'submitted',
-          body: v.body as unknown as Record<string, unknown>,
-          claimedValueCents: v.result.valueCents,
-          breakdown: v.result.breakdown as unknown as Record<string, unknown>[],
-          submittedBy: actor.userId,
-        };
-        if (v.body.category === 'employment' || v.body.category === 'training') {
-          Object.assign(row, await this.checkPerson(m, v.policy, v.contract, v.body));
-        } else if (v.body.category === 'social_purchase') {
-          row.supplierOrganisationId = v.body.supplierOrganisationId;
-          row.invoiceKey = invoiceKey(v.body.invoiceNumber);
-        }
-        const saved = await m.getRepository(ContributionEntity).save(row);
-        await this.audit.record(m, {
-          buyerOrganisationId: obligation.buyerOrganisationId,
-          actor,
-          entityType: 'contribution',
-          entityId: saved.id,
-          action: 'submit',
-          after: saved,
-        });
-        await this.outbox.enqueue(
-          m,
-          QueueName.Notifications,
-          JobName.Notify,
-          jobId(JobName.Notify, 'contribution', saved.id),
-          {
-            organisationId: obligation.buyerOrganisationId,
-            kind: 'contribution_submitted',
-            dedupeKey: `contribution-submitted-${saved.id}`,
-            message: `Nieuwe SROI-bijdrage ter controle: EUR ${(saved.claimedValueCents / 100).toFixed(2)}.`,
-          },
-        );
-        return saved;
-      });
-    } catch (err) {
-      const pg = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
-        .driverError;
-      if (
-        err instanceof QueryFailedError &&
-        pg?.code === '23505' &&
-        pg.constraint === 'uq_contribution_invoice'
-      ) {
-        throw new ConflictError(
-          ProcurementErrorCode.DuplicateInvoice,
-          'This supplier invoice is already counted on the platform',
-          [{ field: 'invoiceNumber', message: 'already claimed (by this or another contractor)' }],
-        );
-      }
-      throw err;
-    }
+          return saved;
+        }),
+      {
+        uq_contribution_invoice: () =>
+          new ConflictError(
+            ProcurementErrorCode.DuplicateInvoice,
+            'This supplier invoice is already counted on the platform',
+            [{ field: 'invoiceNumber', message: 'already claimed (by this or another contractor)' }],
+          ),
+      },
+    );
   }
 
   async contributions(

@@ -1,9 +1,16 @@
-import { BusinessRuleError, ConflictError, NotFoundError, Page, ValidationFailedError } from '@app/common';
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  Page,
+  ValidationFailedError,
+  withUniqueConflicts,
+} from '@app/common';
 import { pageNewestFirst, SroiPolicyEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
 import { Actor } from '../identity/actor';
 import { ContributionResult, valueContribution } from '../sroi/contribution';
@@ -203,23 +210,13 @@ export class PoliciesService {
     return policy;
   }
 
-  private async versionConflicts<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      const pg = (err as QueryFailedError & { driverError?: { code?: string; constraint?: string } })
-        .driverError;
-      if (
-        err instanceof QueryFailedError &&
-        pg?.code === '23505' &&
-        pg.constraint === 'uq_sroi_policy_version'
-      ) {
-        throw new ConflictError(
+  private versionConflicts<T>(work: () => Promise<T>): Promise<T> {
+    return withUniqueConflicts(work, {
+      uq_sroi_policy_version: () =>
+        new ConflictError(
           ProcurementErrorCode.PolicyVersionTaken,
           'This policy already has a version with that name',
-        );
-      }
-      throw err;
-    }
+        ),
+    });
   }
 }

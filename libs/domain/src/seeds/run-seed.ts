@@ -1,18 +1,37 @@
 import 'reflect-metadata';
-import { loadEnvOrExit } from '@app/config';
-import { dataSourceOptions } from '@app/database';
+import { AppConfigModule, loadEnvOrExit } from '@app/config';
+import { DatabaseModule } from '@app/database';
 import { DEMO_PASSWORD } from '@app/database/seeds/demo-data';
 import { seedDemoData } from '@app/database/seeds/seed';
+import { QueueModule } from '@app/queue';
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ObligationsService } from '../procurement/obligations.service';
+import { PoliciesService } from '../procurement/policies.service';
+import { ProcurementModule } from '../procurement/procurement.module';
+import { TendersService } from '../procurement/tenders.service';
 import { seedProcurementDemo } from './procurement.seed';
 
-/** npm run seed: demo organisations, users and directory data, then demo SROI policy, tenders and an obligation. */
+@Module({ imports: [AppConfigModule.forRoot(), DatabaseModule, QueueModule, ProcurementModule] })
+class SeedModule {}
+
+/**
+ * npm run seed: demo organisations, users and directory data, then the demo SROI policy, tenders and an
+ * obligation through the same services the API uses. This is a command-line tool: it prints to stdout.
+ */
 async function main(): Promise<void> {
   const env = loadEnvOrExit();
-  const ds = await new DataSource(dataSourceOptions(env)).initialize();
+  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
+    const ds = app.get<DataSource>(getDataSourceToken());
     const logins = await seedDemoData(ds);
-    const procurement = await seedProcurementDemo(ds);
+    const procurement = await seedProcurementDemo(ds, {
+      policies: app.get(PoliciesService),
+      tenders: app.get(TendersService),
+      obligations: app.get(ObligationsService),
+    });
     console.log('demo data ready.');
     for (const line of procurement) console.log(`  ${line}`);
     console.log('Logins (password for all demo accounts: %s):', DEMO_PASSWORD);
@@ -23,7 +42,7 @@ async function main(): Promise<void> {
     );
     for (const l of logins) console.log(`  ${l.role.padEnd(22)} ${l.email.padEnd(34)} ${l.organisation}`);
   } finally {
-    await ds.destroy();
+    await app.close();
   }
 }
 
