@@ -25,6 +25,8 @@ const shared = {
   },
 };
 module.exports = {
+  // A global option: Jest ignores testTimeout inside a project entry, so hooks fell back to 5 s under load.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -10,6 +10,7 @@ export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379/1}"
 
 step() { echo; echo "==> $1"; }
 ensure_dependencies
+ensure_system_packages
 step "services"
 DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="$TEST_REDIS_URL" ts_node scripts/check-services.ts
 step "lint"

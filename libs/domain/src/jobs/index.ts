@@ -1,0 +1,3 @@
+export * from './jobs.errors';
+export * from './jobs.module';
+export * from './jobs.service';

@@ -1,0 +1,3 @@
+export enum JobsErrorCode {
+  JobNotFound = 'JOB_NOT_FOUND',
+}

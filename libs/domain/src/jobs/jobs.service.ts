@@ -1,0 +1,140 @@
+import { NotFoundError } from '@app/common';
+import { BackgroundJobEntity } from '@app/database';
+import { JobName, JobPayloads, OutboxService, QueueName } from '@app/queue';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, isAdmin } from '../identity/actor';
+import { JobsErrorCode } from './jobs.errors';
+
+export interface EnqueueJobOptions {
+  kind: string;
+  queue: QueueName;
+  name: JobName;
+  payload: object;
+  organisationId: string | null;
+  userId: string | null;
+  /** Identical work while one is queued or running answers that one instead of starting another. */
+  dedupeKey?: string;
+}
+
+/** What the worker needs of a BullMQ job to tell a retry from the last attempt. */
+export type AttemptInfo = Pick<Job, 'attemptsMade' | 'opts'>;
+
+export type ReportProgress = (percent: number) => Promise<void>;
+
+/**
+ * Background jobs a client can poll. The API writes the job row and its outbox row in one transaction; the worker
+ * runs the job through `run`, which keeps the row's status and progress truthful across retries and crashes.
+ */
+@Injectable()
+export class JobsService {
+  private readonly logger = new Logger(JobsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async enqueue(manager: EntityManager, opts: EnqueueJobOptions): Promise<BackgroundJobEntity> {
+    const repo = manager.getRepository(BackgroundJobEntity);
+    if (opts.dedupeKey) {
+      // Serialise identical requests so two concurrent ones cannot both miss each other.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [opts.dedupeKey]);
+      const active = await repo
+        .createQueryBuilder('j')
+        .where('j.dedupe_key = :key', { key: opts.dedupeKey })
+        .andWhere(`j.status IN ('queued', 'running')`)
+        .getOne();
+      if (active) return active;
+    }
+    const row = await repo.save(
+      repo.create({
+        kind: opts.kind,
+        status: 'queued',
+        progress: 0,
+        queue: opts.queue,
+        jobName: opts.name,
+        organisationId: opts.organisationId,
+        userId: opts.userId,
+        dedupeKey: opts.dedupeKey ?? null,
+      }),
+    );
+    await this.outbox.enqueue(manager, opts.queue, opts.name, `${opts.name}-${row.id}`, {
+      ...opts.payload,
+      backgroundJobId: row.id,
+    } as unknown as JobPayloads[typeof opts.name]);
+    return row;
+  }
+
+  /**
+   * Runs one delivery of a job. A row already done is not run again (a re-delivery after a crash); an error marks
+   * the row failed only on the last attempt, so a job BullMQ will retry is shown as queued with its last error.
+   */
+  async run<T>(
+    backgroundJobId: string,
+    bullJob: AttemptInfo,
+    work: (progress: ReportProgress) => Promise<T>,
+  ): Promise<T | undefined> {
+    const started = await this.ds.query(
+      `UPDATE background_job SET status = 'running', progress = CASE WHEN status = 'running' THEN progress ELSE 0 END,
+              started_at = now(), attempts = attempts + 1
+        WHERE id = $1 AND status <> 'done'`,
+      [backgroundJobId],
+    );
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affectedCount].
+    if (!(started as [unknown[], number])[1]) {
+      this.logger.log({ backgroundJobId }, 'job already done or gone; skipped');
+      return undefined;
+    }
+    let last = -1;
+    const progress: ReportProgress = async (percent) => {
+      const p = Math.max(0, Math.min(100, Math.round(percent)));
+      if (p === last) return;
+      last = p;
+      await this.ds.query(`UPDATE background_job SET progress = $2 WHERE id = $1 AND status = 'running'`, [
+        backgroundJobId,
+        p,
+      ]);
+    };
+    try {
+      const result = await work(progress);
+      await this.ds.query(
+        `UPDATE background_job SET status = 'done', progress = 100, error = NULL, result = $2::jsonb,
+                finished_at = now() WHERE id = $1`,
+        [backgroundJobId, result === undefined ? null : JSON.stringify(result)],
+      );
+      return result;
+    } catch (err) {
+      const message = String((err as Error)?.message ?? err).slice(0, 2000);
+      const lastAttempt = bullJob.attemptsMade + 1 >= (bullJob.opts.attempts ?? 1) || isUnrecoverable(err);
+      await this.ds.query(
+        `UPDATE background_job SET status = $2::varchar, error = $3, finished_at = CASE WHEN $2::varchar = 'failed' THEN now() END
+          WHERE id = $1`,
+        [backgroundJobId, lastAttempt ? 'failed' : 'queued', message],
+      );
+      throw err;
+    }
+  }
+
+  /** 404 unless the caller's organisation (or the caller) started it; admins see every job. */
+  async get(id: string, actor: Actor): Promise<BackgroundJobEntity> {
+    const job = await this.findById(id);
+    const own =
+      job &&
+      (isAdmin(actor) ||
+        (job.organisationId !== null && job.organisationId === actor.organisationId) ||
+        (job.userId !== null && job.userId === actor.userId));
+    if (!job || !own) throw new NotFoundError(JobsErrorCode.JobNotFound, 'Job');
+    return job;
+  }
+
+  findById(id: string): Promise<BackgroundJobEntity | null> {
+    return this.ds.getRepository(BackgroundJobEntity).findOne({ where: { id } });
+  }
+}
+
+function isUnrecoverable(err: unknown): boolean {
+  return (err as Error | undefined)?.name === 'UnrecoverableError';
+}
