@@ -9,9 +9,13 @@ import { decodeCursor, encodeCursor, pageLimit, pc4Of, todayInNl } from '../../l
 import { parseCpvInput } from '../../libs/domain/src/directory/cpv-input';
 import { nameTerms, searchTerms } from '../../libs/domain/src/directory/search-text';
 import {
+  cursorKey,
+  cursorShape,
   offeringSearchSql,
   POSTCODE_AREA_SQL,
+  resolveSort,
   SearchFilters,
+  SearchSort,
 } from '../../libs/domain/src/directory/search.sql';
 
 const port = Number(process.argv[2] ?? 3199);
@@ -20,7 +24,6 @@ let tree: Map<string, string>;
 
 async function filters(params: URLSearchParams): Promise<SearchFilters> {
   const q = params.get('q')?.trim() || undefined;
-  const cursor = decodeCursor(params.get('cursor') ?? undefined, ['number', 'uuid']);
   let point: SearchFilters['point'];
   const postcode = params.get('postcode');
   if (postcode) {
@@ -31,6 +34,12 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
   const cpvRaw = params.get('cpv');
   const cpv = cpvRaw ? parseCpvInput(cpvRaw)?.code : undefined;
   if (cpvRaw && (!cpv || !tree.has(cpv))) throw new Error('unknown cpv');
+  const sort = resolveSort(
+    (params.get('sort') ?? undefined) as SearchSort | undefined,
+    searchTerms(q).length > 0,
+    point !== undefined,
+  );
+  const cursor = decodeCursor(params.get('cursor') ?? undefined, cursorShape(sort, point !== undefined));
   return {
     terms: searchTerms(q),
     nameTerms: nameTerms(searchTerms(q)),
@@ -41,7 +50,8 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
     targetGroup: (params.get('targetGroup') ?? undefined) as SearchFilters['targetGroup'],
     today: todayInNl(),
     limit: pageLimit(params.has('limit') ? Number(params.get('limit')) : undefined),
-    after: cursor ? { score: cursor[0] as number, id: cursor[1] as string } : null,
+    sort,
+    after: cursor,
   };
 }
 
@@ -76,7 +86,8 @@ async function main(): Promise<void> {
           score: r.score,
         }));
         const last = page[f.limit - 1];
-        const nextCursor = result.rows.length > f.limit ? encodeCursor([last.score, last.id]) : null;
+        const nextCursor =
+          result.rows.length > f.limit ? encodeCursor(cursorKey(f.sort, f.point !== undefined, last)) : null;
         res
           .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
           .end(JSON.stringify({ items, nextCursor }));

@@ -1,7 +1,18 @@
 import { AllExceptionsFilter } from '@app/common';
 import { AppConfigModule, Env } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { DirectoryModule, IdentityModule, NotificationsModule, ProcurementModule } from '@app/domain';
+import {
+  DirectoryModule,
+  EventsModule,
+  IdentityModule,
+  InteropModule,
+  JobsModule,
+  MarketplaceModule,
+  MatchingModule,
+  NotificationsModule,
+  ProcurementModule,
+  ReportingModule,
+} from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -14,7 +25,19 @@ import { RedisThrottlerStorage, ThrottlerStorageModule } from './auth/redis-thro
 import { DirectoryController } from './directory/directory.controller';
 import { ProcurementController } from './procurement/procurement.controller';
 import { HealthModule } from './health/health.module';
+import { ImportsController } from './interop/imports.controller';
+import { OcdsExtensionsController, OpenDataController } from './interop/open-data.controller';
+import { JobsController } from './jobs/jobs.controller';
+import { ObligationMatchesController } from './matching/obligation-matches.controller';
+import { OpportunitiesController } from './matching/opportunities.controller';
+import { TenderMatchesController } from './matching/tender-matches.controller';
+import { ReportsController } from './reports/reports.controller';
+import { EventsController } from './events/events.controller';
+import { MeetingsController } from './events/meetings.controller';
 import { loggerParams } from './logging';
+import { OrdersController } from './marketplace/orders.controller';
+import { QuoteRequestsController } from './marketplace/quote-requests.controller';
+import { QuotesController } from './marketplace/quotes.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 
@@ -42,6 +65,12 @@ export class ApiModule {
         NotificationsModule,
         DirectoryModule,
         ProcurementModule,
+        JobsModule,
+        ReportingModule,
+        MarketplaceModule,
+        MatchingModule,
+        EventsModule,
+        InteropModule,
         HealthModule,
       ],
       controllers: [
@@ -50,6 +79,19 @@ export class ApiModule {
         NotificationsController,
         DirectoryController,
         ProcurementController,
+        JobsController,
+        ReportsController,
+        QuoteRequestsController,
+        QuotesController,
+        OrdersController,
+        ObligationMatchesController,
+        TenderMatchesController,
+        EventsController,
+        MeetingsController,
+        OpportunitiesController,
+        ImportsController,
+        OpenDataController,
+        OcdsExtensionsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,4 +1,9 @@
-import { AllExceptionsFilter, CommonErrorCode, createValidationPipe } from '@app/common';
+import {
+  AllExceptionsFilter,
+  CommonErrorCode,
+  createValidationPipe,
+  InputEdgeInterceptor,
+} from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -7,8 +12,25 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { assignRequestId } from './logging';
 
 export const BODY_LIMIT = '1mb';
+/** OCDS release packages are large by nature; only their import route takes this much. */
+export const OCDS_IMPORT_PATH = '/api/v1/imports/ocds';
+export const OCDS_IMPORT_BODY_LIMIT = '50mb';
+
+/**
+ * A release package is published data, checked against the OCDS schema by the import and stored as given: it is
+ * moved aside before the generic input cleaning (which trims strings and bounds numbers, and would copy up to 50 MB
+ * on the event loop) and read by the import route with `@ReleasePackageBody()`.
+ */
+function parkReleasePackage(req: Request, _res: Response, next: NextFunction): void {
+  if (req.method === 'POST' && req.body !== undefined) {
+    (req as Request & { releasePackage?: unknown }).releasePackage = req.body;
+    req.body = {};
+  }
+  next();
+}
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -33,6 +55,12 @@ export function setupApp(
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    assignRequestId(req, res);
+    // API answers carry tokens and private data: never stored by a browser or a proxy.
+    if (req.path.startsWith('/api/v1')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   // Swagger UI needs inline scripts: relax the CSP for the docs only.
   const strict = helmet();
@@ -41,6 +69,8 @@ export function setupApp(
     (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next),
   );
 
+  // Parsed first on its own route; the general parser below then sees the body as read and leaves it alone.
+  app.use(OCDS_IMPORT_PATH, express.json({ limit: OCDS_IMPORT_BODY_LIMIT }), parkReleasePackage);
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
   // Body-parser errors happen before Nest's pipeline; answer them in the same error shape.
@@ -57,7 +87,7 @@ export function setupApp(
         return res.status(413).json({
           statusCode: 413,
           code: CommonErrorCode.PayloadTooLarge,
-          message: `Request body exceeds ${BODY_LIMIT}`,
+          message: `Request body exceeds ${req.originalUrl.split('?')[0] === OCDS_IMPORT_PATH ? OCDS_IMPORT_BODY_LIMIT : BODY_LIMIT}`,
           requestId: req.id,
         });
       }
@@ -83,6 +113,7 @@ export function setupApp(
   );
 
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.useGlobalInterceptors(new InputEdgeInterceptor());
   app.useGlobalPipes(createValidationPipe());
 
   const document = buildOpenApi(app);

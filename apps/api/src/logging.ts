@@ -5,18 +5,27 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
+/**
+ * The request's id: a well-formed x-request-id from the caller, else a new one; echoed in the response header.
+ * Assigned by the first middleware, so errors raised before the logger runs (body parsing) carry it too.
+ */
+export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const r = req as IncomingMessage & { id?: unknown };
+  if (typeof r.id === 'string') return r.id;
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  r.id = id;
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
 /** Structured JSON logs (pretty output is left to `| pino-pretty` when wanted); every line has the request id. */
 export function loggerParams(env: Env, name: string): Params {
   return {
     pinoHttp: {
       name,
       level: env.LOG_LEVEL,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
+      genReqId: assignRequestId,
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/health' },

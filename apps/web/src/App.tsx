@@ -1,42 +1,78 @@
-import { useEffect, useState } from 'react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { AuthProvider } from './auth/AuthProvider';
+import { RequireRole } from './auth/RequireRole';
+import { LocaleProvider } from './i18n/LocaleProvider';
+import { AccountPage } from './pages/public/AccountPage';
+import { EnterprisePage } from './pages/public/EnterprisePage';
+import { HomePage } from './pages/public/HomePage';
+import { RegisterPage } from './pages/public/RegisterPage';
+import { SignInPage } from './pages/public/SignInPage';
+import { TenderPage } from './pages/public/TenderPage';
+import { TendersPage } from './pages/public/TendersPage';
+import { Layout } from './ui/Layout';
+import { NotFoundPage } from './ui/States';
 
-interface Health {
-  status: string;
-  info?: Record<string, { status: string }>;
-  error?: Record<string, { status: string }>;
-}
+// Signed-in roles' screens are separate chunks: the public home page does not download them.
+const officer = () => import('./pages/officer');
+const PoliciesPage = lazy(() => officer().then((m) => ({ default: m.PoliciesPage })));
+const PolicyPage = lazy(() => officer().then((m) => ({ default: m.PolicyPage })));
+const OfficerTendersPage = lazy(() => officer().then((m) => ({ default: m.OfficerTendersPage })));
+const NewTenderPage = lazy(() => officer().then((m) => ({ default: m.NewTenderPage })));
+const OfficerTenderPage = lazy(() => officer().then((m) => ({ default: m.OfficerTenderPage })));
+const ObligationsPage = lazy(() => officer().then((m) => ({ default: m.ObligationsPage })));
+const ObligationPage = lazy(() => officer().then((m) => ({ default: m.ObligationPage })));
+const ReviewPage = lazy(() => officer().then((m) => ({ default: m.ReviewPage })));
+const CertificationsPage = lazy(() => officer().then((m) => ({ default: m.CertificationsPage })));
 
-/** Placeholder until the web-app issue: says what the product is and whether the services are up. */
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // 4xx answers are final (not found, forbidden, invalid): retrying only delays the message.
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const asOfficer = (el: React.ReactNode) => <RequireRole roles={['procurement_officer']}>{el}</RequireRole>;
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/enterprises/:id', element: <EnterprisePage /> },
+      { path: '/tenders', element: <TendersPage /> },
+      { path: '/tenders/:id', element: <TenderPage /> },
+      { path: '/sign-in', element: <SignInPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/account', element: <RequireRole>{<AccountPage />}</RequireRole> },
+      { path: '/officer/policies', element: asOfficer(<PoliciesPage />) },
+      { path: '/officer/policies/:id', element: asOfficer(<PolicyPage />) },
+      { path: '/officer/tenders', element: asOfficer(<OfficerTendersPage />) },
+      { path: '/officer/tenders/new', element: asOfficer(<NewTenderPage />) },
+      { path: '/officer/tenders/:id', element: asOfficer(<OfficerTenderPage />) },
+      { path: '/officer/obligations', element: asOfficer(<ObligationsPage />) },
+      { path: '/officer/obligations/:id', element: asOfficer(<ObligationPage />) },
+      { path: '/officer/review', element: asOfficer(<ReviewPage />) },
+      { path: '/officer/certifications', element: asOfficer(<CertificationsPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
 export function App() {
-  const [health, setHealth] = useState<Health | null>(null);
-  useEffect(() => {
-    fetch('/health')
-      .then((r) => r.json())
-      .then(setHealth)
-      .catch(() => setHealth({ status: 'unreachable' }));
-  }, []);
-  const deps = { ...(health?.info ?? {}), ...(health?.error ?? {}) };
   return (
-    <main
-      style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '3rem auto', padding: '0 1rem' }}
-    >
-      <h1>Buy Social Marketplace</h1>
-      <p>
-        Social return (SROI) in public procurement, done properly: buyers keep their SROI policy as data,
-        contractors see what they owe and find social enterprises that count under their tender&apos;s rules.
-      </p>
-      <p>
-        The web app is on its way. Meanwhile the API is documented at <a href="/api/docs">/api/docs</a>.
-      </p>
-      <h2>System</h2>
-      <p data-testid="health-status">Status: {health ? health.status : 'checking…'}</p>
-      <ul>
-        {Object.entries(deps).map(([name, d]) => (
-          <li key={name}>
-            {name}: {d.status}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </LocaleProvider>
+    </QueryClientProvider>
   );
 }

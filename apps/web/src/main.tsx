@@ -1,3 +1,6 @@
+import '@utrecht/component-library-css/dist/index.css';
+import '@utrecht/design-tokens/dist/theme.css';
+import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,11 +1,22 @@
 import { AppConfigModule, Env } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { NotificationsModule } from '@app/domain';
+import {
+  EventsModule,
+  InteropModule,
+  JobsModule,
+  MatchingModule,
+  NotificationsModule,
+  ReportingModule,
+} from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { EventsProcessor } from './events/events.processor';
+import { ImportsProcessor } from './imports/imports.processor';
+import { MatchingProcessor } from './matching/matching.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { ReportsProcessor } from './reports/reports.processor';
 
 /** The queue process: processors and the outbox relay, no HTTP. */
 @Module({})
@@ -22,8 +33,20 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         NotificationsModule,
+        JobsModule,
+        ReportingModule,
+        MatchingModule,
+        EventsModule,
+        InteropModule,
       ],
-      providers: [OutboxRelay, NotificationsProcessor],
+      providers: [
+        OutboxRelay,
+        NotificationsProcessor,
+        ReportsProcessor,
+        MatchingProcessor,
+        EventsProcessor,
+        ImportsProcessor,
+      ],
     };
   }
 }

@@ -19,6 +19,9 @@ describe('AllExceptionsFilter.toBody', () => {
     [pgError('23505'), 409, 'ALREADY_EXISTS'],
     [pgError('23503'), 422, 'REFERENCE_NOT_FOUND'],
     [pgError('22P02'), 400, 'VALIDATION_FAILED'],
+    [pgError('22001'), 400, 'VALIDATION_FAILED'],
+    [pgError('22021'), 400, 'VALIDATION_FAILED'],
+    [pgError('22P05'), 400, 'VALIDATION_FAILED'],
   ])('%s → %i %s', (err, status, code) => {
     expect(filter.toBody(err)).toMatchObject({ statusCode: status, code });
   });

@@ -13,6 +13,33 @@ interface ErrorBody {
   requestId?: string;
 }
 
+const BAD_VALUE_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+// Connection-level failures (PostgreSQL down, restarting or out of connections): the request was fine.
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended|the database system is (starting up|shutting down)|terminating connection/i;
+
+/** Whether an error means the database could not be reached rather than that the request was wrong. */
+export function databaseUnavailable(err: unknown): boolean {
+  for (let e = err, i = 0; e && typeof e === 'object' && i < 4; i++) {
+    const x = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof x.code === 'string' && (UNAVAILABLE_CODES.has(x.code) || x.code.startsWith('08'))) return true;
+    if (typeof x.message === 'string' && UNAVAILABLE_MESSAGE.test(x.message)) return true;
+    e = x.driverError ?? x.cause;
+  }
+  return false;
+}
+
 const CODE_OF_STATUS: Record<number, string> = {
   400: CommonErrorCode.ValidationFailed,
   401: CommonErrorCode.Unauthorized,
@@ -103,13 +130,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
           details: [{ constraint: pg.constraint, message: 'foreign key violated' }],
         };
       }
-      if (pg?.code === '22P02' || pg?.code === '22003' || pg?.code === '22007' || pg?.code === '22008') {
+      // Bad values that slipped past the edge (a text too long for its column, NUL, a date out of range...).
+      if (pg?.code && BAD_VALUE_CODES.has(pg.code)) {
         return {
           statusCode: 400,
           code: CommonErrorCode.ValidationFailed,
           message: 'A value has an invalid format',
         };
       }
+    }
+    if (databaseUnavailable(exception)) {
+      return {
+        statusCode: 503,
+        code: CommonErrorCode.ServiceUnavailable,
+        message: 'The service is briefly unavailable; try again in a few seconds',
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,

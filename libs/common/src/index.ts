@@ -8,3 +8,4 @@ export * from './dutch';
 export * from './dates';
 export * from './vocabulary';
 export * from './unique-violation';
+export * from './input-edge';

@@ -11,6 +11,8 @@ const DEFAULTS: Record<string, string> = {
   ADMIN_EMAIL: 'admin@buysocial.local',
   LOG_LEVEL: 'info',
   OUTBOX_RELAY: 'on',
+  OCDS_OCID_PREFIX: 'ocds-buysocial',
+  PUBLIC_BASE_URL: 'http://localhost:3000',
 };
 
 /**
@@ -69,6 +71,14 @@ export class Env {
   /** `off` keeps the worker's outbox relay stopped (tests drive it by hand). */
   @IsIn(['on', 'off'])
   OUTBOX_RELAY: 'on' | 'off';
+
+  /** OCDS ocid prefix of exported tenders (register one at open-contracting.org for production). */
+  @Matches(/^ocds-[a-z0-9-]{1,40}$/, { message: 'OCDS_OCID_PREFIX must look like ocds-abc123' })
+  OCDS_OCID_PREFIX: string;
+
+  /** Where clients reach this API (absolute URIs in published open data). */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL: string;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

@@ -5,11 +5,22 @@ export enum QueueName {
   Matching = 'matching',
   Reports = 'reports',
   Imports = 'imports',
+  Events = 'events',
 }
 
 export enum JobName {
   WelcomeOrganisation = 'welcome-organisation',
   Notify = 'notify',
+  GenerateReport = 'generate-report',
+  MonthlyBuyerReport = 'monthly-buyer-report',
+  SyncReportSchedules = 'sync-report-schedules',
+  BuildEventSchedule = 'build-event-schedule',
+  ScoreObligation = 'score-obligation',
+  ScoreTender = 'score-tender',
+  RefreshMatches = 'refresh-matches',
+  MatchingCertificateDates = 'matching-certificate-dates',
+  MatchingRescoreAll = 'matching-rescore-all',
+  ImportOcds = 'import-ocds',
 }
 
 /** Payloads carry ids, never entities. */
@@ -25,9 +36,60 @@ export interface NotifyJob {
   dedupeKey: string;
 }
 
+/** Generates one report; the report's id is its background job's id. */
+export interface GenerateReportJob {
+  backgroundJobId: string;
+}
+
+/** A tick of one buyer's monthly schedule: requests last month's buyer report on the first working day. */
+export interface MonthlyBuyerReportJob {
+  buyerOrganisationId: string;
+}
+
+/** Builds (or rebuilds) one meeting day's schedule; progress and result on its background job. */
+export interface BuildEventScheduleJob {
+  eventId: string;
+  backgroundJobId: string;
+}
+
+/** Re-scores one match set; `revision` only names the job (the worker claims the newest revision when it starts). */
+export interface ScoreObligationJob {
+  obligationId: string;
+  revision: number;
+}
+
+export interface ScoreTenderJob {
+  tenderId: string;
+  revision: number;
+}
+
+/** A refresh someone asked for: polled at GET /api/v1/jobs/:id. */
+export interface RefreshMatchesJob {
+  obligationId: string;
+  backgroundJobId: string;
+}
+
+/** Daily and nightly ticks of the matching schedulers carry nothing. */
+export type MatchingTickJob = Record<string, never>;
+
+/** Imports one uploaded OCDS release package; the import's id is its background job's id. */
+export interface ImportOcdsJob {
+  backgroundJobId: string;
+}
+
 export interface JobPayloads {
   [JobName.WelcomeOrganisation]: WelcomeOrganisationJob;
   [JobName.Notify]: NotifyJob;
+  [JobName.GenerateReport]: GenerateReportJob;
+  [JobName.MonthlyBuyerReport]: MonthlyBuyerReportJob;
+  [JobName.SyncReportSchedules]: Record<string, never>;
+  [JobName.BuildEventSchedule]: BuildEventScheduleJob;
+  [JobName.ScoreObligation]: ScoreObligationJob;
+  [JobName.ScoreTender]: ScoreTenderJob;
+  [JobName.RefreshMatches]: RefreshMatchesJob;
+  [JobName.MatchingCertificateDates]: MatchingTickJob;
+  [JobName.MatchingRescoreAll]: MatchingTickJob;
+  [JobName.ImportOcds]: ImportOcdsJob;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);

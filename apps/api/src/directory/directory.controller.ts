@@ -163,8 +163,11 @@ export class DirectoryController {
   @ApiOperation({ summary: 'One offering' })
   @ApiResponse({ status: 200, type: OfferingDto })
   @ApiResponse({ status: 404, type: ErrorResponseDto })
-  async getOffering(@Param('id', ParseUUIDPipe) id: string): Promise<OfferingDto> {
-    return (await this.offeringDtos([await this.directory.getOffering(id)]))[0];
+  async getOffering(
+    @CurrentActor() actor: Actor | undefined,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<OfferingDto> {
+    return (await this.offeringDtos([await this.directory.getOffering(id, actor)]))[0];
   }
 
   @Post('offerings')

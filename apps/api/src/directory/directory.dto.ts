@@ -1,4 +1,4 @@
-import { isIsoDate, PageQueryDto, POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import { IsoDateConstraint, PageQueryDto, POSTCODE_OR_PC4_PATTERN } from '@app/common';
 import {
   CERTIFICATION_STATUSES,
   CERTIFICATION_TYPES,
@@ -12,7 +12,14 @@ import {
   TARGET_GROUPS,
   TargetGroup,
 } from '@app/database';
-import { certificationValidOn, type EnterpriseHit, type OfferingHit, type PublicProfile } from '@app/domain';
+import {
+  certificationValidOn,
+  type EnterpriseHit,
+  type OfferingHit,
+  type PublicProfile,
+  SEARCH_SORTS,
+  type SearchSort,
+} from '@app/domain';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -32,19 +39,10 @@ import {
   MaxLength,
   Min,
   Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
 
-@ValidatorConstraint({ name: 'isoDate' })
-export class IsoDateConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isIsoDate(value);
-  }
-  defaultMessage(): string {
-    return '$property must be a date YYYY-MM-DD';
-  }
-}
+// Shared by every feature's DTOs; kept importable from here for the existing ones.
+export { IsoDateConstraint };
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
@@ -151,7 +149,7 @@ export class CreateCertificationDto {
   @IsIn(PSO_LEVELS)
   level?: PsoLevel | null;
 
-  @ApiPropertyOptional({ example: 'PSO-2024-00123' })
+  @ApiPropertyOptional({ example: 'PSO-2024-00123', type: String, nullable: true, maxLength: 100 })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -161,7 +159,12 @@ export class CreateCertificationDto {
   @Validate(IsoDateConstraint)
   validFrom: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Inclusive; absent means open-ended' })
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'Inclusive; absent means open-ended',
+    type: String,
+    nullable: true,
+  })
   @IsOptional()
   @Validate(IsoDateConstraint)
   validUntil?: string | null;
@@ -172,7 +175,12 @@ export class VerifyCertificationDto {
   @IsIn(['verified', 'rejected'])
   decision: 'verified' | 'rejected';
 
-  @ApiPropertyOptional({ example: 'Checked against the PSO register' })
+  @ApiPropertyOptional({
+    example: 'Checked against the PSO register',
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -398,6 +406,16 @@ export class SearchQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(TARGET_GROUPS)
   targetGroup?: TargetGroup;
+
+  @ApiPropertyOptional({
+    enum: SEARCH_SORTS,
+    description:
+      'relevance: best match first (ties nearest first with a postcode); distance: nearest first (needs a postcode); ' +
+      'recent: most recently updated first. Default: relevance with words, else distance with a postcode, else recent.',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_SORTS)
+  sort?: SearchSort;
 }
 
 class SearchCertificationDto {

@@ -400,8 +400,11 @@ export class ProcurementController {
 
   private async tenderDto(t: TenderEntity): Promise<TenderResponseDto> {
     const codes = await this.reference.displayCodes((t.items ?? []).map((i) => i.cpvCode));
+    const ocid = this.tenders.ocidOf(t);
+    if (t.source === 'ocds')
+      return TenderResponseDto.from(t, codes, null, { ocid, awards: await this.tenders.ocdsAwards(t.id) });
     if (t.status === 'draft' || t.status === 'active' || t.status === 'cancelled')
-      return TenderResponseDto.from(t, codes, null);
+      return TenderResponseDto.from(t, codes, null, { ocid });
     const c = await this.tenders.contractOf(t.id);
     return TenderResponseDto.from(
       t,
@@ -414,6 +417,7 @@ export class ProcurementController {
             contractValueCents: c.valueCents,
           }
         : null,
+      { ocid },
     );
   }
 }

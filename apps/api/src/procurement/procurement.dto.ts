@@ -4,12 +4,16 @@ import {
   ContributionEntity,
   PROCUREMENT_CATEGORY_VALUES,
   SroiPolicyEntity,
+  TENDER_SOURCES,
   TENDER_STATUSES,
   TARGET_GROUPS,
+  OcdsAwardEntity,
   TenderEntity,
+  type TenderSource,
   type MainProcurementCategory,
   type TenderStatus,
 } from '@app/database';
+import { breakdownJson, contributionJson, obligationJson } from '@app/domain';
 import type { ContributionResult, ObligationView } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -154,7 +158,7 @@ export class BreakdownLineDto {
   @ApiPropertyOptional({ example: '40000.00 × 24/36 × 12/12' }) detail?: string;
 
   static list(lines: unknown): BreakdownLineDto[] {
-    return ((lines ?? []) as Omit<BreakdownLineDto, 'label'>[]).map((l) => ({ label: l.labelEn, ...l }));
+    return breakdownJson(lines);
   }
 }
 
@@ -332,6 +336,14 @@ export class TenderListQueryDto extends PageQueryDto {
   @IsIn(TENDER_STATUSES)
   status?: TenderStatus;
 
+  @ApiPropertyOptional({
+    enum: TENDER_SOURCES,
+    description: '`ocds`: imported from open data (read-only); `platform`: made here',
+  })
+  @IsOptional()
+  @IsIn(TENDER_SOURCES)
+  source?: TenderSource;
+
   @ApiPropertyOptional({ example: 'schoonmaak' })
   @IsOptional()
   @IsString()
@@ -366,21 +378,99 @@ class TenderAwardSummaryDto {
   @ApiProperty() contractValueCents: number;
 }
 
+class TenderSuitabilityDto {
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Suitable for SMEs (null: not stated)' })
+  sme: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Suitable for VCSEs (null: not stated)' })
+  vcse: boolean | null;
+}
+
+class OcdsSupplierDto {
+  @ApiProperty({ type: String, nullable: true, description: "The party id in the publisher's data" })
+  id: string | null;
+  @ApiProperty({ example: 'Acme Ltd' }) name: string;
+}
+
+/** An award of an imported tender, as published. */
+export class OcdsAwardDto {
+  @ApiProperty({ example: 'ocds-213czf-000-00001-award-01' }) awardId: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'active' }) status: string | null;
+  @ApiProperty({ type: String, nullable: true }) date: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'In cents of `currency`' }) valueCents:
+    number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'GBP' }) currency: string | null;
+  @ApiProperty({ type: [OcdsSupplierDto] }) suppliers: OcdsSupplierDto[];
+
+  static from(a: OcdsAwardEntity): OcdsAwardDto {
+    return {
+      awardId: a.awardId,
+      title: a.title,
+      status: a.status,
+      date: a.date?.toISOString() ?? null,
+      valueCents: a.valueCents,
+      currency: a.currency,
+      suppliers: a.suppliers,
+    };
+  }
+}
+
+class OcdsLotDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) status: string | null;
+  @ApiProperty({ type: Number, nullable: true }) valueCents: number | null;
+  @ApiProperty({ type: String, nullable: true }) currency: string | null;
+}
+
 export class TenderResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'ocds-buysocial-2f1c...' }) ocid: string;
+  @ApiProperty({
+    example: 'ocds-buysocial-2f1c...',
+    description:
+      'Imported tenders: the OCDS ocid as published; platform tenders: the configured prefix and the id',
+  })
+  ocid: string;
+  @ApiProperty({ enum: TENDER_SOURCES, description: '`ocds` tenders are imported open data and read-only' })
+  source: TenderSource;
+  @ApiProperty({ type: String, nullable: true, description: 'Imported tenders: the package publisher' })
+  publisher: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The buyer's name as published (imported tenders)",
+  })
+  buyerName: string | null;
   @ApiProperty({ enum: TENDER_STATUSES }) status: TenderStatus;
   @ApiProperty() title: string;
   @ApiProperty() description: string;
-  @ApiProperty({ enum: PROCUREMENT_CATEGORY_VALUES }) mainProcurementCategory: string;
+  @ApiProperty({
+    enum: PROCUREMENT_CATEGORY_VALUES,
+    nullable: true,
+    description: 'null: not stated (imports)',
+  })
+  mainProcurementCategory: string | null;
   @ApiProperty({ type: [TenderItemResponseDto] }) items: TenderItemResponseDto[];
-  @ApiProperty() estimatedValueCents: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'In cents of `currency`; null: not stated (imports)',
+  })
+  estimatedValueCents: number | null;
   @ApiProperty({ example: 'EUR' }) currency: string;
   @ApiProperty({ type: String, nullable: true }) deliveryPostcode: string | null;
   @ApiProperty({ type: String, nullable: true }) tenderPeriodEnd: string | null;
-  @ApiProperty({ type: ContractPeriodDto }) contractPeriod: ContractPeriodDto;
+  @ApiProperty({ type: ContractPeriodDto, nullable: true, description: 'null: not stated (imports)' })
+  contractPeriod: ContractPeriodDto | null;
   @ApiProperty({ type: Number, nullable: true }) labourShare: number | null;
-  @ApiProperty({ type: TenderSroiResponseDto }) sroi: TenderSroiResponseDto;
+  @ApiProperty({ type: TenderSroiResponseDto, nullable: true, description: 'null for imported tenders' })
+  sroi: TenderSroiResponseDto | null;
+  @ApiProperty({ type: TenderSuitabilityDto }) suitability: TenderSuitabilityDto;
+  @ApiPropertyOptional({ type: [OcdsLotDto], description: 'Imported tenders: the lots as published' })
+  lots?: OcdsLotDto[];
+  @ApiPropertyOptional({ type: [OcdsAwardDto], description: 'Imported tenders: the awards as published' })
+  awards?: OcdsAwardDto[];
   @ApiProperty({ example: { id: '...', name: 'Gemeente Haarlem' } }) buyer: {
     id: string;
     name: string | null;
@@ -393,10 +483,14 @@ export class TenderResponseDto {
     t: TenderEntity,
     displayCodes: string[],
     award?: TenderAwardSummaryDto | null,
+    ocds?: { ocid: string; awards?: OcdsAwardEntity[] },
   ): TenderResponseDto {
     return {
       id: t.id,
-      ocid: `ocds-buysocial-${t.id}`,
+      ocid: ocds?.ocid ?? t.ocid ?? `ocds-buysocial-${t.id}`,
+      source: t.source,
+      publisher: t.publisher,
+      buyerName: t.buyerName ?? t.buyerOrganisation?.name ?? null,
       status: t.status,
       title: t.title,
       description: t.description,
@@ -410,14 +504,20 @@ export class TenderResponseDto {
       currency: t.currency,
       deliveryPostcode: t.deliveryPostcode,
       tenderPeriodEnd: t.tenderPeriodEnd,
-      contractPeriod: { startDate: t.contractStart, endDate: t.contractEnd },
+      contractPeriod:
+        t.contractStart && t.contractEnd ? { startDate: t.contractStart, endDate: t.contractEnd } : null,
       labourShare: t.labourShare,
-      sroi: {
-        policyId: t.sroiPolicyId,
-        policyName: t.sroiPolicy?.name ?? null,
-        policyVersion: t.sroiPolicy?.version ?? null,
-        percentage: t.sroiPercentage,
-      },
+      sroi: t.sroiPolicyId
+        ? {
+            policyId: t.sroiPolicyId,
+            policyName: t.sroiPolicy?.name ?? null,
+            policyVersion: t.sroiPolicy?.version ?? null,
+            percentage: t.sroiPercentage,
+          }
+        : null,
+      suitability: { sme: t.suitableForSme, vcse: t.suitableForVcse },
+      ...(t.lots ? { lots: t.lots } : {}),
+      ...(ocds?.awards ? { awards: ocds.awards.map(OcdsAwardDto.from) } : {}),
       buyer: { id: t.buyerOrganisationId, name: t.buyerOrganisation?.name ?? null },
       ...(award !== undefined ? { award } : {}),
       createdAt: t.createdAt.toISOString(),
@@ -458,32 +558,7 @@ export class ObligationResponseDto {
   @ApiProperty() createdAt: string;
 
   static from(v: ObligationView): ObligationResponseDto {
-    const { obligation: o, contract: c, progress: p } = v;
-    return {
-      id: o.id,
-      tenderId: o.tenderId,
-      contractId: o.contractId,
-      buyerOrganisationId: o.buyerOrganisationId,
-      contractorOrganisationId: o.contractorOrganisationId,
-      policyId: o.policyId,
-      policyVersion: String((o.inputs as { policyVersion?: string }).policyVersion ?? ''),
-      applicable: o.applicable,
-      reason: o.reason,
-      percentage: o.percentage,
-      amountCents: o.amountCents,
-      breakdown: BreakdownLineDto.list(o.breakdown),
-      contractValueCents: c.valueCents,
-      contractPeriod: { startDate: c.startDate, endDate: c.endDate },
-      claimedCents: p.claimedCents,
-      verifiedCents: p.verifiedCents,
-      remainingCents: p.remainingCents,
-      forecastCents: p.forecastCents,
-      status: p.status,
-      penaltyPreviewCents: p.penaltyPreviewCents,
-      dueDate: o.dueDate,
-      waivedReason: o.waivedReason,
-      createdAt: o.createdAt.toISOString(),
-    };
+    return obligationJson(v);
   }
 }
 
@@ -513,6 +588,8 @@ export class ReviewDto {
   @ApiPropertyOptional({
     example: 2500000,
     description: 'Defaults to the claimed value; at most the claimed value',
+    type: Number,
+    nullable: true,
   })
   @IsOptional()
   @IsInt()
@@ -520,7 +597,12 @@ export class ReviewDto {
   @Max(MAX_CENTS)
   verifiedValueCents?: number | null;
 
-  @ApiPropertyOptional({ example: 'Loonstroken gecontroleerd' })
+  @ApiPropertyOptional({
+    example: 'Loonstroken gecontroleerd',
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -539,22 +621,17 @@ export class ContributionResponseDto {
   body: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) reviewNote: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The marketplace order whose invoice created this purchase claim',
+  })
+  orderId: string | null;
   @ApiProperty() createdAt: string;
 
   static from(c: ContributionEntity): ContributionResponseDto {
-    return {
-      id: c.id,
-      obligationId: c.obligationId,
-      category: c.category,
-      status: c.status,
-      claimedValueCents: c.claimedValueCents,
-      verifiedValueCents: c.verifiedValueCents,
-      breakdown: BreakdownLineDto.list(c.breakdown),
-      body: c.body,
-      reviewNote: c.reviewNote,
-      reviewedAt: c.reviewedAt?.toISOString() ?? null,
-      createdAt: c.createdAt.toISOString(),
-    };
+    return contributionJson(c);
   }
 }
 

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { ObligationEntity } from './obligation.entity';
+import { PurchaseOrderEntity } from './purchase-order.entity';
 
 export const CONTRIBUTION_CATEGORIES = [
   'employment',
@@ -29,6 +30,7 @@ export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 @Entity('contribution')
 @Index('ix_contribution_obligation', ['obligationId', 'createdAt'])
 @Index('uq_contribution_invoice', { synchronize: false })
+@Index('ix_contribution_order', ['orderId'], { where: 'order_id IS NOT NULL' })
 @Index('ix_contribution_person', ['personToken'], { where: 'person_token IS NOT NULL' })
 export class ContributionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_contribution' })
@@ -71,6 +73,14 @@ export class ContributionEntity {
   /** Upper-cased, spaces removed: `inv 001` and `INV001` are the same invoice. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   invoiceKey: string | null;
+
+  /** The marketplace order whose invoice created this purchase claim; null for claims typed in by hand. */
+  @Column({ type: 'uuid', nullable: true })
+  orderId: string | null;
+
+  @ManyToOne(() => PurchaseOrderEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'order_id', foreignKeyConstraintName: 'fk_contribution_order' })
+  order?: PurchaseOrderEntity;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   personToken: string | null;

@@ -1,4 +1,8 @@
 import { AuditLogEntity } from './audit-log.entity';
+import { MatchStateEntity } from './match-state.entity';
+import { ObligationMatchEntity } from './obligation-match.entity';
+import { TenderMatchEntity } from './tender-match.entity';
+import { BackgroundJobEntity } from './background-job.entity';
 import { ContractEntity } from './contract.entity';
 import { ContributionEntity } from './contribution.entity';
 import { ObligationEntity } from './obligation.entity';
@@ -14,9 +18,24 @@ import { SocialEnterpriseProfileEntity } from './social-enterprise-profile.entit
 import { OrganisationEntity } from './organisation.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { ReportEntity } from './report.entity';
+import { ReportFileChunkEntity } from './report-file-chunk.entity';
 import { UserEntity } from './user.entity';
+import { QuoteRequestEntity } from './quote-request.entity';
+import { QuoteEntity } from './quote.entity';
+import { PurchaseOrderEntity } from './purchase-order.entity';
+import { InvoiceEntity } from './invoice.entity';
+import { MeetingEventEntity } from './meeting-event.entity';
+import { EventRegistrationEntity } from './event-registration.entity';
+import { EventMeetingEntity } from './event-meeting.entity';
+import { OcdsImportEntity, OcdsImportReleaseEntity } from './ocds-import.entity';
+import { OcdsAwardEntity } from './ocds-award.entity';
 
 export * from './audit-log.entity';
+export * from './match-state.entity';
+export * from './obligation-match.entity';
+export * from './tender-match.entity';
+export * from './background-job.entity';
 export * from './contract.entity';
 export * from './contribution.entity';
 export * from './obligation.entity';
@@ -32,10 +51,24 @@ export * from './social-enterprise-profile.entity';
 export * from './organisation.entity';
 export * from './outbox-message.entity';
 export * from './refresh-token.entity';
+export * from './report.entity';
+export * from './report-file-chunk.entity';
 export * from './user.entity';
+export * from './quote-request.entity';
+export * from './quote.entity';
+export * from './purchase-order.entity';
+export * from './invoice.entity';
+export * from './meeting-event.entity';
+export * from './event-registration.entity';
+export * from './event-meeting.entity';
+export * from './ocds-import.entity';
+export * from './ocds-award.entity';
 
 /** Every entity, listed explicitly: globs break across ts-node, Jest and the compiled build. */
 export const ENTITIES = [
+  MatchStateEntity,
+  ObligationMatchEntity,
+  TenderMatchEntity,
   OrganisationEntity,
   UserEntity,
   RefreshTokenEntity,
@@ -53,4 +86,17 @@ export const ENTITIES = [
   ObligationEntity,
   ContributionEntity,
   AuditLogEntity,
+  BackgroundJobEntity,
+  ReportEntity,
+  ReportFileChunkEntity,
+  QuoteRequestEntity,
+  QuoteEntity,
+  PurchaseOrderEntity,
+  InvoiceEntity,
+  MeetingEventEntity,
+  EventRegistrationEntity,
+  EventMeetingEntity,
+  OcdsImportEntity,
+  OcdsImportReleaseEntity,
+  OcdsAwardEntity,
 ];

@@ -17,6 +17,7 @@ import { OrganisationEntity } from './organisation.entity';
 @Index('ix_offering_cpv_ancestors', { synchronize: false })
 @Index('ix_offering_search', { synchronize: false })
 @Index('ix_offering_earth', { synchronize: false })
+@Index('ix_offering_recent', { synchronize: false })
 export class OfferingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_offering' })
   id: string;

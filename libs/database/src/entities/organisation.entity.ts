@@ -15,6 +15,9 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 @Check('ck_organisation_kvk_number', `kvk_number ~ '^[0-9]{8}$'`)
 @Index('uq_organisation_kvk_number', ['kvkNumber'], { unique: true })
 @Index('ix_organisation_name_trgm', { synchronize: false })
+@Index('ix_organisation_pc4', { synchronize: false })
+@Index('ix_organisation_recent', { synchronize: false })
+@Index('uq_organisation_external_ref', ['externalRef'], { unique: true, where: 'external_ref IS NOT NULL' })
 export class OrganisationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organisation' })
   id: string;
@@ -34,6 +37,16 @@ export class OrganisationEntity {
 
   @Column({ type: 'varchar', length: 100, nullable: true })
   city: string | null;
+
+  /**
+   * Known only from open data (an OCDS buyer), never registered here: no users, no KvK number, no postcode
+   * (stored empty). `externalRef` identifies it across imports (`ocds:<scheme>-<id>` or `ocds-name:<name>`).
+   */
+  @Column({ type: 'boolean', default: false })
+  external: boolean;
+
+  @Column({ type: 'varchar', length: 400, nullable: true })
+  externalRef: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

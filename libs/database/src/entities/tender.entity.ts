@@ -19,12 +19,32 @@ export const TENDER_STATUSES = ['draft', 'active', 'awarded', 'complete', 'cance
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
 export const PROCUREMENT_CATEGORY_VALUES = ['goods', 'services', 'works'] as const;
 export type MainProcurementCategory = (typeof PROCUREMENT_CATEGORY_VALUES)[number];
+/** `platform`: created here; `ocds`: imported from an OCDS release package (read-only). */
+export const TENDER_SOURCES = ['platform', 'ocds'] as const;
+export type TenderSource = (typeof TENDER_SOURCES)[number];
+
+export interface OcdsLot {
+  id: string;
+  title: string | null;
+  description: string | null;
+  status: string | null;
+  valueCents: number | null;
+  currency: string | null;
+}
 
 /** A tender with OCDS-aligned fields (tender.mainProcurementCategory, tender.value, contractPeriod, items). */
 @Entity('tender')
 @Index('ix_tender_buyer', ['buyerOrganisationId', 'createdAt'])
 @Index('ix_tender_status', ['status', 'createdAt'])
 @Check('ck_tender_contract_period', 'contract_end >= contract_start')
+// Imported tenders may lack what the platform requires of its own (no SROI policy, no author, no period...).
+@Check(
+  'ck_tender_platform_fields',
+  `source = 'ocds' OR (sroi_policy_id IS NOT NULL AND created_by IS NOT NULL AND contract_start IS NOT NULL AND contract_end IS NOT NULL AND estimated_value_cents IS NOT NULL AND main_procurement_category IS NOT NULL)`,
+)
+@Check('ck_tender_ocds_ocid', `source = 'platform' OR ocid IS NOT NULL`)
+@Index('uq_tender_ocid', ['ocid'], { unique: true, where: 'ocid IS NOT NULL' })
+@Index('ix_tender_source', ['source', 'createdAt'])
 export class TenderEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_tender' })
   id: string;
@@ -42,14 +62,19 @@ export class TenderEntity {
   @Column({ type: 'text', default: '' })
   description: string;
 
-  @Column({ type: 'enum', enum: PROCUREMENT_CATEGORY_VALUES, enumName: 'procurement_category' })
-  mainProcurementCategory: MainProcurementCategory;
+  @Column({
+    type: 'enum',
+    enum: PROCUREMENT_CATEGORY_VALUES,
+    enumName: 'procurement_category',
+    nullable: true,
+  })
+  mainProcurementCategory: MainProcurementCategory | null;
 
   @Column({ type: 'enum', enum: TENDER_STATUSES, enumName: 'tender_status', default: 'draft' })
   status: TenderStatus;
 
-  @Column({ type: 'bigint', transformer: centsTransformer })
-  estimatedValueCents: number;
+  @Column({ type: 'bigint', nullable: true, transformer: centsTransformer })
+  estimatedValueCents: number | null;
 
   @Column({ type: 'char', length: 3, default: 'EUR' })
   currency: string;
@@ -60,17 +85,17 @@ export class TenderEntity {
   @Column({ type: 'date', nullable: true })
   tenderPeriodEnd: string | null;
 
-  @Column({ type: 'date' })
-  contractStart: string;
+  @Column({ type: 'date', nullable: true })
+  contractStart: string | null;
 
-  @Column({ type: 'date' })
-  contractEnd: string;
+  @Column({ type: 'date', nullable: true })
+  contractEnd: string | null;
 
   @Column({ type: 'numeric', precision: 4, scale: 3, nullable: true, transformer: numericTransformer })
   labourShare: number | null;
 
-  @Column({ type: 'uuid' })
-  sroiPolicyId: string;
+  @Column({ type: 'uuid', nullable: true })
+  sroiPolicyId: string | null;
 
   @ManyToOne(() => SroiPolicyEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'sroi_policy_id', foreignKeyConstraintName: 'fk_tender_sroi_policy' })
@@ -83,8 +108,48 @@ export class TenderEntity {
   @OneToMany(() => TenderItemEntity, (i) => i.tender, { cascade: ['insert'] })
   items?: TenderItemEntity[];
 
-  @Column({ type: 'uuid' })
-  createdBy: string;
+  @Column({ type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @Column({ type: 'enum', enum: TENDER_SOURCES, enumName: 'tender_source', default: 'platform' })
+  source: TenderSource;
+
+  /** Imported tenders: the OCDS contracting process id (platform tenders derive theirs from the id). */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  ocid: string | null;
+
+  /** Imported tenders: the package publisher's name. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  publisher: string | null;
+
+  /** Imported tenders: the buyer's name as published. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  buyerName: string | null;
+
+  /** OCDS `tender.suitability.sme` / `.vcse` (null: not stated). */
+  @Column({ type: 'boolean', nullable: true })
+  suitableForSme: boolean | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  suitableForVcse: boolean | null;
+
+  /** Imported tenders: OCDS `tender.status` as published (the platform status is derived from it). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  ocdsStatus: string | null;
+
+  /** Imported tenders: the lots as published (id, title, description, status, valueCents, currency). */
+  @Column({ type: 'jsonb', nullable: true })
+  lots: OcdsLot[] | null;
+
+  /** Imported tenders: `date` and `id` of the latest release merged in, and a hash of what was imported. */
+  @Column({ type: 'timestamptz', nullable: true })
+  ocdsReleaseDate: Date | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  ocdsReleaseId: string | null;
+
+  @Column({ type: 'char', length: 64, nullable: true })
+  ocdsHash: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
@@ -94,4 +159,18 @@ export class TenderEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** A tender made on the platform: ck_tender_platform_fields guarantees these columns are set. */
+export type PlatformTender = TenderEntity & {
+  mainProcurementCategory: MainProcurementCategory;
+  estimatedValueCents: number;
+  contractStart: string;
+  contractEnd: string;
+  sroiPolicyId: string;
+  createdBy: string;
+};
+
+export function isPlatformTender(t: TenderEntity): t is PlatformTender {
+  return t.source !== 'ocds';
 }

@@ -6,6 +6,13 @@ import { LoadReferenceData1795377899200 } from './1795377899200-LoadReferenceDat
 import { CreateProcurement1795378592152 } from './1795378592152-CreateProcurement';
 import { AddInvoiceUniqueness1795378592200 } from './1795378592200-AddInvoiceUniqueness';
 import { AddOfferingHidden1795379550675 } from './1795379550675-AddOfferingHidden';
+import { CreateBackgroundJob1795390000000 } from './1795390000000-CreateBackgroundJob';
+import { CreateMatching1795400000000 } from './1795400000000-CreateMatching';
+import { CreateMarketplace1795410000000 } from './1795410000000-CreateMarketplace';
+import { CreateReports1795420000000 } from './1795420000000-CreateReports';
+import { AddOcdsInterop1795430000000 } from './1795430000000-AddOcdsInterop';
+import { CreateMeetingEvents1795440000000 } from './1795440000000-CreateMeetingEvents';
+import { AddSearchOrderIndexes1795460000000 } from './1795460000000-AddSearchOrderIndexes';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -17,4 +24,11 @@ export const MIGRATIONS = [
   CreateProcurement1795378592152,
   AddInvoiceUniqueness1795378592200,
   AddOfferingHidden1795379550675,
+  CreateBackgroundJob1795390000000,
+  CreateMatching1795400000000,
+  CreateMarketplace1795410000000,
+  CreateReports1795420000000,
+  AddOcdsInterop1795430000000,
+  CreateMeetingEvents1795440000000,
+  AddSearchOrderIndexes1795460000000,
 ];

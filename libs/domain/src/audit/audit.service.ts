@@ -8,7 +8,17 @@ import { Actor } from '../identity/actor';
 export interface AuditEntry {
   buyerOrganisationId: string | null;
   actor: Actor | null;
-  entityType: 'sroi_policy' | 'tender' | 'contract' | 'obligation' | 'contribution' | 'certification';
+  entityType:
+    | 'sroi_policy'
+    | 'tender'
+    | 'contract'
+    | 'obligation'
+    | 'contribution'
+    | 'certification'
+    | 'quote_request'
+    | 'quote'
+    | 'purchase_order'
+    | 'invoice';
   entityId: string;
   action: string;
   before?: object | null;

@@ -11,6 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../identity/actor';
+import { MatchingTriggers } from '../matching/matching-triggers.service';
 import type { CertificationFact } from '../sroi/policy.types';
 import { DirectoryErrorCode } from './directory.errors';
 
@@ -40,6 +41,7 @@ export class CertificationsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
+    private readonly matching: MatchingTriggers,
   ) {}
 
   async create(
@@ -73,14 +75,18 @@ export class CertificationsService {
         },
       ]);
     }
-    return this.ds.getRepository(CertificationEntity).save({
-      organisationId: org.id,
-      type: input.type,
-      level: input.level ?? null,
-      certificateNumber: input.certificateNumber?.trim() || null,
-      validFrom: input.validFrom,
-      validUntil: input.validUntil ?? null,
-      status: 'unverified' as CertificationStatus,
+    return this.ds.transaction(async (m) => {
+      const saved = await m.getRepository(CertificationEntity).save({
+        organisationId: org.id,
+        type: input.type,
+        level: input.level ?? null,
+        certificateNumber: input.certificateNumber?.trim() || null,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil ?? null,
+        status: 'unverified' as CertificationStatus,
+      });
+      await this.matching.enterprisesChanged(m, [org.id]);
+      return saved;
     });
   }
 
@@ -122,6 +128,7 @@ export class CertificationsService {
         before,
         after: saved,
       });
+      await this.matching.enterprisesChanged(m, [cert.organisationId]);
       return saved;
     });
   }

@@ -10,6 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parse } from 'csv-parse/sync';
 import { DataSource, In } from 'typeorm';
+import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { parseCpvInput } from './cpv-input';
 import { DirectoryErrorCode } from './directory.errors';
 import { ReferenceDataService } from './reference-data.service';
@@ -91,6 +92,7 @@ export class CsvImportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reference: ReferenceDataService,
+    private readonly matching: MatchingTriggers,
   ) {}
 
   async importSocialEnterprises(csv: string, dryRun = false): Promise<ImportResult> {
@@ -252,6 +254,7 @@ export class CsvImportService {
     if (dryRun) return result;
 
     await this.ds.transaction(async (m) => {
+      const imported: string[] = [];
       for (const [kvk, rows] of groups) {
         const first = rows[0];
         const org = await m.getRepository(OrganisationEntity).save({
@@ -261,6 +264,7 @@ export class CsvImportService {
           postcode: first.postcode,
           city: first.city,
         });
+        imported.push(org.id);
         await m.getRepository(SocialEnterpriseProfileEntity).insert({
           organisationId: org.id,
           mission: first.mission,
@@ -289,6 +293,7 @@ export class CsvImportService {
           });
         }
       }
+      await this.matching.enterprisesChanged(m, imported);
     });
     return result;
   }

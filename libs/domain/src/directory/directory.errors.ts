@@ -12,5 +12,6 @@ export enum DirectoryErrorCode {
   InvalidPeriod = 'INVALID_PERIOD',
   FteInconsistent = 'FTE_INCONSISTENT',
   RadiusWithoutPostcode = 'RADIUS_WITHOUT_POSTCODE',
+  DistanceSortWithoutPostcode = 'DISTANCE_SORT_WITHOUT_POSTCODE',
   ImportRejected = 'IMPORT_REJECTED',
 }

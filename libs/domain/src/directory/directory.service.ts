@@ -10,6 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor } from '../identity/actor';
+import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { DirectoryErrorCode } from './directory.errors';
 import { ReferenceDataService } from './reference-data.service';
 
@@ -47,6 +48,7 @@ export class DirectoryService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reference: ReferenceDataService,
+    private readonly matching: MatchingTriggers,
   ) {}
 
   /** Anyone may read a published profile; the enterprise itself and admins also see an unpublished one. */
@@ -116,6 +118,7 @@ export class DirectoryService {
         ['organisationId'],
       );
       await m.getRepository(OfferingEntity).update({ organisationId }, { hidden: !published });
+      await this.matching.enterprisesChanged(m, [organisationId]);
       return repo.findOneByOrFail({ organisationId });
     });
   }
@@ -123,9 +126,18 @@ export class DirectoryService {
   async createOffering(actor: Actor, input: OfferingInput): Promise<OfferingEntity> {
     const organisation = await this.ownSocialEnterprise(actor, actor.organisationId ?? '');
     const values = await this.offeringValues(organisation, input);
-    return this.ds
-      .getRepository(OfferingEntity)
-      .save({ organisationId: organisation.id, ...values } as OfferingEntity);
+    const profile = await this.ds
+      .getRepository(SocialEnterpriseProfileEntity)
+      .findOne({ where: { organisationId: organisation.id } });
+    // Offerings share their profile's visibility from the start, not only after the next profile change.
+    const hidden = profile ? !profile.published : false;
+    return this.ds.transaction(async (m) => {
+      const saved = await m
+        .getRepository(OfferingEntity)
+        .save({ organisationId: organisation.id, ...values, hidden } as OfferingEntity);
+      await this.matching.offeringsChanged(m, [saved.id]);
+      return saved;
+    });
   }
 
   async updateOffering(actor: Actor, id: string, input: Partial<OfferingInput>): Promise<OfferingEntity> {
@@ -166,7 +178,9 @@ export class DirectoryService {
             : offering.capacityCentsPerMonth,
       };
       Object.assign(offering, await this.offeringValues(organisation, merged));
-      return m.getRepository(OfferingEntity).save(offering);
+      const saved = await m.getRepository(OfferingEntity).save(offering);
+      await this.matching.offeringsChanged(m, [id]);
+      return saved;
     });
   }
 
@@ -179,12 +193,19 @@ export class DirectoryService {
         'Only the enterprise that owns this offering may delete it',
       );
     }
-    await this.ds.getRepository(OfferingEntity).delete({ id });
+    await this.ds.transaction(async (m) => {
+      // Before the delete: the stored match rows still name the offering.
+      await this.matching.offeringsChanged(m, [id]);
+      await m.getRepository(OfferingEntity).delete({ id });
+    });
   }
 
-  async getOffering(id: string): Promise<OfferingEntity> {
+  /** Like the profile: an unpublished enterprise's offering is seen only by the enterprise itself and admins. */
+  async getOffering(id: string, actor?: Actor): Promise<OfferingEntity> {
     const offering = await this.ds.getRepository(OfferingEntity).findOne({ where: { id } });
-    if (!offering) throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
+    const own = actor?.organisationId === offering?.organisationId || actor?.role === 'admin';
+    if (!offering || (offering.hidden && !own))
+      throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
     return offering;
   }
 

@@ -6,7 +6,15 @@ import { DataSource } from 'typeorm';
 import { DirectoryErrorCode } from './directory.errors';
 import { ReferenceDataService } from './reference-data.service';
 import { nameTerms, searchTerms } from './search-text';
-import { enterpriseSearchSql, offeringSearchSql, SearchFilters } from './search.sql';
+import {
+  cursorKey,
+  cursorShape,
+  enterpriseSearchSql,
+  offeringSearchSql,
+  resolveSort,
+  SearchFilters,
+  SearchSort,
+} from './search.sql';
 
 export interface SearchInput {
   q?: string;
@@ -17,6 +25,7 @@ export interface SearchInput {
   targetGroup?: TargetGroup;
   limit?: number;
   cursor?: string;
+  sort?: SearchSort;
 }
 
 export interface SearchCertification {
@@ -60,6 +69,8 @@ interface OfferingRow {
   organisation_city: string | null;
   score: number;
   distance_km: number | null;
+  sort_distance: number | null;
+  sort_updated_at: string | null;
   certifications: SearchCertification[];
 }
 
@@ -73,6 +84,8 @@ interface EnterpriseRow {
   target_groups: string[];
   score: number;
   distance_km: number | null;
+  sort_distance: number | null;
+  sort_updated_at: string | null;
   certifications: SearchCertification[];
 }
 
@@ -85,7 +98,6 @@ export class SearchService {
   ) {}
 
   async filters(input: SearchInput): Promise<SearchFilters> {
-    const cursor = decodeCursor(input.cursor, ['number', 'uuid']);
     if (input.radiusKm !== undefined && !input.postcode) {
       throw new ValidationFailedError('radiusKm needs a postcode', [
         {
@@ -95,19 +107,33 @@ export class SearchService {
         },
       ]);
     }
+    if (input.sort === 'distance' && !input.postcode) {
+      throw new ValidationFailedError('sort=distance needs a postcode', [
+        {
+          field: 'sort',
+          code: DirectoryErrorCode.DistanceSortWithoutPostcode,
+          message: 'give a postcode to sort by distance from',
+        },
+      ]);
+    }
     const q = input.q?.trim();
+    const terms = searchTerms(q);
     const area = input.postcode ? await this.reference.resolvePostcode(input.postcode) : undefined;
+    const point = area ? { lat: area.lat, lon: area.lon } : undefined;
+    const sort = resolveSort(input.sort, terms.length > 0, point !== undefined);
+    const cursor = decodeCursor(input.cursor, cursorShape(sort, point !== undefined));
     return {
-      terms: searchTerms(q),
-      nameTerms: nameTerms(searchTerms(q)),
+      terms,
+      nameTerms: nameTerms(terms),
       cpv: input.cpv ? await this.reference.normaliseCpvCode(input.cpv, 'cpv') : undefined,
-      point: area ? { lat: area.lat, lon: area.lon } : undefined,
+      point,
       radiusKm: input.radiusKm,
       certification: input.certification,
       targetGroup: input.targetGroup,
       today: todayInNl(),
       limit: pageLimit(input.limit),
-      after: cursor ? { score: cursor[0] as number, id: cursor[1] as string } : null,
+      sort,
+      after: cursor,
     };
   }
 
@@ -132,7 +158,7 @@ export class SearchService {
         score: r.score,
       })),
     );
-    return { items, nextCursor: this.next(rows, f.limit) };
+    return { items, nextCursor: this.next(rows, f) };
   }
 
   async enterprises(input: SearchInput): Promise<{ items: EnterpriseHit[]; nextCursor: string | null }> {
@@ -151,12 +177,13 @@ export class SearchService {
       distanceKm: r.distance_km,
       score: r.score,
     }));
-    return { items, nextCursor: this.next(rows, f.limit) };
+    return { items, nextCursor: this.next(rows, f) };
   }
 
-  private next(rows: { id: string; score: number }[], limit: number): string | null {
-    if (rows.length <= limit) return null;
-    const last = rows[limit - 1];
-    return encodeCursor([last.score, last.id]);
+  private next(rows: SortedRow[], f: SearchFilters): string | null {
+    if (rows.length <= f.limit) return null;
+    return encodeCursor(cursorKey(f.sort, f.point !== undefined, rows[f.limit - 1]));
   }
 }
+
+type SortedRow = { id: string; score: number; sort_distance: number | null; sort_updated_at: string | null };

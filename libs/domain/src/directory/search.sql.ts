@@ -6,7 +6,9 @@ import type { CertificationType, TargetGroup } from '@app/database';
  *
  * Shape: with words, a capped candidate set is taken from the GIN indexes (full text on the offering, a
  * trigram match on the enterprise name for typos), only those candidates are ranked, and the page is cut
- * with a keyset on (score DESC, id ASC). Without words every filtered row scores 0 and the keyset is the id.
+ * with a keyset on (score DESC, id ASC), ties nearest first when a postcode is given. Without words the order is
+ * nearest first (a GiST KNN scan on the delivery point, so only about a page of rows is read) when a postcode is
+ * given, else most recently updated first (a b-tree on updated_at); each order has its own keyset.
  */
 export const CANDIDATE_CAP = 500;
 
@@ -14,6 +16,17 @@ export const CANDIDATE_CAP = 500;
 export const POSTCODE_AREA_SQL =
   'SELECT pc4, place, municipality, province, lat, lon FROM postcode_area WHERE pc4 = $1';
 export const NAME_CANDIDATE_CAP = 200;
+
+/** relevance: best match first; distance: nearest first; recent: most recently updated first. */
+export type SearchSort = 'relevance' | 'distance' | 'recent';
+export const SEARCH_SORTS: SearchSort[] = ['relevance', 'distance', 'recent'];
+
+/**
+ * Rows without a point sort after every real distance: the chord distance between two points on Earth is at most
+ * its diameter (about 12,742 km), so 1e9 m cannot collide with one, and it survives JSON in a cursor (Infinity
+ * does not).
+ */
+const NO_DISTANCE = 1e9;
 
 export interface SearchFilters {
   /** From searchTerms(): folded words, each matched as a prefix in the simple, dutch and english configs. */
@@ -29,7 +42,45 @@ export interface SearchFilters {
   /** Date (YYYY-MM-DD) on which certifications must be valid. */
   today: string;
   limit: number;
-  after?: { score: number; id: string } | null;
+  sort: SearchSort;
+  /** The sort key of the last row of the previous page, in the order's own shape (see cursorShape). */
+  after?: unknown[] | null;
+}
+
+/**
+ * The order a person expects unless the client chooses: with words best match first; without words nearest
+ * first when a postcode is given, else most recently updated first. Relevance without words has nothing to rank,
+ * so it falls back the same way.
+ */
+export function resolveSort(
+  requested: SearchSort | undefined,
+  hasWords: boolean,
+  hasPoint: boolean,
+): SearchSort {
+  if (requested === 'distance' || requested === 'recent') return requested;
+  if (hasWords) return 'relevance';
+  return hasPoint ? 'distance' : 'recent';
+}
+
+/**
+ * What a cursor holds for each order: relevance [score, id] or, with a point, [score, distance, id]; distance
+ * [distance, id]; recent [updatedAt as PostgreSQL prints it (microseconds kept), id].
+ */
+export function cursorShape(sort: SearchSort, hasPoint: boolean): ('number' | 'uuid' | 'timestamp')[] {
+  if (sort === 'distance') return ['number', 'uuid'];
+  if (sort === 'recent') return ['timestamp', 'uuid'];
+  return hasPoint ? ['number', 'number', 'uuid'] : ['number', 'uuid'];
+}
+
+/** The cursor key of a result row, in cursorShape's order. */
+export function cursorKey(
+  sort: SearchSort,
+  hasPoint: boolean,
+  row: { id: string; score: number; sort_distance: number | null; sort_updated_at: string | null },
+): unknown[] {
+  if (sort === 'distance') return [row.sort_distance, row.id];
+  if (sort === 'recent') return [row.sort_updated_at, row.id];
+  return hasPoint ? [row.score, row.sort_distance ?? NO_DISTANCE, row.id] : [row.score, row.id];
 }
 
 export interface SqlQuery {
@@ -107,11 +158,26 @@ function certificationsJson(p: Params, f: SearchFilters, orgColumn: string): str
   return `(SELECT coalesce(json_agg(json_build_object('id', c.id, 'type', c.type, 'level', c.level, 'status', c.status, 'validUntil', c.valid_until) ORDER BY c.type, c.id), '[]'::json) FROM certification c WHERE c.organisation_id = ${orgColumn} AND c.status <> 'rejected' AND c.valid_from <= ${today}::date AND (c.valid_until IS NULL OR c.valid_until >= ${today}::date))`;
 }
 
-function keyset(p: Params, f: SearchFilters, scoreExpr: string, idExpr: string): string | null {
-  if (!f.after) return null;
-  const s = p.add(f.after.score);
-  const id = p.add(f.after.id);
-  return `(${scoreExpr} < ${s}::float8 OR (${scoreExpr} = ${s}::float8 AND ${idExpr} > ${id}::uuid))`;
+/** Chord distance in metres (monotonic in the great-circle distance): what the GiST index orders by. */
+function chord(p: Params, f: SearchFilters, lat: string, lon: string): string {
+  return `(ll_to_earth(${lat}, ${lon}) <-> ${earth(p, f)})`;
+}
+
+/** The keyset condition "after the last row" for an order given as [expression, direction] pairs. */
+function keyset(
+  p: Params,
+  after: unknown[] | null | undefined,
+  keys: [string, 'asc' | 'desc', string][],
+): string | null {
+  if (!after) return null;
+  const values = keys.map(([, , cast], i) => `${p.add(after[i])}::${cast}`);
+  const build = (i: number): string => {
+    const [expr, dir] = keys[i];
+    const beyond = `${expr} ${dir === 'asc' ? '>' : '<'} ${values[i]}`;
+    if (i === keys.length - 1) return beyond;
+    return `(${beyond} OR (${expr} = ${values[i]} AND ${build(i + 1)}))`;
+  };
+  return build(0);
 }
 
 export function offeringSearchSql(f: SearchFilters): SqlQuery {
@@ -124,14 +190,34 @@ export function offeringSearchSql(f: SearchFilters): SqlQuery {
 
   if (f.terms.length === 0) {
     const where = offeringFilters(p, f);
-    const ks = keyset(p, f, '0::float8', 'o.id');
-    if (ks) where.push(ks);
     const certs = certificationsJson(p, f, 'o.organisation_id');
-    return {
-      text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${certs} AS certifications
+    if (f.sort === 'distance' && f.point) {
+      // KNN: the GiST index on ll_to_earth(lat, lon) yields rows nearest first, so LIMIT stops after a page.
+      const k = chord(p, f, 'o.lat', 'o.lon');
+      where.push('o.lat IS NOT NULL');
+      const ks = keyset(p, f.after, [
+        [k, 'asc', 'float8'],
+        ['o.id', 'asc', 'uuid'],
+      ]);
+      if (ks) where.push(ks);
+      return {
+        text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
 FROM offering o JOIN organisation org ON org.id = o.organisation_id
 WHERE ${where.join(' AND ')}
-ORDER BY o.id ASC LIMIT ${p.add(f.limit + 1)}`,
+ORDER BY ${k} ASC, o.id ASC LIMIT ${p.add(f.limit + 1)}`,
+        values: p.values,
+      };
+    }
+    const ks = keyset(p, f.after, [
+      ['o.updated_at', 'desc', 'timestamptz'],
+      ['o.id', 'desc', 'uuid'],
+    ]);
+    if (ks) where.push(ks);
+    return {
+      text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, NULL::float8 AS sort_distance, o.updated_at::text AS sort_updated_at, ${certs} AS certifications
+FROM offering o JOIN organisation org ON org.id = o.organisation_id
+WHERE ${where.join(' AND ')}
+ORDER BY o.updated_at DESC, o.id DESC LIMIT ${p.add(f.limit + 1)}`,
       values: p.values,
     };
   }
@@ -153,16 +239,30 @@ ORDER BY o.id ASC LIMIT ${p.add(f.limit + 1)}`,
     );
   }
   const outer: string[] = [];
-  const ks = keyset(p, f, 's.score', 'o.id');
+  const k = f.point ? `coalesce(${chord(p, f, 'o.lat', 'o.lon')}, ${NO_DISTANCE})` : 'NULL::float8';
+  const ks = keyset(
+    p,
+    f.after,
+    f.point
+      ? [
+          ['s.score', 'desc', 'float8'],
+          [k, 'asc', 'float8'],
+          ['o.id', 'asc', 'uuid'],
+        ]
+      : [
+          ['s.score', 'desc', 'float8'],
+          ['o.id', 'asc', 'uuid'],
+        ],
+  );
   if (ks) outer.push(ks);
   const certs = certificationsJson(p, f, 'o.organisation_id');
   return {
     text: `WITH cand AS (${parts.join(' UNION ALL ')}),
 s AS (SELECT id, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id)
-SELECT ${select}, s.score, ${distance} AS distance_km, ${certs} AS certifications
+SELECT ${select}, s.score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
 FROM s JOIN offering o ON o.id = s.id JOIN organisation org ON org.id = o.organisation_id
 ${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
-ORDER BY s.score DESC, o.id ASC LIMIT ${p.add(f.limit + 1)}`,
+ORDER BY s.score DESC${f.point ? `, ${k} ASC` : ''}, o.id ASC LIMIT ${p.add(f.limit + 1)}`,
     values: p.values,
   };
 }
@@ -180,22 +280,44 @@ export function enterpriseSearchSql(f: SearchFilters): SqlQuery {
     );
   }
   if (f.point && f.radiusKm !== undefined) {
+    const metres = p.add(f.radiusKm * 1000);
     where.push(
-      `earth_distance(${earth(p, f)}, ll_to_earth(pa.lat, pa.lon)) <= ${p.add(f.radiusKm * 1000)}::float8`,
+      `earth_box(${earth(p, f)}, ${metres}::float8) @> ll_to_earth(pa.lat, pa.lon)`,
+      `earth_distance(${earth(p, f)}, ll_to_earth(pa.lat, pa.lon)) <= ${metres}::float8`,
     );
   }
   if (f.certification) where.push(`org.id IN (${validCertificationHolders(p, f)})`);
   if (f.targetGroup) where.push(`pr.target_groups @> ARRAY[${p.add(f.targetGroup)}]::text[]`);
   const select = `org.id, org.name, org.kvk_number, org.city, org.postcode, pr.mission, coalesce(pr.target_groups, '{}') AS target_groups`;
-  const joins = `LEFT JOIN social_enterprise_profile pr ON pr.organisation_id = org.id LEFT JOIN postcode_area pa ON pa.pc4 = left(org.postcode, 4)`;
+  const profile = `LEFT JOIN social_enterprise_profile pr ON pr.organisation_id = org.id`;
+  const joins = `${profile} LEFT JOIN postcode_area pa ON pa.pc4 = left(org.postcode, 4)`;
 
   if (f.terms.length === 0) {
-    const ks = keyset(p, f, '0::float8', 'org.id');
-    if (ks) where.push(ks);
     const certs = certificationsJson(p, f, 'org.id');
+    if (f.sort === 'distance' && f.point) {
+      // Nearest postcode areas first (KNN on the small postcode_area table), then their enterprises by the PC4
+      // index: only the areas and enterprises of about one page are read.
+      const k = chord(p, f, 'pa.lat', 'pa.lon');
+      const ks = keyset(p, f.after, [
+        [k, 'asc', 'float8'],
+        ['org.id', 'asc', 'uuid'],
+      ]);
+      if (ks) where.push(ks);
+      return {
+        text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
+FROM postcode_area pa JOIN organisation org ON left(org.postcode, 4) = pa.pc4 ${profile}
+WHERE ${where.join(' AND ')} ORDER BY ${k} ASC, org.id ASC LIMIT ${p.add(f.limit + 1)}`,
+        values: p.values,
+      };
+    }
+    const ks = keyset(p, f.after, [
+      ['org.updated_at', 'desc', 'timestamptz'],
+      ['org.id', 'desc', 'uuid'],
+    ]);
+    if (ks) where.push(ks);
     return {
-      text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${certs} AS certifications
-FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.id ASC LIMIT ${p.add(f.limit + 1)}`,
+      text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, NULL::float8 AS sort_distance, org.updated_at::text AS sort_updated_at, ${certs} AS certifications
+FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.updated_at DESC, org.id DESC LIMIT ${p.add(f.limit + 1)}`,
       values: p.values,
     };
   }
@@ -210,16 +332,30 @@ FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.id ASC 
       `(SELECT n.id, 0.5 + 0.5 * ${score} AS r FROM organisation n WHERE n.kind = 'social_enterprise' AND ${match} LIMIT ${NAME_CANDIDATE_CAP})`,
     );
   }
-  const ks = keyset(p, f, 's.score', 'org.id');
+  const k = f.point ? `coalesce(${chord(p, f, 'pa.lat', 'pa.lon')}, ${NO_DISTANCE})` : 'NULL::float8';
+  const ks = keyset(
+    p,
+    f.after,
+    f.point
+      ? [
+          ['s.score', 'desc', 'float8'],
+          [k, 'asc', 'float8'],
+          ['org.id', 'asc', 'uuid'],
+        ]
+      : [
+          ['s.score', 'desc', 'float8'],
+          ['org.id', 'asc', 'uuid'],
+        ],
+  );
   if (ks) where.push(ks);
   const certs = certificationsJson(p, f, 'org.id');
   return {
     text: `WITH cand AS (${parts.join(' UNION ALL ')}),
 s AS (SELECT id, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id)
-SELECT ${select}, s.score, ${distance} AS distance_km, ${certs} AS certifications
+SELECT ${select}, s.score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
 FROM s JOIN organisation org ON org.id = s.id ${joins}
 WHERE ${where.join(' AND ')}
-ORDER BY s.score DESC, org.id ASC LIMIT ${p.add(f.limit + 1)}`,
+ORDER BY s.score DESC${f.point ? `, ${k} ASC` : ''}, org.id ASC LIMIT ${p.add(f.limit + 1)}`,
     values: p.values,
   };
 }

@@ -61,10 +61,13 @@ export class TokensService {
 
   async verifyAccessToken(token: string): Promise<Actor> {
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+      const claims = await this.jwt.verifyAsync<AccessClaims & { exp?: unknown }>(token, {
         secret: this.env.JWT_SECRET,
         algorithms: ['HS256'],
       });
+      // The JWT library only checks exp when present: a token without one would never expire.
+      if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.role !== 'string')
+        throw new Error('access token without exp, sub or role');
       return {
         userId: claims.sub,
         role: claims.role,

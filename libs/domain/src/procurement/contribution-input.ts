@@ -1,6 +1,7 @@
-import { ErrorDetail, isIsoDate } from '@app/common';
+import { DATE_RULE, ErrorDetail, isIsoDate, ValidationFailedError } from '@app/common';
 import type { ContributionBody } from '../sroi/contribution';
 import { PLACEMENT_CATEGORIES, TARGET_GROUPS } from '../sroi/policy.types';
+import { ProcurementErrorCode } from './procurement.errors';
 
 /**
  * Person tokens are pseudonymous: a BSN (9 digits), an email address or something that reads as a name is
@@ -76,8 +77,7 @@ export function validateContributionBody(
     }
   };
   const date = (k: string): void => {
-    if (typeof b[k] !== 'string' || !isIsoDate(b[k] as string))
-      fail(k, 'must be a date YYYY-MM-DD', 'isoDate');
+    if (typeof b[k] !== 'string' || !isIsoDate(b[k] as string)) fail(k, `must be ${DATE_RULE}`, 'isoDate');
   };
   const num = (
     k: string,
@@ -138,6 +138,60 @@ export function validateContributionBody(
     str('description', 2000);
   }
   return details.length ? { details } : { body: b as unknown as ContributionBody, details };
+}
+
+/**
+ * The one way into the engine for a contribution body (submit, preview, evaluate): structure first, then the
+ * person token must not read as personal data.
+ */
+export function parseContributionBody(raw: unknown): ContributionBody {
+  const { body, details } = validateContributionBody(raw);
+  if (!body)
+    throw new ValidationFailedError(
+      'The contribution is invalid',
+      details,
+      ProcurementErrorCode.ContributionInvalid,
+    );
+  if (
+    (body.category === 'employment' || body.category === 'training') &&
+    tokenLooksPersonal(body.personToken)
+  ) {
+    throw new ValidationFailedError(
+      'personToken looks like personal data (a BSN, email or name); use a pseudonymous token',
+      [
+        {
+          field: 'personToken',
+          code: ProcurementErrorCode.PersonTokenLooksPersonal,
+          message: 'must be pseudonymous',
+        },
+      ],
+      ProcurementErrorCode.PersonTokenLooksPersonal,
+    );
+  }
+  return body;
+}
+
+/** A contract period given by the caller: exactly startDate and endDate, both dates, end not before start. */
+export function contractPeriodIssues(raw: unknown, field = 'contractPeriod'): ErrorDetail[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return [{ field, code: 'invalid', message: `${field} must be an object with startDate and endDate` }];
+  const p = raw as Record<string, unknown>;
+  const details: ErrorDetail[] = Object.keys(p)
+    .filter((k) => k !== 'startDate' && k !== 'endDate')
+    .map((k) => ({
+      field: `${field}.${k}`,
+      code: 'unknown_field',
+      message: `${field}.${k} is not an allowed field`,
+    }));
+  for (const k of ['startDate', 'endDate']) {
+    if (typeof p[k] !== 'string' || !isIsoDate(p[k] as string))
+      details.push({
+        field: `${field}.${k}`,
+        code: 'isoDate',
+        message: `${field}.${k} must be ${DATE_RULE}`,
+      });
+  }
+  return details;
 }
 
 /** `inv 001` and `INV-001`... stay distinct only by letters and digits: spaces and case are ignored. */

@@ -1,5 +1,6 @@
 export * from '../audit/audit.service';
 export * from './contribution-input';
+export * from './obligation-json';
 export * from './obligations.service';
 export * from './policies.service';
 export * from './procurement.errors';

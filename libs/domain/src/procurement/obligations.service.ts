@@ -20,6 +20,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
 import { Actor } from '../identity/actor';
+import { MatchingTriggers } from '../matching/matching-triggers.service';
 import {
   choosePlacementBlock,
   ContributionBody,
@@ -32,7 +33,7 @@ import {
 } from '../sroi/contribution';
 import { CertificationFact, SroiPolicyBody } from '../sroi/policy.types';
 import { AuditService } from '../audit/audit.service';
-import { invoiceKey, tokenLooksPersonal, validateContributionBody } from './contribution-input';
+import { invoiceKey, parseContributionBody } from './contribution-input';
 import { engine } from './policies.service';
 import { ProcurementErrorCode } from './procurement.errors';
 import { computeProgress, Progress } from './progress';
@@ -57,6 +58,16 @@ interface Valued {
   policy: SroiPolicyBody;
 }
 
+/** Unique violations of a contribution insert, as their domain conflicts (see `withUniqueConflicts`). */
+export const CONTRIBUTION_CONFLICTS: Record<string, () => ConflictError> = {
+  uq_contribution_invoice: () =>
+    new ConflictError(
+      ProcurementErrorCode.DuplicateInvoice,
+      'This supplier invoice is already counted on the platform',
+      [{ field: 'invoiceNumber', message: 'already claimed (by this or another contractor)' }],
+    ),
+};
+
 @Injectable()
 export class ObligationsService {
   constructor(
@@ -64,6 +75,7 @@ export class ObligationsService {
     private readonly certifications: CertificationsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly matching: MatchingTriggers,
   ) {}
 
   /** Officers see their buyer's obligations, contractors their own; anything else is 404. */
@@ -172,63 +184,78 @@ export class ObligationsService {
       () =>
         this.ds.transaction(async (m) => {
           const obligation = await this.contractorsObligation(actor, obligationId, m);
-          if (obligation.waivedAt)
-            throw new BusinessRuleError(ProcurementErrorCode.ObligationWaived, 'The obligation was waived');
-          const v = await this.value(m, obligation, raw);
-          if (!v.result.countable) {
-            throw new BusinessRuleError(
-              ProcurementErrorCode.NotCountable,
-              `This contribution counts for nothing under this tender's policy: ${v.result.reason}`,
-              [{ code: v.result.reason, message: this.reasonText(v.result), breakdown: v.result.breakdown }],
-            );
-          }
-          const row: Partial<ContributionEntity> = {
-            obligationId,
-            category: v.body.category,
-            status: 'submitted',
-            body: v.body as unknown as Record<string, unknown>,
-            claimedValueCents: v.result.valueCents,
-            breakdown: v.result.breakdown as unknown as Record<string, unknown>[],
-            submittedBy: actor.userId,
-          };
-          if (v.body.category === 'employment' || v.body.category === 'training') {
-            Object.assign(row, await this.checkPerson(m, v.policy, v.contract, v.body));
-          } else if (v.body.category === 'social_purchase') {
-            row.supplierOrganisationId = v.body.supplierOrganisationId;
-            row.invoiceKey = invoiceKey(v.body.invoiceNumber);
-          }
-          const saved = await m.getRepository(ContributionEntity).save(row);
-          await this.audit.record(m, {
-            buyerOrganisationId: obligation.buyerOrganisationId,
-            actor,
-            entityType: 'contribution',
-            entityId: saved.id,
-            action: 'submit',
-            after: saved,
-          });
-          await this.outbox.enqueue(
-            m,
-            QueueName.Notifications,
-            JobName.Notify,
-            jobId(JobName.Notify, 'contribution', saved.id),
-            {
-              organisationId: obligation.buyerOrganisationId,
-              kind: 'contribution_submitted',
-              dedupeKey: `contribution-submitted-${saved.id}`,
-              message: `Nieuwe SROI-bijdrage ter controle: EUR ${(saved.claimedValueCents / 100).toFixed(2)}.`,
-            },
-          );
-          return saved;
+          return this.record(m, actor, obligation, raw);
         }),
+      CONTRIBUTION_CONFLICTS,
+    );
+  }
+
+  /**
+   * The one submission path, inside the caller's transaction, for an obligation the caller has already
+   * authorised (a contractor's own claim, or a marketplace invoice on the obligation's order). The caller
+   * maps unique violations with `CONTRIBUTION_CONFLICTS` around its transaction.
+   */
+  async record(
+    m: EntityManager,
+    actor: Actor,
+    obligation: ObligationEntity,
+    raw: unknown,
+    link: { orderId?: string } = {},
+  ): Promise<ContributionEntity> {
+    if (obligation.waivedAt)
+      throw new BusinessRuleError(ProcurementErrorCode.ObligationWaived, 'The obligation was waived');
+    const v = await this.value(m, obligation, raw);
+    if (!v.result.countable) {
+      throw new BusinessRuleError(
+        ProcurementErrorCode.NotCountable,
+        `This contribution counts for nothing under this tender's policy: ${v.result.reason}`,
+        [{ code: v.result.reason, message: this.reasonText(v.result), breakdown: v.result.breakdown }],
+      );
+    }
+    const row: Partial<ContributionEntity> = {
+      obligationId: obligation.id,
+      category: v.body.category,
+      status: 'submitted',
+      body: v.body as unknown as Record<string, unknown>,
+      claimedValueCents: v.result.valueCents,
+      breakdown: v.result.breakdown as unknown as Record<string, unknown>[],
+      submittedBy: actor.userId,
+      orderId: link.orderId ?? null,
+    };
+    if (v.body.category === 'employment' || v.body.category === 'training') {
+      Object.assign(row, await this.checkPerson(m, v.policy, v.contract, v.body));
+    } else if (v.body.category === 'social_purchase') {
+      row.supplierOrganisationId = v.body.supplierOrganisationId;
+      row.invoiceKey = invoiceKey(v.body.invoiceNumber);
+    }
+    const saved = await m.getRepository(ContributionEntity).save(row);
+    await this.audit.record(m, {
+      buyerOrganisationId: obligation.buyerOrganisationId,
+      actor,
+      entityType: 'contribution',
+      entityId: saved.id,
+      action: 'submit',
+      after: saved,
+    });
+    await this.outbox.enqueue(
+      m,
+      QueueName.Notifications,
+      JobName.Notify,
+      jobId(JobName.Notify, 'contribution', saved.id),
       {
-        uq_contribution_invoice: () =>
-          new ConflictError(
-            ProcurementErrorCode.DuplicateInvoice,
-            'This supplier invoice is already counted on the platform',
-            [{ field: 'invoiceNumber', message: 'already claimed (by this or another contractor)' }],
-          ),
+        organisationId: obligation.buyerOrganisationId,
+        kind: 'contribution_submitted',
+        dedupeKey: `contribution-submitted-${saved.id}`,
+        message: `Nieuwe SROI-bijdrage ter controle: EUR ${(saved.claimedValueCents / 100).toFixed(2)}.`,
       },
     );
+    await this.matching.obligationChanged(m, obligation.id);
+    return saved;
+  }
+
+  /** The engine's valuation of a body under the obligation's frozen policy, for a caller that authorised it. */
+  async valuation(m: EntityManager, obligation: ObligationEntity, raw: unknown): Promise<ContributionResult> {
+    return (await this.value(m, obligation, raw)).result;
   }
 
   async contributions(
@@ -299,6 +326,8 @@ export class ObligationsService {
         before,
         after: saved,
       });
+      // A verified value lowers what remains to fill, and so every projected credit.
+      await this.matching.obligationChanged(m, obligation.id);
       return saved;
     });
   }
@@ -312,29 +341,7 @@ export class ObligationsService {
   }
 
   private async value(m: EntityManager, obligation: ObligationEntity, raw: unknown): Promise<Valued> {
-    const { body, details } = validateContributionBody(raw);
-    if (!body)
-      throw new ValidationFailedError(
-        'The contribution is invalid',
-        details,
-        ProcurementErrorCode.ContributionInvalid,
-      );
-    if (
-      (body.category === 'employment' || body.category === 'training') &&
-      tokenLooksPersonal(body.personToken)
-    ) {
-      throw new ValidationFailedError(
-        'personToken looks like personal data (a BSN, email or name); use a pseudonymous token',
-        [
-          {
-            field: 'personToken',
-            code: ProcurementErrorCode.PersonTokenLooksPersonal,
-            message: 'must be pseudonymous',
-          },
-        ],
-        ProcurementErrorCode.PersonTokenLooksPersonal,
-      );
-    }
+    const body = parseContributionBody(raw);
     const contract = await m.getRepository(ContractEntity).findOneByOrFail({ id: obligation.contractId });
     const policy = contract.policySnapshot as unknown as SroiPolicyBody;
     let supplierCertifications: CertificationFact[] | undefined;

@@ -1,6 +1,8 @@
 import {
   BusinessRuleError,
   ConflictError,
+  MAX_DATE,
+  MIN_DATE,
   NotFoundError,
   Page,
   ValidationFailedError,
@@ -18,7 +20,7 @@ import { SroiInputError } from '../sroi/dates';
 import { SroiPolicyBody } from '../sroi/policy.types';
 import { validatePolicy } from '../sroi/validate-policy';
 import { AuditService } from '../audit/audit.service';
-import { validateContributionBody } from './contribution-input';
+import { contractPeriodIssues, parseContributionBody } from './contribution-input';
 import { ProcurementErrorCode } from './procurement.errors';
 
 /** Values a hypothetical contribution under a policy: the evaluate body may carry a contract period. */
@@ -170,15 +172,16 @@ export class PoliciesService {
   async evaluate(actor: Actor, id: string, raw: Record<string, unknown>): Promise<ContributionResult> {
     const policy = await this.get(actor, id);
     const { contractPeriod, ...rest } = raw as Record<string, unknown> & EvaluateContext;
-    const { body, details } = validateContributionBody(rest);
-    if (!body)
+    const body = parseContributionBody(rest);
+    const periodIssues = contractPeriod === undefined ? [] : contractPeriodIssues(contractPeriod);
+    if (periodIssues.length)
       throw new ValidationFailedError(
-        'The contribution is invalid',
-        details,
-        ProcurementErrorCode.ContributionInvalid,
+        'The contract period is invalid',
+        periodIssues,
+        ProcurementErrorCode.InvalidPeriod,
       );
-    const period = contractPeriod ?? { startDate: '2000-01-01', endDate: '2099-12-31' };
-    if (!period.startDate || !period.endDate || period.endDate < period.startDate) {
+    const period = contractPeriod ?? { startDate: MIN_DATE, endDate: MAX_DATE };
+    if (period.endDate < period.startDate) {
       throw new BusinessRuleError(
         ProcurementErrorCode.InvalidPeriod,
         'contractPeriod.endDate must not be before startDate',

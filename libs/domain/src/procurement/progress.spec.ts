@@ -85,3 +85,19 @@ describe('computeProgress', () => {
     expect(computeProgress({ ...base, ...over } as ProgressInput)).toMatchObject(expected);
   });
 });
+
+describe('computeProgress at the edges of the calendar', () => {
+  it('gives a progress for a contract ending 9999-12-31 (a stored row never breaks a list)', () => {
+    const p = computeProgress({
+      amountCents: 1000,
+      contractStart: '2026-01-01',
+      contractEnd: '9999-12-31',
+      dueDate: '9999-12-31',
+      waived: false,
+      today: '2026-06-01',
+      contributions: [],
+    });
+    expect(p.status).toBe('open');
+    expect(p.remainingCents).toBe(1000);
+  });
+});

@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../sroi/dates';
+import { daysBetween } from '../sroi/dates';
 
 export type ObligationStatus = 'open' | 'on_track' | 'at_risk' | 'met' | 'not_met' | 'waived';
 
@@ -39,8 +39,9 @@ export function computeProgress(p: ProgressInput): Progress {
     .filter((c) => c.status === 'verified')
     .reduce((s, c) => s + (c.verifiedValueCents ?? 0), 0);
   const remainingCents = Math.max(0, p.amountCents - verifiedCents);
-  const totalDays = daysBetween(p.contractStart, addDays(p.contractEnd, 1));
-  const elapsedDays = Math.min(Math.max(daysBetween(p.contractStart, addDays(p.today, 1)), 0), totalDays);
+  // Day counts, not addDays(end, 1): a stored end date of 9999-12-31 must still give a progress, never an error.
+  const totalDays = daysBetween(p.contractStart, p.contractEnd) + 1;
+  const elapsedDays = Math.min(Math.max(daysBetween(p.contractStart, p.today) + 1, 0), totalDays);
   const elapsedShare = totalDays > 0 ? elapsedDays / totalDays : 1;
   // Integer arithmetic on days: claimed × total / elapsed, rounded half up.
   const forecastCents =

@@ -10,15 +10,20 @@ import {
 import {
   ContractEntity,
   MainProcurementCategory,
+  OcdsAwardEntity,
   ObligationEntity,
   pageNewestFirst,
   OrganisationEntity,
+  isPlatformTender,
+  PlatformTender,
   SroiPolicyEntity,
   TenderEntity,
   TenderItemEntity,
+  TenderSource,
   TenderStatus,
 } from '@app/database';
 import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { Env } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,6 +31,7 @@ import { CertificationsService } from '../directory/certifications.service';
 import { cpvSignificantPrefix } from '../directory/cpv-input';
 import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor } from '../identity/actor';
+import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { computeObligation } from '../sroi/obligation';
 import { SroiPolicyBody } from '../sroi/policy.types';
 import { AuditService } from '../audit/audit.service';
@@ -69,6 +75,8 @@ export class TendersService {
     private readonly certifications: CertificationsService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly env: Env,
+    private readonly matching: MatchingTriggers,
   ) {}
 
   async create(actor: Actor, input: TenderInput): Promise<TenderEntity> {
@@ -148,6 +156,8 @@ export class TendersService {
         before,
         after: saved,
       });
+      // Published: scored for bidders; completed or cancelled: its set is emptied.
+      await this.matching.tenderChanged(m, id);
       saved.items = await this.items(m, id);
       return saved;
     });
@@ -278,6 +288,8 @@ export class TendersService {
           message: `Gegund: "${tender.title}". Uw SROI-verplichting is EUR ${(result.amountCents / 100).toFixed(2)}.`,
         },
       );
+      await this.matching.obligationChanged(m, obligation.id);
+      await this.matching.tenderChanged(m, tender.id);
       return { contract, obligation };
     });
   }
@@ -295,7 +307,14 @@ export class TendersService {
 
   async list(
     actor: Actor | undefined,
-    q: { status?: TenderStatus; q?: string; cpv?: string; limit?: number; cursor?: string },
+    q: {
+      status?: TenderStatus;
+      source?: TenderSource;
+      q?: string;
+      cpv?: string;
+      limit?: number;
+      cursor?: string;
+    },
   ): Promise<Page<TenderEntity>> {
     const qb = this.ds
       .getRepository(TenderEntity)
@@ -308,6 +327,7 @@ export class TendersService {
       own,
     });
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
+    if (q.source) qb.andWhere('t.source = :source', { source: q.source });
     if (q.q) {
       qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', {
         like: `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
@@ -345,6 +365,16 @@ export class TendersService {
     return Object.assign(contract, { obligationId: obligation?.id });
   }
 
+  /** Imported tenders keep the ocid they were published with; the platform's own get the configured prefix. */
+  ocidOf(t: TenderEntity): string {
+    return t.ocid ?? `${this.env.OCDS_OCID_PREFIX}-${t.id}`;
+  }
+
+  /** The awards of an imported tender as published (platform tenders record theirs as a contract). */
+  ocdsAwards(tenderId: string): Promise<OcdsAwardEntity[]> {
+    return this.ds.getRepository(OcdsAwardEntity).find({ where: { tenderId }, order: { date: 'ASC', awardId: 'ASC' } });
+  }
+
   private visible(actor: Actor | undefined, t: TenderEntity): boolean {
     return (
       PUBLIC_STATUSES.includes(t.status) ||
@@ -369,14 +399,20 @@ export class TendersService {
     return m.getRepository(TenderItemEntity).find({ where: { tenderId }, order: { position: 'ASC' } });
   }
 
-  private async lockOwn(m: EntityManager, actor: Actor, id: string): Promise<TenderEntity> {
+  private async lockOwn(m: EntityManager, actor: Actor, id: string): Promise<PlatformTender> {
     const tender = await m
       .getRepository(TenderEntity)
       .createQueryBuilder('t')
       .setLock('pessimistic_write')
       .where('t.id = :id', { id })
       .getOne();
-    if (!tender || tender.buyerOrganisationId !== actor.organisationId)
+    // Imported tenders mirror a publisher's data: a later import is their only writer.
+    if (tender && !isPlatformTender(tender) && this.visible(actor, tender))
+      throw new ConflictError(
+        ProcurementErrorCode.TenderReadOnly,
+        'This tender was imported from open data (OCDS) and is read-only',
+      );
+    if (!tender || !isPlatformTender(tender) || tender.buyerOrganisationId !== actor.organisationId)
       throw new NotFoundError(ProcurementErrorCode.TenderNotFound, 'Tender');
     return tender;
   }

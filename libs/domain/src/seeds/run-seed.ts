@@ -13,8 +13,15 @@ import { PoliciesService } from '../procurement/policies.service';
 import { ProcurementModule } from '../procurement/procurement.module';
 import { TendersService } from '../procurement/tenders.service';
 import { seedProcurementDemo } from './procurement.seed';
+import { MarketplaceModule } from '../marketplace/marketplace.module';
+import { OrdersService } from '../marketplace/orders.service';
+import { QuoteRequestsService } from '../marketplace/quote-requests.service';
+import { QuotesService } from '../marketplace/quotes.service';
+import { seedMarketplaceDemo } from './marketplace.seed';
 
-@Module({ imports: [AppConfigModule.forRoot(), DatabaseModule, QueueModule, ProcurementModule] })
+@Module({
+  imports: [AppConfigModule.forRoot(), DatabaseModule, QueueModule, ProcurementModule, MarketplaceModule],
+})
 class SeedModule {}
 
 /**
@@ -32,8 +39,13 @@ async function main(): Promise<void> {
       tenders: app.get(TendersService),
       obligations: app.get(ObligationsService),
     });
+    const marketplace = await seedMarketplaceDemo(ds, {
+      requests: app.get(QuoteRequestsService),
+      quotes: app.get(QuotesService),
+      orders: app.get(OrdersService),
+    });
     console.log('demo data ready.');
-    for (const line of procurement) console.log(`  ${line}`);
+    for (const line of [...procurement, ...marketplace]) console.log(`  ${line}`);
     console.log('Logins (password for all demo accounts: %s):', DEMO_PASSWORD);
     // Outside production the admin password may be the development fallback: say which one to use.
     const adminPassword = env.isProduction ? 'from ADMIN_PASSWORD' : env.ADMIN_PASSWORD;

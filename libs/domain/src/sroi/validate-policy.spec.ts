@@ -93,6 +93,33 @@ describe('validatePolicy', () => {
       'required when mode',
     ],
     ['blocks not an array', (p) => (p.blocks = {}), 'blocks', 'must be an array'],
+    ['name over 200 characters', (p) => (p.name = 'n'.repeat(201)), 'name', 'at most 200'],
+    ['version over 50 characters', (p) => (p.version = 'v'.repeat(51)), 'version', 'at most 50'],
+    [
+      'block code of 100,000 characters',
+      (p) => (p.blocks[0].code = 'X'.repeat(100_000)),
+      'blocks[0].code',
+      'at most 60',
+    ],
+    [
+      'maxCountMonths 1e308',
+      (p) => (p.blocks[0].maxCountMonths = 1e308),
+      'blocks[0].maxCountMonths',
+      'at most 1200',
+    ],
+    [
+      'benefitMonthsMax 1e308',
+      (p) => (p.blocks[0].benefitMonthsMax = 1e308),
+      'blocks[0].benefitMonthsMax',
+      'from 0 to 1200',
+    ],
+    [
+      'validFrom 9999-12-31',
+      (p) => (p.validFrom = '9999-12-31'),
+      'validFrom',
+      'from 2000-01-01 to 2100-12-31',
+    ],
+    ['bonus code too long', (p) => (p.bonuses[0].code = 'b'.repeat(61)), 'bonuses[0].code', 'at most 60'],
   ])('%s → %s', (_name, mutate, path, message) => {
     const policy = JSON.parse(JSON.stringify(examplePolicy()));
     mutate(policy);

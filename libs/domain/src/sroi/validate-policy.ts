@@ -1,3 +1,4 @@
+import { MAX_DATE, MIN_DATE } from '@app/common/dates';
 import { isValidIsoDate } from './dates';
 import {
   BLOCK_CATEGORIES,
@@ -52,6 +53,18 @@ const BLOCK_FIELDS = [
 const BONUS_FIELDS = ['code', 'valueCents', 'proRata'];
 const PURCHASE_RULE_FIELDS = ['eligibleCertifications', 'minPsoLevel', 'mode', 'factor', 'region'];
 
+/** Sizes match the columns and inputs that carry these values (sroi_policy.name/version, contribution codes). */
+export const POLICY_LIMITS = {
+  name: 200,
+  version: 50,
+  code: 60,
+  source: 500,
+  region: 100,
+  blocks: 200,
+  bonuses: 50,
+  months: 1200,
+} as const;
+
 /**
  * Complete structural validation of a policy-version body; returns every problem found (empty = valid) so
  * an officer can fix a draft in one pass.
@@ -62,10 +75,10 @@ export function validatePolicy(body: unknown): PolicyIssue[] {
   if (!root) return v.issues;
   v.unknownFields(root, POLICY_FIELDS, '');
 
-  v.text(root, 'name', '');
-  v.text(root, 'version', '');
+  v.text(root, 'name', '', POLICY_LIMITS.name);
+  v.text(root, 'version', '', POLICY_LIMITS.version);
   v.date(root, 'validFrom', '');
-  v.optionalString(root, 'source', '');
+  v.optionalString(root, 'source', '', POLICY_LIMITS.source);
   v.enumArray(root, 'categories', '', PROCUREMENT_CATEGORIES, { nonEmpty: true });
   v.cents(root, 'thresholdCents', '');
   v.percentage(root, 'defaultPercentage', '');
@@ -106,14 +119,14 @@ export function validatePolicy(body: unknown): PolicyIssue[] {
 
   validateBlocks(v, root);
 
-  const bonuses = v.array(root, 'bonuses', '');
+  const bonuses = v.array(root, 'bonuses', '', POLICY_LIMITS.bonuses);
   const bonusCodes = new Map<string, number>();
   bonuses?.forEach((item, i) => {
     const path = `bonuses[${i}]`;
     const b = v.object(item, path);
     if (!b) return;
     v.unknownFields(b, BONUS_FIELDS, path);
-    const code = v.text(b, 'code', path);
+    const code = v.text(b, 'code', path, POLICY_LIMITS.code);
     v.cents(b, 'valueCents', path);
     v.boolean(b, 'proRata', path);
     if (code != null) {
@@ -137,14 +150,14 @@ export function validatePolicy(body: unknown): PolicyIssue[] {
       if (mode === 'factor' && factor === null) {
         v.add(`${path}.factor`, "is required when mode is 'factor'");
       }
-      v.optionalString(rule, 'region', path);
+      v.optionalString(rule, 'region', path, POLICY_LIMITS.region);
     }
   }
   return v.issues;
 }
 
 function validateBlocks(v: Validator, root: Obj): void {
-  const blocks = v.array(root, 'blocks', '');
+  const blocks = v.array(root, 'blocks', '', POLICY_LIMITS.blocks);
   if (!blocks) return;
   const codes = new Map<string, number>();
   const ranges: { index: number; group: string; min: number; max: number }[] = [];
@@ -153,7 +166,7 @@ function validateBlocks(v: Validator, root: Obj): void {
     const b = v.object(item, path);
     if (!b) return;
     v.unknownFields(b, BLOCK_FIELDS, path);
-    const code = v.text(b, 'code', path);
+    const code = v.text(b, 'code', path, POLICY_LIMITS.code);
     if (code != null) {
       const first = codes.get(code);
       if (first != null) v.add(`${path}.code`, `duplicate block code '${code}' (also blocks[${first}])`);
@@ -161,8 +174,8 @@ function validateBlocks(v: Validator, root: Obj): void {
     }
     const category = v.oneOf(b, 'category', path, BLOCK_CATEGORIES);
     const targetGroup = b.targetGroup == null ? null : v.oneOf(b, 'targetGroup', path, TARGET_GROUPS);
-    const min = b.benefitMonthsMin == null ? null : v.nonNegative(b, 'benefitMonthsMin', path);
-    const max = b.benefitMonthsMax == null ? null : v.nonNegative(b, 'benefitMonthsMax', path);
+    const min = b.benefitMonthsMin == null ? null : v.months(b, 'benefitMonthsMin', path);
+    const max = b.benefitMonthsMax == null ? null : v.months(b, 'benefitMonthsMax', path);
     if (min != null && max != null && min >= max) {
       v.add(`${path}.benefitMonthsMax`, 'must be greater than benefitMonthsMin (the maximum is exclusive)');
     }
@@ -170,8 +183,11 @@ function validateBlocks(v: Validator, root: Obj): void {
     v.cents(b, 'valueCents', path);
     if (b.maxCountMonths != null) {
       const m = b.maxCountMonths;
-      if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) {
-        v.add(`${path}.maxCountMonths`, 'must be a positive whole number of months');
+      if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > POLICY_LIMITS.months) {
+        v.add(
+          `${path}.maxCountMonths`,
+          `must be a positive whole number of months, at most ${POLICY_LIMITS.months}`,
+        );
       }
     }
     // Automatic block choice needs one block per benefit-month value; activity blocks are chosen by code.
@@ -235,16 +251,20 @@ class Validator {
     return 'ok';
   }
 
-  text(o: Obj, key: string, path: string): string | undefined {
+  text(o: Obj, key: string, path: string, maxLength: number): string | undefined {
     if (this.present(o, key, path, false) !== 'ok') return undefined;
     const value = o[key];
     if (typeof value !== 'string') return this.fail(path, key, 'must be a string');
     if (value.trim() === '') return this.fail(path, key, 'must not be empty');
+    if (value.length > maxLength) return this.fail(path, key, `must be at most ${maxLength} characters`);
     return value;
   }
 
-  optionalString(o: Obj, key: string, path: string): void {
-    if (o[key] != null && typeof o[key] !== 'string') this.add(join(path, key), 'must be a string');
+  optionalString(o: Obj, key: string, path: string, maxLength: number): void {
+    const value = o[key];
+    if (value == null) return;
+    if (typeof value !== 'string') this.add(join(path, key), 'must be a string');
+    else if (value.length > maxLength) this.add(join(path, key), `must be at most ${maxLength} characters`);
   }
 
   boolean(o: Obj, key: string, path: string): void {
@@ -254,8 +274,10 @@ class Validator {
   }
 
   date(o: Obj, key: string, path: string): void {
-    if (this.present(o, key, path, false) === 'ok' && !isValidIsoDate(o[key])) {
-      this.add(join(path, key), 'must be a calendar date YYYY-MM-DD');
+    if (this.present(o, key, path, false) !== 'ok') return;
+    const value = o[key];
+    if (!isValidIsoDate(value) || value < MIN_DATE || value > MAX_DATE) {
+      this.add(join(path, key), `must be a calendar date YYYY-MM-DD from ${MIN_DATE} to ${MAX_DATE}`);
     }
   }
 
@@ -267,10 +289,12 @@ class Validator {
     return value;
   }
 
-  nonNegative(o: Obj, key: string, path: string): number | undefined {
+  months(o: Obj, key: string, path: string): number | undefined {
     const n = this.number(o, key, path);
     if (n == null) return undefined;
-    return n < 0 ? this.fail(path, key, 'must not be negative') : n;
+    return n < 0 || n > POLICY_LIMITS.months
+      ? this.fail(path, key, `must be from 0 to ${POLICY_LIMITS.months} months`)
+      : n;
   }
 
   cents(o: Obj, key: string, path: string, opts: { nullable?: boolean } = {}): number | null | undefined {
@@ -309,10 +333,11 @@ class Validator {
     return value as T;
   }
 
-  array(o: Obj, key: string, path: string): unknown[] | undefined {
+  array(o: Obj, key: string, path: string, maxItems = 100): unknown[] | undefined {
     if (this.present(o, key, path, false) !== 'ok') return undefined;
     const value = o[key];
-    return Array.isArray(value) ? value : this.fail(path, key, 'must be an array');
+    if (!Array.isArray(value)) return this.fail(path, key, 'must be an array');
+    return value.length > maxItems ? this.fail(path, key, `must have at most ${maxItems} items`) : value;
   }
 
   enumArray(

@@ -1,0 +1,39 @@
+import { ErrorResponseDto } from '@app/common';
+import { Actor, EventScheduleService } from '@app/domain';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { MeetingResponseDto } from './dto/meeting-response.dto';
+import { RecordOutcomeDto } from './dto/record-outcome.dto';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@ApiResponse({
+  status: 400,
+  type: ErrorResponseDto,
+  description: 'Invalid input (details name each bad field)',
+})
+@ApiResponse({ status: 401, type: ErrorResponseDto })
+@ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Another role' })
+@Controller('meetings')
+export class MeetingsController {
+  constructor(private readonly schedules: EventScheduleService) {}
+
+  @Post(':id/outcome')
+  @HttpCode(200)
+  @Roles('contractor', 'social_enterprise')
+  @ApiOperation({ summary: 'Record how a meeting went (either party; the latest record counts)' })
+  @ApiResponse({ status: 200, type: MeetingResponseDto })
+  @ApiResponse({
+    status: 404,
+    type: ErrorResponseDto,
+    description: 'MEETING_NOT_FOUND (also for meetings of others)',
+  })
+  async outcome(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RecordOutcomeDto,
+  ): Promise<MeetingResponseDto> {
+    return MeetingResponseDto.from(await this.schedules.recordOutcome(actor, id, dto));
+  }
+}

@@ -1,0 +1,69 @@
+import type { OcdsImportResult, OcdsImportView } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ImportErrorDto {
+  @ApiProperty({ example: '/releases/3/tender/value/amount', description: 'JSON Pointer into the package' })
+  path: string;
+  @ApiProperty({ example: 'must be number' }) message: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ example: 90, description: 'Releases in the package' }) releases: number;
+  @ApiProperty({ example: 90 }) tendersCreated: number;
+  @ApiProperty({ example: 0 }) tendersUpdated: number;
+  @ApiProperty({ example: 0, description: 'Contracting processes already imported as they are' })
+  tendersUnchanged: number;
+  @ApiProperty({ example: 0, description: 'Processes without an ocid or a tender title (not imported)' })
+  skipped: number;
+  @ApiProperty({ example: 3, description: 'Awards of the imported processes, as published' }) awards: number;
+  @ApiProperty({ example: 12, description: 'Distinct buyer organisations of the imported processes' })
+  organisations: number;
+  @ApiProperty({ example: 2, description: 'Of those, created by this import (external buyers)' })
+  organisationsCreated: number;
+  @ApiProperty({
+    type: [String],
+    description: 'Declared extensions this platform does not know (not validated)',
+  })
+  unknownExtensions: string[];
+  @ApiProperty({ type: [String], example: ['12345678'], description: 'CPV codes not in the CPV 2008 list' })
+  unknownCpvCodes: string[];
+  @ApiProperty({ type: [ImportErrorDto], description: 'Schema errors and other problems, the first 100' })
+  errors: ImportErrorDto[];
+  @ApiProperty({ example: 0, description: 'How many problems there were in all' }) errorsTotal: number;
+
+  static from(r: OcdsImportResult): ImportResultDto {
+    return { ...r, errors: r.errors.map((e) => ({ path: e.path, message: e.message })) };
+  }
+}
+
+export class ImportResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'Also the id of its job (GET /api/v1/jobs/:id)' }) id: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status: OcdsImportView['status'];
+  @ApiProperty({ minimum: 0, maximum: 100, example: 100 }) progress: number;
+  @ApiPropertyOptional({ description: 'Why the import failed (or why its last attempt did)' }) error?: string;
+  @ApiPropertyOptional({ type: ImportResultDto, description: 'Once done' }) result?: ImportResultDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
+
+  static from(v: OcdsImportView): ImportResponseDto {
+    return {
+      id: v.id,
+      status: v.status,
+      progress: v.progress,
+      ...(v.error ? { error: v.error } : {}),
+      ...(v.result ? { result: ImportResultDto.from(v.result) } : {}),
+      createdAt: v.createdAt.toISOString(),
+      ...(v.finishedAt ? { finishedAt: v.finishedAt.toISOString() } : {}),
+    };
+  }
+}
+
+export class ImportAcceptedDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'], example: 'queued' })
+  status: OcdsImportView['status'];
+
+  static from(v: OcdsImportView): ImportAcceptedDto {
+    return { id: v.id, status: v.status };
+  }
+}

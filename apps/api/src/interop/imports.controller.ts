@@ -1,0 +1,65 @@
+import { ErrorResponseDto } from '@app/common';
+import { Actor, ImportsService } from '@app/domain';
+import {
+  Controller,
+  createParamDecorator,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ImportAcceptedDto, ImportResponseDto } from './dto/import-response.dto';
+import { ReleasePackageDoc } from './dto/release-package.dto';
+
+/** The release package as parsed (set aside by setupApp before the generic input cleaning). */
+const ReleasePackageBody = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): unknown =>
+    ctx.switchToHttp().getRequest<{ releasePackage?: unknown }>().releasePackage,
+);
+
+@ApiTags('open data')
+@ApiBearerAuth()
+@ApiResponse({ status: 401, type: ErrorResponseDto })
+@ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Not an officer or admin' })
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  // A release package is checked against the OCDS schema by the import (errors with JSON Pointers in its result).
+  @Post('ocds')
+  @HttpCode(202)
+  @Roles('procurement_officer', 'admin')
+  @ApiOperation({
+    summary: 'Import an OCDS 1.1 release package (JSON, up to 50 MB); processed by the worker',
+  })
+  @ApiBody({ type: ReleasePackageDoc })
+  @ApiResponse({
+    status: 202,
+    type: ImportAcceptedDto,
+    description: 'Queued; the same package while its import is queued or running answers that import',
+  })
+  @ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Not JSON, or not a release package' })
+  @ApiResponse({ status: 413, type: ErrorResponseDto, description: 'Over 50 MB' })
+  async importOcds(
+    @CurrentActor() actor: Actor,
+    @ReleasePackageBody() body: unknown,
+  ): Promise<ImportAcceptedDto> {
+    return ImportAcceptedDto.from(await this.imports.submit(actor, body));
+  }
+
+  @Get(':id')
+  @Roles('procurement_officer', 'admin')
+  @ApiOperation({ summary: 'An import: status, progress and, once done, its counts and errors' })
+  @ApiResponse({ status: 200, type: ImportResponseDto })
+  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ImportResponseDto> {
+    return ImportResponseDto.from(await this.imports.get(actor, id));
+  }
+}

@@ -1,0 +1,60 @@
+import { ErrorResponseDto } from '@app/common';
+import { Actor, QuotesService } from '@app/domain';
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { OrderResponseDto } from './dto/order-response.dto';
+import { QuoteResponseDto } from './dto/quote-response.dto';
+
+@ApiTags('marketplace')
+@ApiBearerAuth()
+@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 401, type: ErrorResponseDto })
+@ApiResponse({
+  status: 403,
+  type: ErrorResponseDto,
+  description: 'Another role, or the other party (NOT_YOUR_STEP)',
+})
+@ApiResponse({ status: 404, type: ErrorResponseDto })
+@Controller('quotes')
+export class QuotesController {
+  constructor(private readonly quotes: QuotesService) {}
+
+  @Get(':id')
+  @Roles('contractor', 'social_enterprise', 'procurement_officer')
+  @ApiOperation({ summary: 'One quote' })
+  @ApiResponse({ status: 200, type: QuoteResponseDto })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QuoteResponseDto> {
+    return QuoteResponseDto.from((await this.quotes.get(actor, id)).quote);
+  }
+
+  @Post(':id/accept')
+  @Roles('contractor')
+  @ApiOperation({ summary: 'Accept the quote: it becomes an order with the enterprise' })
+  @ApiResponse({ status: 201, type: OrderResponseDto })
+  @ApiResponse({
+    status: 409,
+    type: ErrorResponseDto,
+    description: 'ILLEGAL_TRANSITION (already accepted, rejected or replaced)',
+  })
+  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'QUOTE_EXPIRED (after validUntil)' })
+  async accept(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<OrderResponseDto> {
+    return OrderResponseDto.from({ order: await this.quotes.accept(actor, id), invoices: [] });
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('contractor')
+  @ApiOperation({ summary: 'Reject the quote (the enterprise may quote again)' })
+  @ApiResponse({ status: 200, type: QuoteResponseDto })
+  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'ILLEGAL_TRANSITION' })
+  async reject(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<QuoteResponseDto> {
+    return QuoteResponseDto.from(await this.quotes.reject(actor, id));
+  }
+}

@@ -1,0 +1,71 @@
+import { MATCH_FACTORS, type MatchesPage, type MatchView } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class MatchReasonDto {
+  @ApiProperty({ enum: MATCH_FACTORS, example: 'cpv' }) factor: string;
+  @ApiProperty({ description: 'Weight of the factor; the weights sum to 1', example: 0.3 }) weight: number;
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.75 }) value: number;
+  @ApiProperty({ example: 'CPV 90910000 is in the same CPV class as the tender item 90911200' })
+  detail: string;
+  @ApiProperty({ example: 'CPV 90910000 valt in dezelfde CPV-klasse als het onderdeel 90911200' })
+  detailNl: string;
+}
+
+export class MatchDto {
+  @ApiProperty({ format: 'uuid' }) offeringId: string;
+  @ApiProperty({ example: 'Schoonmaak van kantoren' }) offeringTitle: string;
+  @ApiProperty({ format: 'uuid', description: "The social enterprise's organisation id" })
+  socialEnterpriseId: string;
+  @ApiProperty({ example: 'Schoon & Sociaal BV' }) socialEnterpriseName: string;
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.82 }) score: number;
+  @ApiProperty({
+    description: "A purchase from this enterprise would count today under the obligation's frozen policy",
+  })
+  counts: boolean;
+  @ApiProperty({ example: 3000000 }) projectedCreditCents: number;
+  @ApiProperty({ type: Number, nullable: true, example: 3000000 }) spendToFillCents: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 4.2 }) distanceKm: number | null;
+  @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
+
+  static from(m: MatchView): MatchDto {
+    return { ...m, reasons: m.reasons.map((r) => ({ ...r })) };
+  }
+}
+
+/** Shared by obligation and tender matches; the id field differs. */
+abstract class MatchesPageBaseDto {
+  @ApiProperty({ description: 'Revision of the stored set (0 before the first one is computed)', example: 3 })
+  revision: number;
+  @ApiProperty({ description: 'True while a re-score that will replace this set is queued or running' })
+  pending: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) computedAt: string | null;
+  @ApiProperty({ type: [MatchDto], description: 'Best first: counting before not counting, then score' })
+  items: MatchDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class ObligationMatchesDto extends MatchesPageBaseDto {
+  @ApiProperty({ format: 'uuid' }) obligationId: string;
+
+  static from(p: MatchesPage): ObligationMatchesDto {
+    return { obligationId: p.subjectId, ...page(p) };
+  }
+}
+
+export class TenderMatchesDto extends MatchesPageBaseDto {
+  @ApiProperty({ format: 'uuid' }) tenderId: string;
+
+  static from(p: MatchesPage): TenderMatchesDto {
+    return { tenderId: p.subjectId, ...page(p) };
+  }
+}
+
+function page(p: MatchesPage): Omit<MatchesPageBaseDto, never> {
+  return {
+    revision: p.revision,
+    pending: p.pending,
+    computedAt: p.computedAt ? new Date(p.computedAt).toISOString() : null,
+    items: p.items.map(MatchDto.from),
+    nextCursor: p.nextCursor,
+  };
+}

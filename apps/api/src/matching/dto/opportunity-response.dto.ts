@@ -1,0 +1,27 @@
+import type { OpportunityView } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MatchReasonDto } from './match-response.dto';
+
+export class OpportunityDto {
+  @ApiProperty({ enum: ['obligation', 'tender'] }) kind: 'obligation' | 'tender';
+  @ApiPropertyOptional({ format: 'uuid', description: 'Set when kind is obligation' }) obligationId?: string;
+  @ApiProperty({ format: 'uuid' }) tenderId: string;
+  @ApiProperty({ example: 'Schoonmaak gemeentelijke panden' }) tenderTitle: string;
+  @ApiProperty({ example: 'Gemeente Haarlem' }) buyerName: string;
+  @ApiProperty({ format: 'uuid' }) offeringId: string;
+  @ApiProperty({ example: 'Schoonmaak van kantoren' }) offeringTitle: string;
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.82 }) score: number;
+  @ApiProperty() counts: boolean;
+  @ApiProperty({ example: 3000000 }) projectedCreditCents: number;
+  @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
+
+  static from(o: OpportunityView): OpportunityDto {
+    const { obligationId, ...rest } = o;
+    return { ...rest, ...(obligationId ? { obligationId } : {}) };
+  }
+}
+
+export class OpportunityListDto {
+  @ApiProperty({ type: [OpportunityDto] }) items: OpportunityDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

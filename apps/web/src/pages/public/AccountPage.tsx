@@ -1,0 +1,46 @@
+import { DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
+import { useAuth } from '../../auth/AuthProvider';
+import { useT } from '../../i18n/LocaleProvider';
+import type { MessageId } from '../../i18n/messages';
+import { PageHeading } from '../../ui/States';
+
+export function AccountPage() {
+  const { t } = useT();
+  const { me } = useAuth();
+  if (!me) return null;
+  return (
+    <>
+      <PageHeading>{t('account.title')}</PageHeading>
+      <DataList className="bs-facts">
+        <DataListItem>
+          <DataListKey>{t('register.name')}</DataListKey>
+          <DataListValue>{me.name}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('register.email')}</DataListKey>
+          <DataListValue>{me.email}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('account.role')}</DataListKey>
+          <DataListValue>{t(`role.${me.role}` as MessageId)}</DataListValue>
+        </DataListItem>
+        {me.organisation && (
+          <>
+            <DataListItem>
+              <DataListKey>{t('account.organisation')}</DataListKey>
+              <DataListValue>{me.organisation.name}</DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>{t('account.organisationId')}</DataListKey>
+              <DataListValue>
+                <code data-testid="organisation-id">{me.organisation.id}</code>
+              </DataListValue>
+            </DataListItem>
+          </>
+        )}
+      </DataList>
+      {me.organisation && <Paragraph>{t('account.organisationId.help')}</Paragraph>}
+      {me.role !== 'procurement_officer' && <Paragraph>{t('account.next')}</Paragraph>}
+    </>
+  );
+}

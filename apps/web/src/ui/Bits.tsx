@@ -1,0 +1,28 @@
+import { StatusBadge } from '@utrecht/component-library-react';
+import { useT } from '../i18n/LocaleProvider';
+import type { MessageId } from '../i18n/messages';
+
+/** A status as a badge with its translated name; the raw value stays available for styling. */
+export function Status({ prefix, value }: { prefix: string; value: string }) {
+  const { t } = useT();
+  return (
+    <StatusBadge status={value} className={`bs-status bs-status--${value}`}>
+      {t(`${prefix}.${value}` as MessageId)}
+    </StatusBadge>
+  );
+}
+
+/** Verified and claimed progress against an amount, as a labelled bar with the figures in words. */
+export function ProgressBar({ label, value, max }: { label: string; value: number; max: number }) {
+  const pct = max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+  return (
+    <div className="bs-progress">
+      <progress value={pct} max={100} aria-label={label} />
+      <span>{label}</span>
+    </div>
+  );
+}
+
+export function pct(value: number, max: number): number {
+  return max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+}

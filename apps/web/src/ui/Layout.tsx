@@ -1,0 +1,133 @@
+import {
+  Link as UtrechtLink,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from '@utrecht/component-library-react';
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useAuth, type Role } from '../auth/AuthProvider';
+import { useLocale, useT } from '../i18n/LocaleProvider';
+import type { MessageId } from '../i18n/messages';
+import { Loading } from './States';
+
+interface NavItem {
+  to: string;
+  label: MessageId;
+  roles?: Role[];
+  end?: boolean;
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/tenders', label: 'nav.tenders' },
+  { to: '/officer/policies', label: 'nav.policies', roles: ['procurement_officer'] },
+  { to: '/officer/tenders', label: 'nav.officerTenders', roles: ['procurement_officer'] },
+  { to: '/officer/obligations', label: 'nav.obligations', roles: ['procurement_officer'] },
+  { to: '/officer/review', label: 'nav.review', roles: ['procurement_officer'] },
+  { to: '/officer/certifications', label: 'nav.certifications', roles: ['procurement_officer'] },
+];
+
+/** Moves focus to the page's heading after a client-side navigation, so screen readers announce the new page. */
+function useFocusHeadingOnNavigate() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    let tries = 0;
+    let timer = 0;
+    const focus = () => {
+      const h1 = document.querySelector<HTMLElement>('main h1');
+      if (h1) h1.focus();
+      else if (tries++ < 40) timer = window.setTimeout(focus, 50);
+    };
+    focus();
+    return () => window.clearTimeout(timer);
+  }, [pathname]);
+}
+
+export function Layout() {
+  const { t } = useT();
+  const { locale, setLocale } = useLocale();
+  const { me, status, signOut } = useAuth();
+  const navigate = useNavigate();
+  useFocusHeadingOnNavigate();
+  const items = NAV.filter((n) => !n.roles || (me && n.roles.includes(me.role)));
+
+  return (
+    <div className="bs-page">
+      <SkipLink href="#main">{t('skip.toContent')}</SkipLink>
+      <PageHeader className="bs-header">
+        <div className="bs-header__bar">
+          <NavLink to="/" className="bs-brand">
+            {t('app.name')}
+          </NavLink>
+          <div className="bs-header__tools">
+            <button
+              type="button"
+              className="bs-lang"
+              lang={locale === 'nl' ? 'en' : 'nl'}
+              title={t('lang.switchTitle')}
+              onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+            >
+              {t('lang.switch')}
+            </button>
+            {status === 'signed_in' ? (
+              <>
+                <NavLink to="/account" className="bs-header__link">
+                  {t('nav.account')}
+                </NavLink>
+                <button
+                  type="button"
+                  className="bs-header__link bs-linkbutton"
+                  onClick={() => {
+                    signOut();
+                    navigate('/');
+                  }}
+                >
+                  {t('nav.signOut')}
+                </button>
+              </>
+            ) : status === 'anonymous' ? (
+              <>
+                <NavLink to="/sign-in" className="bs-header__link">
+                  {t('nav.signIn')}
+                </NavLink>
+                <NavLink to="/register" className="bs-header__link">
+                  {t('nav.register')}
+                </NavLink>
+              </>
+            ) : null}
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')} className="bs-nav">
+          <ul className="bs-nav__list">
+            {items.map((n) => (
+              <li key={n.to}>
+                <NavLink
+                  to={n.to}
+                  end={n.end}
+                  className={({ isActive }) => `bs-nav__link${isActive ? ' bs-nav__link--active' : ''}`}
+                >
+                  {t(n.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </PageHeader>
+      <main id="main" tabIndex={-1} className="bs-main">
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <PageFooter className="bs-footer">
+        <Paragraph>
+          {t('footer.text')} · <UtrechtLink href="/api/docs">{t('footer.api')}</UtrechtLink>
+        </Paragraph>
+      </PageFooter>
+    </div>
+  );
+}

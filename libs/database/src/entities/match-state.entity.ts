@@ -1,0 +1,32 @@
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+
+export const MATCH_SUBJECT_TYPES = ['obligation', 'tender'] as const;
+export type MatchSubjectType = (typeof MATCH_SUBJECT_TYPES)[number];
+
+/**
+ * Revisions of one match set. A change that may affect the set raises `requestedRevision` (unless a job for
+ * the current revision has not started yet: that job will see the change), a job claims the requested
+ * revision when it starts (`startedRevision`) and writes its set only if no newer one is stored
+ * (`computedRevision`). `pending` on the API is `requested > computed`.
+ */
+@Entity('match_state')
+@Check('ck_match_state_subject_type', `subject_type IN ('obligation', 'tender')`)
+export class MatchStateEntity {
+  @PrimaryColumn({ type: 'varchar', length: 12, primaryKeyConstraintName: 'pk_match_state' })
+  subjectType: MatchSubjectType;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_match_state' })
+  subjectId: string;
+
+  @Column({ type: 'int', default: 0 })
+  requestedRevision: number;
+
+  @Column({ type: 'int', default: 0 })
+  startedRevision: number;
+
+  @Column({ type: 'int', default: 0 })
+  computedRevision: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  computedAt: Date | null;
+}

@@ -1,0 +1,61 @@
+import { centsTransformer } from '@app/common';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ObligationEntity } from './obligation.entity';
+
+/** One reason of a match: a factor's weight, its value 0..1 and a sentence in English and Dutch. */
+export interface MatchReasonJson {
+  factor: string;
+  weight: number;
+  value: number;
+  detail: string;
+  detailNl: string;
+}
+
+/**
+ * The stored match set of an obligation, written by the matching worker as a whole (delete and insert in one
+ * transaction) for one revision. No foreign key to the offering: a deleted offering is dropped by the read's
+ * join at once, and the next re-score removes its row.
+ */
+@Entity('obligation_match')
+@Index('ix_obligation_match_rank', ['obligationId', 'counts', 'score', 'offeringId'])
+@Index('ix_obligation_match_offering', ['offeringId'])
+@Index('ix_obligation_match_social_enterprise', ['socialEnterpriseId'])
+export class ObligationMatchEntity {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_obligation_match' })
+  obligationId: string;
+
+  @ManyToOne(() => ObligationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'obligation_id', foreignKeyConstraintName: 'fk_obligation_match_obligation' })
+  obligation?: ObligationEntity;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_obligation_match' })
+  offeringId: string;
+
+  /** The social enterprise's organisation id. */
+  @Column({ type: 'uuid' })
+  socialEnterpriseId: string;
+
+  @Column({ type: 'double precision' })
+  score: number;
+
+  @Column({ type: 'boolean' })
+  counts: boolean;
+
+  @Column({ type: 'bigint', transformer: centsTransformer })
+  projectedCreditCents: number;
+
+  @Column({ type: 'bigint', nullable: true, transformer: centsTransformer })
+  spendToFillCents: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  distanceKm: number | null;
+
+  @Column({ type: 'jsonb' })
+  reasons: MatchReasonJson[];
+
+  @Column({ type: 'int' })
+  revision: number;
+
+  @Column({ type: 'timestamptz' })
+  computedAt: Date;
+}

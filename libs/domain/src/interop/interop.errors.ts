@@ -1,0 +1,4 @@
+export enum InteropErrorCode {
+  ImportNotFound = 'IMPORT_NOT_FOUND',
+  InvalidReleasePackage = 'INVALID_RELEASE_PACKAGE',
+}

@@ -1,0 +1,215 @@
+import { formatEuro, NotFoundError, Page, ConflictError, withUniqueConflicts } from '@app/common';
+import {
+  ContributionEntity,
+  InvoiceEntity,
+  ObligationEntity,
+  OfferingEntity,
+  pageNewestFirst,
+  PurchaseOrderEntity,
+  QuoteRequestEntity,
+} from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor } from '../identity/actor';
+import { CONTRIBUTION_CONFLICTS, ObligationsService } from '../procurement/obligations.service';
+import { invoiceKey } from '../procurement/contribution-input';
+import { MarketplaceErrorCode } from './marketplace.errors';
+import { advance, MarketplaceSteps } from './marketplace-steps.service';
+import { MarketplaceListQuery, notYourStep, partyColumn } from './quote-requests.service';
+import { MarketplaceParty, ORDER_MACHINE, partyOf } from './transitions';
+
+export interface CreateInvoiceInput {
+  invoiceNumber: string;
+  invoiceDate: string;
+  amountCents: number;
+}
+
+export interface InvoiceView {
+  invoice: InvoiceEntity;
+  contribution: ContributionEntity;
+}
+
+export interface OrderView {
+  order: PurchaseOrderEntity;
+  invoices: InvoiceView[];
+}
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly obligations: ObligationsService,
+    private readonly steps: MarketplaceSteps,
+  ) {}
+
+  async list(actor: Actor, q: MarketplaceListQuery): Promise<Page<OrderView>> {
+    const column = partyColumn(actor);
+    if (!column || !actor.organisationId) return { items: [], nextCursor: null };
+    const qb = this.ds
+      .getRepository(PurchaseOrderEntity)
+      .createQueryBuilder('o')
+      .where(`o.${column} = :org`, { org: actor.organisationId });
+    if (q.status) qb.andWhere('o.status = :status', { status: q.status });
+    if (q.obligationId) qb.andWhere('o.obligation_id = :obligationId', { obligationId: q.obligationId });
+    const page = await pageNewestFirst(qb, 'o', q);
+    return { items: await this.withInvoices(page.items), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<OrderView> {
+    const { order } = await this.visible(actor, id, this.ds.manager);
+    return (await this.withInvoices([order]))[0];
+  }
+
+  /**
+   * The enterprise invoices the order: in one transaction the invoice and a submitted `social_purchase`
+   * contribution on the order's obligation, through the same submission path (and valuation on the invoice
+   * date) as a contribution typed in by the contractor. The invoice counts once platform-wide: the
+   * contribution's partial unique index and the invoice's own key both answer 409 DUPLICATE_INVOICE.
+   */
+  async invoice(actor: Actor, orderId: string, input: CreateInvoiceInput): Promise<InvoiceView> {
+    return withUniqueConflicts(
+      () =>
+        this.ds.transaction(async (m) => {
+          const order = await this.forStep(actor, orderId, m, 'social_enterprise');
+          advance(ORDER_MACHINE, 'order', order.status, 'invoice');
+          const obligation = await m
+            .getRepository(ObligationEntity)
+            .findOneByOrFail({ id: order.obligationId });
+          const labourShare = await this.labourShare(m, order);
+          const contribution = await this.obligations.record(
+            m,
+            actor,
+            obligation,
+            {
+              category: 'social_purchase',
+              supplierOrganisationId: order.socialEnterpriseId,
+              invoiceNumber: input.invoiceNumber.trim(),
+              invoiceDate: input.invoiceDate,
+              amountCents: input.amountCents,
+              ...(labourShare != null ? { labourShare } : {}),
+            },
+            { orderId: order.id },
+          );
+          const invoice = await m.getRepository(InvoiceEntity).save(
+            m.getRepository(InvoiceEntity).create({
+              orderId: order.id,
+              socialEnterpriseId: order.socialEnterpriseId,
+              invoiceNumber: input.invoiceNumber.trim(),
+              invoiceKey: invoiceKey(input.invoiceNumber),
+              invoiceDate: input.invoiceDate,
+              amountCents: input.amountCents,
+              contributionId: contribution.id,
+              createdBy: actor.userId,
+            }),
+          );
+          await this.steps.record(m, {
+            buyerOrganisationId: order.buyerOrganisationId,
+            actor,
+            entityType: 'invoice',
+            entityId: invoice.id,
+            action: 'create',
+            after: invoice,
+            notify: {
+              organisationId: order.contractorOrganisationId,
+              kind: 'invoice_received',
+              message: `Factuur ${invoice.invoiceNumber} van ${formatEuro(invoice.amountCents)} ontvangen; als SROI-bijdrage van ${formatEuro(
+                contribution.claimedValueCents,
+              )} ter controle ingediend.`,
+            },
+          });
+          return { invoice, contribution };
+        }),
+      {
+        ...CONTRIBUTION_CONFLICTS,
+        uq_invoice_supplier_number: () =>
+          new ConflictError(
+            MarketplaceErrorCode.DuplicateInvoice,
+            'This enterprise already recorded an invoice with this number',
+            [{ field: 'invoiceNumber', message: 'already recorded on the platform' }],
+          ),
+      },
+    );
+  }
+
+  async complete(actor: Actor, orderId: string): Promise<OrderView> {
+    await this.ds.transaction(async (m) => {
+      const order = await this.forStep(actor, orderId, m, 'contractor');
+      const before = { ...order };
+      order.status = advance(ORDER_MACHINE, 'order', order.status, 'complete');
+      order.completedAt = new Date();
+      const saved = await m.getRepository(PurchaseOrderEntity).save(order);
+      await this.steps.record(m, {
+        buyerOrganisationId: saved.buyerOrganisationId,
+        actor,
+        entityType: 'purchase_order',
+        entityId: saved.id,
+        action: 'complete',
+        before,
+        after: saved,
+        notify: {
+          organisationId: saved.socialEnterpriseId,
+          kind: 'order_completed',
+          message: `Opdracht van ${formatEuro(saved.amountCents)} is door de opdrachtnemer afgerond.`,
+        },
+      });
+    });
+    return this.get(actor, orderId);
+  }
+
+  private async visible(
+    actor: Actor,
+    id: string,
+    m: EntityManager,
+    lock = false,
+  ): Promise<{ order: PurchaseOrderEntity; party: MarketplaceParty }> {
+    const qb = m.getRepository(PurchaseOrderEntity).createQueryBuilder('o').where('o.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const order = await qb.getOne();
+    const party = order ? partyOf(actor, order) : null;
+    if (!order || !party) throw new NotFoundError(MarketplaceErrorCode.OrderNotFound, 'Order');
+    return { order, party };
+  }
+
+  /** Locked, so invoices and completion of one order queue up behind each other. */
+  private async forStep(
+    actor: Actor,
+    id: string,
+    m: EntityManager,
+    who: MarketplaceParty,
+  ): Promise<PurchaseOrderEntity> {
+    const { order, party } = await this.visible(actor, id, m, true);
+    if (party !== who) throw notYourStep(who);
+    return order;
+  }
+
+  /** The offering's labour share today (needed by policies that count the labour component only). */
+  private async labourShare(m: EntityManager, order: PurchaseOrderEntity): Promise<number | null> {
+    const request = await m.getRepository(QuoteRequestEntity).findOneByOrFail({ id: order.quoteRequestId });
+    if (!request.offeringId) return null;
+    const offering = await m.getRepository(OfferingEntity).findOneBy({ id: request.offeringId });
+    return offering?.labourShare ?? null;
+  }
+
+  private async withInvoices(orders: PurchaseOrderEntity[]): Promise<OrderView[]> {
+    if (!orders.length) return [];
+    const invoices = await this.ds.getRepository(InvoiceEntity).find({
+      where: { orderId: In(orders.map((o) => o.id)) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const contributions = invoices.length
+      ? await this.ds
+          .getRepository(ContributionEntity)
+          .findBy({ id: In(invoices.map((i) => i.contributionId)) })
+      : [];
+    return orders.map((order) => ({
+      order,
+      invoices: invoices
+        .filter((i) => i.orderId === order.id)
+        .map((invoice) => ({
+          invoice,
+          contribution: contributions.find((c) => c.id === invoice.contributionId)!,
+        })),
+    }));
+  }
+}

@@ -1,0 +1,289 @@
+import {
+  BusinessRuleError,
+  decodeCursor,
+  encodeCursor,
+  ForbiddenError,
+  NotFoundError,
+  pageLimit,
+} from '@app/common';
+import type { BackgroundJobEntity, MatchReasonJson, MatchSubjectType } from '@app/database';
+import { JobName, QueueName } from '@app/queue';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../identity/actor';
+import { JobsService } from '../jobs/jobs.service';
+import { MatchingErrorCode } from './matching.errors';
+import { MatchingTriggers } from './matching-triggers.service';
+import { FORCE_REVISION_SQL } from './matching.sql';
+
+export interface MatchView {
+  offeringId: string;
+  offeringTitle: string;
+  socialEnterpriseId: string;
+  socialEnterpriseName: string;
+  score: number;
+  counts: boolean;
+  projectedCreditCents: number;
+  spendToFillCents: number | null;
+  distanceKm: number | null;
+  reasons: MatchReasonJson[];
+}
+
+export interface MatchesPage {
+  subjectId: string;
+  revision: number;
+  pending: boolean;
+  computedAt: Date | null;
+  items: MatchView[];
+  nextCursor: string | null;
+}
+
+export interface OpportunityView {
+  kind: MatchSubjectType;
+  obligationId: string | null;
+  tenderId: string;
+  tenderTitle: string;
+  buyerName: string;
+  offeringId: string;
+  offeringTitle: string;
+  score: number;
+  counts: boolean;
+  projectedCreditCents: number;
+  reasons: MatchReasonJson[];
+}
+
+interface MatchRow {
+  offering_id: string;
+  offering_title: string;
+  social_enterprise_id: string;
+  social_enterprise_name: string;
+  score: number;
+  counts: boolean;
+  projected_credit_cents: string;
+  spend_to_fill_cents: string | null;
+  distance_km: number | null;
+  reasons: MatchReasonJson[];
+}
+
+interface OpportunityRow {
+  kind: MatchSubjectType;
+  obligation_id: string | null;
+  tender_id: string;
+  tender_title: string;
+  buyer_name: string;
+  offering_id: string;
+  offering_title: string;
+  score: number;
+  counts: boolean;
+  projected_credit_cents: string;
+  reasons: MatchReasonJson[];
+  subject_id: string;
+}
+
+interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+/** Best first: counting before not counting, then score, then the tie-breaking ids. */
+function keyset(after: unknown[] | null, cols: string[], first: number): { sql: string; values: unknown[] } {
+  if (!after) return { sql: 'TRUE', values: [] };
+  // (counts DESC, score DESC, ids ASC): spelled out because the directions are mixed.
+  const [counts, score, ...ids] = after;
+  const p = (i: number): string => `$${first + i}`;
+  const idTuple =
+    ids.length === 1
+      ? `${cols[0]} > ${p(2)}::uuid`
+      : `(${cols[0]}, ${cols[1]}) > (${p(2)}::uuid, ${p(3)}::uuid)`;
+  return {
+    sql: `(counts::int < ${p(0)} OR (counts::int = ${p(0)} AND (score < ${p(1)}::float8 OR (score = ${p(1)}::float8 AND ${idTuple}))))`,
+    values: [counts, score, ...ids],
+  };
+}
+
+/** The API side of matching: reading stored sets (never scoring) and asking the worker for a refresh. */
+@Injectable()
+export class MatchesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly triggers: MatchingTriggers,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async obligationMatches(actor: Actor, obligationId: string, q: PageQuery): Promise<MatchesPage> {
+    await this.visibleObligation(actor, obligationId);
+    return this.page('obligation', obligationId, q);
+  }
+
+  async tenderMatches(actor: Actor, tenderId: string, q: PageQuery): Promise<MatchesPage> {
+    const [tender] = await this.ds.query('SELECT buyer_organisation_id, status FROM tender WHERE id = $1', [
+      tenderId,
+    ]);
+    const ownOfficer =
+      actor.role === 'procurement_officer' && tender?.buyer_organisation_id === actor.organisationId;
+    if (!tender || (!ownOfficer && !['active', 'awarded', 'complete'].includes(tender.status))) {
+      throw new NotFoundError(MatchingErrorCode.TenderNotFound, 'Tender');
+    }
+    if (actor.role === 'procurement_officer' && !ownOfficer) {
+      throw new ForbiddenError(
+        MatchingErrorCode.NotOwnTender,
+        "Only the tender's own officers see its matches",
+      );
+    }
+    if (actor.role !== 'procurement_officer' && actor.role !== 'contractor') {
+      throw new ForbiddenError('FORBIDDEN', 'Only contractors and the tender’s officers see its matches');
+    }
+    if (tender.status !== 'active') {
+      throw new BusinessRuleError(
+        MatchingErrorCode.TenderNotActive,
+        `Matches are kept for active tenders; this one is ${tender.status}`,
+      );
+    }
+    return this.page('tender', tenderId, q);
+  }
+
+  /** 202: a background job that re-scores the obligation; `pending` stays true until a newer set is stored. */
+  async refresh(actor: Actor, obligationId: string): Promise<BackgroundJobEntity> {
+    await this.visibleObligation(actor, obligationId);
+    return this.ds.transaction(async (m) => {
+      await m.query(FORCE_REVISION_SQL, ['obligation', obligationId]);
+      return this.jobs.enqueue(m, {
+        kind: 'matching_refresh',
+        queue: QueueName.Matching,
+        name: JobName.RefreshMatches,
+        payload: { obligationId },
+        organisationId: actor.organisationId,
+        userId: actor.userId,
+      });
+    });
+  }
+
+  async opportunities(
+    actor: Actor,
+    socialEnterpriseId: string,
+    q: PageQuery,
+  ): Promise<{ items: OpportunityView[]; nextCursor: string | null }> {
+    if (actor.role !== 'social_enterprise' || actor.organisationId !== socialEnterpriseId) {
+      throw new ForbiddenError(
+        MatchingErrorCode.NotOwnSocialEnterprise,
+        'Only the social enterprise itself sees its opportunities',
+      );
+    }
+    const limit = pageLimit(q.limit);
+    const after = decodeCursor(q.cursor, ['number', 'number', 'uuid', 'uuid']);
+    const ks = keyset(after, ['subject_id', 'offering_id'], 3);
+    const rows: OpportunityRow[] = await this.ds.query(
+      `SELECT * FROM (
+         SELECT 'obligation' AS kind, m.obligation_id, ob.tender_id, t.title AS tender_title,
+                coalesce(b.name, '') AS buyer_name, m.offering_id, o.title AS offering_title, m.score, m.counts,
+                m.projected_credit_cents::text AS projected_credit_cents, m.reasons, m.obligation_id AS subject_id
+           FROM obligation_match m
+           JOIN obligation ob ON ob.id = m.obligation_id AND ob.waived_at IS NULL
+           JOIN tender t ON t.id = ob.tender_id
+           LEFT JOIN organisation b ON b.id = t.buyer_organisation_id
+           JOIN offering o ON o.id = m.offering_id AND NOT o.hidden
+          WHERE m.social_enterprise_id = $1
+         UNION ALL
+         SELECT 'tender', NULL, m.tender_id, t.title, coalesce(b.name, ''), m.offering_id, o.title, m.score,
+                m.counts, m.projected_credit_cents::text, m.reasons, m.tender_id
+           FROM tender_match m
+           JOIN tender t ON t.id = m.tender_id AND t.status = 'active'
+           LEFT JOIN organisation b ON b.id = t.buyer_organisation_id
+           JOIN offering o ON o.id = m.offering_id AND NOT o.hidden
+          WHERE m.social_enterprise_id = $1
+       ) x
+       WHERE ${ks.sql}
+       ORDER BY counts DESC, score DESC, subject_id, offering_id
+       LIMIT $2`,
+      [socialEnterpriseId, limit + 1, ...ks.values],
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => ({
+        kind: r.kind,
+        obligationId: r.obligation_id,
+        tenderId: r.tender_id,
+        tenderTitle: r.tender_title,
+        buyerName: r.buyer_name,
+        offeringId: r.offering_id,
+        offeringTitle: r.offering_title,
+        score: r.score,
+        counts: r.counts,
+        projectedCreditCents: Number(r.projected_credit_cents),
+        reasons: r.reasons,
+      })),
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor([last.counts ? 1 : 0, last.score, last.subject_id, last.offering_id])
+          : null,
+    };
+  }
+
+  private async visibleObligation(actor: Actor, id: string): Promise<void> {
+    const [o] = await this.ds.query(
+      'SELECT buyer_organisation_id, contractor_organisation_id FROM obligation WHERE id = $1',
+      [id],
+    );
+    const visible =
+      o &&
+      ((actor.role === 'procurement_officer' && actor.organisationId === o.buyer_organisation_id) ||
+        (actor.role === 'contractor' && actor.organisationId === o.contractor_organisation_id));
+    if (!visible) throw new NotFoundError(MatchingErrorCode.ObligationNotFound, 'Obligation');
+  }
+
+  private async page(type: MatchSubjectType, id: string, q: PageQuery): Promise<MatchesPage> {
+    const limit = pageLimit(q.limit);
+    const after = decodeCursor(q.cursor, ['number', 'number', 'uuid']);
+    let [state] = await this.ds.query(
+      'SELECT requested_revision, computed_revision, computed_at FROM match_state WHERE subject_type = $1 AND subject_id = $2',
+      [type, id],
+    );
+    if (!state) {
+      // Never scored (older than matching, or imported): ask the worker now and answer pending.
+      await this.ds.transaction((m) => this.triggers.request(m, type, [id]));
+      state = { requested_revision: 1, computed_revision: 0, computed_at: null };
+    }
+    const table = type === 'obligation' ? 'obligation_match' : 'tender_match';
+    const column = type === 'obligation' ? 'obligation_id' : 'tender_id';
+    const ks = keyset(after, ['offering_id'], 3);
+    const rows: MatchRow[] = await this.ds.query(
+      `SELECT * FROM (
+         SELECT m.offering_id, o.title AS offering_title, m.social_enterprise_id, org.name AS social_enterprise_name,
+                m.score, m.counts, m.projected_credit_cents::text AS projected_credit_cents,
+                m.spend_to_fill_cents::text AS spend_to_fill_cents, m.distance_km, m.reasons
+           FROM ${table} m
+           JOIN offering o ON o.id = m.offering_id AND NOT o.hidden
+           JOIN organisation org ON org.id = m.social_enterprise_id
+          WHERE m.${column} = $1
+       ) x
+       WHERE ${ks.sql}
+       ORDER BY counts DESC, score DESC, offering_id
+       LIMIT $2`,
+      [id, limit + 1, ...ks.values],
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      subjectId: id,
+      revision: state.computed_revision,
+      pending: state.requested_revision > state.computed_revision,
+      computedAt: state.computed_at,
+      items: items.map((r) => ({
+        offeringId: r.offering_id,
+        offeringTitle: r.offering_title,
+        socialEnterpriseId: r.social_enterprise_id,
+        socialEnterpriseName: r.social_enterprise_name,
+        score: r.score,
+        counts: r.counts,
+        projectedCreditCents: Number(r.projected_credit_cents),
+        spendToFillCents: r.spend_to_fill_cents == null ? null : Number(r.spend_to_fill_cents),
+        distanceKm: r.distance_km,
+        reasons: r.reasons,
+      })),
+      nextCursor:
+        rows.length > limit ? encodeCursor([last.counts ? 1 : 0, last.score, last.offering_id]) : null,
+    };
+  }
+}

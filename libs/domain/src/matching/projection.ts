@@ -1,0 +1,98 @@
+import { compareDates, maxDate, minDate } from '../sroi/dates';
+import { placementMonths } from '../sroi/months';
+import { type ContributionReason, type ContributionResult, valueContribution } from '../sroi/contribution';
+import type { CertificationFact, IsoDate, SroiPolicyBody } from '../sroi/policy.types';
+
+export interface ProjectionInput {
+  /** The obligation's frozen policy (or, for a tender, the policy it would freeze). */
+  policy: SroiPolicyBody;
+  contractStart: IsoDate;
+  contractEnd: IsoDate;
+  today: IsoDate;
+  remainingCents: number;
+  supplierOrganisationId: string;
+  supplierCertifications: CertificationFact[];
+  /** Only read when the purchase rule names a region. */
+  supplierInRegion?: boolean;
+  /** The offering's share of target-group wages in its price (labour_component mode). */
+  labourShare: number | null;
+  capacityCentsPerMonth: number | null;
+}
+
+export interface Projection {
+  /** A purchase from this supplier would count today under the policy. */
+  counts: boolean;
+  /** Why it would not count (the engine's reason). */
+  reason?: ContributionReason;
+  projectedCreditCents: number;
+  spendToFillCents: number | null;
+  /** Whole months left in the contract period from today (or from its start when that is later). */
+  monthsLeft: number;
+  /** What the stated capacity could be sold over the months left; null without a stated capacity. */
+  capacitySpendCents: number | null;
+  /** Euro of credit per euro spent (1, the policy's factor, or the offering's labour share). */
+  rate: number;
+}
+
+/** Any positive amount does: the engine's verdict on certification, level and region does not depend on it. */
+const PROBE_CENTS = 100_000;
+
+/**
+ * Projected credit of buying from one supplier, valued by the SROI engine exactly as a real purchase
+ * invoiced today would be. The contract period handed to the engine is stretched to include today so a
+ * tender whose contract has not started yet is judged on the supplier alone.
+ */
+export function projectCredit(p: ProjectionInput): Projection {
+  const ctx = {
+    contractStart: minDate(p.contractStart, p.today),
+    contractEnd: maxDate(p.contractEnd, p.today),
+    supplierCertifications: p.supplierCertifications,
+    supplierInRegion: p.supplierInRegion,
+  };
+  const value = (amountCents: number): ContributionResult =>
+    valueContribution(p.policy, ctx, {
+      category: 'social_purchase',
+      supplierOrganisationId: p.supplierOrganisationId,
+      invoiceNumber: 'projection',
+      invoiceDate: p.today,
+      amountCents,
+      labourShare: p.labourShare,
+    });
+  const from = maxDate(p.today, p.contractStart);
+  const monthsLeft =
+    compareDates(from, p.contractEnd) <= 0 ? Math.floor(placementMonths(from, p.contractEnd).toNumber()) : 0;
+  const capacitySpendCents = p.capacityCentsPerMonth != null ? p.capacityCentsPerMonth * monthsLeft : null;
+  const probe = value(PROBE_CENTS);
+  const rate = purchaseRate(p.policy, p.labourShare);
+  if (!probe.countable) {
+    return {
+      counts: false,
+      reason: probe.reason,
+      projectedCreditCents: 0,
+      spendToFillCents: null,
+      monthsLeft,
+      capacitySpendCents,
+      rate,
+    };
+  }
+  const remaining = Math.max(0, p.remainingCents);
+  // The tiny epsilon keeps 30000 / 0.3 = 100000.00000000001 from rounding up a whole cent.
+  const spendToFillCents = remaining === 0 ? 0 : Math.ceil(remaining / rate - 1e-7);
+  let projectedCreditCents = remaining;
+  if (capacitySpendCents != null) {
+    const capacityCredit = capacitySpendCents > 0 ? value(capacitySpendCents).valueCents : 0;
+    projectedCreditCents = Math.min(remaining, capacityCredit);
+  }
+  return { counts: true, projectedCreditCents, spendToFillCents, monthsLeft, capacitySpendCents, rate };
+}
+
+function purchaseRate(policy: SroiPolicyBody, labourShare: number | null): number {
+  switch (policy.purchaseRule.mode) {
+    case 'full_invoice':
+      return 1;
+    case 'factor':
+      return policy.purchaseRule.factor ?? 0;
+    case 'labour_component':
+      return labourShare ?? 0;
+  }
+}

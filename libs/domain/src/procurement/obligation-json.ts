@@ -1,0 +1,69 @@
+import type { ContributionEntity } from '@app/database';
+import type { ObligationView } from './obligations.service';
+
+/**
+ * The public JSON of obligations and contributions (api.md), shared by the HTTP response DTOs and the JSON
+ * reports so a report's JSON is the API's JSON, field for field.
+ */
+export interface BreakdownLineJson {
+  label: string;
+  code: string;
+  labelNl: string;
+  labelEn: string;
+  valueCents?: number;
+  detail?: string;
+}
+
+export function breakdownJson(lines: unknown): BreakdownLineJson[] {
+  return ((lines ?? []) as Omit<BreakdownLineJson, 'label'>[]).map((l) => ({ label: l.labelEn, ...l }));
+}
+
+export function obligationJson(v: ObligationView) {
+  const { obligation: o, contract: c, progress: p } = v;
+  return {
+    id: o.id,
+    tenderId: o.tenderId,
+    contractId: o.contractId,
+    buyerOrganisationId: o.buyerOrganisationId,
+    contractorOrganisationId: o.contractorOrganisationId,
+    policyId: o.policyId,
+    policyVersion: String((o.inputs as { policyVersion?: string }).policyVersion ?? ''),
+    applicable: o.applicable,
+    reason: o.reason,
+    percentage: o.percentage,
+    amountCents: o.amountCents,
+    breakdown: breakdownJson(o.breakdown),
+    contractValueCents: c.valueCents,
+    contractPeriod: { startDate: c.startDate, endDate: c.endDate },
+    claimedCents: p.claimedCents,
+    verifiedCents: p.verifiedCents,
+    remainingCents: p.remainingCents,
+    forecastCents: p.forecastCents,
+    status: p.status as string,
+    penaltyPreviewCents: p.penaltyPreviewCents,
+    dueDate: o.dueDate,
+    waivedReason: o.waivedReason,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+export type ObligationJson = ReturnType<typeof obligationJson>;
+
+export function contributionJson(c: ContributionEntity) {
+  return {
+    id: c.id,
+    obligationId: c.obligationId,
+    category: c.category as string,
+    status: c.status as string,
+    claimedValueCents: c.claimedValueCents,
+    verifiedValueCents: c.verifiedValueCents,
+    breakdown: breakdownJson(c.breakdown),
+    body: c.body,
+    reviewNote: c.reviewNote,
+    reviewedAt: c.reviewedAt?.toISOString() ?? null,
+    orderId: c.orderId,
+    createdAt: c.createdAt.toISOString(),
+  };
+}
+
+export type ContributionJson = ReturnType<typeof contributionJson>;

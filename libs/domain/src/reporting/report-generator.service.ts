@@ -1,0 +1,497 @@
+import { todayInNl } from '@app/common';
+import { ContractEntity, OrganisationEntity, ReportEntity, TenderEntity } from '@app/database';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../identity/actor';
+import { ReportProgress } from '../jobs/jobs.service';
+import {
+  ContributionJson,
+  ObligationJson,
+  obligationJson,
+  contributionJson,
+} from '../procurement/obligation-json';
+import { ObligationsService } from '../procurement/obligations.service';
+import { computeProgress } from '../procurement/progress';
+import { CSV_OPTIONS } from './csv-cells';
+import { renderBuyerPdf } from './pdf/buyer-pdf';
+import { renderObligationPdf } from './pdf/obligation-pdf';
+import {
+  BuyerObligationSummary,
+  BuyerReportData,
+  ObligationReportData,
+  ReportMeta,
+  routeTotals,
+  ROUTES,
+  RouteTotal,
+} from './report-data';
+import { CONTENT_TYPES, reportFileName } from './report-file-name';
+import {
+  BUYER_OBLIGATION_ROWS_SQL,
+  BUYER_ROUTES_SQL,
+  BuyerObligationRow,
+  CONTRIBUTION_ROWS_SQL,
+  ContributionRow,
+  PER_TARGET_GROUP_SQL,
+  SPEND_PER_SE_SQL,
+} from './report-queries';
+import { ChunkWriter, StoredFile } from './report-storage';
+
+const FETCH_ROWS = 1000;
+const NIL_USER = '00000000-0000-0000-0000-000000000000';
+
+export const CONTRIBUTION_CSV_COLUMNS = [
+  'contribution_id',
+  'obligation_id',
+  'tender_id',
+  'date',
+  'category',
+  'status',
+  'description',
+  'supplier',
+  'invoice_number',
+  'target_group',
+  'block_code',
+  'hours_per_week',
+  'end_date',
+  'claimed_value_cents',
+  'verified_value_cents',
+  'created_at',
+];
+
+export const BUYER_CSV_COLUMNS = [
+  'obligation_id',
+  'tender_id',
+  'tender_title',
+  'contractor',
+  'amount_cents',
+  'claimed_cents',
+  'verified_cents',
+  'remaining_cents',
+  'forecast_cents',
+  'status',
+  'due_date',
+  'claimed_in_period_cents',
+  'verified_in_period_cents',
+];
+
+export function contributionCsvRecord(r: ContributionRow): unknown[] {
+  return [
+    r.id,
+    r.obligation_id,
+    r.tender_id,
+    r.date,
+    r.category,
+    r.status,
+    r.description,
+    r.supplier_name,
+    r.invoice_number,
+    r.target_group,
+    r.block_code,
+    r.hours_per_week ?? '',
+    r.end_date ?? '',
+    Number(r.claimed_value_cents),
+    r.verified_value_cents === null ? '' : Number(r.verified_value_cents),
+    r.created_at.toISOString(),
+  ];
+}
+
+export function buyerCsvRecord(o: BuyerObligationSummary): unknown[] {
+  return [
+    o.id,
+    o.tenderId,
+    o.tenderTitle,
+    o.contractorName,
+    o.amountCents,
+    o.claimedCents,
+    o.verifiedCents,
+    o.remainingCents,
+    o.forecastCents,
+    o.status,
+    o.dueDate,
+    o.claimedInPeriodCents,
+    o.verifiedInPeriodCents,
+  ];
+}
+
+/** One buyer-report row, with the status and forecast the API computes for the same obligation. */
+export function summarise(row: BuyerObligationRow, today: string): BuyerObligationSummary {
+  const live = Number(row.live_count);
+  const claimed = Number(row.claimed);
+  const verified = Number(row.verified);
+  const progress = computeProgress({
+    amountCents: Number(row.amount_cents),
+    contractStart: row.start_date,
+    contractEnd: row.end_date,
+    dueDate: row.due_date,
+    waived: row.waived,
+    today,
+    penaltyPercentage: row.penalty_percentage === null ? null : Number(row.penalty_percentage),
+    // The aggregate stands in for the single claims: progress only needs their sums and whether any is live.
+    contributions: [
+      ...(live > 0
+        ? [{ status: 'submitted' as const, claimedValueCents: claimed, verifiedValueCents: null }]
+        : []),
+      ...(verified > 0
+        ? [{ status: 'verified' as const, claimedValueCents: 0, verifiedValueCents: verified }]
+        : []),
+    ],
+  });
+  return {
+    id: row.id,
+    tenderId: row.tender_id,
+    tenderTitle: row.tender_title,
+    contractorName: row.contractor_name,
+    amountCents: Number(row.amount_cents),
+    claimedCents: progress.claimedCents,
+    verifiedCents: progress.verifiedCents,
+    remainingCents: progress.remainingCents,
+    forecastCents: progress.forecastCents,
+    status: progress.status,
+    dueDate: row.due_date,
+    claimedInPeriodCents: Number(row.period_claimed),
+    verifiedInPeriodCents: Number(row.period_verified),
+  };
+}
+
+/**
+ * Produces a report's file in the worker. Everything is read and the file written in one REPEATABLE READ
+ * transaction: the totals agree with the rows, and the file, its size and checksum commit together. A
+ * re-delivered job finds the file complete and does nothing; a job retried after a crash starts from an
+ * empty file (chunks of the failed attempt were never committed).
+ */
+@Injectable()
+export class ReportGeneratorService {
+  private readonly logger = new Logger(ReportGeneratorService.name);
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly obligations: ObligationsService,
+  ) {}
+
+  async generate(reportId: string, progress: ReportProgress): Promise<StoredFile | null> {
+    const report = await this.ds.getRepository(ReportEntity).findOneBy({ id: reportId });
+    if (!report) {
+      this.logger.warn({ reportId }, 'report gone; nothing to generate');
+      return null;
+    }
+    if (report.sha256 && report.sizeBytes !== null)
+      return { sizeBytes: report.sizeBytes, sha256: report.sha256 };
+    await progress(1);
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      await m.query('DELETE FROM report_file_chunk WHERE report_id = $1', [report.id]);
+      const writer = new ChunkWriter(m, report.id);
+      const reference = await this.write(m, report, writer, progress);
+      const stored = await writer.end();
+      await m.getRepository(ReportEntity).update(
+        { id: report.id },
+        {
+          ...stored,
+          contentType: CONTENT_TYPES[report.format],
+          fileName: reportFileName(report.scope, report.language, reference, todayInNl(), report.format),
+        },
+      );
+      await progress(99);
+      return stored;
+    });
+  }
+
+  /**
+   * A job BullMQ gave up on without running it to the end (it stalled more often than allowed: the worker died
+   * each time) never reached `JobsService.run`'s error path; record the failure so it is not shown running.
+   */
+  async markAbandoned(backgroundJobId: string, error: string): Promise<void> {
+    await this.ds.query(
+      `UPDATE background_job SET status = 'failed', error = $2, finished_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running')`,
+      [backgroundJobId, error.slice(0, 2000)],
+    );
+  }
+
+  /** Writes the file; returns the reference that names it (the tender's, or the buyer's name). */
+  private async write(
+    m: EntityManager,
+    report: ReportEntity,
+    out: ChunkWriter,
+    progress: ReportProgress,
+  ): Promise<string> {
+    const meta: ReportMeta = {
+      scope: report.scope,
+      language: report.language,
+      period: report.periodFrom && report.periodTo ? { from: report.periodFrom, to: report.periodTo } : null,
+      generatedAt: new Date(),
+    };
+    const actor = await this.actorFor(m, report);
+    if (report.scope === 'buyer') {
+      const buyer = await m.getRepository(OrganisationEntity).findOneByOrFail({ id: report.scopeId });
+      if (report.format === 'csv') await this.buyerCsv(m, report, out, progress);
+      else {
+        const data = await this.buyerData(m, report, meta, buyer);
+        await progress(40);
+        if (report.format === 'pdf') await pipePdf(renderBuyerPdf(data), out);
+        else await out.write(JSON.stringify(await this.buyerJson(actor, data), null, 2));
+      }
+      return buyer.name;
+    }
+    const obligationId = await this.obligationOf(m, report);
+    const data = await this.obligationData(m, actor, obligationId, meta);
+    await progress(30);
+    if (report.format === 'pdf') await pipePdf(renderObligationPdf(data), out);
+    else if (report.format === 'csv') await this.contributionCsv(m, obligationId, meta, out, progress);
+    else await out.write(JSON.stringify(obligationReportJson(data), null, 2));
+    return data.tender.reference;
+  }
+
+  private async obligationOf(m: EntityManager, report: ReportEntity): Promise<string> {
+    if (report.scope === 'obligation') return report.scopeId;
+    const [row] = await m.query('SELECT id FROM obligation WHERE tender_id = $1', [report.scopeId]);
+    if (!row) throw new Error(`tender ${report.scopeId} has no obligation`);
+    return row.id as string;
+  }
+
+  /** The request was authorised when it was made; the worker reads as the requesting organisation. */
+  private async actorFor(m: EntityManager, report: ReportEntity): Promise<Actor> {
+    const org = await m.getRepository(OrganisationEntity).findOneByOrFail({ id: report.organisationId });
+    return {
+      userId: report.requestedBy ?? NIL_USER,
+      role: org.kind === 'buyer' ? 'procurement_officer' : 'contractor',
+      organisationId: org.id,
+      organisationKind: org.kind,
+    };
+  }
+
+  private async obligationData(
+    m: EntityManager,
+    actor: Actor,
+    obligationId: string,
+    meta: ReportMeta,
+  ): Promise<ObligationReportData> {
+    const view = await this.obligations.view(actor, obligationId);
+    const obligation = obligationJson(view);
+    const tender = await m.getRepository(TenderEntity).findOneOrFail({
+      where: { id: obligation.tenderId },
+      relations: { buyerOrganisation: true },
+    });
+    const contract = await m.getRepository(ContractEntity).findOneOrFail({
+      where: { id: obligation.contractId },
+      relations: { contractorOrganisation: true },
+    });
+    const contributions: ContributionRow[] = await m.query(CONTRIBUTION_ROWS_SQL, [
+      obligationId,
+      meta.period?.from ?? null,
+      meta.period?.to ?? null,
+    ]);
+    const inPeriod = new Set(contributions.map((c) => c.id));
+    const contributionsJson: ContributionJson[] = [];
+    for (let cursor: string | undefined; ;) {
+      const page = await this.obligations.contributions(actor, obligationId, { limit: 100, cursor });
+      contributionsJson.push(...page.items.filter((c) => inPeriod.has(c.id)).map(contributionJson));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const snapshot = contract.policySnapshot as { name?: string; version?: string };
+    return {
+      meta,
+      tender: {
+        id: tender.id,
+        title: tender.title,
+        reference: tenderReference(tender),
+        buyerName: tender.buyerOrganisation?.name ?? '',
+      },
+      contractorName: contract.contractorOrganisation?.name ?? '',
+      policy: {
+        id: contract.policyId,
+        name: snapshot.name ?? '',
+        version: snapshot.version ?? obligation.policyVersion,
+      },
+      obligation,
+      contributionsJson,
+      contributions,
+      routes: routeTotals(
+        contributions.map((c) => ({
+          category: c.category,
+          status: c.status,
+          claimed: Number(c.claimed_value_cents),
+          verified: c.verified_value_cents === null ? null : Number(c.verified_value_cents),
+        })),
+      ),
+    };
+  }
+
+  private async buyerData(
+    m: EntityManager,
+    report: ReportEntity,
+    meta: ReportMeta,
+    buyer: OrganisationEntity,
+  ): Promise<BuyerReportData> {
+    const params = [buyer.id, meta.period?.from ?? null, meta.period?.to ?? null];
+    const today = todayInNl();
+    const rows: BuyerObligationRow[] = await m.query(BUYER_OBLIGATION_ROWS_SQL, params);
+    const spend = await m.query(SPEND_PER_SE_SQL, params);
+    const groups = await m.query(PER_TARGET_GROUP_SQL, params);
+    const routes: { category: string; count: number; claimed_cents: string; verified_cents: string }[] =
+      await m.query(BUYER_ROUTES_SQL, params);
+    return {
+      meta,
+      buyer: { id: buyer.id, name: buyer.name },
+      obligations: rows.map((r) => summarise(r, today)),
+      spendPerSocialEnterprise: spend.map((s: Record<string, string>) => ({
+        socialEnterpriseId: s.id,
+        name: s.name,
+        count: Number(s.count),
+        spentCents: Number(s.spent_cents),
+        claimedCents: Number(s.claimed_cents),
+        verifiedCents: Number(s.verified_cents),
+      })),
+      perTargetGroup: groups.map((g: Record<string, string>) => ({
+        targetGroup: g.target_group,
+        count: Number(g.count),
+        claimedCents: Number(g.claimed_cents),
+        verifiedCents: Number(g.verified_cents),
+      })),
+      routes: ROUTES.map((route): RouteTotal => {
+        const r = routes.find((x) => x.category === route);
+        return {
+          route,
+          count: r ? Number(r.count) : 0,
+          claimedCents: r ? Number(r.claimed_cents) : 0,
+          verifiedCents: r ? Number(r.verified_cents) : 0,
+        };
+      }),
+    };
+  }
+
+  /** The buyer JSON: the obligations exactly as `GET /obligations` gives them, plus the report's aggregates. */
+  private async buyerJson(actor: Actor, data: BuyerReportData): Promise<Record<string, unknown>> {
+    const obligations: ObligationJson[] = [];
+    for (let cursor: string | undefined; ;) {
+      const page = await this.obligations.list(actor, { limit: 100, cursor });
+      obligations.push(...page.items.map(obligationJson));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const atRisk = new Set(
+      data.obligations.filter((o) => o.status === 'at_risk' || o.status === 'not_met').map((o) => o.id),
+    );
+    return {
+      report: reportMetaJson(data.meta),
+      buyer: data.buyer,
+      obligations,
+      obligationsAtRisk: obligations.filter((o) => atRisk.has(o.id)).map((o) => o.id),
+      spendPerSocialEnterprise: data.spendPerSocialEnterprise,
+      contributionsPerTargetGroup: data.perTargetGroup,
+      totalsPerRoute: data.routes,
+      periodTotals: data.obligations.map((o) => ({
+        obligationId: o.id,
+        claimedCents: o.claimedInPeriodCents,
+        verifiedCents: o.verifiedInPeriodCents,
+      })),
+    };
+  }
+
+  private async contributionCsv(
+    m: EntityManager,
+    obligationId: string,
+    meta: ReportMeta,
+    out: ChunkWriter,
+    progress: ReportProgress,
+  ): Promise<void> {
+    const params = [obligationId, meta.period?.from ?? null, meta.period?.to ?? null];
+    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM contribution WHERE obligation_id = $1', [
+      obligationId,
+    ]);
+    await streamCsv(
+      m,
+      CONTRIBUTION_ROWS_SQL,
+      params,
+      CONTRIBUTION_CSV_COLUMNS,
+      n,
+      out,
+      progress,
+      (r: ContributionRow) => contributionCsvRecord(r),
+    );
+  }
+
+  private async buyerCsv(
+    m: EntityManager,
+    report: ReportEntity,
+    out: ChunkWriter,
+    progress: ReportProgress,
+  ): Promise<void> {
+    const params = [report.scopeId, report.periodFrom, report.periodTo];
+    const [{ n }] = await m.query(
+      'SELECT count(*)::int AS n FROM obligation WHERE buyer_organisation_id = $1',
+      [report.scopeId],
+    );
+    const today = todayInNl();
+    await streamCsv(
+      m,
+      BUYER_OBLIGATION_ROWS_SQL,
+      params,
+      BUYER_CSV_COLUMNS,
+      n,
+      out,
+      progress,
+      (r: BuyerObligationRow) => buyerCsvRecord(summarise(r, today)),
+    );
+  }
+}
+
+/**
+ * Streams a query through a server-side cursor (DECLARE … CURSOR, FETCH in batches) into CSV: memory holds one
+ * batch whatever the row count. The caller's transaction keeps the cursor open.
+ */
+export async function streamCsv<R>(
+  m: EntityManager,
+  sql: string,
+  params: unknown[],
+  columns: string[],
+  total: number,
+  out: ChunkWriter,
+  progress: ReportProgress,
+  record: (row: R) => unknown[],
+): Promise<void> {
+  await m.query(`DECLARE report_rows NO SCROLL CURSOR FOR ${sql}`, params);
+  await out.write(stringify([columns], CSV_OPTIONS));
+  let done = 0;
+  for (;;) {
+    const rows: R[] = await m.query(`FETCH ${FETCH_ROWS} FROM report_rows`);
+    if (!rows.length) break;
+    await out.write(stringify(rows.map(record), CSV_OPTIONS));
+    done += rows.length;
+    if (total > 0) await progress(30 + (done / total) * 65);
+  }
+  await m.query('CLOSE report_rows');
+}
+
+async function pipePdf(doc: PDFKit.PDFDocument, out: ChunkWriter): Promise<void> {
+  for await (const chunk of doc as unknown as AsyncIterable<Buffer>) await out.write(chunk);
+}
+
+/** OCDS identifier: imported tenders keep theirs, the platform's own are `ocds-buysocial-<id>`. */
+export function tenderReference(t: TenderEntity): string {
+  return (t as TenderEntity & { ocid?: string | null }).ocid ?? `ocds-buysocial-${t.id}`;
+}
+
+function reportMetaJson(meta: ReportMeta): Record<string, unknown> {
+  return {
+    scope: meta.scope,
+    language: meta.language,
+    period: meta.period,
+    generatedAt: meta.generatedAt.toISOString(),
+  };
+}
+
+/** The obligation JSON: the obligation and its contributions exactly as the API gives them, plus the report. */
+export function obligationReportJson(data: ObligationReportData): Record<string, unknown> {
+  return {
+    report: reportMetaJson(data.meta),
+    tender: data.tender,
+    contractor: { id: data.obligation.contractorOrganisationId, name: data.contractorName },
+    policy: data.policy,
+    obligation: data.obligation,
+    contributions: data.contributionsJson,
+    totalsPerRoute: data.routes,
+  };
+}

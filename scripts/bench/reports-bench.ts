@@ -1,0 +1,316 @@
+/**
+ * npm run bench:reports — time and peak memory (RSS sampled every 5 ms, each case in its own process) of
+ *   - a tender report with N contributions as PDF (the real generator: read, lay out, store in PostgreSQL), beside
+ *     a baseline that reads the same rows and writes them as plain lines with pdfkit (same embedded font, no
+ *     layout, not stored);
+ *   - a buyer CSV with M rows (the real generator: server-side cursor, csv-stringify, stored in chunks), beside
+ *     `COPY (same query) TO STDOUT WITH CSV` read by pg-copy-streams; both also at M/10 rows, to show that peak
+ *     memory stays flat when the rows grow tenfold.
+ *
+ *   npm run bench:reports -- [--pdf-rows 1000] [--csv-rows 100000] [--database-url postgres://.../buysocial_bench_reports]
+ *
+ * Seeds its own database (created and migrated when missing; data generated with SQL, reused on the next run).
+ */
+import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../libs/database/src/data-source-options';
+import { ensureDatabase } from '../../libs/database/src/ensure-database';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
+const PDF_ROWS = Number(args.get('pdf-rows') ?? 1000);
+const CSV_ROWS = Number(args.get('csv-rows') ?? 100_000);
+const DB =
+  args.get('database-url') ??
+  process.env.BENCH_REPORTS_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/buysocial_bench_reports';
+const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/9';
+const TS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
+
+interface Measure {
+  case: string;
+  rows: number;
+  ms: number;
+  bytes: number;
+  baseRssMb: number;
+  peakRssMb: number;
+}
+
+/** Buyer, contractor, policy and `rows` awarded obligations (one tender and contract each), with two claims each. */
+async function seedBuyer(c: Client, marker: string, rows: number): Promise<string> {
+  const found = await c.query(`SELECT id FROM organisation WHERE name = $1`, [marker]);
+  if (found.rows.length) return found.rows[0].id;
+  console.log(`seeding ${marker} (${rows} obligations)…`);
+  await c.query('BEGIN');
+  const buyer = (
+    await c.query(
+      `INSERT INTO organisation (kind, name, postcode, city) VALUES ('buyer', $1, '2011 RD', 'Haarlem') RETURNING id`,
+      [marker],
+    )
+  ).rows[0].id;
+  const contractor = (
+    await c.query(
+      `INSERT INTO organisation (kind, name, kvk_number, postcode, city)
+       VALUES ('contractor', $1 || ' aannemer', lpad((floor(random() * 89999999) + 10000000)::bigint::text, 8, '0'),
+               '2011 AB', 'Haarlem') RETURNING id`,
+      [marker],
+    )
+  ).rows[0].id;
+  const body = { name: 'Bouwblokken social return', version: '2026', penaltyPercentage: 50 };
+  const policy = (
+    await c.query(
+      `INSERT INTO sroi_policy (buyer_organisation_id, lineage_id, name, version, valid_from, status, body, created_by)
+       VALUES ($1, gen_random_uuid(), 'Bouwblokken social return', '2026', '2026-01-01', 'published', $2, gen_random_uuid())
+       RETURNING id`,
+      [buyer, body],
+    )
+  ).rows[0].id;
+  await c.query(
+    `WITH t AS (
+       INSERT INTO tender (buyer_organisation_id, title, main_procurement_category, status, estimated_value_cents,
+                           contract_start, contract_end, sroi_policy_id, created_by, created_at)
+       SELECT $1, 'Aanbesteding ' || g || ', "perceel" ' || (g % 7), 'services', 'awarded', 115000000,
+              '2026-01-01', '2027-12-31', $3, gen_random_uuid(), now() - g * interval '1 second'
+         FROM generate_series(1, $4::int) g
+       RETURNING id, created_at),
+     k AS (
+       INSERT INTO contract (tender_id, buyer_organisation_id, contractor_organisation_id, value_cents, start_date,
+                             end_date, policy_id, policy_snapshot, awarded_by)
+       SELECT t.id, $1, $2, 115000000, '2026-01-01', '2027-12-31', $3, $5::jsonb, gen_random_uuid() FROM t
+       RETURNING id, tender_id)
+     INSERT INTO obligation (contract_id, tender_id, buyer_organisation_id, contractor_organisation_id, policy_id,
+                             applicable, percentage, amount_cents, breakdown, inputs, due_date, created_at)
+     SELECT k.id, k.tender_id, $1, $2, $3, true, 5, 5750000, '[]', '{"policyVersion": "2026"}', '2027-12-31', t.created_at
+       FROM k JOIN t ON t.id = k.tender_id`,
+    [buyer, contractor, policy, rows, JSON.stringify(body)],
+  );
+  await c.query(
+    `INSERT INTO contribution (obligation_id, category, status, body, claimed_value_cents, verified_value_cents,
+                               breakdown, submitted_by)
+     SELECT o.id, 'social_activity', s, jsonb_build_object('category', 'social_activity', 'blockCode', 'ACT_HOUR',
+            'quantity', 4, 'description', '=SUM(A1) gastles, "café" ' || o.id),
+            40000, CASE WHEN s = 'verified' THEN 40000 END, '[]', gen_random_uuid()
+       FROM obligation o CROSS JOIN (VALUES ('submitted'::contribution_status), ('verified')) v(s)
+      WHERE o.buyer_organisation_id = $1`,
+    [buyer],
+  );
+  await c.query('COMMIT');
+  return buyer;
+}
+
+/** One obligation of the buyer with `rows` contributions (for the PDF). */
+async function seedPdfObligation(c: Client, buyer: string, rows: number): Promise<string> {
+  const { rows: found } = await c.query(
+    `SELECT o.id FROM obligation o WHERE o.buyer_organisation_id = $1
+      AND (SELECT count(*) FROM contribution WHERE obligation_id = o.id) = $2 LIMIT 1`,
+    [buyer, rows],
+  );
+  if (found.length) return found[0].id;
+  const { rows: first } = await c.query(
+    `SELECT id FROM obligation WHERE buyer_organisation_id = $1 ORDER BY created_at LIMIT 1`,
+    [buyer],
+  );
+  const id = first[0].id;
+  await c.query('DELETE FROM contribution WHERE obligation_id = $1', [id]);
+  await c.query(
+    `INSERT INTO contribution (obligation_id, category, status, body, claimed_value_cents, breakdown, submitted_by)
+     SELECT $1, (ARRAY['employment','training','social_purchase','social_activity']::contribution_category[])[1 + g % 4],
+            'submitted', jsonb_build_object('description', 'Bijdrage ' || g || ' voor de wijk, met "aanhalingstekens"',
+            'targetGroup', 'participatiewet', 'hoursPerWeek', 24, 'endDate', '2026-12-31',
+            'invoiceNumber', 'F' || g, 'startDate', to_char(date '2026-01-01' + (g % 300), 'YYYY-MM-DD')),
+            100000 + g, '[]', gen_random_uuid()
+       FROM generate_series(1, $2::int) g`,
+    [id, rows],
+  );
+  return id;
+}
+
+function runCase(name: string, params: Record<string, string | number>): Measure {
+  const res = spawnSync(
+    process.execPath,
+    [...TS, __filename, '--case', name, ...Object.entries(params).flatMap(([k, v]) => [`--${k}`, String(v)])],
+    {
+      env: { ...process.env, DATABASE_URL: DB, REDIS_URL: REDIS, LOG_LEVEL: 'silent', OUTBOX_RELAY: 'off' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  const line = res.stdout.trim().split('\n').pop() ?? '';
+  if (res.status !== 0 || !line.startsWith('{'))
+    throw new Error(`case ${name} failed:\n${res.stdout}\n${res.stderr}`);
+  return JSON.parse(line) as Measure;
+}
+
+async function parent(): Promise<void> {
+  await ensureDatabase(DB);
+  const ds = new DataSource({ ...dataSourceOptions({ DATABASE_URL: DB }), logging: ['error'] });
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+  const c = new Client({ connectionString: DB });
+  await c.connect();
+  const small = await seedBuyer(c, `Bench gemeente ${CSV_ROWS / 10}`, CSV_ROWS / 10);
+  const big = await seedBuyer(c, `Bench gemeente ${CSV_ROWS}`, CSV_ROWS);
+  const pdfObligation = await seedPdfObligation(c, small, PDF_ROWS);
+  const smallPdfObligation = await seedPdfObligation(c, big, PDF_ROWS / 10);
+  await c.end();
+
+  const results = [
+    runCase('pdf', { obligation: pdfObligation, rows: PDF_ROWS }),
+    runCase('pdf-baseline', { obligation: pdfObligation, rows: PDF_ROWS }),
+    runCase('pdf', { obligation: smallPdfObligation, rows: PDF_ROWS / 10 }),
+    runCase('csv', { buyer: small, rows: CSV_ROWS / 10 }),
+    runCase('copy', { buyer: small, rows: CSV_ROWS / 10 }),
+    runCase('csv', { buyer: big, rows: CSV_ROWS }),
+    runCase('copy', { buyer: big, rows: CSV_ROWS }),
+  ];
+  console.log(
+    '\ncase           rows     time ms    MB out   rows/s     RSS base MB  RSS peak MB  peak-base MB',
+  );
+  for (const r of results) {
+    console.log(
+      `${r.case.padEnd(14)} ${String(r.rows).padStart(7)} ${r.ms.toFixed(0).padStart(10)} ${(r.bytes / 1e6).toFixed(2).padStart(9)} ${Math.round(
+        (r.rows / r.ms) * 1000,
+      )
+        .toString()
+        .padStart(
+          8,
+        )} ${r.baseRssMb.toFixed(0).padStart(14)} ${r.peakRssMb.toFixed(0).padStart(12)} ${(r.peakRssMb - r.baseRssMb).toFixed(0).padStart(13)}`,
+    );
+  }
+  const [pdf, base, , csvSmall, copySmall, csvBig, copyBig] = results;
+  const growth = (csvBig.peakRssMb - csvBig.baseRssMb) / Math.max(1, csvSmall.peakRssMb - csvSmall.baseRssMb);
+  console.log('\ntargets');
+  console.log(
+    `  PDF ${PDF_ROWS} rows: ${(pdf.ms / 1000).toFixed(2)} s (< 3 s), ${(pdf.ms / base.ms).toFixed(2)}x baseline (<= 2x)`,
+  );
+  console.log(
+    `  CSV ${CSV_ROWS} rows: ${(csvBig.rows / csvBig.ms / (copyBig.rows / copyBig.ms)).toFixed(2)} of COPY's rate (>= 0.5); at ${CSV_ROWS / 10} rows ${(csvSmall.rows / csvSmall.ms / (copySmall.rows / copySmall.ms)).toFixed(2)}`,
+  );
+  console.log(
+    `  CSV peak memory above base: ${(csvSmall.peakRssMb - csvSmall.baseRssMb).toFixed(0)} MB at ${CSV_ROWS / 10} rows, ${(csvBig.peakRssMb - csvBig.baseRssMb).toFixed(0)} MB at ${CSV_ROWS} rows (x${growth.toFixed(2)})`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- child: one case
+
+async function child(name: string): Promise<void> {
+  const rows = Number(args.get('rows'));
+  const sampler = { peak: 0 };
+  const sample = (): void => {
+    sampler.peak = Math.max(sampler.peak, process.memoryUsage.rss());
+  };
+  let work: () => Promise<number>;
+  let cleanup: () => Promise<void>;
+
+  if (name === 'pdf' || name === 'csv') {
+    const { Test } = await import('@nestjs/testing');
+    const { AppConfigModule } = await import('@app/config');
+    const { DatabaseModule } = await import('@app/database');
+    const { QueueModule } = await import('@app/queue');
+    const { ReportingModule, ReportGeneratorService } = await import('@app/domain');
+    const { getDataSourceToken } = await import('@nestjs/typeorm');
+    const ref = await Test.createTestingModule({
+      imports: [AppConfigModule.forRoot({}), DatabaseModule, QueueModule, ReportingModule],
+    }).compile();
+    const app = await ref.init();
+    const ds = app.get<DataSource>(getDataSourceToken());
+    const generator = app.get(ReportGeneratorService);
+    const scope = name === 'pdf' ? 'tender' : 'buyer';
+    const [{ org, buyer, scopeId }] = await ds.query(
+      name === 'pdf'
+        ? `SELECT contractor_organisation_id AS org, buyer_organisation_id AS buyer, tender_id AS "scopeId"
+             FROM obligation WHERE id = $1`
+        : `SELECT id AS org, id AS buyer, id AS "scopeId" FROM organisation WHERE id = $1`,
+      [name === 'pdf' ? args.get('obligation') : args.get('buyer')],
+    );
+    const [{ id }] = await ds.query(
+      `INSERT INTO background_job (kind, queue, job_name, organisation_id) VALUES ('report', 'reports', 'bench', $1)
+       RETURNING id`,
+      [org],
+    );
+    await ds.query(
+      `INSERT INTO report (id, organisation_id, buyer_organisation_id, scope, scope_id, format, language)
+       VALUES ($1, $2, $3, $4, $5, $6, 'nl')`,
+      [id, org, buyer, scope, scopeId, name],
+    );
+    work = async () => (await generator.generate(id, async () => sample()))!.sizeBytes;
+    cleanup = async () => {
+      await ds.query('DELETE FROM background_job WHERE id = $1', [id]);
+      await app.close();
+    };
+  } else if (name === 'pdf-baseline') {
+    const PDFDocument = (await import('pdfkit')).default;
+    const { CONTRIBUTION_ROWS_SQL } = await import('../../libs/domain/src/reporting/report-queries');
+    const { reportFonts } = await import('../../libs/domain/src/reporting/pdf/fonts');
+    const c = new Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    work = async () => {
+      const { rows: data } = await c.query(CONTRIBUTION_ROWS_SQL, [args.get('obligation'), null, null]);
+      // The same embedded font as the report, so the difference measured is the layout.
+      const doc = new PDFDocument({ size: 'A4', font: null as unknown as string });
+      doc.registerFont('DejaVu', reportFonts().regular).font('DejaVu').fontSize(9);
+      for (const r of data)
+        doc.text(
+          `${r.date} ${r.category} ${r.description} ${r.status} ${r.claimed_value_cents} ${r.verified_value_cents ?? ''}`,
+        );
+      doc.end();
+      let bytes = 0;
+      for await (const chunk of doc as unknown as AsyncIterable<Buffer>) bytes += chunk.length;
+      return bytes;
+    };
+    cleanup = () => c.end();
+  } else if (name === 'copy') {
+    const { to } = await import('pg-copy-streams');
+    const { BUYER_OBLIGATION_ROWS_SQL } = await import('../../libs/domain/src/reporting/report-queries');
+    const c = new Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    const sql = BUYER_OBLIGATION_ROWS_SQL.replace(/\$1/g, `'${args.get('buyer')}'::uuid`).replace(
+      /\$[23]/g,
+      'NULL',
+    );
+    work = () =>
+      new Promise<number>((resolve, reject) => {
+        let bytes = 0;
+        const stream = c.query(to(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER)`));
+        stream.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+        });
+        stream.on('end', () => resolve(bytes));
+        stream.on('error', reject);
+      });
+    cleanup = () => c.end();
+  } else throw new Error(`unknown case ${name}`);
+
+  global.gc?.();
+  const base = process.memoryUsage.rss();
+  sampler.peak = base;
+  const timer = setInterval(sample, 5);
+  const started = process.hrtime.bigint();
+  const bytes = await work();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  clearInterval(timer);
+  sample();
+  await cleanup();
+  const out: Measure = {
+    case: name,
+    rows,
+    ms,
+    bytes,
+    baseRssMb: base / 2 ** 20,
+    peakRssMb: sampler.peak / 2 ** 20,
+  };
+  console.log(JSON.stringify(out));
+}
+
+const which = args.get('case');
+(which ? child(which) : parent()).then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

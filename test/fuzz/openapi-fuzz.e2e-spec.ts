@@ -1,0 +1,279 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestApp, TestApp } from '../support/app';
+import {
+  addCertification,
+  adminLogin,
+  bearer,
+  createBuyerWithOfficer,
+  createOffering,
+  register,
+  Session,
+} from '../support/factories';
+import { awardedObligation, policyBody, publishedPolicy, tenderBody } from '../support/procurement';
+import { Role, Route, routeTable } from '../support/route-table';
+import {
+  badBodies,
+  badPathIds,
+  badQueries,
+  BodyCase,
+  Parameter,
+  PathCase,
+  QueryCase,
+  Schema,
+  SchemaBook,
+  toRawJson,
+} from './schema-cases';
+
+// Project-level testTimeout is not applied by Jest 30; registrations hash passwords (slow on a busy machine).
+jest.setTimeout(60_000);
+
+/**
+ * Schema-driven fuzzing of every operation in the committed openapi.json: generated bad input (fast-check,
+ * fixed seed) sent as a caller the route allows. Fails on any 5xx, any 2xx for input that breaks the schema,
+ * and any error answer that is not `{ statusCode, code, message, details?, requestId }` with the request id.
+ * FUZZ_RUNS (cases per operation), FUZZ_SEED and FUZZ_OP_MS (time per operation) widen the search locally;
+ * CI uses the defaults: 24 cases per operation, or FUZZ_TOTAL_MS (45 s) shared by all operations, whichever
+ * ends first.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
+// CI budget per operation (routes that hash passwords run fewer cases); off when FUZZ_RUNS asks for more.
+const TOTAL_BUDGET_MS = Number(process.env.FUZZ_TOTAL_MS ?? 45_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
+
+interface Operation {
+  operationId: string;
+  method: Route['method'];
+  path: string;
+  parameters: Parameter[];
+  body?: Schema;
+}
+
+interface OpenApi {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        parameters?: Parameter[];
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+      }
+    >
+  >;
+  components: { schemas: Record<string, Schema> };
+}
+
+const doc = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8')) as OpenApi;
+const book = new SchemaBook(doc.components.schemas);
+const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+    .map(([method, op]) => ({
+      operationId: op.operationId,
+      method: method as Route['method'],
+      path,
+      parameters: op.parameters ?? [],
+      body: op.requestBody?.content?.['application/json']?.schema,
+    })),
+);
+
+// The CI budget is shared by all operations, so the suite stays near a minute as routes are added.
+const OP_BUDGET_MS = Number(
+  process.env.FUZZ_OP_MS ?? (process.env.FUZZ_RUNS ? 0 : Math.min(1500, TOTAL_BUDGET_MS / operations.length)),
+);
+
+const ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details', 'requestId']);
+
+describe('fuzz: every operation of openapi.json (e2e)', () => {
+  let t: TestApp;
+  let routes: Map<string, Route>;
+  const sessions = {} as Record<Role, Session>;
+  let buyerId: string;
+  const fixtures: Record<string, string> = {};
+  const stats = new Map<string, { cases: number; statuses: Record<number, number> }>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    routes = new Map(routeTable(t.app).map((r) => [r.operationId, r]));
+    sessions.admin = await adminLogin(t);
+    const buyer = await createBuyerWithOfficer(t);
+    buyerId = buyer.organisationId;
+    sessions.procurement_officer = buyer.officer;
+    sessions.contractor = await register(t, 'contractor');
+    sessions.social_enterprise = await register(t, 'social_enterprise');
+    const officer = sessions.procurement_officer;
+    const policyId = await publishedPolicy(t, officer);
+    const { obligationId } = await awardedObligation(t, officer, sessions.contractor, { policyId });
+    const draftPolicy = await t
+      .http()
+      .post('/api/v1/sroi-policies')
+      .set(...bearer(officer))
+      .send(policyBody({ version: 'fuzz' }));
+    const draftTender = await t
+      .http()
+      .post('/api/v1/tenders')
+      .set(...bearer(officer))
+      .send(tenderBody(policyId));
+    const activeTender = await t
+      .http()
+      .post('/api/v1/tenders')
+      .set(...bearer(officer))
+      .send(tenderBody(policyId));
+    await t
+      .http()
+      .post(`/api/v1/tenders/${activeTender.body.id}/publish`)
+      .set(...bearer(officer))
+      .expect(200);
+    const contribution = await t
+      .http()
+      .post(`/api/v1/obligations/${obligationId}/contributions`)
+      .set(...bearer(sessions.contractor))
+      .send({ category: 'social_activity', blockCode: 'ACT_HOUR', quantity: 2, description: 'Gastles' })
+      .expect(201);
+    const certification = await addCertification(t, sessions.social_enterprise, {
+      type: 'pso_30plus',
+      validFrom: '2025-01-01',
+    });
+    const offering = await createOffering(t, sessions.social_enterprise);
+    Object.assign(fixtures, {
+      'sroi-policies': draftPolicy.body.id,
+      'tenders-put': draftTender.body.id,
+      tenders: activeTender.body.id,
+      obligations: obligationId,
+      contributions: contribution.body.id,
+      certifications: certification.id,
+      offerings: offering.id,
+      'social-enterprises': sessions.social_enterprise.user.organisationId,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    const lines = [...stats.entries()].map(
+      ([op, s]) => `${op.padEnd(60)} ${String(s.cases).padStart(4)}  ${JSON.stringify(s.statuses)}`,
+    );
+    const total = [...stats.values()].reduce((n, s) => n + s.cases, 0);
+    const statuses: Record<number, number> = {};
+    for (const s of stats.values())
+      for (const [k, v] of Object.entries(s.statuses)) statuses[+k] = (statuses[+k] ?? 0) + v;
+    // One summary for the CI log: operations, cases and the statuses they got.
+    process.stdout.write(
+      `\nfuzz: ${stats.size} operations, ${total} cases, seed ${SEED}, statuses ${JSON.stringify(statuses)}\n${lines.join('\n')}\n`,
+    );
+    await t.close();
+  });
+
+  /** The caller a route allows: its first role; any signed-in route gets the social enterprise; public ones nobody. */
+  function caller(route: Route | undefined): Session | undefined {
+    if (!route) return sessions.contractor;
+    if (route.roles.length) return sessions[route.roles[0]];
+    return route.isPublic ? undefined : sessions.social_enterprise;
+  }
+
+  function fixtureId(op: Operation, who: Session | undefined): string | undefined {
+    const m = /\/api\/v1\/([a-z-]+)\/\{id\}/.exec(op.path);
+    if (!m) return undefined;
+    if (m[1] === 'organisations') return who?.user.role === 'admin' ? buyerId : who?.user.organisationId;
+    if (m[1] === 'tenders' && op.method === 'put') return fixtures['tenders-put'];
+    return fixtures[m[1]];
+  }
+
+  async function send(
+    op: Operation,
+    who: Session | undefined,
+    path: PathCase,
+    query: QueryCase,
+    body?: BodyCase,
+  ) {
+    const id = path.value ?? fixtureId(op, who) ?? '00000000-0000-4000-8000-000000000000';
+    const url = op.path.replace(/\{[^}]+\}/g, id) + (query.query ? `?${query.query}` : '');
+    let req = t.http()[op.method](url);
+    if (who) req = req.set(...bearer(who));
+    if (body) {
+      const raw = body.raw ?? toRawJson(body.json);
+      req = req.set('Content-Type', body.contentType ?? 'application/json').send(raw);
+    }
+    const res = await req;
+    const invalid = path.invalid || query.invalid || (body?.invalid ?? false);
+    const s = stats.get(op.operationId) ?? { cases: 0, statuses: {} };
+    s.cases += 1;
+    s.statuses[res.status] = (s.statuses[res.status] ?? 0) + 1;
+    stats.set(op.operationId, s);
+
+    const what = `${op.method.toUpperCase()} ${url.slice(0, 200)} [path ${path.kind}, query ${query.kind}, body ${body?.kind ?? '-'}] → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
+    if (res.status >= 500) throw new Error(`5xx: ${what}`);
+    if (invalid && res.status < 300) throw new Error(`2xx for invalid input: ${what}`);
+    if (res.status >= 400) {
+      const b = res.body as Record<string, unknown>;
+      const shapeOk =
+        b.statusCode === res.status &&
+        typeof b.code === 'string' &&
+        /^[A-Z][A-Z0-9_]*$/.test(b.code) &&
+        typeof b.message === 'string' &&
+        (b.details === undefined || Array.isArray(b.details)) &&
+        typeof b.requestId === 'string' &&
+        b.requestId === res.headers['x-request-id'] &&
+        Object.keys(b).every((k) => ERROR_KEYS.has(k));
+      if (!shapeOk) throw new Error(`error without the documented shape: ${what}`);
+    }
+  }
+
+  it('covers every operation of openapi.json', () => {
+    expect(operations.length).toBeGreaterThan(40);
+    const missing = operations.filter((op) => !routes.has(op.operationId)).map((op) => op.operationId);
+    // openapi.json is regenerated by `npm run openapi`: an operation here without a route means it is stale.
+    expect(missing.filter((id) => id !== 'Health_check')).toEqual([]);
+  });
+
+  describe.each(operations.map((op, i) => [`${op.method.toUpperCase()} ${op.path}`, op, i] as const))(
+    '%s',
+    (_name, op, index) => {
+      it('never answers 5xx, 2xx for invalid input, or an undocumented error shape', async () => {
+        const route = routes.get(op.operationId);
+        const who = caller(route);
+        const hasId = /\{[^}]+\}/.test(op.path);
+        const noQuery: QueryCase = { kind: 'none', invalid: false, query: '' };
+        const noPath: PathCase = { kind: 'fixture', invalid: false, value: null };
+        const arbitraries: fc.Arbitrary<[PathCase, QueryCase, BodyCase | undefined]>[] = [];
+        if (op.body) {
+          // Bodies reach the service with the fixture's id, so hand validators and business rules are exercised.
+          arbitraries.push(
+            fc.tuple(
+              hasId ? badPathIds(true) : fc.constant(noPath),
+              fc.constant(noQuery),
+              badBodies(book, op.body, { partial: op.method === 'patch' }).map(
+                (b) => b as BodyCase | undefined,
+              ),
+            ),
+          );
+        }
+        if (op.parameters.some((p) => p.in === 'query')) {
+          arbitraries.push(
+            fc.tuple(
+              hasId ? badPathIds(op.method === 'get') : fc.constant(noPath),
+              badQueries(book, op.parameters),
+              fc.constant(undefined),
+            ),
+          );
+        }
+        if (hasId && !op.body) {
+          // Without a body, the fixture id could change state (publish, delete): only malformed and unknown ids.
+          arbitraries.push(
+            fc.tuple(badPathIds(op.method === 'get'), fc.constant(noQuery), fc.constant(undefined)),
+          );
+        }
+        if (!arbitraries.length)
+          arbitraries.push(fc.tuple(fc.constant(noPath), badQueries(book, []), fc.constant(undefined)));
+        // Cases are drawn up front from the seed, then sent one by one until the run count or the time budget
+        // is reached (routes that hash passwords take longer per case).
+        const cases = fc.sample(fc.oneof(...arbitraries), { seed: SEED + index, numRuns: RUNS });
+        const started = Date.now();
+        for (const [n, [path, query, body]] of cases.entries()) {
+          if (OP_BUDGET_MS && n >= 5 && Date.now() - started > OP_BUDGET_MS) break;
+          await send(op, who, path, query, body);
+        }
+      }, 120_000);
+    },
+  );
+});
