@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 load_dotenv
 export NODE_ENV="${NODE_ENV:-development}"
+# One readable line per log event here; the production commands (start:api, start:worker) keep JSON.
+export LOG_FORMAT="${LOG_FORMAT:-pretty}"
 
 ensure_dependencies
 echo "==> checking PostgreSQL and Redis"
@@ -14,11 +16,14 @@ npm run --silent build >/dev/null
 echo "==> migrating the database"
 npm run --silent migration:run
 echo "==> loading demo data"
-npm run --silent seed
+seed_out="$(mktemp)"
+npm run --silent seed >"$seed_out"
+head -1 "$seed_out"
 
 pids=()
 cleanup() {
   trap - INT TERM EXIT
+  rm -f "$seed_out"
   echo; echo "==> stopping"
   for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -35,6 +40,9 @@ for _ in $(seq 1 60); do
   if curl -fs "http://localhost:${port}/health" >/dev/null 2>&1; then break; fi
   sleep 0.5
 done
+# Let the start-up lines of both processes through first, so the URLs and logins are the last thing printed.
+sleep 2
+tail -n +2 "$seed_out"
 cat <<MSG
 
   Buy Social Marketplace is running.

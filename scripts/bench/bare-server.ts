@@ -11,6 +11,7 @@ import { nameTerms, searchTerms } from '../../libs/domain/src/directory/search-t
 import {
   cursorKey,
   cursorShape,
+  KNN_SETTINGS,
   offeringSearchSql,
   POSTCODE_AREA_SQL,
   resolveSort,
@@ -55,6 +56,23 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
   };
 }
 
+/** The same planner settings as the API, in a transaction of their own. */
+async function knn(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(KNN_SETTINGS.join('; '));
+    const result = await client.query(text, values);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 async function main(): Promise<void> {
   const { rows } = await pool.query<{ code: string; check_digit: string }>(
     'SELECT code, check_digit FROM cpv_code',
@@ -68,8 +86,8 @@ async function main(): Promise<void> {
     }
     filters(url.searchParams)
       .then(async (f) => {
-        const { text, values } = offeringSearchSql(f);
-        const result = await pool.query(text, values);
+        const q = offeringSearchSql(f);
+        const result = q.knn ? await knn(q.text, q.values) : await pool.query(q.text, q.values);
         const page = result.rows.slice(0, f.limit);
         const items = page.map((r) => ({
           id: r.id,

@@ -1,4 +1,4 @@
-import type { Env } from '@app/config';
+import { type Env, prettyTransport } from '@app/config';
 import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -19,12 +19,16 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse): stri
   return id;
 }
 
-/** Structured JSON logs (pretty output is left to `| pino-pretty` when wanted); every line has the request id. */
+/**
+ * Structured JSON logs by default (production, `start:api`, `start:worker`); with LOG_FORMAT=pretty (what `npm
+ * start` sets) pino-pretty writes one readable line per event. Every line has the request id.
+ */
 export function loggerParams(env: Env, name: string): Params {
   return {
     pinoHttp: {
       name,
       level: env.LOG_LEVEL,
+      ...prettyTransport(env),
       genReqId: assignRequestId,
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

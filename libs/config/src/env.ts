@@ -10,6 +10,7 @@ const DEFAULTS: Record<string, string> = {
   AUTH_RATE_LIMIT: '20',
   ADMIN_EMAIL: 'admin@buysocial.local',
   LOG_LEVEL: 'info',
+  LOG_FORMAT: 'json',
   OUTBOX_RELAY: 'on',
   OCDS_OCID_PREFIX: 'ocds-buysocial',
   PUBLIC_BASE_URL: 'http://localhost:3000',
@@ -67,6 +68,10 @@ export class Env {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string;
+
+  /** `pretty`: one readable line per event (what `npm start` uses in development); `json` for machines. */
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty';
 
   /** `off` keeps the worker's outbox relay stopped (tests drive it by hand). */
   @IsIn(['on', 'off'])

@@ -10,10 +10,12 @@ import {
   cursorKey,
   cursorShape,
   enterpriseSearchSql,
+  KNN_SETTINGS,
   offeringSearchSql,
   resolveSort,
   SearchFilters,
   SearchSort,
+  SqlQuery,
 } from './search.sql';
 
 export interface SearchInput {
@@ -139,8 +141,7 @@ export class SearchService {
 
   async offerings(input: SearchInput): Promise<{ items: OfferingHit[]; nextCursor: string | null }> {
     const f = await this.filters(input);
-    const { text, values } = offeringSearchSql(f);
-    const rows = await this.ds.query<OfferingRow[]>(text, values);
+    const rows = await this.run<OfferingRow>(offeringSearchSql(f));
     const page = rows.slice(0, f.limit);
     const items = await Promise.all(
       page.map(async (r) => ({
@@ -163,8 +164,7 @@ export class SearchService {
 
   async enterprises(input: SearchInput): Promise<{ items: EnterpriseHit[]; nextCursor: string | null }> {
     const f = await this.filters(input);
-    const { text, values } = enterpriseSearchSql(f);
-    const rows = await this.ds.query<EnterpriseRow[]>(text, values);
+    const rows = await this.run<EnterpriseRow>(enterpriseSearchSql(f));
     const items = rows.slice(0, f.limit).map((r) => ({
       id: r.id,
       name: r.name,
@@ -178,6 +178,14 @@ export class SearchService {
       score: r.score,
     }));
     return { items, nextCursor: this.next(rows, f) };
+  }
+
+  private run<T>(q: SqlQuery): Promise<T[]> {
+    if (!q.knn) return this.ds.query<T[]>(q.text, q.values);
+    return this.ds.transaction(async (m) => {
+      await m.query(KNN_SETTINGS.join('; '));
+      return m.query<T[]>(q.text, q.values);
+    });
   }
 
   private next(rows: SortedRow[], f: SearchFilters): string | null {

@@ -86,7 +86,21 @@ export function cursorKey(
 export interface SqlQuery {
   text: string;
   values: unknown[];
+  /**
+   * Run with bitmap scans and sorts discouraged (SET LOCAL in a transaction): PostgreSQL estimates a radius box
+   * at 0.1 % of the rows whatever its size, so it would otherwise read every row in the box and sort them
+   * instead of letting the KNN scan stop after a page.
+   */
+  knn?: boolean;
 }
+
+/** The settings a `knn` query runs with, each as one SET LOCAL statement. */
+// jit off: the disabled-plan penalty inflates the cost past jit_above_cost, and compiling takes seconds.
+export const KNN_SETTINGS = [
+  'SET LOCAL enable_bitmapscan = off',
+  'SET LOCAL enable_sort = off',
+  'SET LOCAL jit = off',
+];
 
 class Params {
   readonly values: unknown[] = [];
@@ -192,7 +206,9 @@ export function offeringSearchSql(f: SearchFilters): SqlQuery {
     const where = offeringFilters(p, f);
     const certs = certificationsJson(p, f, 'o.organisation_id');
     if (f.sort === 'distance' && f.point) {
-      // KNN: the GiST index on ll_to_earth(lat, lon) yields rows nearest first, so LIMIT stops after a page.
+      // Nearest first in two steps, because a KNN index scan can order by the distance alone, not by (distance,
+      // id): first the distance of the page's last row, read by a GiST KNN scan that stops after a page; then
+      // the rows up to that distance (all ties included), ordered by (distance, id) for a stable keyset.
       const k = chord(p, f, 'o.lat', 'o.lon');
       where.push('o.lat IS NOT NULL');
       const ks = keyset(p, f.after, [
@@ -200,12 +216,16 @@ export function offeringSearchSql(f: SearchFilters): SqlQuery {
         ['o.id', 'asc', 'uuid'],
       ]);
       if (ks) where.push(ks);
+      const limit = p.add(f.limit + 1);
+      const within = `${k} <= (SELECT max(k) FROM edge)`;
       return {
-        text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
+        text: `WITH edge AS MATERIALIZED (SELECT ${k} AS k FROM offering o WHERE ${where.join(' AND ')} ORDER BY ${k} LIMIT ${limit})
+SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
 FROM offering o JOIN organisation org ON org.id = o.organisation_id
-WHERE ${where.join(' AND ')}
-ORDER BY ${k} ASC, o.id ASC LIMIT ${p.add(f.limit + 1)}`,
+WHERE ${where.join(' AND ')} AND earth_box(${earth(p, f)}, (SELECT max(k) FROM edge) * 1.01 + 1) @> ll_to_earth(o.lat, o.lon) AND ${within}
+ORDER BY ${k} ASC, o.id ASC LIMIT ${limit}`,
         values: p.values,
+        knn: true,
       };
     }
     const ks = keyset(p, f.after, [
@@ -295,19 +315,24 @@ export function enterpriseSearchSql(f: SearchFilters): SqlQuery {
   if (f.terms.length === 0) {
     const certs = certificationsJson(p, f, 'org.id');
     if (f.sort === 'distance' && f.point) {
-      // Nearest postcode areas first (KNN on the small postcode_area table), then their enterprises by the PC4
-      // index: only the areas and enterprises of about one page are read.
+      // Nearest postcode areas first (KNN on postcode_area), then their enterprises by the PC4 index; in two
+      // steps as for offerings: the distance of the page's last row, then every row up to it ordered by (distance, id).
       const k = chord(p, f, 'pa.lat', 'pa.lon');
       const ks = keyset(p, f.after, [
         [k, 'asc', 'float8'],
         ['org.id', 'asc', 'uuid'],
       ]);
       if (ks) where.push(ks);
+      const limit = p.add(f.limit + 1);
+      const from = `postcode_area pa JOIN organisation org ON left(org.postcode, 4) = pa.pc4 ${profile}`;
       return {
-        text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
-FROM postcode_area pa JOIN organisation org ON left(org.postcode, 4) = pa.pc4 ${profile}
-WHERE ${where.join(' AND ')} ORDER BY ${k} ASC, org.id ASC LIMIT ${p.add(f.limit + 1)}`,
+        text: `WITH edge AS MATERIALIZED (SELECT ${k} AS k FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${k} LIMIT ${limit})
+SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
+FROM ${from}
+WHERE ${where.join(' AND ')} AND earth_box(${earth(p, f)}, (SELECT max(k) FROM edge) * 1.01 + 1) @> ll_to_earth(pa.lat, pa.lon) AND ${k} <= (SELECT max(k) FROM edge)
+ORDER BY ${k} ASC, org.id ASC LIMIT ${limit}`,
         values: p.values,
+        knn: true,
       };
     }
     const ks = keyset(p, f.after, [

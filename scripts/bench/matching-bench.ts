@@ -1,0 +1,251 @@
+/**
+ * npm run bench:matching — a full re-score of every generated obligation end to end (outbox → BullMQ → worker →
+ * stored sets), side by side with a tight in-process loop over the same candidate pairs with the same functions
+ * (the limit, and the oracle: the top 10 of every obligation must agree). Then one offering change, timed until
+ * its re-scored sets are stored.
+ *
+ *   npm run bench:matching -- [--enterprises 5000] [--offerings-per 3] [--obligations 200] [--seed 42]
+ *                             [--database-url postgres://…/buysocial_bench_matching] [--redis-url redis://…/2]
+ *                             [--skip-generate]
+ */
+import 'reflect-metadata';
+import { MatchingService, MatchingTriggers } from '@app/domain';
+import { todayInNl } from '@app/common';
+import { NestFactory } from '@nestjs/core';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 1) {
+  const name = process.argv[i].replace(/^--/, '');
+  const next = process.argv[i + 1];
+  if (next === undefined || next.startsWith('--')) args.set(name, 'true');
+  else {
+    args.set(name, next);
+    i += 1;
+  }
+}
+const num = (name: string, fallback: number): number => Number(args.get(name) ?? fallback);
+const ENTERPRISES = num('enterprises', 5000);
+const OFFERINGS_PER = num('offerings-per', 3);
+const OBLIGATIONS = num('obligations', 200);
+const SEED = num('seed', 42);
+const DATABASE_URL =
+  args.get('database-url') ?? 'postgres://postgres@127.0.0.1:5432/buysocial_bench_matching';
+const REDIS_URL = args.get('redis-url') ?? 'redis://127.0.0.1:6379/2';
+const ROOT = join(__dirname, '..', '..');
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+function generateDirectory(): void {
+  const run = spawnSync(
+    'npm',
+    [
+      'run',
+      '--silent',
+      'generate',
+      '--',
+      '--enterprises',
+      String(ENTERPRISES),
+      '--offerings-per',
+      String(OFFERINGS_PER),
+      '--seed',
+      String(SEED),
+      '--database-url',
+      DATABASE_URL,
+      '--reset',
+    ],
+    { cwd: ROOT, stdio: 'inherit', env: process.env },
+  );
+  if (run.status !== 0) throw new Error('the directory generator failed');
+}
+
+/** Awarded obligations over the CPV codes the offerings use and real PC4 areas, under the Utrecht policy. */
+async function generateObligations(ds: DataSource): Promise<void> {
+  const policy = readFileSync(
+    join(ROOT, 'libs/database/src/reference-data/sroi-policies/utrecht-current.json'),
+    'utf8',
+  );
+  await ds.transaction(async (m) => {
+    await m.query(`DELETE FROM obligation_match; DELETE FROM tender_match; DELETE FROM match_state;`);
+    await m.query(
+      `DELETE FROM obligation WHERE tender_id IN (SELECT id FROM tender WHERE title LIKE 'Bench %')`,
+    );
+    await m.query(
+      `DELETE FROM contract WHERE tender_id IN (SELECT id FROM tender WHERE title LIKE 'Bench %')`,
+    );
+    await m.query(
+      `DELETE FROM tender_item WHERE tender_id IN (SELECT id FROM tender WHERE title LIKE 'Bench %')`,
+    );
+    await m.query(`DELETE FROM tender WHERE title LIKE 'Bench %'`);
+    await m.query(`DELETE FROM sroi_policy WHERE name = 'Bench policy'`);
+    await m.query(`DELETE FROM organisation WHERE name IN ('Bench buyer', 'Bench contractor')`);
+    const [buyer] = await m.query(
+      `INSERT INTO organisation (kind, name, postcode) VALUES ('buyer', 'Bench buyer', '3511 AA') RETURNING id`,
+    );
+    const [contractor] = await m.query(
+      `INSERT INTO organisation (kind, name, postcode) VALUES ('contractor', 'Bench contractor', '3511 AA') RETURNING id`,
+    );
+    const [p] = await m.query(
+      `INSERT INTO sroi_policy (buyer_organisation_id, lineage_id, name, version, valid_from, body, created_by, status)
+       VALUES ($1, gen_random_uuid(), 'Bench policy', 'bench', '2024-01-01', $2::jsonb, gen_random_uuid(), 'published')
+       RETURNING id`,
+      [buyer.id, policy],
+    );
+    await m.query('SELECT setseed($1)', [(SEED % 1000) / 1000]);
+    // Each obligation: one or two items with codes the offerings use (so there are candidates), a random PC4.
+    await m.query(
+      `WITH codes AS (SELECT DISTINCT unnest(cpv_codes) AS code FROM offering),
+            numbered AS (SELECT code, row_number() OVER (ORDER BY code) AS n FROM codes),
+            pcs AS (SELECT pc4, row_number() OVER (ORDER BY pc4) AS n FROM postcode_area),
+            g AS (SELECT i, random() AS r1, random() AS r2, random() AS r3 FROM generate_series(1, $1) i),
+            t AS (
+              INSERT INTO tender (buyer_organisation_id, title, description, main_procurement_category, status,
+                                  estimated_value_cents, delivery_postcode, contract_start, contract_end,
+                                  sroi_policy_id, created_by)
+              SELECT $2, 'Bench ' || g.i || ' ' || c.label_nl, nb.code || ' ' || c.label_en, 'services', 'awarded', 50000000,
+                     (SELECT pc4 FROM pcs WHERE n = 1 + floor(g.r2 * (SELECT count(*) FROM pcs))::int),
+                     '2026-01-01', '2028-12-31', $3, gen_random_uuid()
+                FROM g
+                JOIN numbered nb ON nb.n = 1 + floor(g.r1 * (SELECT count(*) FROM numbered))::int
+                JOIN cpv_code c ON c.code = nb.code
+              RETURNING id, description
+            )
+       INSERT INTO tender_item (tender_id, position, description, cpv_code)
+       SELECT t.id, 0, left(substr(t.description, 10), 200), left(t.description, 8) FROM t`,
+      [OBLIGATIONS, buyer.id, p.id],
+    );
+    await m.query(
+      `WITH t AS (SELECT id FROM tender WHERE title LIKE 'Bench %'),
+            c AS (
+              INSERT INTO contract (tender_id, buyer_organisation_id, contractor_organisation_id, value_cents,
+                                    start_date, end_date, policy_id, policy_snapshot, awarded_by)
+              SELECT t.id, $1, $2, 50000000, '2026-01-01', '2028-12-31', $3, $4::jsonb, gen_random_uuid() FROM t
+              RETURNING id, tender_id
+            )
+       INSERT INTO obligation (contract_id, tender_id, buyer_organisation_id, contractor_organisation_id, policy_id,
+                               applicable, percentage, amount_cents, breakdown, inputs, due_date)
+       SELECT c.id, c.tender_id, $1, $2, $3, true, 5, 2500000, '[]'::jsonb, '{}'::jsonb, '2028-12-31' FROM c`,
+      [buyer.id, contractor.id, p.id, policy],
+    );
+  });
+  await ds.query('ANALYZE tender; ANALYZE tender_item; ANALYZE obligation; ANALYZE contract');
+}
+
+async function main(): Promise<void> {
+  if (args.get('skip-generate') !== 'true') generateDirectory();
+  process.env.DATABASE_URL = DATABASE_URL;
+  process.env.REDIS_URL = REDIS_URL;
+  const worker = await NestFactory.createApplicationContext(
+    WorkerModule.register({ DATABASE_URL, REDIS_URL, OUTBOX_RELAY: 'on', LOG_LEVEL: 'warn' }),
+    { logger: ['error', 'warn'] },
+  );
+  worker.enableShutdownHooks();
+  const ds = worker.get<DataSource>(getDataSourceToken());
+  const matching = worker.get(MatchingService);
+  const triggers = worker.get(MatchingTriggers);
+  await generateObligations(ds);
+  const ids: string[] = (
+    await ds.query(
+      `SELECT o.id FROM obligation o JOIN tender t ON t.id = o.tender_id WHERE t.title LIKE 'Bench %'`,
+    )
+  ).map((r: { id: string }) => r.id);
+  const [{ n: offerings }] = await ds.query('SELECT count(*)::int AS n FROM offering');
+  console.log(`data: ${ENTERPRISES} enterprises, ${offerings} offerings, ${ids.length} obligations`);
+
+  // The limit: the same SQL and the same pure scorer, in one tight loop, nothing stored.
+  const today = todayInNl();
+  const oracle = new Map<string, string[]>();
+  let loopPairs = 0;
+  const loopStart = process.hrtime.bigint();
+  for (const id of ids) {
+    const s = await matching.obligationSubject(id, today);
+    if (!s) continue;
+    const scored = matching.score(s, await matching.candidates(ds.manager, s));
+    loopPairs += scored.length;
+    oracle.set(
+      id,
+      scored.slice(0, 10).map((m) => m.offeringId),
+    );
+  }
+  const loopMs = Number(process.hrtime.bigint() - loopStart) / 1e6;
+
+  // End to end: outbox rows for every obligation, the relay, BullMQ, the worker, the stored sets.
+  await ds.query(`DELETE FROM match_state WHERE subject_type = 'obligation'; DELETE FROM obligation_match`);
+  const rss: number[] = [];
+  const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 250);
+  const queueStart = process.hrtime.bigint();
+  await ds.transaction((m) => triggers.request(m, 'obligation', ids));
+  for (;;) {
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM match_state WHERE subject_type = 'obligation' AND computed_revision >= requested_revision`,
+    );
+    if (n >= ids.length) break;
+    await sleep(50);
+  }
+  const queueMs = Number(process.hrtime.bigint() - queueStart) / 1e6;
+  clearInterval(sampler);
+  const [{ n: queuePairs }] = await ds.query('SELECT count(*)::int AS n FROM obligation_match');
+
+  let agree = 0;
+  for (const id of ids) {
+    const stored: string[] = (
+      await ds.query(
+        `SELECT offering_id FROM obligation_match WHERE obligation_id = $1
+          ORDER BY counts DESC, score DESC, offering_id LIMIT 10`,
+        [id],
+      )
+    ).map((r: { offering_id: string }) => r.offering_id);
+    if (JSON.stringify(stored) === JSON.stringify(oracle.get(id) ?? [])) agree += 1;
+  }
+
+  // One offering change, visible when every set it affects is stored again.
+  const [changed] = await ds.query(
+    `SELECT offering_id FROM obligation_match GROUP BY offering_id ORDER BY count(*) DESC, offering_id LIMIT 1`,
+  );
+  const changeStart = process.hrtime.bigint();
+  await ds.transaction(async (m) => {
+    await m.query(`UPDATE offering SET capacity_cents_per_month = 100000 WHERE id = $1`, [
+      changed.offering_id,
+    ]);
+    await triggers.offeringsChanged(m, [changed.offering_id]);
+  });
+  let affected = 0;
+  for (;;) {
+    const [row] = await ds.query(
+      `SELECT count(*) FILTER (WHERE computed_revision < requested_revision)::int AS open,
+              count(*)::int AS n FROM match_state WHERE subject_id IN (
+                SELECT obligation_id FROM obligation_match WHERE offering_id = $1)`,
+      [changed.offering_id],
+    );
+    affected = row.n;
+    if (row.open === 0) break;
+    await sleep(10);
+  }
+  const changeMs = Number(process.hrtime.bigint() - changeStart) / 1e6;
+
+  const rate = (pairs: number, ms: number): number => (pairs / ms) * 1000;
+  const half = Math.floor(rss.length / 2);
+  console.log(
+    [
+      `in-process loop: ${loopPairs} pairs in ${(loopMs / 1000).toFixed(1)} s = ${rate(loopPairs, loopMs).toFixed(0)} pairs/s`,
+      `queue + worker:  ${queuePairs} pairs in ${(queueMs / 1000).toFixed(1)} s = ${rate(queuePairs, queueMs).toFixed(0)} pairs/s ` +
+        `(${((rate(queuePairs, queueMs) / rate(loopPairs, loopMs)) * 100).toFixed(0)} % of the loop)`,
+      `top 10 agree:    ${agree} of ${ids.length} obligations`,
+      `one offering change re-scored (${affected} obligations) and stored in ${changeMs.toFixed(0)} ms`,
+      `memory (bench + worker, one process): first half max ${mb(Math.max(...rss.slice(0, half)))}, ` +
+        `second half max ${mb(Math.max(...rss.slice(half)))}`,
+    ].join('\n'),
+  );
+  await worker.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
