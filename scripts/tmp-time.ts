@@ -6,7 +6,7 @@ const contributions = Array.from({ length: N }, (_, i) => ({
   supplier_name: 'SE', invoice_number: `F${i}`, target_group: 'participatiewet', block_code: '', hours_per_week: '24', end_date: '2026-12-31',
   claimed_value_cents: String(100000 + i), verified_value_cents: null, created_at: new Date(),
 }));
-const t0 = Date.now();
+const t0 = Date.now(); const c0 = process.cpuUsage();
 const doc = renderObligationPdf({
   meta: { scope: 'tender', language: 'nl', period: null, generatedAt: new Date() },
   tender: { id: 't', title: 'T', reference: 'r', buyerName: 'B' }, contractorName: 'C', policy: { id: 'p', name: 'P', version: '1' },
@@ -17,4 +17,4 @@ const doc = renderObligationPdf({
 const t1 = Date.now();
 let bytes = 0;
 doc.on('data', (c: Buffer) => (bytes += c.length));
-doc.on('end', () => console.log('layout', t1 - t0, 'ms; total', Date.now() - t0, 'ms', bytes, 'bytes'));
+doc.on('end', () => { const c = process.cpuUsage(c0); console.log('layout', t1 - t0, 'ms; total', Date.now() - t0, 'ms; cpu', Math.round((c.user + c.system) / 1000), 'ms', bytes, 'bytes'); });

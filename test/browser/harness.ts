@@ -9,22 +9,11 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { setupApp } from '../../apps/api/src/app.setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const ROOT = resolve(__dirname, '../..');
 const WEB_DIST = join(ROOT, 'dist', 'web');
 export const ARTIFACTS = join(ROOT, 'test', 'browser', 'artifacts');
-
-/** stack.md trap 12: Debian's Chromium as root, without reaching for the (closed) network. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -50,14 +39,6 @@ export function ensureWebBuild(): void {
     // The tests run with NODE_ENV=test; the bundle must still be React's production build.
     env: { ...process.env, NODE_ENV: 'production' },
   });
-}
-
-export function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (p) => p && existsSync(p),
-  );
-  if (!found) throw new Error('Chromium not found: install Debian\'s "chromium" package (scripts/lib.sh does)');
-  return found;
 }
 
 export interface Stack {
@@ -125,8 +106,14 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   // evaluate() runs through the DevTools protocol, so the app's Content-Security-Policy does not block it.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,

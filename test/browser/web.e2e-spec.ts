@@ -48,7 +48,10 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
 
   // The last state of each test's pages, for when a step times out.
   afterEach(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/^web app in Chromium \([^)]*\) /, '').slice(0, 30).replace(/\W+/g, '-');
+    const name = (expect.getState().currentTestName ?? 'test')
+      .replace(/^web app in Chromium \([^)]*\) /, '')
+      .slice(0, 30)
+      .replace(/\W+/g, '-');
     const pages = stack.browser.contexts().flatMap((c) => c.pages());
     for (const [i, p] of pages.entries()) await screenshot(p, `last-${name}-${i}`).catch(() => undefined);
     await Promise.all(stack.browser.contexts().map((c) => c.close()));
@@ -69,7 +72,12 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
       .http()
       .put(`/api/v1/social-enterprises/${se.user.organisationId}/profile`)
       .set('Authorization', `Bearer ${se.accessToken}`)
-      .send({ mission: `Werk voor iedereen ${word}`, targetGroups: ['participatiewet'], fteTotal: 20, fteTargetGroup: 12 })
+      .send({
+        mission: `Werk voor iedereen ${word}`,
+        targetGroups: ['participatiewet'],
+        fteTotal: 20,
+        fteTargetGroup: 12,
+      })
       .expect(200);
     await createOffering(t, se, {
       title: `Kantoorschoonmaak ${word}`,
@@ -234,7 +242,13 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
     await page.getByRole('heading', { level: 1, name: 'Verplichtingen' }).waitFor();
     await page.getByText('Nog geen verplichtingen.', { exact: false }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
-    for (const item of ['SROI-beleid', 'Mijn aanbestedingen', 'Verplichtingen', 'Te beoordelen', 'Certificaten']) {
+    for (const item of [
+      'SROI-beleid',
+      'Mijn aanbestedingen',
+      'Verplichtingen',
+      'Te beoordelen',
+      'Certificaten',
+    ]) {
       await nav.getByRole('link', { name: item }).waitFor();
     }
 
@@ -318,7 +332,9 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
       contractor.accessToken,
     );
     await nav.getByRole('link', { name: 'Te beoordelen' }).click();
-    await page.getByRole('heading', { level: 3, name: /Maatschappelijke activiteit · €\s1\.000,00/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 3, name: /Maatschappelijke activiteit · €\s1\.000,00/ })
+      .waitFor();
     await expectAccessible(page, '16-review-queue');
     await page.getByLabel('Goedgekeurde waarde in euro').fill('800');
     await page.getByLabel('Toelichting (niet verplicht)').fill('Presentielijst gezien');
@@ -340,10 +356,17 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
 
     // Certificate: a social enterprise's PSO certificate, found by name and verified.
     const se = await register(t, 'social_enterprise');
-    await addCertification(t, se, { type: 'pso', level: 'trede_2', certificateNumber: 'PSO-1', validFrom: `${year}-01-01` });
-    const seName = ((await t.ds.query('SELECT name FROM organisation WHERE id = $1', [se.user.organisationId])) as {
-      name: string;
-    }[])[0].name;
+    await addCertification(t, se, {
+      type: 'pso',
+      level: 'trede_2',
+      certificateNumber: 'PSO-1',
+      validFrom: `${year}-01-01`,
+    });
+    const seName = (
+      (await t.ds.query('SELECT name FROM organisation WHERE id = $1', [se.user.organisationId])) as {
+        name: string;
+      }[]
+    )[0].name;
     await t
       .http()
       .put(`/api/v1/social-enterprises/${se.user.organisationId}/profile`)

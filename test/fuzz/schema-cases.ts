@@ -1,4 +1,4 @@
-import { isWellFormedText } from '@app/common';
+import { hasControlCharacter, isWellFormedText } from '@app/common';
 import fc from 'fast-check';
 
 /** The parts of OpenAPI 3 the generator reads. */
@@ -266,7 +266,7 @@ export function badBodies(
         const p = book.resolve(s.properties![k]);
         const tooLong = p.maxLength !== undefined && w.trim().length > p.maxLength;
         const refused =
-          /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(w) ||
+          hasControlCharacter(w) ||
           !isWellFormedText(w) ||
           (w.trim() === '' && w !== '' && !/password/i.test(k));
         const notAllowed =

@@ -18,6 +18,7 @@ const FIXTURES = join(__dirname, '../fixtures/ocds');
 const SHARED = join(__dirname, '../../../shared/data/ocds/packages');
 const SHARED_PACKAGES = existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.json')) : [];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- package JSON, read freely in assertions
 type Json = Record<string, any>;
 const readJson = (path: string): Json => JSON.parse(readFileSync(path, 'utf8'));
 const validator = new OcdsValidator();
@@ -273,6 +274,58 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
         organisationsCreated: 0,
       });
       expect(await snapshot()).toEqual(before);
+    });
+
+    it('updates a tender from a later package, and never lets an older package overwrite it', async () => {
+      const base = readJson(join(FIXTURES, 'suitability-release-package.json'));
+      const first = base.releases[1];
+      const pkg = (release: Json) => ({ ...base, releases: [release] });
+      const older = { ...first, ocid: 'ocds-bsupdate-1', id: 'u-1', date: '2025-02-01T00:00:00Z' };
+      const newer = {
+        ...older,
+        id: 'u-2',
+        date: '2025-03-01T00:00:00Z',
+        tender: { ...first.tender, title: 'Updated title', status: 'cancelled' },
+        awards: [
+          {
+            id: 'aw-1',
+            status: 'active',
+            value: { amount: 12.34, currency: 'GBP' },
+            suppliers: [{ name: 'Acme' }],
+          },
+        ],
+      };
+      expect(await importPackage(officer, pkg(older))).toMatchObject({ tendersCreated: 1 });
+      expect(await importPackage(officer, pkg(newer))).toMatchObject({
+        tendersCreated: 0,
+        tendersUpdated: 1,
+        awards: 1,
+      });
+      const [updated] = await tendersOf(['ocds-bsupdate-1']);
+      expect(updated).toMatchObject({
+        title: 'Updated title',
+        status: 'cancelled',
+        ocdsStatus: 'cancelled',
+        ocdsReleaseId: 'u-2',
+      });
+      expect(await t.ds.getRepository(OcdsAwardEntity).findBy({ tenderId: updated.id })).toEqual([
+        expect.objectContaining({
+          awardId: 'aw-1',
+          valueCents: 1234,
+          currency: 'GBP',
+          suppliers: [{ id: null, name: 'Acme' }],
+        }),
+      ]);
+      const items = await t.ds.query('SELECT count(*)::int AS n FROM tender_item WHERE tender_id = $1', [
+        updated.id,
+      ]);
+      expect(items[0].n).toBeGreaterThan(0);
+      expect(await importPackage(officer, pkg(older))).toMatchObject({
+        tendersUpdated: 0,
+        tendersUnchanged: 1,
+      });
+      const [still] = await tendersOf(['ocds-bsupdate-1']);
+      expect(still.title).toBe('Updated title');
     });
 
     it('reports schema errors of a broken copy with JSON Pointers and still imports the usable releases', async () => {

@@ -206,7 +206,11 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
       .get(`/api/v1/obligations/${obligationId}/contributions`)
       .set(...bearer(officer))
       .expect(200);
-    expect(listed.body.items.map((c: { id: string }) => c.id)).toContain(row.id);
+    expect(listed.body.items.find((c: { id: string }) => c.id === row.id)).toMatchObject({
+      category: 'social_purchase',
+      status: 'submitted',
+      orderId: o.id,
+    });
     expect(await obligation()).toMatchObject({ claimedCents: 1_000_000, verifiedCents: 0 });
 
     await t
@@ -291,6 +295,7 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
       'invoice:create',
       'purchase_order:complete',
     ]);
+    expect(audit.every((a) => a.buyerOrganisationId === officer.user.organisationId)).toBe(true);
   });
 
   it('refuses every illegal move with 409 ILLEGAL_TRANSITION', async () => {

@@ -428,6 +428,33 @@ describe('reports on BullMQ (e2e, real PostgreSQL + Redis + worker)', () => {
     expect(done.period).toEqual({ from: '2026-03-01', to: '2026-03-31' });
   });
 
+  it('keeps the error of a report that cannot be made, and shows it failed', async () => {
+    const other = await awardedObligation(t, officer, contractor, { contractValueCents: 20_000_000 });
+    const res = await t
+      .http()
+      .post('/api/v1/reports')
+      .set(...bearer(contractor))
+      .send({ scope: 'obligation', scopeId: other.obligationId, format: 'pdf' })
+      .expect(202);
+    // The contract moves to another contractor before the worker runs: the requester may no longer read it.
+    await t.ds.query('UPDATE obligation SET contractor_organisation_id = $2 WHERE id = $1', [
+      other.obligationId,
+      otherContractor.user.organisationId,
+    ]);
+    await relay.relayOnce();
+    const failed = await waitForReport(t, contractor, res.body.id);
+    expect(failed).toMatchObject({ status: 'failed', error: 'Obligation not found' });
+    expect(failed.sha256).toBeUndefined();
+    const job = await t
+      .http()
+      .get(`/api/v1/jobs/${res.body.id}`)
+      .set(...bearer(contractor))
+      .expect(200);
+    expect(job.body).toMatchObject({ status: 'failed', error: 'Obligation not found' });
+    const download409 = await download(t, contractor, res.body.id, 409);
+    expect(JSON.parse(download409.body.toString('utf8')).code).toBe('REPORT_NOT_READY');
+  });
+
   it('schedules a monthly buyer report per buyer: last month, on the first working day, once', async () => {
     const schedules = worker.get(ReportSchedulesService);
     const queue = worker.get<Queue>(getQueueToken(QueueName.Reports));

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -155,17 +155,29 @@ export class RedisServer {
   }
 }
 
-/** The real worker entry point in a child process, so a test can SIGKILL it. */
-export function spawnWorker(env: Record<string, string>): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'],
-    {
-      cwd: join(__dirname, '../..'),
-      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+/**
+ * An app's real entry point (`apps/<app>/src/main.ts`) in a child process, so a test can SIGKILL it; its output
+ * goes to `logFile` (a pipe nobody reads would fill up and stall the process).
+ */
+export function spawnEntryPoint(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  logFile: string,
+): ChildProcess {
+  const out = openSync(logFile, 'a');
+  try {
+    return spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', `apps/${app}/src/main.ts`],
+      {
+        cwd: join(__dirname, '../..'),
+        env: { ...process.env, TS_NODE_TRANSPILE_ONLY: '1', LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', out, out],
+      },
+    );
+  } finally {
+    closeSync(out);
+  }
 }
 
 export function killProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

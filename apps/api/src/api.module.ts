@@ -19,6 +19,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrap } from './admin.bootstrap';
+import { QueueBoard } from './admin/queue-board';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { RedisThrottlerStorage, ThrottlerStorageModule } from './auth/redis-throttler.storage';
@@ -97,6 +98,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         AdminBootstrap,
+        QueueBoard,
       ],
     };
   }

@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { QueueBoard } from './admin/queue-board';
 import { assignRequestId } from './logging';
 
 export const BODY_LIMIT = '1mb';
@@ -118,6 +119,8 @@ export function setupApp(
 
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  app.get(QueueBoard).mount(app);
 
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {

@@ -1,4 +1,4 @@
-import { AppConfigModule, Env } from '@app/config';
+import { AppConfigModule, Env, prettyTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
   EventsModule,
@@ -28,7 +28,9 @@ export class WorkerModule {
         AppConfigModule.forRoot(overrides),
         LoggerModule.forRootAsync({
           inject: [Env],
-          useFactory: (env: Env) => ({ pinoHttp: { name: 'worker', level: env.LOG_LEVEL } }),
+          useFactory: (env: Env) => ({
+            pinoHttp: { name: 'worker', level: env.LOG_LEVEL, ...prettyTransport(env) },
+          }),
         }),
         DatabaseModule,
         QueueModule,

@@ -7,6 +7,7 @@ import { AppError, ErrorDetail, ValidationFailedError } from './errors';
 export const MAX_INPUT_DEPTH = 32;
 const MAX_DETAILS = 20;
 // C0 controls other than tab, line feed and carriage return: NUL breaks PostgreSQL text, the rest is never data.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Secrets are compared byte for byte: never trimmed.
@@ -20,6 +21,11 @@ export class UnsupportedMediaTypeError extends AppError {
   override get status(): number {
     return 415;
   }
+}
+
+/** Whether a string holds a control character the edge rule refuses. */
+export function hasControlCharacter(s: string): boolean {
+  return CONTROL.test(s);
 }
 
 /** Whether a string is valid Unicode text (no surrogate half without its partner). */

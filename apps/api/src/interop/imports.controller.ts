@@ -13,7 +13,6 @@ import {
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ImportAcceptedDto, ImportResponseDto } from './dto/import-response.dto';
-import { ReleasePackageDoc } from './dto/release-package.dto';
 
 /** The release package as parsed (set aside by setupApp before the generic input cleaning). */
 const ReleasePackageBody = createParamDecorator(
@@ -36,7 +35,15 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Import an OCDS 1.1 release package (JSON, up to 50 MB); processed by the worker',
   })
-  @ApiBody({ type: ReleasePackageDoc })
+  // Documented without properties on purpose: OCDS packages may carry any extra field, and the import reports schema
+  // problems with their paths instead of refusing the package; only a body without a releases array is refused here.
+  @ApiBody({
+    description:
+      'An OCDS 1.1 release package: `{ uri, version: "1.1", publishedDate, publisher: { name }, extensions?, releases: [...] }` ' +
+      '(https://standard.open-contracting.org/1.1/en/schema/release_package/). Only `releases` (a non-empty array) is ' +
+      'checked here; the import validates the rest against the OCDS 1.1.5 schema and lists every error with its path.',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @ApiResponse({
     status: 202,
     type: ImportAcceptedDto,

@@ -9,7 +9,9 @@ export function RequireRole({ roles, children }: { roles?: Role[]; children: Rea
   const location = useLocation();
   if (status === 'loading') return <Loading />;
   if (status === 'anonymous' || !me) {
-    return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    return (
+      <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />
+    );
   }
   if (roles && !roles.includes(me.role)) return <ErrorPage status={403} />;
   return <>{children}</>;

@@ -1,4 +1,10 @@
-import { Button, FormFieldDescription, FormLabel, Paragraph, Textbox } from '@utrecht/component-library-react';
+import {
+  Button,
+  FormFieldDescription,
+  FormLabel,
+  Paragraph,
+  Textbox,
+} from '@utrecht/component-library-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { api, call, type Schemas } from '../api/client';
@@ -56,9 +62,7 @@ export function CpvPicker({
       )}
       {value && (
         <div className="bs-cpv__chosen">
-          <Paragraph>
-            {t('cpv.chosen', { code: value.code, label: labelOf(value) })}
-          </Paragraph>
+          <Paragraph>{t('cpv.chosen', { code: value.code, label: labelOf(value) })}</Paragraph>
           <Button appearance="subtle-button" type="button" onClick={() => onChange(null)}>
             {t('cpv.clear')}
           </Button>
@@ -86,8 +90,9 @@ export function CpvPicker({
       <div aria-live="polite" className="bs-visually-hidden">
         {debounced.length >= 2 && results.data ? t('cpv.results', { count: items.length }) : ''}
       </div>
-      {debounced.length >= 2 && results.data && (
-        items.length ? (
+      {debounced.length >= 2 &&
+        results.data &&
+        (items.length ? (
           <ul className="bs-cpv__results" aria-label={t('cpv.search')}>
             {items.map((c) => (
               <li key={c.code}>
@@ -99,16 +104,14 @@ export function CpvPicker({
                     setQ('');
                   }}
                 >
-                  <span className="bs-cpv__code">{c.code}</span>{' '}
-                  {labelOf(c)}
+                  <span className="bs-cpv__code">{c.code}</span> {labelOf(c)}
                 </button>
               </li>
             ))}
           </ul>
         ) : (
           <Paragraph>{t('cpv.none', { q: debounced })}</Paragraph>
-        )
-      )}
+        ))}
     </div>
   );
 }

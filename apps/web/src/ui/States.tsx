@@ -51,7 +51,6 @@ export function NotFoundPage() {
 
 /** A failed request: 404/403 get their own page, anything else a message. */
 export function QueryError({ error }: { error: unknown }) {
-  const { t } = useT();
   if (error instanceof ApiError && error.status === 404) return <ErrorPage status={404} />;
   if (error instanceof ApiError && error.status === 403) return <ErrorPage status={403} />;
   return <ErrorAlert error={error} />;

@@ -21,7 +21,11 @@ export const CERTIFICATION_TYPES: Schemas['CertificationDto']['type'][] = [
   'regional_recognised_se',
   'other',
 ];
-export const CATEGORIES: Schemas['CreateTenderDto']['mainProcurementCategory'][] = ['services', 'works', 'goods'];
+export const CATEGORIES: Schemas['CreateTenderDto']['mainProcurementCategory'][] = [
+  'services',
+  'works',
+  'goods',
+];
 export const BLOCK_CATEGORIES = ['employment', 'training', 'social_activity'] as const;
 export const BLOCK_UNITS = ['fte_year', 'month', 'week', 'hour', 'activity'] as const;
 export const RADII = [5, 10, 25, 50, 100];

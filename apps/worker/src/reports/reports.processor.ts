@@ -59,7 +59,9 @@ export class ReportsProcessor extends WorkerHost implements OnApplicationBootstr
   @OnWorkerEvent('failed')
   async onFailed(job: Job<GenerateReportJob> | undefined, err: Error): Promise<void> {
     if (!job || job.name !== JobName.GenerateReport) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(err.message);
+    const final =
+      job.attemptsMade >= (job.opts.attempts ?? 1) ||
+      err.message.includes('stalled more than allowable limit');
     if (final) await this.generator.markAbandoned(job.data.backgroundJobId, err.message);
   }
 

@@ -1,18 +1,10 @@
 import { NotFoundError, ValidationFailedError } from '@app/common';
-import {
-  BackgroundJobEntity,
-  OcdsAwardEntity,
-  OcdsImportEntity,
-  OrganisationEntity,
-  TenderEntity,
-  TenderItemEntity,
-} from '@app/database';
+import { BackgroundJobEntity, OcdsImportEntity, OrganisationEntity, TenderEntity } from '@app/database';
 import { JobName, QueueName } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor, isAdmin } from '../identity/actor';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
@@ -63,6 +55,34 @@ export interface OcdsImportView {
   finishedAt: Date | null;
 }
 
+/** The columns an import writes (snake_case: rows go to PostgreSQL as JSON records). */
+const TENDER_COLUMNS = [
+  'source',
+  'ocid',
+  'publisher',
+  'buyer_name',
+  'buyer_organisation_id',
+  'title',
+  'description',
+  'main_procurement_category',
+  'status',
+  'estimated_value_cents',
+  'currency',
+  'tender_period_end',
+  'contract_start',
+  'contract_end',
+  'suitable_for_sme',
+  'suitable_for_vcse',
+  'ocds_status',
+  'lots',
+  'ocds_release_date',
+  'ocds_release_id',
+  'ocds_hash',
+  'published_at',
+].join(', ');
+type TenderRow = Record<string, unknown>;
+const AWARD_COLUMNS = 'tender_id, award_id, title, status, date, value_cents, currency, suppliers';
+
 interface ReleaseRow {
   position: number;
   ocid: string | null;
@@ -93,47 +113,47 @@ export class ImportsService {
     const { releases, ...meta } = pkg;
     const releasesJson = JSON.stringify(releases);
     const sha256 = createHash('sha256').update(JSON.stringify(meta)).update(releasesJson).digest('hex');
-    const id = await this.ds.transaction(async (m) => {
-      const job = await this.jobs.enqueue(m, {
-        kind: IMPORT_JOB_KIND,
-        queue: QueueName.Imports,
-        name: JobName.ImportOcds,
-        payload: {},
-        organisationId: actor.organisationId,
-        userId: actor.userId,
-        dedupeKey: `ocds-import-${actor.organisationId ?? actor.userId}-${sha256}`,
-      });
-      if (await m.getRepository(OcdsImportEntity).existsBy({ id: job.id })) return job.id;
-      await m.getRepository(OcdsImportEntity).save(
-        m.getRepository(OcdsImportEntity).create({
-          id: job.id,
+    const id = await this.ds
+      .transaction(async (m) => {
+        const job = await this.jobs.enqueue(m, {
+          kind: IMPORT_JOB_KIND,
+          queue: QueueName.Imports,
+          name: JobName.ImportOcds,
+          payload: {},
           organisationId: actor.organisationId,
           userId: actor.userId,
-          packageMeta: meta,
-          releaseCount: releases.length,
-          sha256,
-        }),
-      );
-      // One parameter, split by PostgreSQL: no per-release round trips, no second copy per release in Node.
-      await m
-        .query(
+          dedupeKey: `ocds-import-${actor.organisationId ?? actor.userId}-${sha256}`,
+        });
+        if (await m.getRepository(OcdsImportEntity).existsBy({ id: job.id })) return job.id;
+        await m.getRepository(OcdsImportEntity).save(
+          m.getRepository(OcdsImportEntity).create({
+            id: job.id,
+            organisationId: actor.organisationId,
+            userId: actor.userId,
+            packageMeta: meta,
+            releaseCount: releases.length,
+            sha256,
+          }),
+        );
+        // One parameter, split by PostgreSQL: no per-release round trips, no second copy per release in Node.
+        await m.query(
           `INSERT INTO ocds_import_release (import_id, position, ocid, body)
          SELECT $1, r.ord - 1, CASE WHEN jsonb_typeof(r.body -> 'ocid') = 'string' THEN left(r.body ->> 'ocid', 300) END, r.body
            FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(body, ord)`,
           [job.id, releasesJson],
-        )
-        .catch((err: unknown) => {
-          // PostgreSQL's JSON refuses what JSON itself allows: NUL characters and unpaired surrogates.
-          if (['22P02', '22P05', '22021'].includes((err as { code?: string }).code ?? ''))
-            throw new ValidationFailedError(
-              'The release package cannot be stored: it contains a NUL character or invalid Unicode',
-              [{ field: '/releases', message: (err as Error).message }],
-              InteropErrorCode.InvalidReleasePackage,
-            );
-          throw err;
-        });
-      return job.id;
-    });
+        );
+        return job.id;
+      })
+      .catch((err: unknown) => {
+        // PostgreSQL's JSON refuses what JSON itself allows: NUL characters and unpaired surrogates.
+        if (['22P02', '22P05', '22021'].includes((err as { code?: string }).code ?? ''))
+          throw new ValidationFailedError(
+            'The release package cannot be stored: it contains a NUL character or invalid Unicode',
+            [{ field: '/', message: (err as Error).message }],
+            InteropErrorCode.InvalidReleasePackage,
+          );
+        throw err;
+      });
     return this.view((await this.jobs.findById(id))!);
   }
 
@@ -313,9 +333,8 @@ export class ImportsService {
         select: { id: true, ocid: true, ocdsHash: true, ocdsReleaseDate: true, publishedAt: true },
       });
       const byOcid = new Map(existing.map((t) => [t.ocid!, t]));
-      const creates: { tender: ImportedTender; values: QueryDeepPartialEntity<TenderEntity> }[] = [];
-      const updates: { tender: ImportedTender; id: string; values: QueryDeepPartialEntity<TenderEntity> }[] =
-        [];
+      const creates: { tender: ImportedTender; row: TenderRow }[] = [];
+      const updates: { tender: ImportedTender; id: string; row: TenderRow }[] = [];
       for (const { tender, hash } of batch) {
         const before = byOcid.get(tender.ocid);
         const releaseDate = tender.releaseDate ? new Date(tender.releaseDate) : null;
@@ -328,65 +347,101 @@ export class ImportsService {
           result.tendersUnchanged += 1;
           continue;
         }
-        const values: QueryDeepPartialEntity<TenderEntity> = {
+        const row: TenderRow = {
           source: 'ocds',
           ocid: tender.ocid,
           publisher: publisherName ? publisherName.slice(0, 300) : null,
-          buyerName: tender.buyerName ? tender.buyerName.slice(0, 300) : null,
-          buyerOrganisationId: buyerIds.get(tender.buyer?.ref ?? '')!,
+          buyer_name: tender.buyerName ? tender.buyerName.slice(0, 300) : null,
+          buyer_organisation_id: buyerIds.get(tender.buyer?.ref ?? '')!,
           title: tender.title,
           description: tender.description,
-          mainProcurementCategory: tender.mainProcurementCategory,
+          main_procurement_category: tender.mainProcurementCategory,
           status: tender.status,
-          estimatedValueCents: tender.valueCents,
+          estimated_value_cents: tender.valueCents,
           currency: tender.currency ?? 'EUR',
-          tenderPeriodEnd: tender.tenderPeriodEnd,
-          contractStart: tender.contractStart,
-          contractEnd: tender.contractEnd,
-          suitableForSme: tender.suitability.sme,
-          suitableForVcse: tender.suitability.vcse,
-          ocdsStatus: tender.ocdsStatus,
+          tender_period_end: tender.tenderPeriodEnd,
+          contract_start: tender.contractStart,
+          contract_end: tender.contractEnd,
+          suitable_for_sme: tender.suitability.sme,
+          suitable_for_vcse: tender.suitability.vcse,
+          ocds_status: tender.ocdsStatus,
           lots: tender.lots.length ? tender.lots : null,
-          ocdsReleaseDate: releaseDate,
-          ocdsReleaseId: tender.releaseId,
-          ocdsHash: hash,
-          publishedAt: before?.publishedAt ?? (tender.status === 'draft' ? null : new Date()),
+          ocds_release_date: releaseDate?.toISOString() ?? null,
+          ocds_release_id: tender.releaseId,
+          ocds_hash: hash,
+          published_at:
+            before?.publishedAt?.toISOString() ??
+            (tender.status === 'draft' ? null : new Date().toISOString()),
         };
-        if (before) updates.push({ tender, id: before.id, values });
-        else creates.push({ tender, values });
+        if (before) updates.push({ tender, id: before.id, row });
+        else creates.push({ tender, row });
       }
-      // Few statements per batch, not per tender: an import of 10,000 releases is mostly these inserts.
+      // A few statements per batch, not per tender: rows travel as one JSON parameter each.
       const written: { tender: ImportedTender; id: string }[] = [];
-      for (const part of chunks(creates, 500)) {
-        const inserted = await m.getRepository(TenderEntity).insert(part.map((c) => c.values));
-        part.forEach((c, i) => written.push({ tender: c.tender, id: inserted.identifiers[i].id as string }));
-      }
-      for (const u of updates) {
-        await m.getRepository(TenderEntity).update({ id: u.id }, u.values);
-        written.push({ tender: u.tender, id: u.id });
+      if (creates.length) {
+        const ids: { id: string; ocid: string }[] = await m.query(
+          `INSERT INTO tender (${TENDER_COLUMNS}) SELECT ${TENDER_COLUMNS}
+             FROM jsonb_populate_recordset(NULL::tender, $1::jsonb) RETURNING id, ocid`,
+          [JSON.stringify(creates.map((c) => c.row))],
+        );
+        const idOf = new Map(ids.map((r) => [r.ocid, r.id]));
+        for (const c of creates) written.push({ tender: c.tender, id: idOf.get(c.tender.ocid)! });
       }
       if (updates.length) {
         const ids = updates.map((u) => u.id);
-        await m.getRepository(TenderItemEntity).delete({ tenderId: In(ids) });
-        await m.getRepository(OcdsAwardEntity).delete({ tenderId: In(ids) });
+        await m.query(
+          `UPDATE tender t SET (${TENDER_COLUMNS}, updated_at) = (${TENDER_COLUMNS.split(', ')
+            .map((c) => `r.${c}`)
+            .join(', ')}, now())
+             FROM jsonb_populate_recordset(NULL::tender, $1::jsonb) AS r WHERE t.ocid = r.ocid`,
+          [JSON.stringify(updates.map((u) => u.row))],
+        );
+        await m.query('DELETE FROM tender_item WHERE tender_id = ANY($1)', [ids]);
+        await m.query('DELETE FROM ocds_award WHERE tender_id = ANY($1)', [ids]);
+        for (const u of updates) written.push({ tender: u.tender, id: u.id });
       }
       result.tendersCreated += creates.length;
       result.tendersUpdated += updates.length;
       const items = written.flatMap(({ tender, id }) =>
-        tender.items.map((i, position) => ({ ...i, tenderId: id, position })),
-      );
-      for (const part of chunks(items, 2000)) await m.getRepository(TenderItemEntity).insert(part);
-      const awards = written.flatMap(({ tender, id }) =>
-        dedupeBy(tender.awards, (a) => a.awardId).map((a) => ({
-          ...a,
-          date: a.date ? new Date(a.date) : null,
-          tenderId: id,
+        tender.items.map((i, position) => ({
+          tender_id: id,
+          position,
+          description: i.description,
+          cpv_code: i.cpvCode,
         })),
       );
-      for (const part of chunks(awards, 1000)) await m.getRepository(OcdsAwardEntity).insert(part);
-      const changed = written.map((w) => w.id);
-      // Imported tenders are opportunities for social enterprises like the platform's own.
-      await this.triggers.request(m, 'tender', changed);
+      if (items.length)
+        await m.query(
+          `INSERT INTO tender_item (tender_id, position, description, cpv_code)
+           SELECT tender_id, position, description, cpv_code FROM jsonb_populate_recordset(NULL::tender_item, $1::jsonb)`,
+          [JSON.stringify(items)],
+        );
+      const awards = written.flatMap(({ tender, id }) =>
+        dedupeBy(tender.awards, (a) => a.awardId).map((a) => ({
+          tender_id: id,
+          award_id: a.awardId,
+          title: a.title,
+          status: a.status,
+          date: a.date,
+          value_cents: a.valueCents,
+          currency: a.currency,
+          suppliers: a.suppliers,
+        })),
+      );
+      if (awards.length)
+        await m.query(
+          `INSERT INTO ocds_award (${AWARD_COLUMNS})
+           SELECT ${AWARD_COLUMNS} FROM jsonb_populate_recordset(NULL::ocds_award, $1::jsonb)`,
+          [JSON.stringify(awards)],
+        );
+      // Active imported tenders are opportunities for social enterprises like the platform's own; an update may
+      // also close one that was open, so updated tenders are re-scored whatever their status.
+      const updated = new Set(updates.map((u) => u.id));
+      await this.triggers.request(
+        m,
+        'tender',
+        written.filter((w) => w.tender.status === 'active' || updated.has(w.id)).map((w) => w.id),
+      );
     });
   }
 
@@ -457,12 +512,6 @@ function dateOf(release: unknown): string {
 
 function stringOrNull(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 function dedupeBy<T>(list: T[], key: (t: T) => string): T[] {

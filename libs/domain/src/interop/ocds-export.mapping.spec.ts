@@ -1,6 +1,9 @@
 import { ExportInput, tenderReleasePackage } from './ocds-export.mapping';
 import { OcdsValidator, resolveExtensions } from './ocds-schema';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- release JSON, read freely in assertions
+type Json = Record<string, any>;
+
 const validator = new OcdsValidator();
 
 function input(over: Partial<ExportInput> = {}, tender: Partial<ExportInput['tender']> = {}): ExportInput {
@@ -74,7 +77,7 @@ describe('tenderReleasePackage', () => {
   });
 
   it('writes money in euros, items with CPV, buyer and supplier parties, award, contract and the obligation', () => {
-    const pkg = tenderReleasePackage(input()) as { releases: Record<string, any>[] };
+    const pkg = tenderReleasePackage(input()) as { releases: Json[] };
     const r = pkg.releases[0];
     expect(r.ocid).toBe('ocds-buysocial-2f1c0000-0000-4000-8000-000000000001');
     expect(r.tag).toEqual(['tender', 'award', 'contract']);
@@ -117,7 +120,7 @@ describe('tenderReleasePackage', () => {
   it('exports a draft without award as a planning release, and an imported tender with its own ocid', () => {
     const draft = tenderReleasePackage(input({ awards: [], contracts: [] }, { status: 'draft' }));
     expect(validator.validatePackage(draft)).toEqual([]);
-    expect((draft.releases as Record<string, any>[])[0]).toMatchObject({
+    expect((draft.releases as Json[])[0]).toMatchObject({
       tag: ['tender'],
       tender: { status: 'planning' },
     });
@@ -154,7 +157,7 @@ describe('tenderReleasePackage', () => {
       ),
     );
     expect(validator.validatePackage(imported)).toEqual([]);
-    const r = (imported.releases as Record<string, any>[])[0];
+    const r = (imported.releases as Json[])[0];
     expect(r.ocid).toBe('ocds-kuma6s-148440');
     expect(r.tender).toMatchObject({
       status: 'active',
@@ -168,7 +171,7 @@ describe('tenderReleasePackage', () => {
 
 describe('OcdsValidator', () => {
   it('reports each schema error with its JSON Pointer, missing properties named', () => {
-    const pkg = tenderReleasePackage(input()) as { releases: Record<string, any>[] };
+    const pkg = tenderReleasePackage(input()) as { releases: Json[] };
     const broken = structuredClone(pkg);
     delete broken.releases[0].ocid;
     broken.releases[0].tender.value.amount = 'lots';

@@ -1,10 +1,4 @@
-import type {
-  MainProcurementCategory,
-  OcdsLot,
-  OcdsSupplier,
-  TenderSource,
-  TenderStatus,
-} from '@app/database';
+import type { MainProcurementCategory, OcdsLot, TenderSource, TenderStatus } from '@app/database';
 import { createHash } from 'node:crypto';
 
 /** Pure platform → OCDS 1.1 mapping: one tender (with its award and contract) as a release package. */

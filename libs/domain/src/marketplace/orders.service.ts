@@ -1,4 +1,4 @@
-import { formatEuro, NotFoundError, Page, ConflictError, withUniqueConflicts } from '@app/common';
+import { ConflictError, formatEuro, NotFoundError, Page, withUniqueConflicts } from '@app/common';
 import {
   ContributionEntity,
   InvoiceEntity,

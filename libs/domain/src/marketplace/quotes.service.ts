@@ -1,4 +1,11 @@
-import { BusinessRuleError, formatEuro, NotFoundError, todayInNl, withUniqueConflicts } from '@app/common';
+import {
+  BusinessRuleError,
+  ConflictError,
+  formatEuro,
+  NotFoundError,
+  todayInNl,
+  withUniqueConflicts,
+} from '@app/common';
 import {
   ContributionEntity,
   ObligationEntity,
@@ -9,7 +16,6 @@ import {
 } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ConflictError } from '@app/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../identity/actor';
 import { MatchingTriggers } from '../matching/matching-triggers.service';

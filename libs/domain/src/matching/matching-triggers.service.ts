@@ -50,6 +50,22 @@ export class MatchingTriggers {
     }
   }
 
+  /**
+   * A change that moves only the scores of an enterprise's listed matches, never which offerings are candidates:
+   * a quote request sent or answered (the responsiveness factor).
+   */
+  async responsivenessChanged(m: EntityManager, organisationIds: string[]): Promise<void> {
+    if (!organisationIds.length) return;
+    for (const type of ['obligation', 'tender'] as const) {
+      const listed: { id: string }[] = await m.query(affectedByEnterprisesSql(type), [organisationIds]);
+      await this.request(
+        m,
+        type,
+        listed.map((r) => r.id),
+      );
+    }
+  }
+
   async request(m: EntityManager, type: MatchSubjectType, ids: string[]): Promise<void> {
     if (!ids.length) return;
     const sorted = [...new Set(ids)].sort();

@@ -39,34 +39,36 @@ export interface CandidateRow {
 }
 
 export function candidatesSql(f: CandidateFilter): MatchSqlQuery {
-  const values: unknown[] = [f.divisions, f.point?.lat ?? null, f.point?.lon ?? null];
-  // Each tender word: a prefix of an unstemmed word or the same Dutch or English stem (as the search does).
-  const termCases = f.terms.map((t) => {
-    values.push(`${t}:*`, t);
-    const prefix = `$${values.length - 1}`;
-    const word = `$${values.length}`;
-    return `CASE WHEN o.search_doc @@ (to_tsquery('simple', ${prefix}) || plainto_tsquery('dutch', ${word}) || plainto_tsquery('english', ${word})) THEN ${word}::text END`;
-  });
-  const matched = termCases.length ? `array_remove(ARRAY[${termCases.join(', ')}], NULL)` : `'{}'::text[]`;
   const distance = `CASE WHEN $2::float8 IS NULL OR o.lat IS NULL THEN NULL ELSE earth_distance(ll_to_earth($2::float8, $3::float8), ll_to_earth(o.lat, o.lon)) / 1000.0 END`;
-  values.push(MATCH_CANDIDATE_CAP);
+  // The offerings first (index on cpv_ancestors, capped), then their enterprises by key: joining whole tables
+  // before the cap would read every enterprise on a large directory. Each tender word is one tsquery, built
+  // once: a prefix of an unstemmed word or the same Dutch or English stem, as the directory search matches.
   return {
-    text: `SELECT o.id, o.organisation_id, o.cpv_codes, o.labour_share::float8 AS labour_share,
-              o.capacity_cents_per_month, o.delivery_radius_km, ${distance} AS distance_km,
-              ${matched} AS matched_terms, p.target_groups, spa.municipality, spa.province
-         FROM offering o
-         JOIN organisation org ON org.id = o.organisation_id
-         LEFT JOIN social_enterprise_profile p ON p.organisation_id = o.organisation_id
-         LEFT JOIN postcode_area spa ON spa.pc4 = left(org.postcode, 4)
-        WHERE NOT o.hidden
-          AND org.kind = 'social_enterprise'
-          AND o.cpv_ancestors && $1::text[]
-          AND (o.delivery_radius_km IS NULL OR o.lat IS NULL OR $2::float8 IS NULL
-               OR earth_distance(ll_to_earth($2::float8, $3::float8), ll_to_earth(o.lat, o.lon))
-                  <= o.delivery_radius_km * 1000.0)
-        ORDER BY distance_km ASC NULLS LAST, o.id
-        LIMIT $${values.length}`,
-    values,
+    text: `WITH terms AS MATERIALIZED (
+             SELECT t, ord, to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
+                            || plainto_tsquery('english', t) AS q
+               FROM unnest($4::text[]) WITH ORDINALITY AS u(t, ord)),
+           c AS MATERIALIZED (
+             SELECT o.id, o.organisation_id, o.cpv_codes, o.labour_share::float8 AS labour_share,
+                    o.capacity_cents_per_month, o.delivery_radius_km, o.search_doc, ${distance} AS distance_km
+               FROM offering o
+              WHERE NOT o.hidden
+                AND o.cpv_ancestors && $1::text[]
+                AND (o.delivery_radius_km IS NULL OR o.lat IS NULL OR $2::float8 IS NULL
+                     OR earth_distance(ll_to_earth($2::float8, $3::float8), ll_to_earth(o.lat, o.lon))
+                        <= o.delivery_radius_km * 1000.0)
+              ORDER BY distance_km ASC NULLS LAST, o.id
+              LIMIT $5)
+         SELECT c.id, c.organisation_id, c.cpv_codes, c.labour_share, c.capacity_cents_per_month,
+                c.delivery_radius_km, c.distance_km,
+                ARRAY(SELECT t FROM terms WHERE c.search_doc @@ terms.q ORDER BY ord) AS matched_terms,
+                p.target_groups, spa.municipality, spa.province
+           FROM c
+           JOIN organisation org ON org.id = c.organisation_id
+           LEFT JOIN social_enterprise_profile p ON p.organisation_id = c.organisation_id
+           LEFT JOIN postcode_area spa ON spa.pc4 = left(org.postcode, 4)
+          ORDER BY c.distance_km ASC NULLS LAST, c.id`,
+    values: [f.divisions, f.point?.lat ?? null, f.point?.lon ?? null, f.terms, MATCH_CANDIDATE_CAP],
   };
 }
 

@@ -38,6 +38,45 @@ export interface Projection {
 const PROBE_CENTS = 100_000;
 
 /**
+ * The engine's answers, remembered per policy object and certificate list object: one enterprise's offerings
+ * share both within a scoring run, and the engine is by far the costliest part of a pair's score. Weak keys, so
+ * nothing outlives the run that built the objects.
+ */
+const valuations = new WeakMap<
+  SroiPolicyBody,
+  WeakMap<CertificationFact[], Map<string, ContributionResult>>
+>();
+
+function remembered(
+  policy: SroiPolicyBody,
+  certifications: CertificationFact[],
+  key: string,
+  compute: () => ContributionResult,
+): ContributionResult {
+  let byCerts = valuations.get(policy);
+  if (!byCerts) valuations.set(policy, (byCerts = new WeakMap()));
+  let byKey = byCerts.get(certifications);
+  if (!byKey) byCerts.set(certifications, (byKey = new Map()));
+  let result = byKey.get(key);
+  if (!result) byKey.set(key, (result = compute()));
+  return result;
+}
+
+const monthsCache = new Map<string, number>();
+
+/** Whole months from `from` to `end` (inclusive); a handful of distinct pairs per run, so cached. */
+function wholeMonths(from: IsoDate, end: IsoDate): number {
+  const key = `${from}|${end}`;
+  let months = monthsCache.get(key);
+  if (months === undefined) {
+    months = compareDates(from, end) <= 0 ? Math.floor(placementMonths(from, end).toNumber()) : 0;
+    if (monthsCache.size > 1000) monthsCache.clear();
+    monthsCache.set(key, months);
+  }
+  return months;
+}
+
+/**
  * Projected credit of buying from one supplier, valued by the SROI engine exactly as a real purchase
  * invoiced today would be. The contract period handed to the engine is stretched to include today so a
  * tender whose contract has not started yet is judged on the supplier alone.
@@ -50,17 +89,21 @@ export function projectCredit(p: ProjectionInput): Projection {
     supplierInRegion: p.supplierInRegion,
   };
   const value = (amountCents: number): ContributionResult =>
-    valueContribution(p.policy, ctx, {
-      category: 'social_purchase',
-      supplierOrganisationId: p.supplierOrganisationId,
-      invoiceNumber: 'projection',
-      invoiceDate: p.today,
-      amountCents,
-      labourShare: p.labourShare,
-    });
-  const from = maxDate(p.today, p.contractStart);
-  const monthsLeft =
-    compareDates(from, p.contractEnd) <= 0 ? Math.floor(placementMonths(from, p.contractEnd).toNumber()) : 0;
+    remembered(
+      p.policy,
+      p.supplierCertifications,
+      `${ctx.contractStart}|${ctx.contractEnd}|${p.today}|${p.supplierInRegion}|${p.labourShare}|${amountCents}`,
+      () =>
+        valueContribution(p.policy, ctx, {
+          category: 'social_purchase',
+          supplierOrganisationId: p.supplierOrganisationId,
+          invoiceNumber: 'projection',
+          invoiceDate: p.today,
+          amountCents,
+          labourShare: p.labourShare,
+        }),
+    );
+  const monthsLeft = wholeMonths(maxDate(p.today, p.contractStart), p.contractEnd);
   const capacitySpendCents = p.capacityCentsPerMonth != null ? p.capacityCentsPerMonth * monthsLeft : null;
   const probe = value(PROBE_CENTS);
   const rate = purchaseRate(p.policy, p.labourShare);

@@ -266,10 +266,14 @@ export function certificationFactor(
 
 // ---------------------------------------------------------------- capacity
 
+/** Thousands grouped by hand: Intl formatting costs more than the rest of a pair's score. */
+function grouped(units: number, separator: string): string {
+  return String(units).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
 const eurEn = (cents: number): string =>
-  `EUR ${Math.floor(cents / 100).toLocaleString('en-GB')}.${String(cents % 100).padStart(2, '0')}`;
+  `EUR ${grouped(Math.floor(cents / 100), ',')}.${String(Math.round(cents) % 100).padStart(2, '0')}`;
 const eurNl = (cents: number): string =>
-  `EUR ${Math.floor(cents / 100).toLocaleString('nl-NL')},${String(cents % 100).padStart(2, '0')}`;
+  `EUR ${grouped(Math.floor(cents / 100), '.')},${String(Math.round(cents) % 100).padStart(2, '0')}`;
 
 /** What the stated monthly capacity can deliver over the months left, against the spend the remainder needs. */
 export function capacityFactor(

@@ -1,7 +1,9 @@
-import { todayInNl } from '@app/common';
+import { AppError, todayInNl } from '@app/common';
+import { Env } from '@app/config';
 import { ContractEntity, OrganisationEntity, ReportEntity, TenderEntity } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../identity/actor';
@@ -165,10 +167,15 @@ export function summarise(row: BuyerObligationRow, today: string): BuyerObligati
 export class ReportGeneratorService {
   private readonly logger = new Logger(ReportGeneratorService.name);
 
+  private readonly ocidPrefix: string;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly obligations: ObligationsService,
-  ) {}
+    env: Env,
+  ) {
+    this.ocidPrefix = (env as Env & { OCDS_OCID_PREFIX?: string }).OCDS_OCID_PREFIX ?? 'ocds-buysocial';
+  }
 
   async generate(reportId: string, progress: ReportProgress): Promise<StoredFile | null> {
     const report = await this.ds.getRepository(ReportEntity).findOneBy({ id: reportId });
@@ -179,6 +186,16 @@ export class ReportGeneratorService {
     if (report.sha256 && report.sizeBytes !== null)
       return { sizeBytes: report.sizeBytes, sha256: report.sha256 };
     await progress(1);
+    try {
+      return await this.store(report, progress);
+    } catch (err) {
+      // A domain error here means the scope is gone or no longer visible to the requester: retrying cannot help.
+      if (err instanceof AppError) throw new UnrecoverableError(err.message);
+      throw err;
+    }
+  }
+
+  private store(report: ReportEntity, progress: ReportProgress): Promise<StoredFile> {
     return this.ds.transaction('REPEATABLE READ', async (m) => {
       await m.query('DELETE FROM report_file_chunk WHERE report_id = $1', [report.id]);
       const writer = new ChunkWriter(m, report.id);
@@ -235,10 +252,18 @@ export class ReportGeneratorService {
       return buyer.name;
     }
     const obligationId = await this.obligationOf(m, report);
+    if (report.format === 'csv') {
+      // Only the rows, streamed: nothing of the obligation is loaded whole.
+      const [{ tender_id: tenderId }] = await m.query('SELECT tender_id FROM obligation WHERE id = $1', [
+        obligationId,
+      ]);
+      const tender = await m.getRepository(TenderEntity).findOneByOrFail({ id: tenderId });
+      await this.contributionCsv(m, obligationId, meta, out, progress);
+      return tenderReference(tender, this.ocidPrefix);
+    }
     const data = await this.obligationData(m, actor, obligationId, meta);
     await progress(30);
     if (report.format === 'pdf') await pipePdf(renderObligationPdf(data), out);
-    else if (report.format === 'csv') await this.contributionCsv(m, obligationId, meta, out, progress);
     else await out.write(JSON.stringify(obligationReportJson(data), null, 2));
     return data.tender.reference;
   }
@@ -296,7 +321,7 @@ export class ReportGeneratorService {
       tender: {
         id: tender.id,
         title: tender.title,
-        reference: tenderReference(tender),
+        reference: tenderReference(tender, this.ocidPrefix),
         buyerName: tender.buyerOrganisation?.name ?? '',
       },
       contractorName: contract.contractorOrganisation?.name ?? '',
@@ -469,9 +494,9 @@ async function pipePdf(doc: PDFKit.PDFDocument, out: ChunkWriter): Promise<void>
   for await (const chunk of doc as unknown as AsyncIterable<Buffer>) await out.write(chunk);
 }
 
-/** OCDS identifier: imported tenders keep theirs, the platform's own are `ocds-buysocial-<id>`. */
-export function tenderReference(t: TenderEntity): string {
-  return (t as TenderEntity & { ocid?: string | null }).ocid ?? `ocds-buysocial-${t.id}`;
+/** The tender's OCDS identifier: imported tenders keep theirs, the platform's own are `<prefix>-<id>`. */
+export function tenderReference(t: TenderEntity, ocidPrefix: string): string {
+  return (t as TenderEntity & { ocid?: string | null }).ocid ?? `${ocidPrefix}-${t.id}`;
 }
 
 function reportMetaJson(meta: ReportMeta): Record<string, unknown> {

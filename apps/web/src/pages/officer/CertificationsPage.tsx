@@ -32,7 +32,10 @@ function Decision({ cert }: { cert: Certification }) {
         api.POST('/api/v1/certifications/{id}/verification', {
           params: { path: { id: cert.id } },
           // The generated type of `note` is wrong (see README: OpenAPI notes).
-          body: { decision, ...(note.trim() ? { note: note.trim() } : {}) } as unknown as Schemas['VerifyCertificationDto'],
+          body: {
+            decision,
+            ...(note.trim() ? { note: note.trim() } : {}),
+          } as unknown as Schemas['VerifyCertificationDto'],
         }),
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['certifications', cert.organisationId] }),
@@ -47,11 +50,20 @@ function Decision({ cert }: { cert: Certification }) {
         onChange={(e) => setNote(e.target.value)}
         size={16}
       />
-      <Button appearance="primary-action-button" busy={decide.isPending} onClick={() => decide.mutate('verified')}>
+      <Button
+        appearance="primary-action-button"
+        busy={decide.isPending}
+        onClick={() => decide.mutate('verified')}
+      >
         {t('certs.verify')}
         <span className="bs-visually-hidden"> {label}</span>
       </Button>
-      <Button appearance="secondary-action-button" hint="danger" busy={decide.isPending} onClick={() => decide.mutate('rejected')}>
+      <Button
+        appearance="secondary-action-button"
+        hint="danger"
+        busy={decide.isPending}
+        onClick={() => decide.mutate('rejected')}
+      >
         {t('certs.reject')}
         <span className="bs-visually-hidden"> {label}</span>
       </Button>
@@ -64,7 +76,8 @@ function OrganisationCertifications({ orgId, name }: { orgId: string; name: stri
   const { t, date } = useT();
   const list = useQuery({
     queryKey: ['certifications', orgId],
-    queryFn: () => call(api.GET('/api/v1/organisations/{id}/certifications', { params: { path: { id: orgId } } })),
+    queryFn: () =>
+      call(api.GET('/api/v1/organisations/{id}/certifications', { params: { path: { id: orgId } } })),
   });
   return (
     <section className="bs-section" aria-labelledby="certs-heading">
@@ -98,13 +111,18 @@ function OrganisationCertifications({ orgId, name }: { orgId: string; name: stri
                   </TableCell>
                   <TableCell>{c.certificateNumber ?? '—'}</TableCell>
                   <TableCell>
-                    {t('tenders.period', { start: date(c.validFrom), end: c.validUntil ? date(c.validUntil) : '…' })}
+                    {t('tenders.period', {
+                      start: date(c.validFrom),
+                      end: c.validUntil ? date(c.validUntil) : '…',
+                    })}
                   </TableCell>
                   <TableCell>
                     <Status prefix="certStatus" value={c.status} />
                     {c.reviewNote ? <span className="bs-muted"> {c.reviewNote}</span> : null}
                   </TableCell>
-                  <TableCell>{c.status === 'unverified' ? <Decision cert={c} /> : date(c.reviewedAt)}</TableCell>
+                  <TableCell>
+                    {c.status === 'unverified' ? <Decision cert={c} /> : date(c.reviewedAt)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -124,14 +142,17 @@ export function CertificationsPage() {
   const search = useQuery({
     queryKey: ['enterprise-search', params.get('q')],
     queryFn: () =>
-      call(api.GET('/api/v1/social-enterprises', { params: { query: { q: params.get('q') ?? '', limit: 20 } } })),
+      call(
+        api.GET('/api/v1/social-enterprises', { params: { query: { q: params.get('q') ?? '', limit: 20 } } }),
+      ),
     enabled: Boolean(params.get('q')),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setParams(q.trim() ? { q: q.trim() } : {});
   };
-  const choose = (id: string, name: string) => setParams({ ...(params.get('q') ? { q: params.get('q') as string } : {}), org: id, name });
+  const choose = (id: string, name: string) =>
+    setParams({ ...(params.get('q') ? { q: params.get('q') as string } : {}), org: id, name });
   return (
     <>
       <PageHeading>{t('certs.title')}</PageHeading>
@@ -167,7 +188,11 @@ export function CertificationsPage() {
           <ul className="bs-list">
             {search.data.items.map((e) => (
               <li key={e.id}>
-                <Button appearance="subtle-button" pressed={selected === e.id} onClick={() => choose(e.id, e.name)}>
+                <Button
+                  appearance="subtle-button"
+                  pressed={selected === e.id}
+                  onClick={() => choose(e.id, e.name)}
+                >
                   {e.name}
                   {e.city ? ` (${e.city})` : ''}
                 </Button>

@@ -18,7 +18,15 @@ import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { pct, ProgressBar, Status } from '../../ui/Bits';
 import { TextField } from '../../ui/Fields';
-import { EmptyState, ErrorAlert, Loading, Notice, PageHeading, QueryError, RouterLink } from '../../ui/States';
+import {
+  EmptyState,
+  ErrorAlert,
+  Loading,
+  Notice,
+  PageHeading,
+  QueryError,
+  RouterLink,
+} from '../../ui/States';
 import { Breakdown } from './PolicyPage';
 import { useOwnTenders } from './TendersPages';
 
@@ -72,7 +80,9 @@ export function ObligationsPage() {
               {items.map((o) => (
                 <TableRow key={o.id}>
                   <TableCell>
-                    <RouterLink to={`/officer/obligations/${o.id}`}>{titles.get(o.tenderId) ?? o.tenderId}</RouterLink>
+                    <RouterLink to={`/officer/obligations/${o.id}`}>
+                      {titles.get(o.tenderId) ?? o.tenderId}
+                    </RouterLink>
                   </TableCell>
                   <TableCell>
                     <Status prefix="obStatus" value={o.status} />
@@ -82,7 +92,10 @@ export function ObligationsPage() {
                   <TableCell>{money(o.verifiedCents)}</TableCell>
                   <TableCell>
                     <ProgressBar
-                      label={t('obligations.progressText', { pct: pct(o.verifiedCents, o.amountCents) })}
+                      label={t('obligations.progressText', {
+                        pct: pct(o.verifiedCents, o.amountCents),
+                        claimed: pct(o.claimedCents, o.amountCents),
+                      })}
                       value={o.verifiedCents}
                       max={o.amountCents}
                     />
@@ -98,7 +111,12 @@ export function ObligationsPage() {
   );
 }
 
-function describe(c: Contribution, t: (id: MessageId, v?: Record<string, string | number>) => string, money: (n: number) => string, date: (s: string) => string): string {
+function describe(
+  c: Contribution,
+  t: (id: MessageId, v?: Record<string, string | number>) => string,
+  money: (n: number) => string,
+  date: (s: string) => string,
+): string {
   const b = c.body as Record<string, unknown>;
   switch (c.category) {
     case 'employment':
@@ -111,7 +129,9 @@ function describe(c: Contribution, t: (id: MessageId, v?: Record<string, string 
     case 'social_purchase':
       return [String(b.invoiceNumber), date(String(b.invoiceDate)), money(Number(b.amountCents))].join(' · ');
     default:
-      return [String(b.description ?? ''), `${String(b.quantity ?? '')} × ${String(b.blockCode ?? '')}`].join(' · ');
+      return [String(b.description ?? ''), `${String(b.quantity ?? '')} × ${String(b.blockCode ?? '')}`].join(
+        ' · ',
+      );
   }
 }
 
@@ -141,7 +161,11 @@ function ReviewForm({ contribution }: { contribution: Contribution }) {
     const cents = parseMoney(value, locale);
     setLocal(cents === null ? { verifiedValueCents: t('tender.f.value.invalid') } : {});
     if (cents === null) return;
-    review.mutate({ decision: 'verified', verifiedValueCents: cents, ...(note.trim() ? { note: note.trim() } : {}) });
+    review.mutate({
+      decision: 'verified',
+      verifiedValueCents: cents,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
   };
   if (review.data) {
     return (
@@ -155,7 +179,9 @@ function ReviewForm({ contribution }: { contribution: Contribution }) {
   const errors = { ...fieldErrors(review.error), ...local };
   return (
     <form onSubmit={verify} className="bs-form" noValidate>
-      {review.error && Object.keys(fieldErrors(review.error)).length === 0 && <ErrorAlert error={review.error} />}
+      {review.error && Object.keys(fieldErrors(review.error)).length === 0 && (
+        <ErrorAlert error={review.error} />
+      )}
       <div className="bs-row">
         <TextField
           label={t('review.value')}
@@ -164,7 +190,12 @@ function ReviewForm({ contribution }: { contribution: Contribution }) {
           error={errors.verifiedValueCents}
           inputMode="decimal"
         />
-        <TextField label={`${t('review.note')} ${t('common.optional')}`} value={note} onChange={setNote} error={errors.note} />
+        <TextField
+          label={`${t('review.note')} ${t('common.optional')}`}
+          value={note}
+          onChange={setNote}
+          error={errors.note}
+        />
       </div>
       <div className="bs-actions">
         <Button type="submit" appearance="primary-action-button" busy={review.isPending}>
@@ -175,7 +206,9 @@ function ReviewForm({ contribution }: { contribution: Contribution }) {
           appearance="secondary-action-button"
           hint="danger"
           busy={review.isPending}
-          onClick={() => review.mutate({ decision: 'rejected', ...(note.trim() ? { note: note.trim() } : {}) })}
+          onClick={() =>
+            review.mutate({ decision: 'rejected', ...(note.trim() ? { note: note.trim() } : {}) })
+          }
         >
           {t('review.reject')}
         </Button>
@@ -195,13 +228,20 @@ function ContributionCard({ c, heading }: { c: Contribution; heading?: string })
       <Paragraph>
         <Status prefix="contribStatus" value={c.status} /> · {date(c.createdAt)}
       </Paragraph>
-      <Paragraph>{describe(c, t, (n) => money(n), (s) => date(s))}</Paragraph>
+      <Paragraph>
+        {describe(
+          c,
+          t,
+          (n) => money(n),
+          (s) => date(s),
+        )}
+      </Paragraph>
       <Breakdown lines={c.breakdown} locale={locale} money={money} title={t('policy.breakdown')} />
       {c.status === 'submitted' ? (
         <ReviewForm contribution={c} />
       ) : (
         <Paragraph>
-          {c.status === 'verified' ? money(c.verifiedValueCents) : ''}
+          {c.status === 'verified' ? `${t('obligations.verified')}: ${money(c.verifiedValueCents)}` : ''}
           {c.reviewNote ? ` · ${c.reviewNote}` : ''}
         </Paragraph>
       )}
@@ -220,7 +260,11 @@ export function ObligationPage() {
   const contributions = useQuery({
     queryKey: ['contributions', id],
     queryFn: () =>
-      call(api.GET('/api/v1/obligations/{id}/contributions', { params: { path: { id }, query: { limit: 100 } } })),
+      call(
+        api.GET('/api/v1/obligations/{id}/contributions', {
+          params: { path: { id }, query: { limit: 100 } },
+        }),
+      ),
   });
   if (ob.isPending) return <Loading />;
   if (ob.isError) return <QueryError error={ob.error} />;
@@ -232,26 +276,30 @@ export function ObligationPage() {
       <Paragraph>
         <Status prefix="obStatus" value={o.status} /> · {t('obligations.due')} {date(o.dueDate)}
       </Paragraph>
-      {!o.applicable && o.reason && <Notice type="info">{t('obligations.notApplicable', { reason: o.reason })}</Notice>}
-      <div className="bs-row">
-        <Paragraph>
-          {t('obligations.amount')}: <strong>{money(o.amountCents)}</strong>
-        </Paragraph>
-        <Paragraph>
-          {t('obligations.claimed')}: {money(o.claimedCents)}
-        </Paragraph>
-        <Paragraph>
-          {t('obligations.verified')}: {money(o.verifiedCents)}
-        </Paragraph>
-        <Paragraph>
-          {t('obligations.remaining')}: {money(o.remainingCents)}
-        </Paragraph>
-        <Paragraph>
-          {t('obligations.forecast')}: {money(o.forecastCents)}
-        </Paragraph>
-      </div>
+      {!o.applicable && o.reason && (
+        <Notice type="info">{t('obligations.notApplicable', { reason: o.reason })}</Notice>
+      )}
+      <dl className="bs-figures">
+        {(
+          [
+            ['obligations.amount', o.amountCents],
+            ['obligations.claimed', o.claimedCents],
+            ['obligations.verified', o.verifiedCents],
+            ['obligations.remaining', o.remainingCents],
+            ['obligations.forecast', o.forecastCents],
+          ] as const
+        ).map(([label, cents]) => (
+          <div key={label}>
+            <dt>{t(label)}</dt>
+            <dd>{money(cents)}</dd>
+          </div>
+        ))}
+      </dl>
       <ProgressBar
-        label={t('obligations.progressText', { pct: pct(o.verifiedCents, o.amountCents) })}
+        label={t('obligations.progressText', {
+          pct: pct(o.verifiedCents, o.amountCents),
+          claimed: pct(o.claimedCents, o.amountCents),
+        })}
         value={o.verifiedCents}
         max={o.amountCents}
       />
@@ -288,7 +336,9 @@ export function ReviewPage() {
       queryKey: ['contributions', o.id],
       queryFn: () =>
         call(
-          api.GET('/api/v1/obligations/{id}/contributions', { params: { path: { id: o.id }, query: { limit: 100 } } }),
+          api.GET('/api/v1/obligations/{id}/contributions', {
+            params: { path: { id: o.id }, query: { limit: 100 } },
+          }),
         ),
     })),
   });
@@ -314,7 +364,11 @@ export function ReviewPage() {
       ) : (
         <ul className="bs-cards">
           {queue.map(({ c, tenderId }) => (
-            <ContributionCard key={c.id} c={c} heading={t('review.for', { tender: titles.get(tenderId ?? '') ?? '' })} />
+            <ContributionCard
+              key={c.id}
+              c={c}
+              heading={t('review.for', { tender: titles.get(tenderId ?? '') ?? '' })}
+            />
           ))}
         </ul>
       )}

@@ -186,7 +186,9 @@ function EvaluatePreview({ policy }: { policy: Policy }) {
               quantity: num(f.quantity) as number,
               description: f.description,
             };
-      return call(api.POST('/api/v1/sroi-policies/{id}/evaluate', { params: { path: { id: policy.id } }, body }));
+      return call(
+        api.POST('/api/v1/sroi-policies/{id}/evaluate', { params: { path: { id: policy.id } }, body }),
+      );
     },
   });
   const errors = fieldErrors(evaluate.error);
@@ -361,7 +363,12 @@ export function PolicyPage() {
 
   const save = useMutation({
     mutationFn: (body: Obj) =>
-      call(api.PATCH('/api/v1/sroi-policies/{id}', { params: { path: { id } }, body: body as Schemas['PolicyBodyDoc'] })),
+      call(
+        api.PATCH('/api/v1/sroi-policies/{id}', {
+          params: { path: { id } },
+          body: body as Schemas['PolicyBodyDoc'],
+        }),
+      ),
     onSuccess: (p) => {
       refresh(p);
       setSaved(true);
@@ -434,7 +441,10 @@ export function PolicyPage() {
     });
   };
 
-  const blockCats = BLOCK_CATEGORIES.map((c) => ({ value: c, label: t(`policy.blockCat.${c}` as MessageId) }));
+  const blockCats = BLOCK_CATEGORIES.map((c) => ({
+    value: c,
+    label: t(`policy.blockCat.${c}` as MessageId),
+  }));
   const units = BLOCK_UNITS.map((u) => ({ value: u, label: t(`unit.${u}` as MessageId) }));
   const groups = [
     { value: '', label: t('policy.none') },
@@ -457,7 +467,12 @@ export function PolicyPage() {
       <form onSubmit={submit} className="bs-form bs-form--wide" noValidate>
         <Heading level={2}>{t('policy.general')}</Heading>
         <div className="bs-row">
-          <TextField label={t('policies.name')} value={d.name} onChange={setField('name')} error={errors.name} />
+          <TextField
+            label={t('policies.name')}
+            value={d.name}
+            onChange={setField('name')}
+            error={errors.name}
+          />
           <TextField
             label={t('policies.version')}
             value={d.version}
@@ -505,7 +520,9 @@ export function PolicyPage() {
         />
 
         <Heading level={2}>{t('policy.blocks')}</Heading>
-        {errors.blocks && <div className="utrecht-form-field-error-message bs-field__error">{errors.blocks}</div>}
+        {errors.blocks && (
+          <div className="utrecht-form-field-error-message bs-field__error">{errors.blocks}</div>
+        )}
         <div className="bs-table-wrap">
           <Table>
             <TableCaption>{t('policy.blocks.caption')}</TableCaption>
@@ -523,7 +540,8 @@ export function PolicyPage() {
             <TableBody>
               {d.blocks.map((b, i) => {
                 const row = t('policy.block.row', { n: i + 1 });
-                const e = (k: string) => errors[`blocks[${i}].${k}`] ?? (k === 'code' ? errors[`blocks[${i}]`] : undefined);
+                const e = (k: string) =>
+                  errors[`blocks[${i}].${k}`] ?? (k === 'code' ? errors[`blocks[${i}]`] : undefined);
                 return (
                   <TableRow key={i}>
                     <TableCell>
@@ -592,7 +610,8 @@ export function PolicyPage() {
                           appearance="subtle-button"
                           onClick={() => setDraft({ ...d, blocks: d.blocks.filter((_, j) => j !== i) })}
                         >
-                          {t('policy.block.remove', { n: i + 1 })}
+                          {t('common.remove')}
+                          <span className="bs-visually-hidden"> {row}</span>
                         </Button>
                       </TableCell>
                     )}
@@ -612,7 +631,15 @@ export function PolicyPage() {
                   ...d,
                   blocks: [
                     ...d.blocks,
-                    { orig: {}, code: '', category: 'employment', targetGroup: '', unit: 'fte_year', value: '', maxMonths: '' },
+                    {
+                      orig: {},
+                      code: '',
+                      category: 'employment',
+                      targetGroup: '',
+                      unit: 'fte_year',
+                      value: '',
+                      maxMonths: '',
+                    },
                   ],
                 })
               }

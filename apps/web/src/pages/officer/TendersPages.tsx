@@ -22,7 +22,15 @@ import { messages, type MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { CpvPicker } from '../../ui/CpvPicker';
 import { SelectField, TextField } from '../../ui/Fields';
-import { EmptyState, ErrorAlert, Loading, Notice, PageHeading, QueryError, RouterLink } from '../../ui/States';
+import {
+  EmptyState,
+  ErrorAlert,
+  Loading,
+  Notice,
+  PageHeading,
+  QueryError,
+  RouterLink,
+} from '../../ui/States';
 import { CATEGORIES } from '../../ui/vocabulary';
 import { TenderFacts } from '../public/TenderPage';
 import { Breakdown } from './PolicyPage';
@@ -144,7 +152,10 @@ export function NewTenderPage() {
       tenderPeriodEnd: f.deadline || undefined,
       contractPeriod: { startDate: f.start, endDate: f.end },
       labourShare: f.labourShare.trim() ? Number(f.labourShare.replace(',', '.')) : undefined,
-      sroi: { policyId, ...(f.percentage.trim() ? { percentage: Number(f.percentage.replace(',', '.')) } : {}) },
+      sroi: {
+        policyId,
+        ...(f.percentage.trim() ? { percentage: Number(f.percentage.replace(',', '.')) } : {}),
+      },
     });
   };
   const errors = { ...fieldErrors(create.error), ...local };
@@ -160,8 +171,16 @@ export function NewTenderPage() {
       ) : (
         <form onSubmit={submit} className="bs-form" noValidate>
           {Object.keys(errors).length > 0 && <Notice type="warning">{t('common.formErrors')}</Notice>}
-          {create.error && Object.keys(fieldErrors(create.error)).length === 0 && <ErrorAlert error={create.error} />}
-          <TextField label={t('tender.f.title')} value={f.title} onChange={set('title')} error={errors.title} required />
+          {create.error && Object.keys(fieldErrors(create.error)).length === 0 && (
+            <ErrorAlert error={create.error} />
+          )}
+          <TextField
+            label={t('tender.f.title')}
+            value={f.title}
+            onChange={set('title')}
+            error={errors.title}
+            required
+          />
           <TextField
             label={`${t('tender.f.description')} ${t('common.optional')}`}
             value={f.description}
@@ -178,7 +197,9 @@ export function NewTenderPage() {
           />
           <Fieldset className="bs-fieldset">
             <FieldsetLegend>{t('tender.f.items')}</FieldsetLegend>
-            {errors.items && <div className="utrecht-form-field-error-message bs-field__error">{errors.items}</div>}
+            {errors.items && (
+              <div className="utrecht-form-field-error-message bs-field__error">{errors.items}</div>
+            )}
             {items.map((item, i) => (
               <div key={i} className="bs-card">
                 <TextField
@@ -307,15 +328,13 @@ function AwardForm({ tender }: { tender: Tender }) {
     award.mutate({ contractorOrganisationId: contractor.trim(), contractValueCents: cents });
   };
   const errors = { ...fieldErrors(award.error), ...local };
+  if (!award.data && tender.status !== 'active') return null;
   if (award.data) {
     const ob = award.data.obligation;
     return (
       <div className="bs-section">
         <Notice>{t('tender.awarded', { amount: money(ob.amountCents) })}</Notice>
         <Breakdown lines={ob.breakdown} locale={locale} money={money} title={t('policy.breakdown')} />
-        <Paragraph>
-          <RouterLink to={`/officer/obligations/${ob.id}`}>{t('tender.obligationLink')}</RouterLink>
-        </Paragraph>
       </div>
     );
   }
@@ -325,7 +344,9 @@ function AwardForm({ tender }: { tender: Tender }) {
         {t('tender.award.title')}
       </Heading>
       <form onSubmit={submit} className="bs-form" noValidate>
-        {award.error && Object.keys(fieldErrors(award.error)).length === 0 && <ErrorAlert error={award.error} />}
+        {award.error && Object.keys(fieldErrors(award.error)).length === 0 && (
+          <ErrorAlert error={award.error} />
+        )}
         <TextField
           label={t('tender.award.contractor')}
           description={t('tender.award.contractor.help')}
@@ -357,7 +378,11 @@ function AuditLog({ tenderId }: { tenderId: string }) {
   const log = useQuery({
     queryKey: ['audit', tenderId],
     queryFn: () =>
-      call(api.GET('/api/v1/audit-log', { params: { query: { entityType: 'tender', entityId: tenderId, limit: 100 } } })),
+      call(
+        api.GET('/api/v1/audit-log', {
+          params: { query: { entityType: 'tender', entityId: tenderId, limit: 100 } },
+        }),
+      ),
   });
   return (
     <section className="bs-section" aria-labelledby="audit-heading">
@@ -418,26 +443,33 @@ export function OfficerTenderPage() {
   return (
     <>
       <PageHeading>{x.title}</PageHeading>
-      {publish.isSuccess && <Notice>{t('tender.published')}</Notice>}
+      {publish.isSuccess && x.status === 'active' && <Notice>{t('tender.published')}</Notice>}
       <ErrorAlert error={publish.error} />
       {x.status === 'draft' && (
         <div className="bs-actions">
-          <Button appearance="primary-action-button" busy={publish.isPending} onClick={() => publish.mutate()}>
+          <Button
+            appearance="primary-action-button"
+            busy={publish.isPending}
+            onClick={() => publish.mutate()}
+          >
             {t('tender.publish')}
           </Button>
         </div>
       )}
       <TenderFacts tender={x} />
-      {x.status === 'active' && <AwardForm tender={x} />}
+      {/* Stays mounted through the award, so the officer keeps seeing the obligation it created. */}
+      {(x.status === 'active' || x.award) && <AwardForm tender={x} />}
       {x.award && (
         <section className="bs-section">
           <Heading level={2}>{t('tender.obligation')}</Heading>
           <Paragraph>
-            {t('tender.award.value')}: {money(x.award.contractValueCents)}
+            {t('tender.contractValue')}: {money(x.award.contractValueCents)}
           </Paragraph>
           {x.award.obligationId && (
             <Paragraph>
-              <RouterLink to={`/officer/obligations/${x.award.obligationId}`}>{t('tender.obligationLink')}</RouterLink>
+              <RouterLink to={`/officer/obligations/${x.award.obligationId}`}>
+                {t('tender.obligationLink')}
+              </RouterLink>
             </Paragraph>
           )}
         </section>

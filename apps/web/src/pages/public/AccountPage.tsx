@@ -1,4 +1,10 @@
-import { DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+} from '@utrecht/component-library-react';
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';

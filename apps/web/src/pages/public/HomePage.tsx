@@ -103,7 +103,13 @@ export function HomePage() {
     <>
       <PageHeading>{t('home.title')}</PageHeading>
       <Paragraph appearance="lead">{t('home.lead')}</Paragraph>
-      <form role="search" aria-label={t('search.legend')} onSubmit={submit} className="bs-form bs-search" noValidate>
+      <form
+        role="search"
+        aria-label={t('search.legend')}
+        onSubmit={submit}
+        className="bs-form bs-search"
+        noValidate
+      >
         <RadioGroup
           legend={t('search.kind')}
           value={kind}
@@ -113,7 +119,13 @@ export function HomePage() {
             { value: 'enterprises', label: t('search.kind.enterprises') },
           ]}
         />
-        <TextField label={t('search.q')} description={t('search.q.help')} value={q} onChange={setQ} type="search" />
+        <TextField
+          label={t('search.q')}
+          description={t('search.q.help')}
+          value={q}
+          onChange={setQ}
+          type="search"
+        />
         <CpvPicker label={t('cpv.label')} value={cpv} onChange={setCpv} />
         <div className="bs-row">
           <TextField
@@ -186,7 +198,14 @@ export function HomePage() {
                     <RouterLink to={`/enterprises/${e.id}`}>{e.name}</RouterLink>
                   </Heading>
                   <Paragraph>
-                    {[e.city, typeof e.distanceKm === 'number' ? t('search.distance', { km: e.distanceKm.toLocaleString(locale, { maximumFractionDigits: 1 }) }) : null]
+                    {[
+                      e.city,
+                      typeof e.distanceKm === 'number'
+                        ? t('search.distance', {
+                            km: e.distanceKm.toLocaleString(locale, { maximumFractionDigits: 1 }),
+                          })
+                        : null,
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </Paragraph>

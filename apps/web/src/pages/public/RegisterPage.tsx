@@ -16,7 +16,15 @@ export function RegisterPage() {
   const { adopt } = useAuth();
   const navigate = useNavigate();
   const [kind, setKind] = useState<Kind>('social_enterprise');
-  const [form, setForm] = useState({ orgName: '', kvk: '', postcode: '', city: '', name: '', email: '', password: '' });
+  const [form, setForm] = useState({
+    orgName: '',
+    kvk: '',
+    postcode: '',
+    city: '',
+    name: '',
+    email: '',
+    password: '',
+  });
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -49,7 +57,8 @@ export function RegisterPage() {
     const req = t('register.required');
     if (!form.orgName.trim()) e['organisation.name'] = req;
     if (!KVK_PATTERN.test(form.kvk.trim())) e['organisation.kvkNumber'] = t('register.kvk.invalid');
-    if (!POSTCODE_OR_PC4_PATTERN.test(form.postcode.trim())) e['organisation.postcode'] = t('register.postcode.invalid');
+    if (!POSTCODE_OR_PC4_PATTERN.test(form.postcode.trim()))
+      e['organisation.postcode'] = t('register.postcode.invalid');
     if (!form.name.trim()) e.name = req;
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) e.email = t('register.email.invalid');
     if (form.password.length < 10) e.password = t('register.password.short');

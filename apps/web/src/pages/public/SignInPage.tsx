@@ -8,7 +8,8 @@ import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
 import { ErrorAlert, Notice, PageHeading, RouterLink } from '../../ui/States';
 
-export const homeOf = (role: string): string => (role === 'procurement_officer' ? '/officer/obligations' : '/account');
+export const homeOf = (role: string): string =>
+  role === 'procurement_officer' ? '/officer/obligations' : '/account';
 
 /** Only paths inside the app: a `next` pointing elsewhere is ignored. */
 const safeNext = (next: string | null): string | null => (next && /^\/(?!\/)/.test(next) ? next : null);

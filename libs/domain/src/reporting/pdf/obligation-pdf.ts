@@ -164,10 +164,11 @@ export function renderObligationPdf(data: ObligationReportData): PDFKit.PDFDocum
       r.verified_value_cents === null ? '–' : report.money(Number(r.verified_value_cents)),
     ]);
     const live = data.contributions.filter((r) => r.status !== 'rejected');
+    // The label sits in the wide description column so it does not wrap into a tall row.
     rows.push([
+      '',
+      '',
       t('totalExclRejected'),
-      '',
-      '',
       '',
       report.money(live.reduce((s, r) => s + Number(r.claimed_value_cents), 0)),
       report.money(live.reduce((s, r) => s + Number(r.verified_value_cents ?? 0), 0)),
