@@ -79,12 +79,19 @@ async function store(size: number): Promise<{ id: string; bytes: number; storeSe
   }
 }
 
-/** Phase 2 (a fresh child process): the worker's part, with its memory sampled every 20 ms. */
+/**
+ * Phase 2 (a fresh child process): the worker's part, with its memory sampled every 20 ms (peak RSS and heap,
+ * garbage included) and, at every tenth of the work, the live heap after a full collection: what the import
+ * really holds, which must not grow with the package.
+ */
 async function runImport(id: string): Promise<void> {
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
   const base = process.memoryUsage();
   let peakRss = base.rss;
   let peakHeap = base.heapUsed;
+  let liveHeap = 0;
+  let tick = -1;
+  const gc = (globalThis as { gc?: () => void }).gc;
   const timer = setInterval(() => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
@@ -95,7 +102,13 @@ async function runImport(id: string): Promise<void> {
     const result = await app
       .get(JobsService)
       .run(id, { attemptsMade: 0, opts: { attempts: 1 } }, (progress) =>
-        app.get(ImportsService).run(id, progress),
+        app.get(ImportsService).run(id, async (pct) => {
+          await progress(pct);
+          if (!gc || Math.floor(pct / 10) === tick) return;
+          tick = Math.floor(pct / 10);
+          gc();
+          liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+        }),
       );
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(timer);
@@ -108,6 +121,7 @@ async function runImport(id: string): Promise<void> {
         baseRssMb: base.rss / 2 ** 20,
         peakRssMb: peakRss / 2 ** 20,
         peakHeapMb: peakHeap / 2 ** 20,
+        liveHeapMb: liveHeap / 2 ** 20,
       }),
     );
   } finally {
@@ -127,12 +141,14 @@ async function main(): Promise<void> {
   console.log(
     `OCDS import bench on ${new URL(DB).pathname.slice(1)} (worker part in a fresh process per size)`,
   );
-  console.log('releases | package MB | store s | import s | releases/s | peak RSS MB (base) | peak heap MB');
+  console.log(
+    'releases | package MB | store s | import s | releases/s | peak RSS MB (base) | peak heap MB | live heap MB',
+  );
   for (const size of SIZES) {
     const stored = await store(size);
     const child = spawnSync(
       process.execPath,
-      [...TS, __filename, '--phase', 'run', '--id', stored.id, '--database-url', DB],
+      ['--expose-gc', ...TS, __filename, '--phase', 'run', '--id', stored.id, '--database-url', DB],
       {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -152,6 +168,7 @@ async function main(): Promise<void> {
           .padStart(10),
         `${r.peakRssMb.toFixed(0)} (${r.baseRssMb.toFixed(0)})`.padStart(18),
         r.peakHeapMb.toFixed(0).padStart(12),
+        r.liveHeapMb.toFixed(0).padStart(12),
       ].join(' | '),
     );
   }

@@ -215,7 +215,7 @@ async function main(): Promise<void> {
     ]);
     await triggers.offeringsChanged(m, [changed.offering_id]);
   });
-  let affected = 0;
+  let affected: number;
   for (;;) {
     const [row] = await ds.query(
       `SELECT count(*) FILTER (WHERE computed_revision < requested_revision)::int AS open,

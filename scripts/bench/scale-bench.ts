@@ -30,7 +30,7 @@ const ENV = {
   JWT_SECRET: 'bench-jwt-secret-0123456789-abcdefghijkl',
   ADMIN_EMAIL: 'admin@bench.local',
   ADMIN_PASSWORD: 'admin-bench-password',
-  AUTH_RATE_LIMIT: '1000000',
+  AUTH_RATE_LIMIT: '100000',
   OUTBOX_RELAY: 'on',
   LOG_LEVEL: 'warn',
   TS_NODE_TRANSPILE_ONLY: '1',
@@ -49,8 +49,9 @@ function start(name: string, app: 'api' | 'worker', env: Record<string, string> 
   return { name, child };
 }
 
-async function until(url: string): Promise<void> {
+async function until(url: string, proc: Proc): Promise<void> {
   for (let i = 0; i < 600; i++) {
+    if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}`);
     const ok = await fetch(url)
       .then((r) => r.status === 200)
       .catch(() => false);
@@ -83,13 +84,21 @@ function pidsNamed(name: string): number[] {
     });
 }
 
+/** The fields of API answers the set-up reads. */
+interface Answer {
+  id: string;
+  accessToken: string;
+  user: { organisationId: string };
+  obligation: { id: string };
+}
+
 async function call(api: string, method: string, path: string, body?: unknown, token?: string) {
   const res = await fetch(`${api}${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = (await res.json().catch(() => ({}))) as Record<string, any>;
+  const json = (await res.json().catch(() => ({}))) as Answer;
   if (res.status >= 400 && res.status !== 404)
     throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
   return { status: res.status, body: json };
@@ -239,7 +248,7 @@ async function run(n: number, f: Fixture | undefined): Promise<{ run: Run; fixtu
   }
   const apis = Array.from({ length: n }, (_, i) => `http://127.0.0.1:${BASE_PORT + i}`);
   try {
-    for (const api of apis) await until(`${api}/health`);
+    for (const [i, api] of apis.entries()) await until(`${api}/health`, procs[i * 2]);
     const fx = f ?? (await fixture(apis[0]));
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${fx.contractorToken}` };
     const requests: autocannon.Request[] = [

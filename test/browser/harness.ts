@@ -12,7 +12,8 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const ROOT = resolve(__dirname, '../..');
-const WEB_DIST = join(ROOT, 'dist', 'web');
+// Its own build directory: a `npm run build` elsewhere empties dist/web while it writes, which would break a run.
+const WEB_DIST = join(ROOT, 'dist', 'web-e2e');
 export const ARTIFACTS = join(ROOT, 'test', 'browser', 'artifacts');
 
 function newestMtime(dir: string): number {
@@ -24,7 +25,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app unless dist/web is newer than every source file (the API serves what is built). */
+/** Builds the web app unless its build is newer than every source file (the API serves what is built). */
 export function ensureWebBuild(): void {
   const index = join(WEB_DIST, 'index.html');
   const sources = Math.max(
@@ -33,7 +34,16 @@ export function ensureWebBuild(): void {
     statSync(join(ROOT, 'apps/web/vite.config.mts')).mtimeMs,
   );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'error'], {
+  const args = [
+    'vite',
+    'build',
+    '--config',
+    'apps/web/vite.config.mts',
+    '--outDir',
+    WEB_DIST,
+    '--emptyOutDir',
+  ];
+  execFileSync('npx', [...args, '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',
     // The tests run with NODE_ENV=test; the bundle must still be React's production build.
@@ -83,7 +93,8 @@ export async function newPage(stack: Stack, width = 1280): Promise<{ context: Br
     locale: 'nl-NL',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  // Generous: CI machines are small and the tests share them with the API, the worker and the databases.
+  page.setDefaultTimeout(15_000);
   // Script errors in the page would otherwise only show up as a timeout.
   page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
   page.on('console', (msg) => {

@@ -58,6 +58,8 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
   });
 
   async function expectAccessible(page: Page, screen: string): Promise<void> {
+    // The rendered screen, not the loading shell that index.html paints first.
+    await page.locator('main h1').first().waitFor();
     await screenshot(page, screen);
     const violations = await seriousA11yViolations(page);
     expect({ screen, violations }).toEqual({ screen, violations: [] });
@@ -384,6 +386,22 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
       se.user.organisationId,
     ])) as { status: string }[];
     expect(cert).toEqual([{ status: 'verified' }]);
+
+    // The officer's screens at 375 px: wide tables scroll inside their own box, never the page.
+    await page.setViewportSize({ width: 375, height: 800 });
+    for (const link of ['Verplichtingen', 'SROI-beleid', 'Te beoordelen', 'Certificaten']) {
+      await nav.getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect({ link, scroll: await hasHorizontalScroll(page) }).toEqual({ link, scroll: false });
+    }
+    await page
+      .getByRole('link', { name: /^Bouwblokken social return/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: /^Beleid:/ }).waitFor();
+    expect(await hasHorizontalScroll(page)).toBe(false);
+    await screenshot(page, '21-policy-375');
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Public: the awarded tender is no longer active; active tenders list shows its empty state or others.
     await nav.getByRole('link', { name: 'Aanbestedingen', exact: true }).click();

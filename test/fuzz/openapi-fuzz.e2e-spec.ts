@@ -65,7 +65,10 @@ interface OpenApi {
   components: { schemas: Record<string, Schema> };
 }
 
-const doc = JSON.parse(readFileSync(join(__dirname, '../../openapi.json'), 'utf8')) as OpenApi;
+// FUZZ_OPENAPI points at another document, e.g. one generated from the working tree before it is committed.
+const doc = JSON.parse(
+  readFileSync(process.env.FUZZ_OPENAPI ?? join(__dirname, '../../openapi.json'), 'utf8'),
+) as OpenApi;
 const book = new SchemaBook(doc.components.schemas);
 const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
   Object.entries(item)

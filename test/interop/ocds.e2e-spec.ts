@@ -393,6 +393,12 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
         .send('{"releases": [{"ocid": "ocds-x-1", "tender": {"title": "a\\u0000b"}}]}')
         .expect(400);
       expect(nul.body.code).toBe('INVALID_RELEASE_PACKAGE');
+      const deep = await post()
+        .set('Content-Type', 'application/json')
+        .send(
+          `{"releases": [{"ocid": "ocds-x-2", "tender": {"items": ${'['.repeat(100_000)}${']'.repeat(100_000)}}}]}`,
+        );
+      expect(deep.status).toBe(400);
       const malformed = await post()
         .set('Content-Type', 'application/json')
         .send('{"releases": [')

@@ -26,6 +26,20 @@ const ObligationsPage = lazy(() => officer().then((m) => ({ default: m.Obligatio
 const ObligationPage = lazy(() => officer().then((m) => ({ default: m.ObligationPage })));
 const ReviewPage = lazy(() => officer().then((m) => ({ default: m.ReviewPage })));
 const CertificationsPage = lazy(() => officer().then((m) => ({ default: m.CertificationsPage })));
+const contractor = () => import('./pages/contractor');
+const MyObligationsPage = lazy(() => contractor().then((m) => ({ default: m.MyObligationsPage })));
+const MyObligationPage = lazy(() => contractor().then((m) => ({ default: m.MyObligationPage })));
+const QuotesPage = lazy(() => contractor().then((m) => ({ default: m.QuotesPage })));
+const ContractorOrdersPage = lazy(() => contractor().then((m) => ({ default: m.ContractorOrdersPage })));
+const enterprise = () => import('./pages/social-enterprise');
+const EnterpriseProfilePage = lazy(() => enterprise().then((m) => ({ default: m.EnterpriseProfilePage })));
+const OfferingsPage = lazy(() => enterprise().then((m) => ({ default: m.OfferingsPage })));
+const OpportunitiesPage = lazy(() => enterprise().then((m) => ({ default: m.OpportunitiesPage })));
+const EnterpriseRequestsPage = lazy(() => enterprise().then((m) => ({ default: m.EnterpriseRequestsPage })));
+const EnterpriseOrdersPage = lazy(() => enterprise().then((m) => ({ default: m.EnterpriseOrdersPage })));
+const reports = () => import('./pages/officer-reports');
+const ReportsPage = lazy(() => reports().then((m) => ({ default: m.ReportsPage })));
+const DashboardPage = lazy(() => reports().then((m) => ({ default: m.DashboardPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -39,6 +53,8 @@ const queryClient = new QueryClient({
 });
 
 const asOfficer = (el: React.ReactNode) => <RequireRole roles={['procurement_officer']}>{el}</RequireRole>;
+const asContractor = (el: React.ReactNode) => <RequireRole roles={['contractor']}>{el}</RequireRole>;
+const asEnterprise = (el: React.ReactNode) => <RequireRole roles={['social_enterprise']}>{el}</RequireRole>;
 
 const router = createBrowserRouter([
   {
@@ -60,6 +76,18 @@ const router = createBrowserRouter([
       { path: '/officer/obligations/:id', element: asOfficer(<ObligationPage />) },
       { path: '/officer/review', element: asOfficer(<ReviewPage />) },
       { path: '/officer/certifications', element: asOfficer(<CertificationsPage />) },
+      { path: '/officer/reports', element: asOfficer(<ReportsPage />) },
+      { path: '/officer/dashboard', element: asOfficer(<DashboardPage />) },
+      { path: '/contractor/obligations', element: asContractor(<MyObligationsPage />) },
+      { path: '/contractor/obligations/:id', element: asContractor(<MyObligationPage />) },
+      { path: '/contractor/quotes', element: asContractor(<QuotesPage />) },
+      { path: '/contractor/orders', element: asContractor(<ContractorOrdersPage />) },
+      { path: '/contractor/reports', element: asContractor(<ReportsPage />) },
+      { path: '/enterprise/profile', element: asEnterprise(<EnterpriseProfilePage />) },
+      { path: '/enterprise/offerings', element: asEnterprise(<OfferingsPage />) },
+      { path: '/enterprise/opportunities', element: asEnterprise(<OpportunitiesPage />) },
+      { path: '/enterprise/quote-requests', element: asEnterprise(<EnterpriseRequestsPage />) },
+      { path: '/enterprise/orders', element: asEnterprise(<EnterpriseOrdersPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

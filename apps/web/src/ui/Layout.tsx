@@ -27,6 +27,17 @@ const NAV: NavItem[] = [
   { to: '/officer/obligations', label: 'nav.obligations', roles: ['procurement_officer'] },
   { to: '/officer/review', label: 'nav.review', roles: ['procurement_officer'] },
   { to: '/officer/certifications', label: 'nav.certifications', roles: ['procurement_officer'] },
+  { to: '/officer/reports', label: 'nav.reports', roles: ['procurement_officer'] },
+  { to: '/officer/dashboard', label: 'nav.dashboard', roles: ['procurement_officer'] },
+  { to: '/contractor/obligations', label: 'nav.myObligations', roles: ['contractor'] },
+  { to: '/contractor/quotes', label: 'nav.quotes', roles: ['contractor'] },
+  { to: '/contractor/orders', label: 'nav.orders', roles: ['contractor'] },
+  { to: '/contractor/reports', label: 'nav.reports', roles: ['contractor'] },
+  { to: '/enterprise/profile', label: 'nav.seProfile', roles: ['social_enterprise'] },
+  { to: '/enterprise/offerings', label: 'nav.offerings', roles: ['social_enterprise'] },
+  { to: '/enterprise/opportunities', label: 'nav.opportunities', roles: ['social_enterprise'] },
+  { to: '/enterprise/quote-requests', label: 'nav.quoteRequests', roles: ['social_enterprise'] },
+  { to: '/enterprise/orders', label: 'nav.enterpriseOrders', roles: ['social_enterprise'] },
 ];
 
 /** Moves focus to the page's heading after a client-side navigation, so screen readers announce the new page. */

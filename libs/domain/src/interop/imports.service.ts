@@ -111,8 +111,8 @@ export class ImportsService {
   async submit(actor: Actor, body: unknown): Promise<OcdsImportView> {
     const pkg = assertReleasePackage(body);
     const { releases, ...meta } = pkg;
-    const releasesJson = JSON.stringify(releases);
-    const sha256 = createHash('sha256').update(JSON.stringify(meta)).update(releasesJson).digest('hex');
+    const { releasesJson, metaJson } = serialise(releases, meta);
+    const sha256 = createHash('sha256').update(metaJson).update(releasesJson).digest('hex');
     const id = await this.ds
       .transaction(async (m) => {
         const job = await this.jobs.enqueue(m, {
@@ -135,18 +135,22 @@ export class ImportsService {
             sha256,
           }),
         );
-        // One parameter, split by PostgreSQL: no per-release round trips, no second copy per release in Node.
+        // One parameter, split by PostgreSQL (as json: only each release is converted to jsonb): no per-release round
+        // trips, no second copy per release in Node.
         await m.query(
           `INSERT INTO ocds_import_release (import_id, position, ocid, body)
-         SELECT $1, r.ord - 1, CASE WHEN jsonb_typeof(r.body -> 'ocid') = 'string' THEN left(r.body ->> 'ocid', 300) END, r.body
-           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS r(body, ord)`,
+           SELECT $1, r.ord - 1,
+                  CASE WHEN json_typeof(r.body -> 'ocid') = 'string' THEN left(r.body ->> 'ocid', 300) END,
+                  r.body::jsonb
+             FROM json_array_elements($2::json) WITH ORDINALITY AS r(body, ord)`,
           [job.id, releasesJson],
         );
         return job.id;
       })
       .catch((err: unknown) => {
         // PostgreSQL's JSON refuses what JSON itself allows: NUL characters and unpaired surrogates.
-        if (['22P02', '22P05', '22021'].includes((err as { code?: string }).code ?? ''))
+        // 54001: nesting deeper than PostgreSQL's JSON parser goes.
+        if (['22P02', '22P05', '22021', '54001'].includes((err as { code?: string }).code ?? ''))
           throw new ValidationFailedError(
             'The release package cannot be stored: it contains a NUL character or invalid Unicode',
             [{ field: '/', message: (err as Error).message }],
@@ -503,6 +507,20 @@ function assertReleasePackage(body: unknown): Record<string, unknown> & { releas
       InteropErrorCode.InvalidReleasePackage,
     );
   return body as Record<string, unknown> & { releases: unknown[] };
+}
+
+/** JSON text of the package's parts; nesting too deep to serialise is bad input, not a server error. */
+function serialise(releases: unknown[], meta: unknown): { releasesJson: string; metaJson: string } {
+  try {
+    return { releasesJson: JSON.stringify(releases), metaJson: JSON.stringify(meta) };
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new ValidationFailedError(
+      'The release package is nested too deeply',
+      [{ field: '/', message: err.message }],
+      InteropErrorCode.InvalidReleasePackage,
+    );
+  }
 }
 
 function dateOf(release: unknown): string {

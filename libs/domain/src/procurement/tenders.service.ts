@@ -372,7 +372,9 @@ export class TendersService {
 
   /** The awards of an imported tender as published (platform tenders record theirs as a contract). */
   ocdsAwards(tenderId: string): Promise<OcdsAwardEntity[]> {
-    return this.ds.getRepository(OcdsAwardEntity).find({ where: { tenderId }, order: { date: 'ASC', awardId: 'ASC' } });
+    return this.ds
+      .getRepository(OcdsAwardEntity)
+      .find({ where: { tenderId }, order: { date: 'ASC', awardId: 'ASC' } });
   }
 
   private visible(actor: Actor | undefined, t: TenderEntity): boolean {

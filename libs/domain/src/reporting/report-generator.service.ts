@@ -246,7 +246,7 @@ export class ReportGeneratorService {
       else {
         const data = await this.buyerData(m, report, meta, buyer);
         await progress(40);
-        if (report.format === 'pdf') await pipePdf(renderBuyerPdf(data), out);
+        if (report.format === 'pdf') await pipePdf(await renderBuyerPdf(data), out);
         else await out.write(JSON.stringify(await this.buyerJson(actor, data), null, 2));
       }
       return buyer.name;
@@ -263,7 +263,7 @@ export class ReportGeneratorService {
     }
     const data = await this.obligationData(m, actor, obligationId, meta);
     await progress(30);
-    if (report.format === 'pdf') await pipePdf(renderObligationPdf(data), out);
+    if (report.format === 'pdf') await pipePdf(await renderObligationPdf(data), out);
     else await out.write(JSON.stringify(obligationReportJson(data), null, 2));
     return data.tender.reference;
   }

@@ -54,9 +54,15 @@ export class ObligationMatchesDto extends MatchesPageBaseDto {
 
 export class TenderMatchesDto extends MatchesPageBaseDto {
   @ApiProperty({ format: 'uuid' }) tenderId: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Always null: the obligation is the one the tender would create once awarded',
+  })
+  obligationId: null;
 
   static from(p: MatchesPage): TenderMatchesDto {
-    return { tenderId: p.subjectId, ...page(p) };
+    return { tenderId: p.subjectId, obligationId: null, ...page(p) };
   }
 }
 

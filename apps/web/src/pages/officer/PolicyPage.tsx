@@ -338,8 +338,13 @@ export function Breakdown({
   );
 }
 
+/** One editor per policy version: moving to a new version starts with fresh form state and messages. */
 export function PolicyPage() {
   const { id = '' } = useParams();
+  return <PolicyEditor key={id} id={id} />;
+}
+
+function PolicyEditor({ id }: { id: string }) {
   const { t, locale, date, money } = useT();
   const qc = useQueryClient();
   const navigate = useNavigate();

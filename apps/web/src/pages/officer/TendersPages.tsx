@@ -423,6 +423,10 @@ function AuditLog({ tenderId }: { tenderId: string }) {
 
 export function OfficerTenderPage() {
   const { id = '' } = useParams();
+  return <OfficerTender key={id} id={id} />;
+}
+
+function OfficerTender({ id }: { id: string }) {
   const { t, money } = useT();
   const qc = useQueryClient();
   const tender = useQuery({

@@ -4,7 +4,7 @@ import { COLOURS, PdfReport } from './pdf-layout';
 import { routeChart, routeTable } from './obligation-pdf';
 
 /** The buyer report: every obligation with its status and totals, spend per SE, target groups, risks. */
-export function renderBuyerPdf(data: BuyerReportData): PDFKit.PDFDocument {
+export async function renderBuyerPdf(data: BuyerReportData): Promise<PDFKit.PDFDocument> {
   const { meta } = data;
   const lang = meta.language;
   const report = new PdfReport(lang, `${labels(lang)('title')} – ${data.buyer.name}`);
@@ -35,7 +35,7 @@ export function renderBuyerPdf(data: BuyerReportData): PDFKit.PDFDocument {
 
   report.doc.addPage();
   report.heading(t('totalsPerRoute'));
-  routeTable(report, data.routes);
+  await routeTable(report, data.routes);
   report.heading(t('chart'));
   routeChart(
     report,
@@ -62,7 +62,7 @@ export function renderBuyerPdf(data: BuyerReportData): PDFKit.PDFDocument {
       report.money(sum((o) => o.verifiedCents)),
       '',
     ]);
-    report.table(
+    await report.table(
       [
         { header: t('tender'), width: 0.23 },
         { header: t('contractor'), width: 0.16 },
@@ -79,7 +79,7 @@ export function renderBuyerPdf(data: BuyerReportData): PDFKit.PDFDocument {
   report.heading(t('atRisk'));
   if (!atRisk.length) report.paragraph(t('nothing'), COLOURS.muted);
   else
-    report.table(
+    await report.table(
       [
         { header: t('tender'), width: 0.3 },
         { header: t('contractor'), width: 0.2 },
@@ -99,7 +99,7 @@ export function renderBuyerPdf(data: BuyerReportData): PDFKit.PDFDocument {
   report.heading(t('spentPerSe'));
   if (!data.spendPerSocialEnterprise.length) report.paragraph(t('nothing'), COLOURS.muted);
   else
-    report.table(
+    await report.table(
       [
         { header: t('socialEnterprise'), width: 0.34 },
         { header: t('count'), width: 0.1, align: 'right' },
@@ -119,7 +119,7 @@ export function renderBuyerPdf(data: BuyerReportData): PDFKit.PDFDocument {
   report.heading(t('perTargetGroup'));
   if (!data.perTargetGroup.length) report.paragraph(t('nothing'), COLOURS.muted);
   else
-    report.table(
+    await report.table(
       [
         { header: t('targetGroup'), width: 0.4 },
         { header: t('count'), width: 0.14, align: 'right' },

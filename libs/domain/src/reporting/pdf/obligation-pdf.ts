@@ -54,7 +54,7 @@ export function routeChart(report: PdfReport, routes: RouteTotal[], requiredCent
   );
 }
 
-export function routeTable(report: PdfReport, routes: RouteTotal[]): void {
+export async function routeTable(report: PdfReport, routes: RouteTotal[]): Promise<void> {
   const { t } = report;
   const rows = routes.map((r) => [
     t(`route.${r.route}`),
@@ -68,7 +68,7 @@ export function routeTable(report: PdfReport, routes: RouteTotal[]): void {
     report.money(routes.reduce((s, r) => s + r.claimedCents, 0)),
     report.money(routes.reduce((s, r) => s + r.verifiedCents, 0)),
   ]);
-  report.table(
+  await report.table(
     [
       { header: t('route'), width: 0.34 },
       { header: t('count'), width: 0.14, align: 'right' },
@@ -81,7 +81,7 @@ export function routeTable(report: PdfReport, routes: RouteTotal[]): void {
 }
 
 /** The obligation (or tender) report: title page with the facts, then breakdown, progress, chart, contributions. */
-export function renderObligationPdf(data: ObligationReportData): PDFKit.PDFDocument {
+export async function renderObligationPdf(data: ObligationReportData): Promise<PDFKit.PDFDocument> {
   const { meta, obligation: o } = data;
   const lang = meta.language;
   const report = new PdfReport(lang, `${labels(lang)('title')} – ${data.tender.title}`);
@@ -118,7 +118,7 @@ export function renderObligationPdf(data: ObligationReportData): PDFKit.PDFDocum
 
   report.doc.addPage();
   report.heading(t('breakdown'));
-  report.table(
+  await report.table(
     [
       { header: t('description'), width: 0.5 },
       { header: lang === 'nl' ? 'Berekening' : 'Calculation', width: 0.26 },
@@ -148,7 +148,7 @@ export function renderObligationPdf(data: ObligationReportData): PDFKit.PDFDocum
   );
 
   report.heading(t('totalsPerRoute'));
-  routeTable(report, data.routes);
+  await routeTable(report, data.routes);
   report.heading(t('chart'));
   routeChart(report, data.routes, o.amountCents);
 
@@ -173,7 +173,7 @@ export function renderObligationPdf(data: ObligationReportData): PDFKit.PDFDocum
       report.money(live.reduce((s, r) => s + Number(r.claimed_value_cents), 0)),
       report.money(live.reduce((s, r) => s + Number(r.verified_value_cents ?? 0), 0)),
     ]);
-    report.table(
+    await report.table(
       [
         { header: t('date'), width: 0.14 },
         { header: t('category'), width: 0.12 },

@@ -31,6 +31,7 @@ const FONT = 'DejaVu';
 const BOLD = 'DejaVu-Bold';
 const BODY = 9;
 const CELL_PAD = 4;
+const YIELD_EVERY_ROWS = 100;
 
 /**
  * A thin layer over pdfkit for the report's building blocks: headings, label/value facts, tables that continue
@@ -140,8 +141,12 @@ export class PdfReport {
     doc.font(FONT).fontSize(BODY).fillColor(COLOURS.ink);
   }
 
-  /** A table; on a page break the header row is drawn again. `bold` rows (totals) are set in bold. */
-  table(columns: Column[], rows: string[][], opts: { boldRows?: Set<number> } = {}): void {
+  /**
+   * A table; on a page break the header row is drawn again. `bold` rows (totals) are set in bold. Layout is
+   * synchronous CPU work, so a long table yields to the event loop now and then: the worker keeps renewing its
+   * BullMQ job lock while it lays out thousands of rows.
+   */
+  async table(columns: Column[], rows: string[][], opts: { boldRows?: Set<number> } = {}): Promise<void> {
     const { doc } = this;
     const widths = columns.map((c) => c.width * this.width);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
@@ -196,7 +201,8 @@ export class PdfReport {
     const firstRows = rows.slice(0, 3).reduce((sum, r) => sum + rowHeight(r, false), 0);
     this.ensureSpace(rowHeight(headers, true) + firstRows);
     drawHeader();
-    rows.forEach((cells, index) => {
+    for (const [index, cells] of rows.entries()) {
+      if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
       const bold = opts.boldRows?.has(index) ?? false;
       const h = rowHeight(cells, bold);
       if (doc.y + h > this.bottom) {
@@ -214,7 +220,7 @@ export class PdfReport {
           .stroke();
       }
       doc.y = y + h;
-    });
+    }
     doc
       .moveTo(this.left, doc.y)
       .lineTo(this.left + this.width, doc.y)

@@ -1,0 +1,257 @@
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { moneyInput, parseMoney } from '../../i18n/format';
+import { CpvPicker } from '../../ui/CpvPicker';
+import { TextField } from '../../ui/Fields';
+import { EmptyState, ErrorAlert, Loading, Notice, PageHeading, QueryError } from '../../ui/States';
+import { Lead, useT2 } from '../contractor/shared';
+import { useOwnProfile } from './ProfilePages';
+
+type Offering = Schemas['OfferingDto'];
+
+const numOrNull = (s: string): number | null => {
+  const n = Number(s.replace(',', '.'));
+  return s.trim() !== '' && Number.isFinite(n) ? n : null;
+};
+
+/** Create (no offering) or edit one: CPV codes picked from the list, delivery point, price, labour share, capacity. */
+function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () => void }) {
+  const { t, locale } = useT2();
+  const qc = useQueryClient();
+  const [title, setTitle] = useState(offering?.title ?? '');
+  const [description, setDescription] = useState(offering?.description ?? '');
+  const [codes, setCodes] = useState<string[]>(offering?.cpvCodes ?? []);
+  const [postcode, setPostcode] = useState(offering?.deliveryPostcode ?? '');
+  const [radius, setRadius] = useState(offering?.deliveryRadiusKm != null ? String(offering.deliveryRadiusKm) : '');
+  const [price, setPrice] = useState(moneyInput(offering?.priceIndicationCents, locale));
+  const [unit, setUnit] = useState(offering?.unit ?? '');
+  const [share, setShare] = useState(
+    offering?.labourShare != null ? String(offering.labourShare).replace('.', locale === 'nl' ? ',' : '.') : '',
+  );
+  const [capacity, setCapacity] = useState(moneyInput(offering?.capacityCentsPerMonth, locale));
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: Schemas['CreateOfferingDto']) =>
+      offering
+        ? call(api.PATCH('/api/v1/offerings/{id}', { params: { path: { id: offering.id } }, body }))
+        : call(api.POST('/api/v1/offerings', { body })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['se-profile'] });
+      if (!offering) {
+        setTitle('');
+        setDescription('');
+        setCodes([]);
+      }
+      onDone?.();
+    },
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!title.trim()) errs.title = t('register.required');
+    if (!codes.length) errs.cpvCodes = t('se.offering.cpvNone');
+    const priceCents = price.trim() ? parseMoney(price, locale) : null;
+    if (price.trim() && priceCents === null) errs.priceIndicationCents = t('tender.f.value.invalid');
+    const capacityCents = capacity.trim() ? parseMoney(capacity, locale) : null;
+    if (capacity.trim() && capacityCents === null) errs.capacityCentsPerMonth = t('tender.f.value.invalid');
+    if (share.trim() && numOrNull(share) === null) errs.labourShare = t('se.offering.invalidNumber');
+    if (radius.trim() && numOrNull(radius) === null) errs.deliveryRadiusKm = t('se.offering.invalidNumber');
+    setLocal(errs);
+    if (Object.keys(errs).length) return;
+    save.mutate({
+      title: title.trim(),
+      description: description.trim(),
+      cpvCodes: codes,
+      priceIndicationCents: priceCents,
+      unit: unit.trim() || null,
+      labourShare: numOrNull(share),
+      deliveryPostcode: postcode.trim() || null,
+      deliveryRadiusKm: numOrNull(radius),
+      capacityCentsPerMonth: capacityCents,
+    });
+  };
+  const errors = { ...fieldErrors(save.error), ...local };
+  const cpvError = errors.cpvCodes ?? Object.entries(errors).find(([k]) => k.startsWith('cpvCodes'))?.[1];
+  return (
+    <form onSubmit={submit} className="bs-form" noValidate>
+      <Heading level={offering ? 3 : 2}>
+        {offering ? t('se.offering.edit', { title: offering.title }) : t('se.offering.new')}
+      </Heading>
+      {save.error && Object.keys(fieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
+      {save.isSuccess && !offering && <Notice>{t('se.offering.created')}</Notice>}
+      <TextField label={t('se.offering.title')} value={title} onChange={setTitle} error={errors.title} required />
+      <TextField
+        label={t('se.offering.description')}
+        value={description}
+        onChange={setDescription}
+        error={errors.description}
+        multiline
+      />
+      <fieldset className="bs-fieldset utrecht-form-fieldset">
+        <legend>{t('se.offering.cpv')}</legend>
+        {codes.length > 0 && (
+          <ul className="bs-chips">
+            {codes.map((c) => (
+              <li key={c}>
+                <span className="bs-cpv__code">{c}</span>
+                <Button
+                  type="button"
+                  appearance="subtle-button"
+                  aria-label={t('se.offering.cpvRemove', { code: c })}
+                  onClick={() => setCodes(codes.filter((x) => x !== c))}
+                >
+                  ×
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CpvPicker
+          label={t('se.offering.cpvAdd')}
+          value={null}
+          error={cpvError}
+          onChange={(c) => {
+            if (c && !codes.includes(c.code)) setCodes([...codes, c.code]);
+          }}
+        />
+      </fieldset>
+      <div className="bs-row">
+        <TextField
+          label={`${t('se.offering.postcode')} ${t('common.optional')}`}
+          value={postcode}
+          onChange={setPostcode}
+          error={errors.deliveryPostcode}
+          autoComplete="postal-code"
+        />
+        <TextField
+          label={`${t('se.offering.radius')} ${t('common.optional')}`}
+          value={radius}
+          onChange={setRadius}
+          error={errors.deliveryRadiusKm}
+          inputMode="numeric"
+        />
+      </div>
+      <div className="bs-row">
+        <TextField
+          label={`${t('se.offering.price')} ${t('common.optional')}`}
+          value={price}
+          onChange={setPrice}
+          error={errors.priceIndicationCents}
+          inputMode="decimal"
+        />
+        <TextField
+          label={`${t('se.offering.unit')} ${t('common.optional')}`}
+          value={unit}
+          onChange={setUnit}
+          error={errors.unit}
+        />
+      </div>
+      <div className="bs-row">
+        <TextField
+          label={`${t('se.offering.labourShare')} ${t('common.optional')}`}
+          description={t('se.offering.labourShare.help')}
+          value={share}
+          onChange={setShare}
+          error={errors.labourShare}
+          inputMode="decimal"
+        />
+        <TextField
+          label={`${t('se.offering.capacity')} ${t('common.optional')}`}
+          value={capacity}
+          onChange={setCapacity}
+          error={errors.capacityCentsPerMonth}
+          inputMode="decimal"
+        />
+      </div>
+      <div className="bs-actions">
+        <Button type="submit" appearance="primary-action-button" busy={save.isPending}>
+          {offering ? t('se.offering.save') : t('se.offering.create')}
+        </Button>
+        {offering && onDone && (
+          <Button type="button" appearance="secondary-action-button" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function OfferingCard({ o }: { o: Offering }) {
+  const { t, money } = useT2();
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => call(api.DELETE('/api/v1/offerings/{id}', { params: { path: { id: o.id } } })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['se-profile'] }),
+  });
+  return (
+    <li className="bs-card">
+      {editing ? (
+        <OfferingForm offering={o} onDone={() => setEditing(false)} />
+      ) : (
+        <>
+          <Heading level={3}>{o.title}</Heading>
+          {o.description && <Paragraph>{o.description}</Paragraph>}
+          <Paragraph className="bs-muted">
+            {t('se.offering.facts', {
+              codes: o.cpvCodes.join(', '),
+              place: o.deliveryPostcode
+                ? `${o.deliveryPostcode}${o.deliveryRadiusKm ? ` (+${o.deliveryRadiusKm} km)` : ''}`
+                : '—',
+            })}
+          </Paragraph>
+          {o.priceIndicationCents !== null && (
+            <Paragraph>
+              {t('profile.price')}:{' '}
+              {o.unit
+                ? t('profile.priceUnit', { price: money(o.priceIndicationCents), unit: o.unit })
+                : money(o.priceIndicationCents)}
+              {o.labourShare !== null && ` · ${t('profile.labourShare')}: ${Math.round(o.labourShare * 100)}%`}
+            </Paragraph>
+          )}
+          {remove.error && <ErrorAlert error={remove.error} />}
+          <div className="bs-actions">
+            <Button appearance="secondary-action-button" onClick={() => setEditing(true)}>
+              {t('se.offering.editButton', { title: o.title })}
+            </Button>
+            <Button
+              appearance="subtle-button"
+              hint="danger"
+              busy={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              {t('se.offering.delete', { title: o.title })}
+            </Button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+export function OfferingsPage() {
+  const { t } = useT2();
+  const { query } = useOwnProfile();
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <QueryError error={query.error} />;
+  const items = query.data.offerings;
+  return (
+    <>
+      <PageHeading>{t('se.offerings.title')}</PageHeading>
+      <Lead>{t('se.offerings.lead')}</Lead>
+      {items.length === 0 ? (
+        <EmptyState>{t('se.offerings.empty')}</EmptyState>
+      ) : (
+        <ul className="bs-cards">
+          {items.map((o) => (
+            <OfferingCard key={o.id} o={o} />
+          ))}
+        </ul>
+      )}
+      <OfferingForm />
+    </>
+  );
+}

@@ -1,0 +1,280 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { pdfText } from '../reporting/reporting-helpers';
+import type { TestApp } from '../support/app';
+import { createBuyerWithOfficer, registrationBody, uniqueWord } from '../support/factories';
+import { newPage, screenshot, seriousA11yViolations, Stack, startStack } from './harness';
+
+jest.setTimeout(240_000);
+
+/** Money as the nl formatter writes it: `€ 57.500,00` (the space is a no-break space). */
+const nlMoney = (s: string) => new RegExp(`€\\s${s.replace(/\./g, '\\.')}`);
+
+/**
+ * The whole story in three browsers at once (officer, contractor, social enterprise), each signed in as a person
+ * would, against the real API, worker, PostgreSQL and Redis: policy → tender → award → offering → match → quote
+ * request → quote → order → invoice → submitted contribution → verified → progress → PDF report.
+ */
+describe('the whole story in Chromium (officer, contractor, social enterprise)', () => {
+  let stack: Stack;
+  let t: TestApp;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+    t = {
+      app: stack.api,
+      ds: stack.api.get<DataSource>(getDataSourceToken()),
+      http: () => request(stack.api.getHttpServer()),
+      close: async () => undefined,
+    };
+  });
+
+  afterAll(async () => {
+    // The last state of every page, for when a step timed out.
+    for (const [i, c] of contexts.entries())
+      for (const p of c.pages()) await screenshot(p, `story-last-${i}`).catch(() => undefined);
+    await Promise.all(contexts.map((c) => c.close()));
+    await stack?.close();
+  });
+
+  async function signedIn(email: string, password: string): Promise<Page> {
+    const { context, page } = await newPage(stack);
+    contexts.push(context);
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').nth(2).waitFor();
+    return page;
+  }
+
+  async function screen(page: Page, name: string): Promise<void> {
+    await screenshot(page, name);
+    const violations = await seriousA11yViolations(page);
+    expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
+  }
+
+  const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+
+  it('policy → tender → award → offering → match → quote → order → invoice → verified → progress → PDF', async () => {
+    const started = Date.now();
+    const year = new Date().getFullYear();
+    const today = new Date().toISOString().slice(0, 10);
+    const word = uniqueWord('story');
+    const { organisationId: buyerId } = await createBuyerWithOfficer(t);
+    const officerEmail = (
+      (await t.ds.query('SELECT email FROM app_user WHERE organisation_id = $1', [buyerId])) as {
+        email: string;
+      }[]
+    )[0].email;
+    const contractorBody = registrationBody('contractor');
+    const seBody = registrationBody('social_enterprise');
+    const contractorReg = await t.http().post('/api/v1/auth/register').send(contractorBody).expect(201);
+    await t.http().post('/api/v1/auth/register').send(seBody).expect(201);
+    const contractorOrgId = (contractorReg.body as { user: { organisationId: string } }).user.organisationId;
+    const seName = seBody.organisation.name;
+
+    const officer = await signedIn(officerEmail, 'officer-password-1');
+    const contractor = await signedIn(contractorBody.email, contractorBody.password);
+    const se = await signedIn(seBody.email, seBody.password);
+
+    // Officer: the example policy, published; a tender with a CPV item, published and awarded to the contractor.
+    await nav(officer).getByRole('link', { name: 'SROI-beleid' }).click();
+    await officer.getByRole('button', { name: 'Nieuw beleid op basis van het voorbeeld' }).click();
+    await h1(officer, /^Beleid: /);
+    await officer.getByRole('button', { name: 'Publiceren' }).click();
+    await officer.getByText('Het beleid is gepubliceerd.', { exact: false }).waitFor();
+    await nav(officer).getByRole('link', { name: 'Mijn aanbestedingen' }).click();
+    await officer.getByRole('link', { name: 'Nieuwe aanbesteding' }).click();
+    const title = `Schoonmaak stadhuis ${word}`;
+    await officer.getByLabel('Titel').fill(title);
+    await officer.getByLabel('Omschrijving onderdeel 1').fill('Schoonmaak van kantoren');
+    await officer.getByLabel('CPV-code (1)').fill('90910000');
+    await officer.getByRole('button', { name: /^90910000-9/ }).click();
+    await officer.getByLabel('Geschatte waarde in euro (excl. btw)').fill('1.200.000');
+    await officer.getByLabel(/^Postcode van de uitvoering/).fill('2011 RD');
+    await officer.getByLabel('Start contract').fill(`${year}-01-01`);
+    await officer.getByLabel('Einde contract (tot en met)').fill(`${year + 1}-12-31`);
+    await officer.getByRole('button', { name: 'Aanbesteding aanmaken' }).click();
+    await h1(officer, title);
+    await officer.getByRole('button', { name: 'Publiceren' }).click();
+    await officer.getByText('De aanbesteding is gepubliceerd.').waitFor();
+    await officer.getByLabel('Organisatie-id van de opdrachtnemer').fill(contractorOrgId);
+    await officer.getByLabel('Contractwaarde in euro (excl. btw)').fill('1.150.000');
+    await officer.getByRole('button', { name: 'Gunnen' }).click();
+    await officer.getByText(/Gegund\. De social-return-verplichting is €\s57\.500,00\./).waitFor();
+
+    // Social enterprise: profile, a PSO certificate, an offering picked by CPV with a delivery point.
+    await nav(se).getByRole('link', { name: 'Profiel en certificaten' }).click();
+    await h1(se, `Profiel van ${seName}`);
+    await se.getByLabel('Missie').fill(`Schoonmaak met mensen met afstand tot werk ${word}`);
+    await se.getByLabel('Participatiewet').check();
+    await se.getByLabel('Medewerkers (fte)').fill('20');
+    await se.getByLabel('Waarvan uit de doelgroep (fte)').fill('12');
+    await se.getByRole('button', { name: 'Opslaan' }).click();
+    await se.getByText('Het profiel is opgeslagen.').waitFor();
+    await se.getByLabel('PSO-trede').selectOption('trede_2');
+    await se.getByLabel('Certificaatnummer (niet verplicht)').fill('PSO-STORY-1');
+    await se.getByLabel('Geldig vanaf').fill(`${year - 1}-01-01`);
+    await se.getByRole('button', { name: 'Certificaat toevoegen' }).click();
+    await se.getByText('Het certificaat is toegevoegd en wacht op controle.').waitFor();
+    await se.getByRole('cell', { name: 'Niet gecontroleerd' }).waitFor();
+    await screen(se, 'story-01-se-profile');
+
+    await nav(se).getByRole('link', { name: 'Mijn aanbod' }).click();
+    await h1(se, 'Mijn aanbod');
+    await se.getByText('U heeft nog geen aanbod.', { exact: false }).waitFor();
+    const offering = `Kantoorschoonmaak ${word}`;
+    await se.getByLabel('Titel').fill(offering);
+    await se
+      .getByLabel('Omschrijving')
+      .fill('Schoonmaak van kantoren door een vast team met leerwerkplekken');
+    await se.getByLabel('CPV-code toevoegen').fill('90910000');
+    await se.getByRole('button', { name: /^90910000-9/ }).click();
+    await se.getByRole('button', { name: '90910000-9 verwijderen' }).waitFor();
+    await se.getByLabel(/^Postcode van de afleverplaats/).fill('2011 AB');
+    await se.getByLabel(/^Leverstraal in km/).fill('30');
+    await se.getByLabel(/^Prijsindicatie in euro/).fill('35');
+    await se.getByLabel(/^Per \(eenheid\)/).fill('uur');
+    await se.getByLabel(/^Loonaandeel/).fill('0,6');
+    await screen(se, 'story-02-se-offering-form');
+    await se.getByRole('button', { name: 'Aanbod plaatsen' }).click();
+    await se.getByText('Het aanbod staat online.').waitFor();
+    await se.getByRole('heading', { level: 3, name: offering }).waitFor();
+
+    // Officer: checks the enterprise's certificate (until then a purchase from it would not count).
+    await nav(officer).getByRole('link', { name: 'Certificaten' }).click();
+    await officer.getByLabel('Naam van de onderneming').fill(seName);
+    await officer.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await officer.getByRole('button', { name: new RegExp(`^${seName}`) }).click();
+    await officer.getByRole('button', { name: 'Goedkeuren PSO PSO-STORY-1' }).click();
+    await officer.getByText('Gecontroleerd', { exact: true }).waitFor();
+
+    // Contractor: the obligation in words; a refresh shows the job's progress; the offering is among the matches.
+    await nav(contractor).getByRole('link', { name: 'Mijn verplichtingen' }).click();
+    await h1(contractor, 'Mijn verplichtingen');
+    await contractor.getByRole('link', { name: title }).click();
+    await h1(contractor, `Verplichting: ${title}`);
+    await contractor.getByText(/U moet €\s57\.500,00 aan social return leveren/).waitFor();
+    await contractor.getByRole('button', { name: 'Lijst verversen' }).click();
+    await contractor.getByText('De lijst is opnieuw berekend.').waitFor({ timeout: 30_000 });
+    const match = contractor
+      .getByRole('listitem')
+      .filter({ has: contractor.getByRole('heading', { name: offering }) });
+    await match.waitFor({ timeout: 30_000 });
+    await match.getByText(/Kan €\s57\.500,00 opleveren onder dit beleid/).waitFor();
+    await match.getByText(/Besteed €\s57\.500,00 om de rest te vullen/).waitFor();
+    await match.getByText('Waarom deze onderneming').click();
+    await match.getByText(/Soort werk: CPV 90910000/).waitFor();
+
+    // The live preview: 10 employee hours of a social activity, valued as the fields are filled (nothing saved).
+    await contractor.getByLabel('Maatschappelijke activiteit').check();
+    await contractor.getByLabel('Aantal').fill('10');
+    await contractor.getByLabel('Omschrijving').fill('Gastlessen op het ROC');
+    await contractor
+      .getByText(/Telt voor €\s1\.000,00 onder het beleid van deze aanbesteding/)
+      .waitFor({ timeout: 15_000 });
+    await screen(contractor, 'story-03-contractor-obligation');
+
+    await match.getByRole('button', { name: `Offerte aanvragen: ${offering}` }).click();
+    await match.getByLabel('Wat heeft u nodig?').fill('Schoonmaak van de bouwketen, drie keer per week');
+    await match.getByLabel(/^Budget in euro/).fill('12.000');
+    await match.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await contractor.getByText('Uw aanvraag is verstuurd.', { exact: false }).waitFor();
+
+    // Social enterprise: answers with a quote.
+    await nav(se).getByRole('link', { name: 'Offerteaanvragen' }).click();
+    await h1(se, 'Offerteaanvragen');
+    await se.getByText(/Budget: €\s12\.000,00/).waitFor();
+    await se.getByLabel('Offertebedrag in euro (excl. btw)').fill('12.000');
+    await se.getByLabel('Toelichting (niet verplicht)').fill('Inclusief schoonmaakmiddelen');
+    await screen(se, 'story-04-se-quote-requests');
+    await se.getByRole('button', { name: 'Offerte versturen' }).click();
+    await se.getByText('Uw offerte is verstuurd.').waitFor();
+
+    // Contractor: accepts the quote; it becomes an order.
+    await nav(contractor).getByRole('link', { name: 'Offertes' }).click();
+    await h1(contractor, 'Offerteaanvragen en offertes');
+    await contractor.getByText(/Offerte van €\s12\.000,00/).waitFor();
+    await screen(contractor, 'story-05-contractor-quotes');
+    await contractor.getByRole('button', { name: 'Offerte accepteren' }).click();
+    await contractor.getByText('Geaccepteerd: er is een opdracht van gemaakt.').waitFor();
+
+    // Social enterprise: invoices the order; the invoice shows the contribution it created, submitted.
+    await nav(se).getByRole('link', { name: 'Opdrachten en facturen' }).click();
+    await h1(se, 'Opdrachten en facturen');
+    await se.getByLabel('Factuurnummer').fill(`F-${word}`);
+    await se.getByLabel('Factuurdatum').fill(today);
+    await se.getByLabel('Factuurbedrag in euro (excl. btw)').fill('12.000');
+    await se.getByRole('button', { name: 'Factuur indienen' }).click();
+    await se.getByText(/Factuur ingediend: bijdrage van €\s12\.000,00, status Ingediend\./).waitFor();
+    await se.getByText(new RegExp(`Factuur F-${word} van .*: €\\s12\\.000,00`)).waitFor();
+    await screen(se, 'story-06-se-orders');
+
+    // Contractor: the contribution appears as submitted on the obligation.
+    await nav(contractor).getByRole('link', { name: 'Mijn verplichtingen' }).click();
+    await contractor.getByRole('link', { name: title }).click();
+    await h1(contractor, `Verplichting: ${title}`);
+    const contributions = contractor.getByRole('region', { name: 'Mijn bijdragen' });
+    await contributions.getByRole('cell', { name: 'Sociale inkoop' }).waitFor();
+    await contributions.getByRole('cell', { name: 'Ingediend' }).waitFor();
+    await contractor.getByText('0% goedgekeurd, 21% opgevoerd').waitFor();
+
+    // Officer: verifies it in the review queue.
+    await nav(officer).getByRole('link', { name: 'Te beoordelen' }).click();
+    await officer.getByRole('heading', { level: 3, name: /Sociale inkoop · €\s12\.000,00/ }).waitFor();
+    await officer.getByRole('button', { name: 'Goedkeuren' }).click();
+    await officer.getByText(/Goedgekeurd voor €\s12\.000,00\./).waitFor();
+
+    // Contractor: progress has moved.
+    await contractor.reload();
+    await h1(contractor, `Verplichting: ${title}`);
+    await contractor.getByText('21% goedgekeurd, 21% opgevoerd').waitFor();
+    await contributions.getByRole('cell', { name: 'Goedgekeurd' }).waitFor();
+    expect(await contractor.getByTestId('obligations.verified').textContent()).toMatch(nlMoney('12.000,00'));
+    await screen(contractor, 'story-07-contractor-progress');
+    await nav(contractor).getByRole('link', { name: 'Opdrachten' }).click();
+    await contractor.getByText(/Bijdrage: €\s12\.000,00/).waitFor();
+    await contractor.getByText('goedgekeurd voor', { exact: false }).waitFor();
+    await screen(contractor, 'story-08-contractor-orders');
+
+    // Officer: the dashboard (money spent with the enterprise), then a PDF report whose amount the test reads.
+    await nav(officer).getByRole('link', { name: 'Dashboard' }).click();
+    await h1(officer, 'Dashboard');
+    await officer.getByRole('rowheader', { name: seName }).waitFor({ timeout: 30_000 });
+    await officer.getByRole('row', { name: new RegExp(`${seName}.*€\\s12\\.000,00`) }).waitFor();
+    await screen(officer, 'story-09-officer-dashboard');
+
+    await nav(officer).getByRole('link', { name: 'Rapportages' }).click();
+    await h1(officer, 'Rapportages');
+    await officer.getByLabel('Eén verplichting').check();
+    await officer.getByLabel('Onderwerp').selectOption({ label: title });
+    await officer.getByLabel('Bestandsformaat').selectOption('pdf');
+    await officer.getByRole('button', { name: 'Rapport aanvragen' }).click();
+    await officer.getByText('Aangevraagd. De voortgang staat hieronder.').waitFor();
+    const downloadButton = officer.getByRole('button', { name: /^Download PDF-rapport van / }).first();
+    await downloadButton.waitFor({ timeout: 60_000 });
+    await screen(officer, 'story-10-officer-reports');
+    const [download] = await Promise.all([officer.waitForEvent('download'), downloadButton.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const text = pdfText(readFileSync(await download.path()));
+    expect(text).toContain(title);
+    expect(text).toMatch(/€\s?57\.500,00/);
+    expect(text).toMatch(/€\s?12\.000,00/);
+
+    const rows = (await t.ds.query(
+      `SELECT c.status, c.claimed_value_cents, c.verified_value_cents FROM contribution c
+         JOIN obligation o ON o.id = c.obligation_id WHERE o.contractor_organisation_id = $1`,
+      [contractorOrgId],
+    )) as { status: string; claimed_value_cents: string; verified_value_cents: string }[];
+    expect(rows).toEqual([
+      { status: 'verified', claimed_value_cents: '1200000', verified_value_cents: '1200000' },
+    ]);
+    console.log(`whole story: ${((Date.now() - started) / 1000).toFixed(1)} s in the browsers`);
+  });
+});
