@@ -274,12 +274,13 @@ async function run(n: number, f: Fixture | undefined): Promise<{ run: Run; fixtu
           ]
         : []),
     ];
-    const others = [
+    // PostgreSQL backends come and go: a backend born during the run counts whole, one gone by the end is lost.
+    const watched = (): { name: string; pid: number }[] => [
+      ...procs.map((p) => ({ name: p.name, pid: p.child.pid! })),
       ...pidsNamed('postgres').map((pid) => ({ name: 'postgres', pid })),
       ...pidsNamed('redis-server').map((pid) => ({ name: 'redis', pid })),
     ];
-    const watched = [...procs.map((p) => ({ name: p.name, pid: p.child.pid! })), ...others];
-    const before = watched.map((w) => cpuTicks(w.pid));
+    const before = new Map(watched().map((w) => [w.pid, cpuTicks(w.pid)]));
     const started = Date.now();
     const results = await Promise.all(
       apis.map((url) =>
@@ -293,9 +294,10 @@ async function run(n: number, f: Fixture | undefined): Promise<{ run: Run; fixtu
     );
     const seconds = (Date.now() - started) / 1000;
     const cpu = new Map<string, number>();
-    watched.forEach((w, i) =>
-      cpu.set(w.name, (cpu.get(w.name) ?? 0) + (cpuTicks(w.pid) - before[i]) / seconds),
-    );
+    for (const w of watched()) {
+      const used = Math.max(0, cpuTicks(w.pid) - (before.get(w.pid) ?? 0));
+      cpu.set(w.name, (cpu.get(w.name) ?? 0) + used / seconds);
+    }
     return {
       fixture: fx,
       run: {

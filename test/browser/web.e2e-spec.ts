@@ -394,6 +394,7 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       expect({ link, scroll: await hasHorizontalScroll(page) }).toEqual({ link, scroll: false });
     }
+    await nav.getByRole('link', { name: 'SROI-beleid' }).click();
     await page
       .getByRole('link', { name: /^Bouwblokken social return/ })
       .first()

@@ -371,6 +371,11 @@ class TenderSroiResponseDto {
     number | null;
 }
 
+class TenderBuyerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Gemeente Haarlem' }) name: string | null;
+}
+
 class TenderAwardSummaryDto {
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) obligationId: string | null;
@@ -471,10 +476,7 @@ export class TenderResponseDto {
   lots?: OcdsLotDto[];
   @ApiPropertyOptional({ type: [OcdsAwardDto], description: 'Imported tenders: the awards as published' })
   awards?: OcdsAwardDto[];
-  @ApiProperty({ example: { id: '...', name: 'Gemeente Haarlem' } }) buyer: {
-    id: string;
-    name: string | null;
-  };
+  @ApiProperty({ type: TenderBuyerDto }) buyer: TenderBuyerDto;
   @ApiPropertyOptional({ type: TenderAwardSummaryDto, nullable: true }) award?: TenderAwardSummaryDto | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;

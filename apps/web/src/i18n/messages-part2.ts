@@ -133,7 +133,8 @@ const nl = {
   'se.certs.title': 'Certificeringen',
   'se.certs.lead':
     'Een inkoop bij u telt alleen mee als u op de factuurdatum een geldig certificaat heeft dat het beleid accepteert. De gemeente controleert het.',
-  'se.certs.empty': 'Nog geen certificeringen. Voeg uw PSO-, Code Sociale Ondernemingen- of SW-certificaat toe.',
+  'se.certs.empty':
+    'Nog geen certificeringen. Voeg uw PSO-, Code Sociale Ondernemingen- of SW-certificaat toe.',
   'se.certs.type': 'Soort certificaat',
   'se.certs.level': 'PSO-trede',
   'se.certs.number': 'Certificaatnummer',
@@ -143,7 +144,8 @@ const nl = {
   'se.certs.added': 'Het certificaat is toegevoegd en wacht op controle.',
   'se.certs.validity': '{from} tot en met {until}',
   'se.offerings.title': 'Mijn aanbod',
-  'se.offerings.lead': 'Wat u levert. Opdrachtnemers vinden u op de CPV-codes, de afleverplaats en uw certificaten.',
+  'se.offerings.lead':
+    'Wat u levert. Opdrachtnemers vinden u op de CPV-codes, de afleverplaats en uw certificaten.',
   'se.offerings.empty': 'U heeft nog geen aanbod. Voeg hieronder uw eerste dienst of product toe.',
   'se.offering.new': 'Nieuw aanbod',
   'se.offering.edit': 'Aanbod wijzigen: {title}',
@@ -158,7 +160,8 @@ const nl = {
   'se.offering.price': 'Prijsindicatie in euro (excl. btw)',
   'se.offering.unit': 'Per (eenheid)',
   'se.offering.labourShare': 'Loonaandeel (0 tot 1)',
-  'se.offering.labourShare.help': 'Het deel van de prijs dat loon van mensen uit de doelgroep is, bijvoorbeeld 0,6',
+  'se.offering.labourShare.help':
+    'Het deel van de prijs dat loon van mensen uit de doelgroep is, bijvoorbeeld 0,6',
   'se.offering.capacity': 'Capaciteit per maand in euro',
   'se.offering.create': 'Aanbod plaatsen',
   'se.offering.save': 'Wijzigingen opslaan',
@@ -192,8 +195,10 @@ const nl = {
   'se.decline.send': 'Aanvraag afwijzen',
   'se.decline.done': 'U heeft de aanvraag afgewezen.',
   'se.orders.title': 'Opdrachten en facturen',
-  'se.orders.lead': 'Opdrachten die u kreeg. Een factuur wordt een bijdrage op de verplichting van de opdrachtnemer.',
-  'se.orders.empty': 'Nog geen opdrachten. Een opdracht ontstaat wanneer een opdrachtnemer uw offerte accepteert.',
+  'se.orders.lead':
+    'Opdrachten die u kreeg. Een factuur wordt een bijdrage op de verplichting van de opdrachtnemer.',
+  'se.orders.empty':
+    'Nog geen opdrachten. Een opdracht ontstaat wanneer een opdrachtnemer uw offerte accepteert.',
   'se.invoice.number': 'Factuurnummer',
   'se.invoice.date': 'Factuurdatum',
   'se.invoice.amount': 'Factuurbedrag in euro (excl. btw)',
@@ -266,8 +271,7 @@ const en: Record<Part2MessageId, string> = {
     'At the current pace you reach {forecast}: {short} short. See below who can help.',
   'ct.obligation.policy': 'Policy version {version}',
   'ct.matches.title': 'Social enterprises that can help you',
-  'ct.matches.lead':
-    "Best first. Amounts are under this tender's policy, based on what is still left to do.",
+  'ct.matches.lead': "Best first. Amounts are under this tender's policy, based on what is still left to do.",
   'ct.matches.empty': 'No matching social enterprises found yet. Refresh the list, or search yourself.',
   'ct.matches.pending': 'The list is being recomputed…',
   'ct.matches.computedAt': 'Computed on {date}',

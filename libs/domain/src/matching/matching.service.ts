@@ -110,7 +110,11 @@ export class MatchingService {
     return this.loaded('obligation', id, row, row.policy_snapshot as SroiPolicyBody, remaining, today, m);
   }
 
-  /** An active tender, scored for the obligation it would create at its estimated value under its policy. */
+  /**
+   * An active tender, scored for the obligation it would create at its estimated value under its policy. A tender
+   * imported from open data has no SROI policy here: it is still matched (social enterprises see it among their
+   * opportunities), but under no SROI condition nothing counts and no credit is projected.
+   */
   async tenderSubject(
     id: string,
     today: string,
@@ -119,15 +123,16 @@ export class MatchingService {
     const [row] = await m.query(
       `SELECT t.id AS tender_id, t.title, t.description, t.main_procurement_category,
               t.estimated_value_cents::text AS estimated_value_cents, t.sroi_percentage::float8 AS sroi_percentage,
-              t.labour_share::float8 AS labour_share, t.contract_start::text AS start_date,
-              t.contract_end::text AS end_date, p.body AS policy, pa.lat, pa.lon
+              t.labour_share::float8 AS labour_share, coalesce(t.contract_start, $2::date)::text AS start_date,
+              coalesce(t.contract_end, t.contract_start, $2::date)::text AS end_date, p.body AS policy, pa.lat, pa.lon
          FROM tender t
-         JOIN sroi_policy p ON p.id = t.sroi_policy_id
+         LEFT JOIN sroi_policy p ON p.id = t.sroi_policy_id
          LEFT JOIN postcode_area pa ON pa.pc4 = left(t.delivery_postcode, 4)
         WHERE t.id = $1 AND t.status = 'active'`,
-      [id],
+      [id, today],
     );
     if (!row) return null;
+    if (!row.policy) return this.loaded('tender', id, row, noSroiCondition(today), 0, today, m);
     const policy = row.policy as SroiPolicyBody;
     const expected = computeObligation(policy, {
       category: row.main_procurement_category,
@@ -332,4 +337,27 @@ export class MatchingService {
     if (ids.length) await this.ds.transaction((m) => this.triggers.enterprisesChanged(m, ids));
     return { organisations: ids.length };
   }
+}
+
+/**
+ * The absence of an SROI condition, as a policy the scorer can read: no covered category, no blocks, no accepted
+ * certificate. Not a rule of any buyer: every purchase evaluates to "does not count" and no credit is projected.
+ */
+function noSroiCondition(today: string): SroiPolicyBody {
+  return {
+    name: 'No SROI condition (imported tender)',
+    version: '-',
+    validFrom: today,
+    categories: [],
+    thresholdCents: 0,
+    defaultPercentage: 0,
+    goodsMinLabourShare: null,
+    minCents: null,
+    capCents: null,
+    fullTimeHoursPerWeek: 36,
+    psoDiscounts: [],
+    blocks: [],
+    bonuses: [],
+    purchaseRule: { eligibleCertifications: [], minPsoLevel: null, mode: 'full_invoice', factor: null },
+  };
 }

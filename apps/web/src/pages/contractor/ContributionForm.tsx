@@ -78,7 +78,12 @@ export function ContributionForm({ obligationId }: { obligationId: string }) {
     }
     const q = num(f.quantity);
     if (q === null || !f.blockCode.trim() || !f.description.trim()) return null;
-    return { category: 'social_activity', blockCode: f.blockCode.trim(), quantity: q, description: f.description.trim() };
+    return {
+      category: 'social_activity',
+      blockCode: f.blockCode.trim(),
+      quantity: q,
+      description: f.description.trim(),
+    };
   })();
   const key = useDebounced(body ? JSON.stringify(body) : '', 400);
   const preview = useQuery({
@@ -96,7 +101,12 @@ export function ContributionForm({ obligationId }: { obligationId: string }) {
   });
   const submit = useMutation({
     mutationFn: (b: Body) =>
-      call(api.POST('/api/v1/obligations/{id}/contributions', { params: { path: { id: obligationId } }, body: b })),
+      call(
+        api.POST('/api/v1/obligations/{id}/contributions', {
+          params: { path: { id: obligationId } },
+          body: b,
+        }),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['contributions', obligationId] });
       void qc.invalidateQueries({ queryKey: ['obligation', obligationId] });

@@ -13,6 +13,7 @@ type Order = Schemas['OrderResponseDto'];
 export function useQuoteRequests() {
   return useQuery({
     queryKey: ['quote-requests'],
+    staleTime: 0,
     queryFn: () => call(api.GET('/api/v1/quote-requests', { params: { query: { limit: 100 } } })),
   });
 }
@@ -20,6 +21,7 @@ export function useQuoteRequests() {
 export function useOrders() {
   return useQuery({
     queryKey: ['orders'],
+    staleTime: 0,
     queryFn: () => call(api.GET('/api/v1/orders', { params: { query: { limit: 100 } } })),
   });
 }
@@ -74,16 +76,16 @@ function RequestCard({ r }: { r: QuoteRequest }) {
   const { t, date } = useT2();
   return (
     <li className="bs-card">
-      <Heading level={2}>
-        {r.offeringTitle}
-      </Heading>
+      <Heading level={2}>{r.offeringTitle}</Heading>
       <Paragraph>
         <Status prefix="mk.qrStatus" value={r.status} /> ·{' '}
         <RouterLink to={`/contractor/obligations/${r.obligationId}`}>{t('tender.obligationLink')}</RouterLink>
       </Paragraph>
       <Paragraph>{t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}</Paragraph>
       {r.status === 'declined' && (
-        <Paragraph>{t('ct.qrs.declined', { reason: r.declineReason ? `: ${r.declineReason}` : '' })}</Paragraph>
+        <Paragraph>
+          {t('ct.qrs.declined', { reason: r.declineReason ? `: ${r.declineReason}` : '' })}
+        </Paragraph>
       )}
       {r.quotes.length ? (
         <ul className="bs-list">
@@ -130,9 +132,7 @@ export function OrderCard({ o, title, children }: { o: Order; title: string; chi
   const { t, money, date } = useT2();
   return (
     <li className="bs-card">
-      <Heading level={2}>
-        {t('mk.order.title', { title })}
-      </Heading>
+      <Heading level={2}>{t('mk.order.title', { title })}</Heading>
       <Paragraph>
         <Status prefix="mk.orderStatus" value={o.status} /> ·{' '}
         {t('mk.order.line', { amount: money(o.amountCents), invoiced: money(o.invoicedCents) })}
@@ -174,7 +174,11 @@ function CompleteButton({ o }: { o: Order }) {
   return (
     <div className="bs-actions">
       {complete.error && <ErrorAlert error={complete.error} />}
-      <Button appearance="secondary-action-button" busy={complete.isPending} onClick={() => complete.mutate()}>
+      <Button
+        appearance="secondary-action-button"
+        busy={complete.isPending}
+        onClick={() => complete.mutate()}
+      >
         {t('ct.orders.complete')}
       </Button>
     </div>

@@ -225,7 +225,9 @@ function MatchCard({ obligationId, m }: { obligationId: string; m: Match }) {
       {m.counts ? (
         <Paragraph>
           <strong>{t('ct.match.credit', { amount: money(m.projectedCreditCents) })}</strong>
-          {m.spendToFillCents !== null && <> · {t('ct.match.spend', { amount: money(m.spendToFillCents) })}</>}
+          {m.spendToFillCents !== null && (
+            <> · {t('ct.match.spend', { amount: money(m.spendToFillCents) })}</>
+          )}
         </Paragraph>
       ) : (
         <Paragraph>
@@ -258,6 +260,7 @@ function Matches({ obligationId }: { obligationId: string }) {
   const [jobId, setJobId] = useState<string | null>(null);
   const matches = useQuery({
     queryKey: ['matches', obligationId],
+    staleTime: 0,
     queryFn: () =>
       call(
         api.GET('/api/v1/obligations/{id}/matches', {
@@ -268,9 +271,7 @@ function Matches({ obligationId }: { obligationId: string }) {
   });
   const refresh = useMutation({
     mutationFn: () =>
-      call(
-        api.POST('/api/v1/obligations/{id}/matches/refresh', { params: { path: { id: obligationId } } }),
-      ),
+      call(api.POST('/api/v1/obligations/{id}/matches/refresh', { params: { path: { id: obligationId } } })),
     onSuccess: (r) => setJobId(r.id),
   });
   const job = useJob(jobId);
@@ -296,7 +297,9 @@ function Matches({ obligationId }: { obligationId: string }) {
           {t('ct.matches.refresh')}
         </Button>
         {matches.data?.computedAt && (
-          <Paragraph className="bs-muted">{t('ct.matches.computedAt', { date: date(matches.data.computedAt) })}</Paragraph>
+          <Paragraph className="bs-muted">
+            {t('ct.matches.computedAt', { date: date(matches.data.computedAt) })}
+          </Paragraph>
         )}
       </div>
       {refresh.error && <ErrorAlert error={refresh.error} />}
@@ -321,7 +324,9 @@ function Matches({ obligationId }: { obligationId: string }) {
       ) : matches.isError ? (
         <ErrorAlert error={matches.error} />
       ) : items.length === 0 ? (
-        <EmptyState action={<RouterLink to="/">{t('nav.home')}</RouterLink>}>{t('ct.matches.empty')}</EmptyState>
+        <EmptyState action={<RouterLink to="/">{t('nav.home')}</RouterLink>}>
+          {t('ct.matches.empty')}
+        </EmptyState>
       ) : (
         <ol className="bs-cards" aria-label={t('ct.matches.title')}>
           {items.map((m) => (
@@ -337,6 +342,7 @@ function Contributions({ obligationId }: { obligationId: string }) {
   const { t, money, date } = useT2();
   const list = useQuery({
     queryKey: ['contributions', obligationId],
+    staleTime: 0,
     queryFn: () =>
       call(
         api.GET('/api/v1/obligations/{id}/contributions', {
@@ -393,6 +399,7 @@ export function MyObligationPage() {
   const { t, money } = useT2();
   const ob = useQuery({
     queryKey: ['obligation', id],
+    staleTime: 0,
     queryFn: () => call(api.GET('/api/v1/obligations/{id}', { params: { path: { id } } })),
   });
   const titles = useTenderTitles(ob.data ? [ob.data.tenderId] : []);
@@ -404,7 +411,8 @@ export function MyObligationPage() {
     <>
       <PageHeading>{t('ct.obligation.title', { tender: title })}</PageHeading>
       <Paragraph>
-        <Status prefix="obStatus" value={o.status} /> · {t('ct.obligation.policy', { version: o.policyVersion })}
+        <Status prefix="obStatus" value={o.status} /> ·{' '}
+        {t('ct.obligation.policy', { version: o.policyVersion })}
       </Paragraph>
       {!o.applicable && o.reason && (
         <Notice type="info">{t('obligations.notApplicable', { reason: o.reason })}</Notice>

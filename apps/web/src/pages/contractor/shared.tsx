@@ -112,6 +112,7 @@ export function useTenderTitles(ids: string[]): Map<string, string> {
 export function useMyObligations() {
   return useQuery({
     queryKey: ['obligations'],
+    staleTime: 0,
     queryFn: () => call(api.GET('/api/v1/obligations', { params: { query: { limit: 100 } } })),
   });
 }

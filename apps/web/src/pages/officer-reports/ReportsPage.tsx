@@ -29,7 +29,8 @@ export async function downloadReport(r: Report): Promise<void> {
     params: { path: { id: r.id } },
     parseAs: 'blob',
   });
-  if (!res.response.ok || !res.data) throw new ApiError(res.response.status, 'DOWNLOAD', res.response.statusText);
+  if (!res.response.ok || !res.data)
+    throw new ApiError(res.response.status, 'DOWNLOAD', res.response.statusText);
   const url = URL.createObjectURL(res.data as Blob);
   const a = document.createElement('a');
   a.href = url;
@@ -43,6 +44,7 @@ export async function downloadReport(r: Report): Promise<void> {
 export function useReports() {
   return useQuery({
     queryKey: ['reports'],
+    staleTime: 0,
     queryFn: () => call(api.GET('/api/v1/reports', { params: { query: { limit: 50 } } })),
     refetchInterval: (q) =>
       q.state.data?.items.some((r) => r.status === 'queued' || r.status === 'running') ? 1000 : false,
@@ -72,7 +74,10 @@ function RequestForm() {
   const subjects =
     scope === 'obligation'
       ? obs.map((o) => ({ value: o.id, label: titles.get(o.tenderId) || o.id.slice(0, 8) }))
-      : [...new Set(obs.map((o) => o.tenderId))].map((id) => ({ value: id, label: titles.get(id) || id.slice(0, 8) }));
+      : [...new Set(obs.map((o) => o.tenderId))].map((id) => ({
+          value: id,
+          label: titles.get(id) || id.slice(0, 8),
+        }));
   const chosen = subjects.some((s) => s.value === subject) ? subject : (subjects[0]?.value ?? '');
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -20,6 +20,7 @@ export function OpportunitiesPage() {
   const id = me?.organisation?.id ?? '';
   const list = useQuery({
     queryKey: ['opportunities', id],
+    staleTime: 0,
     queryFn: () =>
       call(
         api.GET('/api/v1/social-enterprises/{id}/opportunities', {
@@ -112,7 +113,9 @@ function AnswerForms({ r }: { r: QuoteRequest }) {
   return (
     <>
       <form onSubmit={send} className="bs-form" noValidate>
-        {quote.error && Object.keys(fieldErrors(quote.error)).length === 0 && <ErrorAlert error={quote.error} />}
+        {quote.error && Object.keys(fieldErrors(quote.error)).length === 0 && (
+          <ErrorAlert error={quote.error} />
+        )}
         <div className="bs-row">
           <TextField
             label={t('se.quote.amount')}
@@ -192,7 +195,9 @@ export function IncomingRequestsPage() {
               <Paragraph>
                 <Status prefix="mk.qrStatus" value={r.status} />
               </Paragraph>
-              <Paragraph>{t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}</Paragraph>
+              <Paragraph>
+                {t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}
+              </Paragraph>
               {(r.budgetCents !== null || r.neededBy) && (
                 <Paragraph>
                   {[
@@ -259,7 +264,12 @@ function InvoiceForm({ o }: { o: Order }) {
         </Notice>
       )}
       <div className="bs-row">
-        <TextField label={t('se.invoice.number')} value={number} onChange={setNumber} error={errors.invoiceNumber} />
+        <TextField
+          label={t('se.invoice.number')}
+          value={number}
+          onChange={setNumber}
+          error={errors.invoiceNumber}
+        />
         <TextField
           label={t('se.invoice.date')}
           type="date"

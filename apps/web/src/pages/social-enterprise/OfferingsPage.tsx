@@ -24,11 +24,15 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () =
   const [description, setDescription] = useState(offering?.description ?? '');
   const [codes, setCodes] = useState<string[]>(offering?.cpvCodes ?? []);
   const [postcode, setPostcode] = useState(offering?.deliveryPostcode ?? '');
-  const [radius, setRadius] = useState(offering?.deliveryRadiusKm != null ? String(offering.deliveryRadiusKm) : '');
+  const [radius, setRadius] = useState(
+    offering?.deliveryRadiusKm != null ? String(offering.deliveryRadiusKm) : '',
+  );
   const [price, setPrice] = useState(moneyInput(offering?.priceIndicationCents, locale));
   const [unit, setUnit] = useState(offering?.unit ?? '');
   const [share, setShare] = useState(
-    offering?.labourShare != null ? String(offering.labourShare).replace('.', locale === 'nl' ? ',' : '.') : '',
+    offering?.labourShare != null
+      ? String(offering.labourShare).replace('.', locale === 'nl' ? ',' : '.')
+      : '',
   );
   const [capacity, setCapacity] = useState(moneyInput(offering?.capacityCentsPerMonth, locale));
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -81,7 +85,13 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () =
       </Heading>
       {save.error && Object.keys(fieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
       {save.isSuccess && !offering && <Notice>{t('se.offering.created')}</Notice>}
-      <TextField label={t('se.offering.title')} value={title} onChange={setTitle} error={errors.title} required />
+      <TextField
+        label={t('se.offering.title')}
+        value={title}
+        onChange={setTitle}
+        error={errors.title}
+        required
+      />
       <TextField
         label={t('se.offering.description')}
         value={description}
@@ -209,7 +219,8 @@ function OfferingCard({ o }: { o: Offering }) {
               {o.unit
                 ? t('profile.priceUnit', { price: money(o.priceIndicationCents), unit: o.unit })
                 : money(o.priceIndicationCents)}
-              {o.labourShare !== null && ` · ${t('profile.labourShare')}: ${Math.round(o.labourShare * 100)}%`}
+              {o.labourShare !== null &&
+                ` · ${t('profile.labourShare')}: ${Math.round(o.labourShare * 100)}%`}
             </Paragraph>
           )}
           {remove.error && <ErrorAlert error={remove.error} />}

@@ -16,7 +16,15 @@ import { useAuth } from '../../auth/AuthProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { CheckboxGroup, SelectField, TextField } from '../../ui/Fields';
-import { EmptyState, ErrorAlert, Loading, Notice, PageHeading, QueryError, RouterLink } from '../../ui/States';
+import {
+  EmptyState,
+  ErrorAlert,
+  Loading,
+  Notice,
+  PageHeading,
+  QueryError,
+  RouterLink,
+} from '../../ui/States';
 import { CERTIFICATION_TYPES, TARGET_GROUPS } from '../../ui/vocabulary';
 import { Lead, today, useT2 } from '../contractor/shared';
 
@@ -29,6 +37,7 @@ export function useOwnProfile() {
     id,
     query: useQuery({
       queryKey: ['se-profile', id],
+      staleTime: 0,
       queryFn: () => call(api.GET('/api/v1/social-enterprises/{id}', { params: { path: { id } } })),
       enabled: Boolean(id),
     }),
@@ -72,7 +81,13 @@ function ProfileForm({ id, p }: { id: string; p: Profile }) {
     <form onSubmit={submit} className="bs-form" noValidate>
       {save.error && Object.keys(errors).length === 0 && <ErrorAlert error={save.error} />}
       {save.isSuccess && <Notice>{t('se.profile.saved')}</Notice>}
-      <TextField label={t('profile.mission')} value={mission} onChange={setMission} error={errors.mission} multiline />
+      <TextField
+        label={t('profile.mission')}
+        value={mission}
+        onChange={setMission}
+        error={errors.mission}
+        multiline
+      />
       <CheckboxGroup
         legend={t('profile.targetGroups')}
         values={groups}
@@ -132,6 +147,7 @@ function Certifications({ id }: { id: string }) {
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['certifications', id],
+    staleTime: 0,
     queryFn: () => call(api.GET('/api/v1/organisations/{id}/certifications', { params: { path: { id } } })),
   });
   const [type, setType] = useState<string>('pso');
@@ -239,7 +255,13 @@ function Certifications({ id }: { id: string }) {
             onChange={setNumber}
             error={errors.certificateNumber}
           />
-          <TextField label={t('se.certs.validFrom')} type="date" value={from} onChange={setFrom} error={errors.validFrom} />
+          <TextField
+            label={t('se.certs.validFrom')}
+            type="date"
+            value={from}
+            onChange={setFrom}
+            error={errors.validFrom}
+          />
           <TextField
             label={`${t('se.certs.validUntil')} ${t('common.optional')}`}
             type="date"

@@ -1,5 +1,9 @@
 import { withPart2Messages } from '../contractor/shared';
-import { EnterpriseOrdersPage as Orders, IncomingRequestsPage, OpportunitiesPage as Opps } from './MarketplacePages';
+import {
+  EnterpriseOrdersPage as Orders,
+  IncomingRequestsPage,
+  OpportunitiesPage as Opps,
+} from './MarketplacePages';
 import { OfferingsPage as Offerings } from './OfferingsPage';
 import { EnterpriseProfilePage as Profile } from './ProfilePages';
 
