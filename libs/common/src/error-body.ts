@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+/** One problem with the request: the field it concerns (a path such as `items[0].cpvCode`), a code and a message. */
+export class ErrorDetailDto {
+  @ApiPropertyOptional({ example: 'kvkNumber', description: 'Path of the field in the request' })
+  field?: string;
+
+  @ApiPropertyOptional({ example: 'KVK_NUMBER_INVALID' })
+  code?: string;
+
+  @ApiProperty({ example: 'kvkNumber must be exactly 8 digits' })
+  message: string;
+}
+
 export class ErrorResponseDto {
   @ApiProperty({ example: 400 })
   statusCode: number;
@@ -11,11 +23,10 @@ export class ErrorResponseDto {
   message: string;
 
   @ApiPropertyOptional({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
+    type: [ErrorDetailDto],
     example: [{ field: 'kvkNumber', message: 'kvkNumber must be exactly 8 digits' }],
   })
-  details?: Record<string, unknown>[];
+  details?: ErrorDetailDto[];
 
   @ApiPropertyOptional({ example: 'f0c3c6f2-9a55-4c84-9df5-1d6f2a1b1f70' })
   requestId?: string;

@@ -1,4 +1,4 @@
-import { PageQueryDto, POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import { CERTIFICATION_TYPES, PageQueryDto, POSTCODE_OR_PC4_PATTERN, PSO_LEVELS } from '@app/common';
 import {
   AuditLogEntity,
   ContributionEntity,
@@ -13,9 +13,16 @@ import {
   type MainProcurementCategory,
   type TenderStatus,
 } from '@app/database';
-import { breakdownJson, contributionJson, obligationJson } from '@app/domain';
+import {
+  BLOCK_CATEGORIES,
+  BLOCK_UNITS,
+  breakdownJson,
+  contributionJson,
+  obligationJson,
+  PURCHASE_MODES,
+} from '@app/domain';
 import type { ContributionResult, ObligationView } from '@app/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -40,6 +47,63 @@ import { IsoDateConstraint } from '../directory/directory.dto';
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
+class LowLabourRuleDoc {
+  @ApiProperty({ example: 0.3, description: 'A labour share strictly below this share uses `percentage`' })
+  belowShare: number;
+  @ApiProperty({ example: 2 }) percentage: number;
+}
+
+class PsoDiscountDoc {
+  @ApiProperty({ enum: PSO_LEVELS, example: 'trede_3' }) level: string;
+  @ApiProperty({ example: 20, description: 'Percent taken off the obligation amount' }) percentage: number;
+}
+
+class PolicyBlockDoc {
+  @ApiProperty({ example: 'PW_LT2Y' }) code: string;
+  @ApiProperty({ enum: BLOCK_CATEGORIES, example: 'employment' }) category: string;
+  @ApiPropertyOptional({
+    enum: TARGET_GROUPS,
+    nullable: true,
+    description: 'Absent: the fallback block of its category',
+  })
+  targetGroup?: string | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: 'Months on benefit, inclusive lower bound',
+  })
+  benefitMonthsMin?: number | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 24,
+    description: 'Months on benefit, exclusive upper bound',
+  })
+  benefitMonthsMax?: number | null;
+  @ApiProperty({ enum: BLOCK_UNITS, example: 'fte_year' }) unit: string;
+  @ApiProperty({ example: 3000000, description: 'Value of one unit in cents (fte_year: a full-time year)' })
+  valueCents: number;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 24 }) maxCountMonths?: number | null;
+}
+
+class PolicyBonusDoc {
+  @ApiProperty({ example: 'age_50_plus' }) code: string;
+  @ApiProperty({ example: 1000000 }) valueCents: number;
+  @ApiProperty({ example: true, description: 'Pro-rated like the placement, else a fixed amount' })
+  proRata: boolean;
+}
+
+class PurchaseRuleDoc {
+  @ApiProperty({ enum: CERTIFICATION_TYPES, isArray: true, example: ['pso', 'pso_30plus', 'sw_company'] })
+  eligibleCertifications: string[];
+  @ApiProperty({ enum: PSO_LEVELS, nullable: true, example: null }) minPsoLevel: string | null;
+  @ApiProperty({ enum: PURCHASE_MODES, example: 'full_invoice' }) mode: string;
+  @ApiProperty({ type: Number, nullable: true, example: null, description: "Share 0..1 for mode 'factor'" })
+  factor: number | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Region the supplier must be in' })
+  region?: string | null;
+}
+
 /** Documentation of the policy body; the rule engine validates it completely (paths of bad fields in details). */
 export class PolicyBodyDoc {
   @ApiProperty({ example: 'Bouwblokken social return' }) name: string;
@@ -49,56 +113,15 @@ export class PolicyBodyDoc {
   categories: string[];
   @ApiProperty({ example: 10000000 }) thresholdCents: number;
   @ApiProperty({ example: 5 }) defaultPercentage: number;
-  @ApiPropertyOptional({
-    example: { belowShare: 0.3, percentage: 2 },
-    type: 'object',
-    additionalProperties: true,
-    nullable: true,
-  })
-  lowLabour?: object | null;
+  @ApiPropertyOptional({ type: LowLabourRuleDoc, nullable: true }) lowLabour?: LowLabourRuleDoc | null;
   @ApiProperty({ example: 0.3, type: Number, nullable: true }) goodsMinLabourShare: number | null;
   @ApiProperty({ example: null, type: Number, nullable: true }) minCents: number | null;
   @ApiProperty({ example: null, type: Number, nullable: true }) capCents: number | null;
   @ApiProperty({ example: 36 }) fullTimeHoursPerWeek: number;
-  @ApiProperty({
-    example: [{ level: 'trede_3', percentage: 20 }],
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-  })
-  psoDiscounts: object[];
-  @ApiProperty({
-    example: [
-      {
-        code: 'PW_LT2Y',
-        category: 'employment',
-        targetGroup: 'participatiewet',
-        benefitMonthsMax: 24,
-        unit: 'fte_year',
-        valueCents: 3000000,
-        maxCountMonths: 24,
-      },
-    ],
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-  })
-  blocks: object[];
-  @ApiProperty({
-    example: [{ code: 'age_50_plus', valueCents: 1000000, proRata: true }],
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-  })
-  bonuses: object[];
-  @ApiProperty({
-    example: {
-      eligibleCertifications: ['pso', 'pso_30plus', 'code_sociale_ondernemingen', 'sw_company'],
-      minPsoLevel: null,
-      mode: 'full_invoice',
-      factor: null,
-    },
-    type: 'object',
-    additionalProperties: true,
-  })
-  purchaseRule: object;
+  @ApiProperty({ type: [PsoDiscountDoc] }) psoDiscounts: PsoDiscountDoc[];
+  @ApiProperty({ type: [PolicyBlockDoc] }) blocks: PolicyBlockDoc[];
+  @ApiProperty({ type: [PolicyBonusDoc] }) bonuses: PolicyBonusDoc[];
+  @ApiProperty({ type: PurchaseRuleDoc }) purchaseRule: PurchaseRuleDoc;
   @ApiPropertyOptional({
     example: 50,
     description: 'Penalty preview on the shortfall of an unmet obligation',
@@ -619,7 +642,14 @@ export class ContributionResponseDto {
   @ApiProperty() claimedValueCents: number;
   @ApiProperty({ type: Number, nullable: true }) verifiedValueCents: number | null;
   @ApiProperty({ type: [BreakdownLineDto] }) breakdown: BreakdownLineDto[];
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The submitted body' })
+  @ApiProperty({
+    description: 'The submitted body',
+    oneOf: [
+      { $ref: getSchemaPath(PlacementContributionDoc) },
+      { $ref: getSchemaPath(PurchaseContributionDoc) },
+      { $ref: getSchemaPath(ActivityContributionDoc) },
+    ],
+  })
   body: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true }) reviewNote: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewedAt: string | null;

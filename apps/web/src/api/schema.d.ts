@@ -1213,6 +1213,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ErrorDetailDto: {
+            /**
+             * @description Path of the field in the request
+             * @example kvkNumber
+             */
+            field?: string;
+            /** @example KVK_NUMBER_INVALID */
+            code?: string;
+            /** @example kvkNumber must be exactly 8 digits */
+            message: string;
+        };
         ErrorResponseDto: {
             /** @example 400 */
             statusCode: number;
@@ -1228,9 +1239,7 @@ export interface components {
              *       }
              *     ]
              */
-            details?: {
-                [key: string]: unknown;
-            }[];
+            details?: components["schemas"]["ErrorDetailDto"][];
             /** @example f0c3c6f2-9a55-4c84-9df5-1d6f2a1b1f70 */
             requestId?: string;
         };
@@ -1626,13 +1635,28 @@ export interface components {
              */
             dryRun: boolean;
         };
+        RejectedRowDto: {
+            /**
+             * @description Line number in the CSV (the header is line 1)
+             * @example 3
+             */
+            row: number;
+            /** @example 12345678 */
+            kvkNumber: string | null;
+            /**
+             * @example [
+             *       "postcode is not a Dutch postcode"
+             *     ]
+             */
+            reasons: string[];
+        };
         ImportResultDto: {
             dryRun: boolean;
             rows: number;
             enterprises: number;
             offerings: number;
             /** @description Always empty on success (the import is all or nothing) */
-            rejected: Record<string, never>[];
+            rejected: components["schemas"]["RejectedRowDto"][];
         };
         PlacementContributionDoc: {
             /** @enum {string} */
@@ -1688,6 +1712,98 @@ export interface components {
             /** @example Gastlessen op het ROC */
             description: string;
         };
+        LowLabourRuleDoc: {
+            /**
+             * @description A labour share strictly below this share uses `percentage`
+             * @example 0.3
+             */
+            belowShare: number;
+            /** @example 2 */
+            percentage: number;
+        };
+        PsoDiscountDoc: {
+            /**
+             * @example trede_3
+             * @enum {string}
+             */
+            level: "aspirant" | "basistrede" | "trede_1" | "trede_2" | "trede_3";
+            /**
+             * @description Percent taken off the obligation amount
+             * @example 20
+             */
+            percentage: number;
+        };
+        PolicyBlockDoc: {
+            /** @example PW_LT2Y */
+            code: string;
+            /**
+             * @example employment
+             * @enum {string}
+             */
+            category: "employment" | "training" | "social_activity";
+            /**
+             * @description Absent: the fallback block of its category
+             * @enum {string|null}
+             */
+            targetGroup?: "participatiewet" | "banenafspraak" | "ww" | "wia_wao" | "wajong" | "nugger" | "bbl" | "bol" | "pro_vso" | "other" | null;
+            /** @description Months on benefit, inclusive lower bound */
+            benefitMonthsMin?: number | null;
+            /**
+             * @description Months on benefit, exclusive upper bound
+             * @example 24
+             */
+            benefitMonthsMax?: number | null;
+            /**
+             * @example fte_year
+             * @enum {string}
+             */
+            unit: "fte_year" | "month" | "week" | "hour" | "activity";
+            /**
+             * @description Value of one unit in cents (fte_year: a full-time year)
+             * @example 3000000
+             */
+            valueCents: number;
+            /** @example 24 */
+            maxCountMonths?: number | null;
+        };
+        PolicyBonusDoc: {
+            /** @example age_50_plus */
+            code: string;
+            /** @example 1000000 */
+            valueCents: number;
+            /**
+             * @description Pro-rated like the placement, else a fixed amount
+             * @example true
+             */
+            proRata: boolean;
+        };
+        PurchaseRuleDoc: {
+            /**
+             * @example [
+             *       "pso",
+             *       "pso_30plus",
+             *       "sw_company"
+             *     ]
+             */
+            eligibleCertifications: ("pso" | "pso_30plus" | "code_sociale_ondernemingen" | "sw_company" | "regional_recognised_se" | "other")[];
+            /**
+             * @example null
+             * @enum {string|null}
+             */
+            minPsoLevel: "aspirant" | "basistrede" | "trede_1" | "trede_2" | "trede_3" | null;
+            /**
+             * @example full_invoice
+             * @enum {string}
+             */
+            mode: "full_invoice" | "labour_component" | "factor";
+            /**
+             * @description Share 0..1 for mode 'factor'
+             * @example null
+             */
+            factor: number | null;
+            /** @description Region the supplier must be in */
+            region?: string | null;
+        };
         PolicyBodyDoc: {
             /** @example Bouwblokken social return */
             name: string;
@@ -1707,15 +1823,7 @@ export interface components {
             thresholdCents: number;
             /** @example 5 */
             defaultPercentage: number;
-            /**
-             * @example {
-             *       "belowShare": 0.3,
-             *       "percentage": 2
-             *     }
-             */
-            lowLabour?: {
-                [key: string]: unknown;
-            } | null;
+            lowLabour?: components["schemas"]["LowLabourRuleDoc"] | null;
             /** @example 0.3 */
             goodsMinLabourShare: number | null;
             /** @example null */
@@ -1724,61 +1832,10 @@ export interface components {
             capCents: number | null;
             /** @example 36 */
             fullTimeHoursPerWeek: number;
-            /**
-             * @example [
-             *       {
-             *         "level": "trede_3",
-             *         "percentage": 20
-             *       }
-             *     ]
-             */
-            psoDiscounts: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @example [
-             *       {
-             *         "code": "PW_LT2Y",
-             *         "category": "employment",
-             *         "targetGroup": "participatiewet",
-             *         "benefitMonthsMax": 24,
-             *         "unit": "fte_year",
-             *         "valueCents": 3000000,
-             *         "maxCountMonths": 24
-             *       }
-             *     ]
-             */
-            blocks: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @example [
-             *       {
-             *         "code": "age_50_plus",
-             *         "valueCents": 1000000,
-             *         "proRata": true
-             *       }
-             *     ]
-             */
-            bonuses: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @example {
-             *       "eligibleCertifications": [
-             *         "pso",
-             *         "pso_30plus",
-             *         "code_sociale_ondernemingen",
-             *         "sw_company"
-             *       ],
-             *       "minPsoLevel": null,
-             *       "mode": "full_invoice",
-             *       "factor": null
-             *     }
-             */
-            purchaseRule: {
-                [key: string]: unknown;
-            };
+            psoDiscounts: components["schemas"]["PsoDiscountDoc"][];
+            blocks: components["schemas"]["PolicyBlockDoc"][];
+            bonuses: components["schemas"]["PolicyBonusDoc"][];
+            purchaseRule: components["schemas"]["PurchaseRuleDoc"];
             /**
              * @description Penalty preview on the shortfall of an unmet obligation
              * @example 50
@@ -1804,15 +1861,7 @@ export interface components {
             thresholdCents: number;
             /** @example 5 */
             defaultPercentage: number;
-            /**
-             * @example {
-             *       "belowShare": 0.3,
-             *       "percentage": 2
-             *     }
-             */
-            lowLabour?: {
-                [key: string]: unknown;
-            } | null;
+            lowLabour?: components["schemas"]["LowLabourRuleDoc"] | null;
             /** @example 0.3 */
             goodsMinLabourShare: number | null;
             /** @example null */
@@ -1821,61 +1870,10 @@ export interface components {
             capCents: number | null;
             /** @example 36 */
             fullTimeHoursPerWeek: number;
-            /**
-             * @example [
-             *       {
-             *         "level": "trede_3",
-             *         "percentage": 20
-             *       }
-             *     ]
-             */
-            psoDiscounts: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @example [
-             *       {
-             *         "code": "PW_LT2Y",
-             *         "category": "employment",
-             *         "targetGroup": "participatiewet",
-             *         "benefitMonthsMax": 24,
-             *         "unit": "fte_year",
-             *         "valueCents": 3000000,
-             *         "maxCountMonths": 24
-             *       }
-             *     ]
-             */
-            blocks: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @example [
-             *       {
-             *         "code": "age_50_plus",
-             *         "valueCents": 1000000,
-             *         "proRata": true
-             *       }
-             *     ]
-             */
-            bonuses: {
-                [key: string]: unknown;
-            }[];
-            /**
-             * @example {
-             *       "eligibleCertifications": [
-             *         "pso",
-             *         "pso_30plus",
-             *         "code_sociale_ondernemingen",
-             *         "sw_company"
-             *       ],
-             *       "minPsoLevel": null,
-             *       "mode": "full_invoice",
-             *       "factor": null
-             *     }
-             */
-            purchaseRule: {
-                [key: string]: unknown;
-            };
+            psoDiscounts: components["schemas"]["PsoDiscountDoc"][];
+            blocks: components["schemas"]["PolicyBlockDoc"][];
+            bonuses: components["schemas"]["PolicyBonusDoc"][];
+            purchaseRule: components["schemas"]["PurchaseRuleDoc"];
             /**
              * @description Penalty preview on the shortfall of an unmet obligation
              * @example 50
@@ -2015,6 +2013,12 @@ export interface components {
             currency: string | null;
             suppliers: components["schemas"]["OcdsSupplierDto"][];
         };
+        TenderBuyerDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Gemeente Haarlem */
+            name: string | null;
+        };
         TenderAwardSummaryDto: {
             /** Format: uuid */
             contractId: string;
@@ -2067,13 +2071,7 @@ export interface components {
             lots?: components["schemas"]["OcdsLotDto"][];
             /** @description Imported tenders: the awards as published */
             awards?: components["schemas"]["OcdsAwardDto"][];
-            /**
-             * @example {
-             *       "id": "...",
-             *       "name": "Gemeente Haarlem"
-             *     }
-             */
-            buyer: Record<string, never>;
+            buyer: components["schemas"]["TenderBuyerDto"];
             award?: components["schemas"]["TenderAwardSummaryDto"] | null;
             createdAt: string;
             publishedAt: string | null;
@@ -2154,9 +2152,7 @@ export interface components {
             verifiedValueCents: number | null;
             breakdown: components["schemas"]["BreakdownLineDto"][];
             /** @description The submitted body */
-            body: {
-                [key: string]: unknown;
-            };
+            body: components["schemas"]["PlacementContributionDoc"] | components["schemas"]["PurchaseContributionDoc"] | components["schemas"]["ActivityContributionDoc"];
             reviewNote: string | null;
             reviewedAt: string | null;
             /**
@@ -2571,6 +2567,8 @@ export interface components {
             nextCursor: string | null;
             /** Format: uuid */
             tenderId: string;
+            /** @description Always null: the obligation is the one the tender would create once awarded */
+            obligationId: string | null;
         };
         CreateEventDto: {
             /** @example Buy Social Marktplaats Haarlem */

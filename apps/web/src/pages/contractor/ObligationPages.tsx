@@ -110,7 +110,7 @@ function InWords({ o }: { o: Obligation }) {
   const { t, money, date, locale } = useT2();
   const short = o.amountCents - o.forecastCents;
   return (
-    <>
+    <div className="bs-in-words">
       <Paragraph>
         {t('ct.obligation.inWords', {
           amount: money(o.amountCents),
@@ -136,7 +136,7 @@ function InWords({ o }: { o: Obligation }) {
           </li>
         ))}
       </ul>
-    </>
+    </div>
   );
 }
 
@@ -297,7 +297,7 @@ function Matches({ obligationId }: { obligationId: string }) {
           {t('ct.matches.refresh')}
         </Button>
         {matches.data?.computedAt && (
-          <Paragraph className="bs-muted">
+          <Paragraph className="bs-muted bs-inline-note">
             {t('ct.matches.computedAt', { date: date(matches.data.computedAt) })}
           </Paragraph>
         )}

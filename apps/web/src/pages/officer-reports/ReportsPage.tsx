@@ -185,9 +185,22 @@ function DownloadButton({ r }: { r: Report }) {
   );
 }
 
+/** What a report is about, in words: the tender's title, or the buyer's name. */
+function useSubjectNames(): (r: Report) => string {
+  const { me } = useAuth();
+  const obs = useMyObligations().data?.items ?? [];
+  const titles = useTenderTitles(obs.map((o) => o.tenderId));
+  const byObligation = new Map(obs.map((o) => [o.id, titles.get(o.tenderId) ?? '']));
+  return (r) =>
+    r.scope === 'buyer'
+      ? (me?.organisation?.name ?? '')
+      : ((r.scope === 'obligation' ? byObligation.get(r.scopeId) : titles.get(r.scopeId)) ?? '');
+}
+
 export function ReportsPage() {
   const { t, date, num } = useT2();
   const list = useReports();
+  const subject = useSubjectNames();
   const items = list.data?.items ?? [];
   return (
     <>
@@ -217,8 +230,17 @@ export function ReportsPage() {
                 <TableRow key={r.id}>
                   <TableCell>{date(r.createdAt)}</TableCell>
                   <TableCell>
-                    {t(`rp.scope.${r.scope}`)} · {EXT[r.format]} · {r.language.toUpperCase()}
-                    {r.period ? ` · ${date(r.period.from)} – ${date(r.period.to)}` : ''}
+                    {subject(r) || t(`rp.scope.${r.scope}`)}
+                    <br />
+                    <span className="bs-muted">
+                      {t(`rp.scope.${r.scope}`)} · {EXT[r.format]} · {r.language.toUpperCase()}
+                    </span>
+                    {r.period && (
+                      <span className="bs-muted">
+                        {' '}
+                        · {date(r.period.from)} – {date(r.period.to)}
+                      </span>
+                    )}
                   </TableCell>
                   <TableCell>
                     <ProgressBar

@@ -32,22 +32,25 @@ export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }
         {row('tenders.buyer', buyerName(tender))}
         {row('tenders.category', t(`cat.${tender.mainProcurementCategory}` as MessageId))}
         {row('tenders.value', money(tender.estimatedValueCents))}
-        {row(
-          'tenders.contractPeriod',
-          t('tenders.period', {
-            start: date(tender.contractPeriod.startDate),
-            end: date(tender.contractPeriod.endDate),
-          }),
-        )}
+        {/* Tenders imported from open data (OCDS) may lack a contract period or an SROI requirement. */}
+        {tender.contractPeriod &&
+          row(
+            'tenders.contractPeriod',
+            t('tenders.period', {
+              start: date(tender.contractPeriod.startDate),
+              end: date(tender.contractPeriod.endDate),
+            }),
+          )}
         {tender.tenderPeriodEnd && row('tenders.deadline', date(tender.tenderPeriodEnd))}
         {tender.deliveryPostcode && row('tenders.deliveryPostcode', tender.deliveryPostcode)}
-        {row(
-          'tenders.sroi',
-          `${t('tenders.sroiPolicy', {
-            name: tender.sroi.policyName ?? '',
-            version: tender.sroi.policyVersion ?? '',
-          })} · ${tender.sroi.percentage !== null ? `${tender.sroi.percentage}%` : t('tenders.percentageDefault')}`,
-        )}
+        {tender.sroi &&
+          row(
+            'tenders.sroi',
+            `${t('tenders.sroiPolicy', {
+              name: tender.sroi.policyName ?? '',
+              version: tender.sroi.policyVersion ?? '',
+            })} · ${tender.sroi.percentage !== null ? `${tender.sroi.percentage}%` : t('tenders.percentageDefault')}`,
+          )}
       </DataList>
       {tender.description && (
         <>

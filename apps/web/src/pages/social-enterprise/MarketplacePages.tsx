@@ -76,7 +76,7 @@ export function OpportunitiesPage() {
   );
 }
 
-function AnswerForms({ r }: { r: QuoteRequest }) {
+function AnswerForms({ r, onAnswered }: { r: QuoteRequest; onAnswered: () => void }) {
   const { t, locale } = useT2();
   const qc = useQueryClient();
   const [amount, setAmount] = useState('');
@@ -84,7 +84,10 @@ function AnswerForms({ r }: { r: QuoteRequest }) {
   const [message, setMessage] = useState('');
   const [reason, setReason] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const done = () => void qc.invalidateQueries({ queryKey: ['quote-requests'] });
+  const done = () => {
+    onAnswered();
+    void qc.invalidateQueries({ queryKey: ['quote-requests'] });
+  };
   const quote = useMutation({
     mutationFn: (body: Schemas['CreateQuoteDto']) =>
       call(api.POST('/api/v1/quote-requests/{id}/quotes', { params: { path: { id: r.id } }, body })),
@@ -112,7 +115,8 @@ function AnswerForms({ r }: { r: QuoteRequest }) {
   const errors = { ...fieldErrors(quote.error), ...local };
   return (
     <>
-      <form onSubmit={send} className="bs-form" noValidate>
+      <form onSubmit={send} className="bs-form bs-answer" noValidate>
+        <Heading level={3}>{t('se.quote.title')}</Heading>
         {quote.error && Object.keys(fieldErrors(quote.error)).length === 0 && (
           <ErrorAlert error={quote.error} />
         )}
@@ -146,33 +150,68 @@ function AnswerForms({ r }: { r: QuoteRequest }) {
           </Button>
         </div>
       </form>
-      <form
-        className="bs-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          decline.mutate();
-        }}
-      >
-        {decline.error && <ErrorAlert error={decline.error} />}
-        <TextField
-          label={`${t('se.decline.reason')} ${t('common.optional')}`}
-          value={reason}
-          onChange={setReason}
-          error={fieldErrors(decline.error).reason}
-        />
-        <div className="bs-actions">
-          <Button type="submit" appearance="secondary-action-button" hint="danger" busy={decline.isPending}>
-            {t('se.decline.send')}
-          </Button>
-        </div>
-      </form>
+      <details className="bs-reasons">
+        <summary>{t('se.decline.title')}</summary>
+        <form
+          className="bs-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            decline.mutate();
+          }}
+        >
+          {decline.error && <ErrorAlert error={decline.error} />}
+          <TextField
+            label={`${t('se.decline.reason')} ${t('common.optional')}`}
+            value={reason}
+            onChange={setReason}
+            error={fieldErrors(decline.error).reason}
+          />
+          <div className="bs-actions">
+            <Button type="submit" appearance="secondary-action-button" hint="danger" busy={decline.isPending}>
+              {t('se.decline.send')}
+            </Button>
+          </div>
+        </form>
+      </details>
     </>
   );
 }
 
-export function IncomingRequestsPage() {
+/** One request; its answer forms stay until the person has seen the outcome, even once the list has refetched. */
+function IncomingRequest({ r }: { r: QuoteRequest }) {
   const { t, money, date } = useT2();
+  const [answered, setAnswered] = useState(false);
+  return (
+    <li className="bs-card">
+      <Heading level={2}>{r.offeringTitle}</Heading>
+      <Paragraph>
+        <Status prefix="mk.qrStatus" value={r.status} />
+      </Paragraph>
+      <Paragraph>{t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}</Paragraph>
+      {(r.budgetCents !== null || r.neededBy) && (
+        <Paragraph>
+          {[
+            r.budgetCents !== null ? t('se.qrs.budget', { amount: money(r.budgetCents) }) : '',
+            r.neededBy ? t('se.qrs.neededBy', { date: date(r.neededBy) }) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Paragraph>
+      )}
+      {r.quotes.map((q) => (
+        <Paragraph key={q.id}>
+          {t('ct.quote.line', { amount: money(q.amountCents), date: date(q.validUntil) })}{' '}
+          <Status prefix="mk.quoteStatus" value={q.status} />
+        </Paragraph>
+      ))}
+      {(r.status === 'open' || answered) && <AnswerForms r={r} onAnswered={() => setAnswered(true)} />}
+    </li>
+  );
+}
+
+export function IncomingRequestsPage() {
+  const { t } = useT2();
   const list = useQuoteRequests();
   const items = list.data?.items ?? [];
   return (
@@ -190,32 +229,7 @@ export function IncomingRequestsPage() {
       ) : (
         <ul className="bs-cards">
           {items.map((r) => (
-            <li className="bs-card" key={r.id}>
-              <Heading level={2}>{r.offeringTitle}</Heading>
-              <Paragraph>
-                <Status prefix="mk.qrStatus" value={r.status} />
-              </Paragraph>
-              <Paragraph>
-                {t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}
-              </Paragraph>
-              {(r.budgetCents !== null || r.neededBy) && (
-                <Paragraph>
-                  {[
-                    r.budgetCents !== null ? t('se.qrs.budget', { amount: money(r.budgetCents) }) : '',
-                    r.neededBy ? t('se.qrs.neededBy', { date: date(r.neededBy) }) : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Paragraph>
-              )}
-              {r.quotes.map((q) => (
-                <Paragraph key={q.id}>
-                  {t('ct.quote.line', { amount: money(q.amountCents), date: date(q.validUntil) })}{' '}
-                  <Status prefix="mk.quoteStatus" value={q.status} />
-                </Paragraph>
-              ))}
-              {r.status === 'open' && <AnswerForms r={r} />}
-            </li>
+            <IncomingRequest key={r.id} r={r} />
           ))}
         </ul>
       )}

@@ -208,10 +208,9 @@ function Certifications({ id }: { id: string }) {
                   </TableCell>
                   <TableCell>{c.certificateNumber ?? '—'}</TableCell>
                   <TableCell>
-                    {t('se.certs.validity', {
-                      from: date(c.validFrom),
-                      until: c.validUntil ? date(c.validUntil) : t('profile.openEnded'),
-                    })}
+                    {c.validUntil
+                      ? t('se.certs.validity', { from: date(c.validFrom), until: date(c.validUntil) })
+                      : t('se.certs.validityOpen', { from: date(c.validFrom) })}
                   </TableCell>
                   <TableCell>
                     <Status prefix="certStatus" value={c.status} />
