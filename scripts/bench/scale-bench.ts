@@ -22,6 +22,7 @@ const CONNECTIONS = Number(args.get('connections') ?? 8);
 const DB = args.get('database-url') ?? 'postgres://postgres@127.0.0.1:5432/buysocial_scale';
 const REDIS = args.get('redis-url') ?? 'redis://127.0.0.1:6379/12';
 const BASE_PORT = 3210;
+const OBLIGATIONS = 4;
 const TS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 const ENV = {
   NODE_ENV: 'production',
@@ -106,7 +107,7 @@ async function call(api: string, method: string, path: string, body?: unknown, t
 
 interface Fixture {
   contractorToken: string;
-  obligationId: string;
+  obligationIds: string[];
   refresh: boolean;
 }
 
@@ -193,42 +194,46 @@ async function fixture(api: string): Promise<Fixture> {
     )
   ).body;
   await call(api, 'POST', `/api/v1/sroi-policies/${policy.id}/publish`, undefined, officer);
-  const tender = (
-    await call(
-      api,
-      'POST',
-      '/api/v1/tenders',
-      {
-        title: 'Schoonmaak bench',
-        description: 'Bench',
-        mainProcurementCategory: 'services',
-        items: [{ description: 'Schoonmaak', cpvCode: '90911200-8' }],
-        estimatedValueCents: 100_000_000,
-        contractPeriod: { startDate: '2026-01-01', endDate: '2027-12-31' },
-        sroi: { policyId: policy.id },
-      },
-      officer,
-    )
-  ).body;
-  await call(api, 'POST', `/api/v1/tenders/${tender.id}/publish`, undefined, officer);
-  const award = (
-    await call(
-      api,
-      'POST',
-      `/api/v1/tenders/${tender.id}/award`,
-      { contractorOrganisationId: contractor.user.organisationId, contractValueCents: 100_000_000 },
-      officer,
-    )
-  ).body;
-  const obligationId = award.obligation.id as string;
+  // Several obligations: writes on one obligation lock its row, and the bench is about processes, not that lock.
+  const obligationIds: string[] = [];
+  for (let k = 0; k < OBLIGATIONS; k++) {
+    const tender = (
+      await call(
+        api,
+        'POST',
+        '/api/v1/tenders',
+        {
+          title: 'Schoonmaak bench',
+          description: 'Bench',
+          mainProcurementCategory: 'services',
+          items: [{ description: 'Schoonmaak', cpvCode: '90911200-8' }],
+          estimatedValueCents: 100_000_000,
+          contractPeriod: { startDate: '2026-01-01', endDate: '2027-12-31' },
+          sroi: { policyId: policy.id },
+        },
+        officer,
+      )
+    ).body;
+    await call(api, 'POST', `/api/v1/tenders/${tender.id}/publish`, undefined, officer);
+    const award = (
+      await call(
+        api,
+        'POST',
+        `/api/v1/tenders/${tender.id}/award`,
+        { contractorOrganisationId: contractor.user.organisationId, contractValueCents: 100_000_000 },
+        officer,
+      )
+    ).body;
+    obligationIds.push(award.obligation.id);
+  }
   const probe = await call(
     api,
     'POST',
-    `/api/v1/obligations/${obligationId}/matches/refresh`,
+    `/api/v1/obligations/${obligationIds[0]}/matches/refresh`,
     undefined,
     contractor.accessToken,
   );
-  return { contractorToken: contractor.accessToken, obligationId, refresh: probe.status !== 404 };
+  return { contractorToken: contractor.accessToken, obligationIds, refresh: probe.status !== 404 };
 }
 
 interface Run {
@@ -251,11 +256,11 @@ async function run(n: number, f: Fixture | undefined): Promise<{ run: Run; fixtu
     for (const [i, api] of apis.entries()) await until(`${api}/health`, procs[i * 2]);
     const fx = f ?? (await fixture(apis[0]));
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${fx.contractorToken}` };
-    const requests: autocannon.Request[] = [
-      { method: 'GET', path: '/api/v1/offerings?q=schoonmaak&limit=20' },
+    const requests: autocannon.Request[] = fx.obligationIds.flatMap((obligationId) => [
+      { method: 'GET' as const, path: '/api/v1/offerings?q=schoonmaak&limit=20' },
       {
-        method: 'POST',
-        path: `/api/v1/obligations/${fx.obligationId}/contributions`,
+        method: 'POST' as const,
+        path: `/api/v1/obligations/${obligationId}/contributions`,
         headers: auth,
         body: JSON.stringify({
           category: 'social_activity',
@@ -268,12 +273,12 @@ async function run(n: number, f: Fixture | undefined): Promise<{ run: Run; fixtu
         ? [
             {
               method: 'POST' as const,
-              path: `/api/v1/obligations/${fx.obligationId}/matches/refresh`,
+              path: `/api/v1/obligations/${obligationId}/matches/refresh`,
               headers: auth,
             },
           ]
         : []),
-    ];
+    ]);
     // PostgreSQL backends come and go: a backend born during the run counts whole, one gone by the end is lost.
     const watched = (): { name: string; pid: number }[] => [
       ...procs.map((p) => ({ name: p.name, pid: p.child.pid! })),

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
@@ -9,6 +10,8 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { setupApp } from '../../apps/api/src/app.setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { DataSource } from 'typeorm';
+import { clearBacklog, dbNow } from '../support/backlog';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const ROOT = resolve(__dirname, '../..');
@@ -68,6 +71,8 @@ export async function startStack(): Promise<Stack> {
   setupApp(api, { webDist: WEB_DIST });
   await api.listen(Number(process.env.BROWSER_TEST_PORT ?? 0), '127.0.0.1');
   const port = (api.getHttpServer().address() as AddressInfo).port;
+  const ds = api.get<DataSource>(getDataSourceToken());
+  await clearBacklog(ds, await dbNow(ds));
   const workerRef = await Test.createTestingModule({
     imports: [WorkerModule.register({ OUTBOX_RELAY: 'on' })],
   }).compile();

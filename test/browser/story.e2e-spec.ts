@@ -6,7 +6,14 @@ import { DataSource } from 'typeorm';
 import { pdfText } from '../reporting/reporting-helpers';
 import type { TestApp } from '../support/app';
 import { createBuyerWithOfficer, registrationBody, uniqueWord } from '../support/factories';
-import { newPage, screenshot, seriousA11yViolations, Stack, startStack } from './harness';
+import {
+  hasHorizontalScroll,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  Stack,
+  startStack,
+} from './harness';
 
 jest.setTimeout(240_000);
 
@@ -108,6 +115,7 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await officer.getByLabel('Contractwaarde in euro (excl. btw)').fill('1.150.000');
     await officer.getByRole('button', { name: 'Gunnen' }).click();
     await officer.getByText(/Gegund\. De social-return-verplichting is €\s57\.500,00\./).waitFor();
+    await screen(officer, 'story-00-officer-tender-awarded');
 
     // Social enterprise: profile, a PSO certificate, an offering picked by CPV with a delivery point.
     await nav(se).getByRole('link', { name: 'Profiel en certificaten' }).click();
@@ -154,10 +162,12 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await officer.getByRole('button', { name: new RegExp(`^${seName}`) }).click();
     await officer.getByRole('button', { name: 'Goedkeuren PSO PSO-STORY-1' }).click();
     await officer.getByText('Gecontroleerd', { exact: true }).waitFor();
+    await screen(officer, 'story-02b-officer-certificate');
 
     // Contractor: the obligation in words; a refresh shows the job's progress; the offering is among the matches.
     await nav(contractor).getByRole('link', { name: 'Mijn verplichtingen' }).click();
     await h1(contractor, 'Mijn verplichtingen');
+    await screen(contractor, 'story-02c-contractor-obligations');
     await contractor.getByRole('link', { name: title }).click();
     await h1(contractor, `Verplichting: ${title}`);
     await contractor.getByText(/U moet €\s57\.500,00 aan social return leveren/).waitFor();
@@ -180,6 +190,17 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
       .getByText(/Telt voor €\s1\.000,00 onder het beleid van deze aanbesteding/)
       .waitFor({ timeout: 15_000 });
     await screen(contractor, 'story-03-contractor-obligation');
+    await contractor.setViewportSize({ width: 375, height: 900 });
+    expect(await hasHorizontalScroll(contractor)).toBe(false);
+    await screenshot(contractor, 'story-03b-contractor-obligation-375');
+    await contractor.setViewportSize({ width: 1280, height: 900 });
+
+    // Social enterprise: the obligation is among its opportunities, with why.
+    await nav(se).getByRole('link', { name: 'Kansen' }).click();
+    await h1(se, 'Kansen');
+    await se.getByRole('heading', { level: 2, name: title }).waitFor();
+    await se.getByText(/Kan de opdrachtnemer €\s57\.500,00 opleveren/).waitFor();
+    await screen(se, 'story-03c-se-opportunities');
 
     await match.getByRole('button', { name: `Offerte aanvragen: ${offering}` }).click();
     await match.getByLabel('Wat heeft u nodig?').fill('Schoonmaak van de bouwketen, drie keer per week');
@@ -228,8 +249,13 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     // Officer: verifies it in the review queue.
     await nav(officer).getByRole('link', { name: 'Te beoordelen' }).click();
     await officer.getByRole('heading', { level: 3, name: /Sociale inkoop · €\s12\.000,00/ }).waitFor();
+    await screen(officer, 'story-06b-officer-review');
     await officer.getByRole('button', { name: 'Goedkeuren' }).click();
-    await officer.getByText(/Goedgekeurd voor €\s12\.000,00\./).waitFor();
+    // The review page swaps its form for the outcome: either its notice or the card's verified line.
+    await officer
+      .getByText(/^Goedgekeurd(:| voor) €\s12\.000,00/)
+      .first()
+      .waitFor();
 
     // Contractor: progress has moved.
     await contractor.reload();
@@ -266,6 +292,33 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     expect(text).toContain(title);
     expect(text).toMatch(/€\s?57\.500,00/);
     expect(text).toMatch(/€\s?12\.000,00/);
+
+    // Contractor: a CSV of its obligation from its own report screen, and the obligation in English.
+    await nav(contractor).getByRole('link', { name: 'Rapportages' }).click();
+    await h1(contractor, 'Rapportages');
+    await contractor.getByLabel('Onderwerp').selectOption({ label: title });
+    await contractor.getByLabel('Bestandsformaat').selectOption('csv');
+    await contractor.getByRole('button', { name: 'Rapport aanvragen' }).click();
+    const csvButton = contractor.getByRole('button', { name: /^Download CSV-rapport van / }).first();
+    await csvButton.waitFor({ timeout: 60_000 });
+    await screen(contractor, 'story-11-contractor-reports');
+    const [csv] = await Promise.all([contractor.waitForEvent('download'), csvButton.click()]);
+    const csvText = readFileSync(await csv.path(), 'utf8');
+    expect(csvText).toContain('1200000');
+    expect(csvText).toContain('social_purchase');
+
+    await nav(contractor).getByRole('link', { name: 'Mijn verplichtingen' }).click();
+    await contractor.getByRole('link', { name: title }).click();
+    await h1(contractor, `Verplichting: ${title}`);
+    await contractor.getByRole('button', { name: 'English' }).click();
+    await h1(contractor, `Obligation: ${title}`);
+    await contractor.getByText(/You owe €57,500\.00 of social return/).waitFor();
+    await contractor.getByText('Why this enterprise').first().click();
+    await contractor
+      .getByText(/Kind of work: CPV 90910000/)
+      .first()
+      .waitFor();
+    await screen(contractor, 'story-12-contractor-obligation-en');
 
     const rows = (await t.ds.query(
       `SELECT c.status, c.claimed_value_cents, c.verified_value_cents FROM contribution c

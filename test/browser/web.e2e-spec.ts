@@ -117,7 +117,7 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
     await page.getByRole('link', { name: /^door Test social_enterprise/ }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Test social_enterprise' }).waitFor();
     // Navigation moves focus to the new page's heading.
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', undefined, { timeout: 5000 });
     await page.getByText(`Werk voor iedereen ${word}`).waitFor();
     await page.getByText(/Prijsindicatie: €\s35,00 per uur/).waitFor();
     await expectAccessible(page, '03-enterprise');

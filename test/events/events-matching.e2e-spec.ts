@@ -6,6 +6,7 @@ import { Test } from '@nestjs/testing';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import {
   addCertification,
   bearer,
@@ -35,6 +36,7 @@ describe('meeting days on the stored matches of the matching worker (e2e)', () =
 
   beforeAll(async () => {
     t = await createTestApp();
+    await clearBacklog(t.ds, await dbNow(t.ds));
     const ref = await Test.createTestingModule({
       imports: [WorkerModule.register({ OUTBOX_RELAY: 'off' })],
     }).compile();

@@ -12,6 +12,7 @@ import { Like } from 'typeorm';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import {
   addCertification,
   bearer,
@@ -120,6 +121,7 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await clearBacklog(t.ds, await dbNow(t.ds));
     officer = (await createBuyerWithOfficer(t)).officer;
     otherOfficer = (await createBuyerWithOfficer(t)).officer;
     [c1, c2, stranger] = [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { In } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import { adminLogin, bearer, createBuyerWithOfficer, register, Session } from '../support/factories';
 import { awardedObligation } from '../support/procurement';
 
@@ -75,6 +76,7 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
 
   beforeAll(async () => {
     t = await createTestApp();
+    await clearBacklog(t.ds, await dbNow(t.ds));
     const ref = await Test.createTestingModule({
       imports: [WorkerModule.register({ OUTBOX_RELAY: 'on' })],
     }).compile();

@@ -10,6 +10,7 @@ import { In, IsNull } from 'typeorm';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import {
   addCertification,
   bearer,
@@ -32,6 +33,7 @@ describe('Marketplace notifications through the outbox and the worker (e2e)', ()
 
   beforeAll(async () => {
     api = await createTestApp();
+    await clearBacklog(api.ds, await dbNow(api.ds));
     const ref = await Test.createTestingModule({
       imports: [WorkerModule.register({ OUTBOX_RELAY: 'off' })],
     }).compile();

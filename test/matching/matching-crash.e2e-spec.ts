@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { QueryRunner } from 'typeorm';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import {
   addCertification,
   bearer,
@@ -45,12 +46,14 @@ describe('a matching worker killed mid-job (e2e, worker processes)', () => {
   let contractor: Session;
   let obligationId: string;
   let first: ChildProcess | undefined;
+  let since: Date;
   let second: ChildProcess | undefined;
   let lock: QueryRunner | undefined;
   const offerings: string[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
+    since = await dbNow(t.ds);
     officer = (await createBuyerWithOfficer(t)).officer;
     contractor = await register(t, 'contractor');
     obligationId = (await awardedObligation(t, officer, contractor)).obligationId;
@@ -75,6 +78,7 @@ describe('a matching worker killed mid-job (e2e, worker processes)', () => {
   });
 
   it('leaves one complete result set after a restart', async () => {
+    await clearBacklog(t.ds, since);
     first = startWorker();
     const path = `/api/v1/obligations/${obligationId}/matches?limit=100`;
     const baseline = await settledMatches(t, path, contractor, 120_000);

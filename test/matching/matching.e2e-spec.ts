@@ -5,6 +5,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import {
   addCertification,
   bearer,
@@ -41,6 +42,7 @@ describe('matching on BullMQ (e2e: API, worker, outbox, PostgreSQL, Redis)', () 
 
   beforeAll(async () => {
     t = await createTestApp();
+    await clearBacklog(t.ds, await dbNow(t.ds));
     const ref = await Test.createTestingModule({
       imports: [WorkerModule.register({ OUTBOX_RELAY: 'on' })],
     }).compile();

@@ -8,6 +8,7 @@ import { ChildProcess } from 'node:child_process';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import { registrationBody } from '../support/factories';
 import { freePort, startRedis, stopRedis } from '../support/redis-server';
 
@@ -23,6 +24,7 @@ describe('outbox across a Redis restart (e2e, a Redis of its own that the test s
     url = `redis://127.0.0.1:${port}`;
     redis = await startRedis(port);
     api = await createTestApp({ REDIS_URL: url });
+    await clearBacklog(api.ds, await dbNow(api.ds));
     const ref = await Test.createTestingModule({
       imports: [WorkerModule.register({ OUTBOX_RELAY: 'off', REDIS_URL: url })],
     }).compile();

@@ -7,6 +7,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import { registrationBody } from '../support/factories';
 
 describe('transactional outbox (e2e, real PostgreSQL + Redis + BullMQ worker)', () => {
@@ -18,6 +19,7 @@ describe('transactional outbox (e2e, real PostgreSQL + Redis + BullMQ worker)', 
 
   beforeAll(async () => {
     api = await createTestApp();
+    await clearBacklog(api.ds, await dbNow(api.ds));
     const ref = await Test.createTestingModule({
       imports: [WorkerModule.register({ OUTBOX_RELAY: 'off' })],
     }).compile();

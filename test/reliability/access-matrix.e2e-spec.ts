@@ -69,6 +69,8 @@ interface Fixtures {
   activeTender: string;
   obligation: string;
   contribution: string;
+  job: string;
+  report: string;
 }
 
 const activity = { category: 'social_activity', blockCode: 'ACT_HOUR', quantity: 1, description: 'Gastles' };
@@ -158,6 +160,26 @@ const DECLARED: Record<string, Declaration> = {
     fixture: 'obligation',
     owners: ['officerA', 'contractorA'],
   },
+  'GET /api/v1/obligations/{id}/matches': { fixture: 'obligation', owners: ['officerA', 'contractorA'] },
+  'POST /api/v1/obligations/{id}/matches/refresh': {
+    fixture: 'obligation',
+    owners: ['officerA', 'contractorA'],
+  },
+  // Any contractor may look for partners on an active (public) tender; other buyers' officers get 403.
+  'GET /api/v1/tenders/{id}/matches': {
+    fixture: 'activeTender',
+    owners: ['officerA', 'contractorA', 'contractorB'],
+    others: 403,
+  },
+  'GET /api/v1/tenders/{id}/ocds': {
+    fixture: 'draftTender',
+    owners: ['officerA'],
+    except: { anonymous: 404 },
+  },
+  // Admins operate the platform and may read any job.
+  'GET /api/v1/jobs/{id}': { fixture: 'job', owners: ['contractorA'], except: { admin: 'ok' } },
+  // An obligation report: its requester's organisation only (tender and buyer reports add the buyer's officers).
+  'GET /api/v1/reports/{id}': { fixture: 'report', owners: ['contractorA'] },
   'POST /api/v1/contributions/{id}/review': {
     fixture: 'contribution',
     owners: ['officerA'],
@@ -233,6 +255,22 @@ describe('access matrix: every route × every caller (e2e)', () => {
         .set(...bearer(sessions.contractorA))
         .send(activity)
         .expect(201)
+    ).body.id;
+    const contractor = sessions.contractorA;
+    f.job = (
+      await t
+        .http()
+        .post(`/api/v1/obligations/${f.obligation}/matches/refresh`)
+        .set(...bearer(contractor))
+        .expect(202)
+    ).body.id;
+    f.report = (
+      await t
+        .http()
+        .post('/api/v1/reports')
+        .set(...bearer(contractor))
+        .send({ scope: 'obligation', scopeId: f.obligation, format: 'csv' })
+        .expect(202)
     ).body.id;
   }, 60_000);
 

@@ -5,6 +5,7 @@ import { Test } from '@nestjs/testing';
 import { In, IsNull } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import { registrationBody } from '../support/factories';
 import { RedisServer, waitFor } from '../support/faults';
 
@@ -24,6 +25,7 @@ describe('Redis stopped during writes (e2e, a Redis of its own)', () => {
   beforeAll(async () => {
     await redis.start();
     api = await createTestApp({ REDIS_URL: redis.url });
+    await clearBacklog(api.ds, await dbNow(api.ds));
     const ref = await Test.createTestingModule({
       imports: [WorkerModule.register({ OUTBOX_RELAY: 'on', REDIS_URL: redis.url })],
     }).compile();

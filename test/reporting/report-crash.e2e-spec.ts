@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import { bearer, createBuyerWithOfficer, register, Session } from '../support/factories';
 import { awardedObligation } from '../support/procurement';
 import { download, pdfText, waitForReport } from './reporting-helpers';
@@ -38,10 +39,12 @@ describe('a worker killed mid-report (e2e, worker processes)', () => {
   let contractor: Session;
   let obligationId: string;
   let first: ChildProcess | undefined;
+  let since: Date;
   let second: ChildProcess | undefined;
 
   beforeAll(async () => {
     t = await createTestApp();
+    since = await dbNow(t.ds);
     officer = (await createBuyerWithOfficer(t)).officer;
     contractor = await register(t, 'contractor');
     obligationId = (await awardedObligation(t, officer, contractor, { contractValueCents: 115_000_000 }))
@@ -65,6 +68,7 @@ describe('a worker killed mid-report (e2e, worker processes)', () => {
   });
 
   it('is retried by another worker and finishes, never left running', async () => {
+    await clearBacklog(t.ds, since);
     first = startWorker();
     const res = await t
       .http()

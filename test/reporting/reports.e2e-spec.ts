@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import { addCertification, bearer, createBuyerWithOfficer, register, Session } from '../support/factories';
 import { awardedObligation } from '../support/procurement';
 import { download, pdfText, waitForReport } from './reporting-helpers';
@@ -50,6 +51,7 @@ describe('reports on BullMQ (e2e, real PostgreSQL + Redis + worker)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    await clearBacklog(t.ds, await dbNow(t.ds));
     const buyer = await createBuyerWithOfficer(t);
     officer = buyer.officer;
     buyerId = buyer.organisationId;

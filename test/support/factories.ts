@@ -31,7 +31,8 @@ export function registrationBody(
     name: 'Test Person',
     organisation: {
       kind,
-      name: `Test ${kind} ${counter}`,
+      // Unique across spec files: each file restarts the counter, and they share one database.
+      name: `Test ${kind} ${counter} ${(Date.now() % 1_000_000).toString(36)}`,
       kvkNumber: uniqueKvk(),
       postcode: '2011 AB',
       city: 'Haarlem',

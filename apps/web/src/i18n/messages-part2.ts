@@ -181,6 +181,7 @@ const nl = {
   'se.opps.kind.tender': 'Lopende aanbesteding',
   'se.opps.for': 'Voor uw aanbod “{title}” · {buyer}',
   'se.opps.credit': 'Kan de opdrachtnemer {amount} opleveren',
+  'se.opps.reasons': 'Waarom deze kans',
   'se.qrs.title': 'Offerteaanvragen',
   'se.qrs.lead': 'Aanvragen van opdrachtnemers. Stuur een offerte of wijs de aanvraag af.',
   'se.qrs.empty':
@@ -431,6 +432,7 @@ const en: Record<Part2MessageId, string> = {
   'se.opps.kind.tender': 'Active tender',
   'se.opps.for': 'For your offering “{title}” · {buyer}',
   'se.opps.credit': 'Can bring the contractor {amount}',
+  'se.opps.reasons': 'Why this opportunity',
   'se.qrs.title': 'Quote requests',
   'se.qrs.lead': 'Requests from contractors. Send a quote or decline the request.',
   'se.qrs.empty':

@@ -47,15 +47,23 @@ function useFocusHeadingOnNavigate() {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    let tries = 0;
-    let timer = 0;
-    const focus = () => {
-      const h1 = document.querySelector<HTMLElement>('main h1');
-      if (h1) h1.focus();
-      else if (tries++ < 40) timer = window.setTimeout(focus, 50);
+    const main = document.getElementById('main');
+    const focus = (): boolean => {
+      const h1 = main?.querySelector<HTMLElement>('h1');
+      h1?.focus();
+      return Boolean(h1);
     };
-    focus();
-    return () => window.clearTimeout(timer);
+    if (focus() || !main) return;
+    // The heading may come with the page's data or its lazily loaded code: focus it as soon as it appears.
+    const observer = new MutationObserver(() => {
+      if (focus()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(stop);
+    };
   }, [pathname]);
 }
 

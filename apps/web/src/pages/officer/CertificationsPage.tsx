@@ -31,11 +31,10 @@ function Decision({ cert }: { cert: Certification }) {
       call(
         api.POST('/api/v1/certifications/{id}/verification', {
           params: { path: { id: cert.id } },
-          // The generated type of `note` is wrong (see README: OpenAPI notes).
           body: {
             decision,
             ...(note.trim() ? { note: note.trim() } : {}),
-          } as unknown as Schemas['VerifyCertificationDto'],
+          },
         }),
       ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['certifications', cert.organisationId] }),

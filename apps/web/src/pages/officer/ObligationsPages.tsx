@@ -136,7 +136,7 @@ function describe(
 }
 
 /** Verify with a value (the claimed value unless changed) or reject with a note. */
-function ReviewForm({ contribution }: { contribution: Contribution }) {
+function ReviewForm({ contribution, onReviewed }: { contribution: Contribution; onReviewed: () => void }) {
   const { t, money, locale } = useT();
   const qc = useQueryClient();
   const [value, setValue] = useState(moneyInput(contribution.claimedValueCents, locale));
@@ -147,11 +147,11 @@ function ReviewForm({ contribution }: { contribution: Contribution }) {
       call(
         api.POST('/api/v1/contributions/{id}/review', {
           params: { path: { id: contribution.id } },
-          // The generated type of these two optional fields is wrong (see README: OpenAPI notes).
-          body: body as unknown as Schemas['ReviewDto'],
+          body,
         }),
       ),
     onSuccess: () => {
+      onReviewed();
       void qc.invalidateQueries({ queryKey: ['obligations'] });
       void qc.invalidateQueries({ queryKey: ['contributions'] });
     },
@@ -219,6 +219,8 @@ function ReviewForm({ contribution }: { contribution: Contribution }) {
 
 function ContributionCard({ c, heading }: { c: Contribution; heading?: string }) {
   const { t, money, date, locale } = useT();
+  // Reviewed here: the form stays to show its outcome after the list has reloaded with the new status.
+  const [reviewedHere, setReviewedHere] = useState(false);
   return (
     <li className="bs-card">
       <Heading level={3}>
@@ -237,8 +239,8 @@ function ContributionCard({ c, heading }: { c: Contribution; heading?: string })
         )}
       </Paragraph>
       <Breakdown lines={c.breakdown} locale={locale} money={money} title={t('policy.breakdown')} />
-      {c.status === 'submitted' ? (
-        <ReviewForm contribution={c} />
+      {c.status === 'submitted' || reviewedHere ? (
+        <ReviewForm contribution={c} onReviewed={() => setReviewedHere(true)} />
       ) : (
         <Paragraph>
           {c.status === 'verified' ? `${t('obligations.verified')}: ${money(c.verifiedValueCents)}` : ''}

@@ -38,7 +38,7 @@ import { Breakdown } from './PolicyPage';
 type Tender = Schemas['TenderResponseDto'];
 type Cpv = Schemas['CpvItemDto'];
 
-export const buyerId = (t: Tender): string | undefined => (t.buyer as unknown as { id?: string } | null)?.id;
+export const buyerId = (t: Tender): string | undefined => t.buyer?.id;
 
 /** The officer's own tenders (drafts included): the list API also returns other buyers' public tenders. */
 export function useOwnTenders() {

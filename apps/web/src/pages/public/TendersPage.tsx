@@ -5,8 +5,7 @@ import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { EmptyState, ErrorAlert, Loading, PageHeading, RouterLink } from '../../ui/States';
 
-export const buyerName = (t: Schemas['TenderResponseDto']): string =>
-  (t.buyer as unknown as { name?: string } | null)?.name ?? '';
+export const buyerName = (t: Schemas['TenderResponseDto']): string => t.buyer?.name ?? '';
 
 export function TendersPage() {
   const { t, money, date } = useT();

@@ -62,7 +62,7 @@ export function OpportunitiesPage() {
                   {t('ct.match.notCountingWhy', { reason: notCountingReason(o.reasons, locale) })}
                 </Paragraph>
               )}
-              <Reasons reasons={o.reasons} title={t('ct.match.reasons')} />
+              <Reasons reasons={o.reasons} title={t('se.opps.reasons')} />
               {o.kind === 'tender' && (
                 <Paragraph>
                   <RouterLink to={`/tenders/${o.tenderId}`}>{o.tenderTitle}</RouterLink>

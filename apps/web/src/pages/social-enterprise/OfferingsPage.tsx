@@ -23,6 +23,8 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () =
   const [title, setTitle] = useState(offering?.title ?? '');
   const [description, setDescription] = useState(offering?.description ?? '');
   const [codes, setCodes] = useState<string[]>(offering?.cpvCodes ?? []);
+  // Labels of the codes picked here (stored offerings carry codes only).
+  const [labels, setLabels] = useState<Record<string, string>>({});
   const [postcode, setPostcode] = useState(offering?.deliveryPostcode ?? '');
   const [radius, setRadius] = useState(
     offering?.deliveryRadiusKm != null ? String(offering.deliveryRadiusKm) : '',
@@ -106,6 +108,7 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () =
             {codes.map((c) => (
               <li key={c}>
                 <span className="bs-cpv__code">{c}</span>
+                {labels[c] ? ` ${labels[c]}` : ''}
                 <Button
                   type="button"
                   appearance="subtle-button"
@@ -123,7 +126,9 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () =
           value={null}
           error={cpvError}
           onChange={(c) => {
-            if (c && !codes.includes(c.code)) setCodes([...codes, c.code]);
+            if (!c || codes.includes(c.code)) return;
+            setCodes([...codes, c.code]);
+            setLabels({ ...labels, [c.code]: locale === 'nl' ? c.labelNl : c.labelEn });
           }}
         />
       </fieldset>
