@@ -40,7 +40,7 @@ import {
 } from './report-queries';
 import { ChunkWriter, StoredFile } from './report-storage';
 
-const FETCH_ROWS = 1000;
+const FETCH_ROWS = 5000;
 const NIL_USER = '00000000-0000-0000-0000-000000000000';
 
 export const CONTRIBUTION_CSV_COLUMNS = [
