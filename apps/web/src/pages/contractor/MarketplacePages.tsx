@@ -185,33 +185,59 @@ function CompleteButton({ o }: { o: Order }) {
   );
 }
 
-export function OrdersPage() {
-  const { t } = useT2();
+/**
+ * One party's orders (both sides see the same cards): the heading, the empty state that says what to do next, and
+ * per order what this party can do with it.
+ */
+export function OrderList({
+  heading,
+  lead,
+  empty,
+  next,
+  actions,
+}: {
+  heading: ReactNode;
+  lead: ReactNode;
+  empty: ReactNode;
+  next: ReactNode;
+  actions: (o: Order) => ReactNode;
+}) {
   const orders = useOrders();
   const requests = useQuoteRequests();
   const titles = new Map((requests.data?.items ?? []).map((r) => [r.id, r.offeringTitle]));
   const items = orders.data?.items ?? [];
   return (
     <>
-      <PageHeading>{t('ct.orders.title')}</PageHeading>
-      <Lead>{t('ct.orders.lead')}</Lead>
+      <PageHeading>{heading}</PageHeading>
+      <Lead>{lead}</Lead>
       {orders.isPending ? (
         <Loading />
       ) : orders.isError ? (
         <ErrorAlert error={orders.error} />
       ) : items.length === 0 ? (
-        <EmptyState action={<RouterLink to="/contractor/quotes">{t('ct.qrs.title')}</RouterLink>}>
-          {t('ct.orders.empty')}
-        </EmptyState>
+        <EmptyState action={next}>{empty}</EmptyState>
       ) : (
         <ul className="bs-cards">
           {items.map((o) => (
             <OrderCard key={o.id} o={o} title={titles.get(o.quoteRequestId) ?? ''}>
-              <CompleteButton o={o} />
+              {actions(o)}
             </OrderCard>
           ))}
         </ul>
       )}
     </>
+  );
+}
+
+export function OrdersPage() {
+  const { t } = useT2();
+  return (
+    <OrderList
+      heading={t('ct.orders.title')}
+      lead={t('ct.orders.lead')}
+      empty={t('ct.orders.empty')}
+      next={<RouterLink to="/contractor/quotes">{t('ct.qrs.title')}</RouterLink>}
+      actions={(o) => <CompleteButton o={o} />}
+    />
   );
 }

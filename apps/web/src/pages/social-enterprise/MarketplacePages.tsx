@@ -8,7 +8,7 @@ import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { TextField } from '../../ui/Fields';
 import { EmptyState, ErrorAlert, Loading, Notice, PageHeading, RouterLink } from '../../ui/States';
-import { OrderCard, useOrders, useQuoteRequests } from '../contractor/MarketplacePages';
+import { OrderList, useQuoteRequests } from '../contractor/MarketplacePages';
 import { Lead, notCountingReason, Reasons, today, useT2 } from '../contractor/shared';
 
 type QuoteRequest = Schemas['QuoteRequestResponseDto'];
@@ -310,31 +310,13 @@ function InvoiceForm({ o }: { o: Order }) {
 
 export function EnterpriseOrdersPage() {
   const { t } = useT2();
-  const orders = useOrders();
-  const requests = useQuoteRequests();
-  const titles = new Map((requests.data?.items ?? []).map((r) => [r.id, r.offeringTitle]));
-  const items = orders.data?.items ?? [];
   return (
-    <>
-      <PageHeading>{t('se.orders.title')}</PageHeading>
-      <Lead>{t('se.orders.lead')}</Lead>
-      {orders.isPending ? (
-        <Loading />
-      ) : orders.isError ? (
-        <ErrorAlert error={orders.error} />
-      ) : items.length === 0 ? (
-        <EmptyState action={<RouterLink to="/enterprise/quote-requests">{t('se.qrs.title')}</RouterLink>}>
-          {t('se.orders.empty')}
-        </EmptyState>
-      ) : (
-        <ul className="bs-cards">
-          {items.map((o) => (
-            <OrderCard key={o.id} o={o} title={titles.get(o.quoteRequestId) ?? ''}>
-              <InvoiceForm o={o} />
-            </OrderCard>
-          ))}
-        </ul>
-      )}
-    </>
+    <OrderList
+      heading={t('se.orders.title')}
+      lead={t('se.orders.lead')}
+      empty={t('se.orders.empty')}
+      next={<RouterLink to="/enterprise/quote-requests">{t('se.qrs.title')}</RouterLink>}
+      actions={(o) => <InvoiceForm o={o} />}
+    />
   );
 }
