@@ -25,7 +25,6 @@ npm run --silent openapi:check
 step "unit tests"
 npx jest --config jest.config.js --selectProjects unit
 step "e2e tests (real PostgreSQL, Redis, BullMQ)"
-# --forceExit: some specs kill and restart Redis on purpose; a reconnect timer that outlives its app must not
-# keep the process (and CI) waiting after the last test. Failures still fail the run.
-npx jest --config jest.config.js --selectProjects e2e --runInBand --forceExit
+# No --forceExit: every spec closes what it opens (apps, Redis clients, child processes), so Jest exits by itself.
+npx jest --config jest.config.js --selectProjects e2e --runInBand
 echo; echo "all checks passed"

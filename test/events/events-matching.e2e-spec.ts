@@ -1,9 +1,9 @@
 import { todayInNl } from '@app/common';
 import { BackgroundJobEntity } from '@app/database';
 import { addDays, MatchingService } from '@app/domain';
+import { OutboxRelay } from '@app/queue';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
 import { clearBacklog, dbNow } from '../support/backlog';

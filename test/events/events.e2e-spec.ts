@@ -6,10 +6,10 @@ import {
   OutboxMessageEntity,
 } from '@app/database';
 import { addDays, EventScheduleService, JobsService } from '@app/domain';
+import { OutboxRelay } from '@app/queue';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Like } from 'typeorm';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
 import { clearBacklog, dbNow } from '../support/backlog';

@@ -1,13 +1,12 @@
 import { todayInNl } from '@app/common';
 import { NotificationEntity, OutboxMessageEntity } from '@app/database';
 import { addDays } from '@app/domain';
-import { JobName, jobId, QueueName, redisOptionsFromUrl } from '@app/queue';
+import { jobId, JobName, OutboxRelay, QueueName, redisOptionsFromUrl } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { In, IsNull } from 'typeorm';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
 import { clearBacklog, dbNow } from '../support/backlog';

@@ -1,11 +1,10 @@
 import { OutboxMessageEntity } from '@app/database';
-import { JobName, jobId, QueueName, redisOptionsFromUrl } from '@app/queue';
+import { jobId, JobName, OutboxRelay, QueueName, redisOptionsFromUrl } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue, QueueEvents } from 'bullmq';
 import { ChildProcess } from 'node:child_process';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
 import { clearBacklog, dbNow } from '../support/backlog';

@@ -1,10 +1,9 @@
 import { NotificationEntity, OutboxMessageEntity } from '@app/database';
-import { JobName, jobId, QueueName, redisOptionsFromUrl } from '@app/queue';
+import { ALL_QUEUES, jobId, JobName, OutboxRelay, QueueName, redisOptionsFromUrl } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue, QueueEvents } from 'bullmq';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
 import { clearBacklog, dbNow } from '../support/backlog';
@@ -37,6 +36,13 @@ describe('transactional outbox (e2e, real PostgreSQL + Redis + BullMQ worker)', 
     await events.close();
     await worker.close();
     await api.close();
+  });
+
+  it('opens BullMQ queues in the worker only, one per processor; the API has none', () => {
+    for (const name of ALL_QUEUES) {
+      expect(() => api.app.get(getQueueToken(name), { strict: false })).toThrow();
+      expect(worker.get<Queue>(getQueueToken(name), { strict: false })).toBeInstanceOf(Queue);
+    }
   });
 
   it('keeps the job in PostgreSQL while the relay is stopped, then runs it exactly once', async () => {

@@ -1,13 +1,12 @@
 import { ReportEntity } from '@app/database';
 import { ReportSchedulesService, monthlySchedulerId } from '@app/domain';
-import { QueueName } from '@app/queue';
+import { OutboxRelay, QueueName } from '@app/queue';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
-import { OutboxRelay } from '../../apps/worker/src/outbox/outbox.relay';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
 import { clearBacklog, dbNow } from '../support/backlog';

@@ -2,6 +2,7 @@ import { AllExceptionsFilter } from '@app/common';
 import { AppConfigModule, Env } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
+  AuditModule,
   DirectoryModule,
   EventsModule,
   IdentityModule,
@@ -10,7 +11,9 @@ import {
   MarketplaceModule,
   MatchingModule,
   NotificationsModule,
-  ProcurementModule,
+  ObligationsModule,
+  PoliciesModule,
+  TendersModule,
   ReportingModule,
 } from '@app/domain';
 import { QueueModule } from '@app/queue';
@@ -23,8 +26,18 @@ import { QueueBoard } from './admin/queue-board';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { RedisThrottlerStorage, ThrottlerStorageModule } from './auth/redis-throttler.storage';
-import { DirectoryController } from './directory/directory.controller';
-import { ProcurementController } from './procurement/procurement.controller';
+import { MeController } from './auth/me.controller';
+import { CertificationsController } from './directory/certifications.controller';
+import { CpvController } from './directory/cpv.controller';
+import { OfferingsController } from './directory/offerings.controller';
+import { OrganisationCertificationsController } from './directory/organisation-certifications.controller';
+import { SocialEnterpriseImportsController } from './directory/social-enterprise-imports.controller';
+import { SocialEnterprisesController } from './directory/social-enterprises.controller';
+import { AuditController } from './audit/audit.controller';
+import { ContributionsController } from './contributions/contributions.controller';
+import { ObligationsController } from './obligations/obligations.controller';
+import { PoliciesController } from './policies/policies.controller';
+import { TendersController } from './tenders/tenders.controller';
 import { HealthModule } from './health/health.module';
 import { ImportsController } from './interop/imports.controller';
 import { OcdsExtensionsController, OpenDataController } from './interop/open-data.controller';
@@ -65,7 +78,10 @@ export class ApiModule {
         IdentityModule,
         NotificationsModule,
         DirectoryModule,
-        ProcurementModule,
+        AuditModule,
+        PoliciesModule,
+        TendersModule,
+        ObligationsModule,
         JobsModule,
         ReportingModule,
         MarketplaceModule,
@@ -76,10 +92,21 @@ export class ApiModule {
       ],
       controllers: [
         AuthController,
+        MeController,
         OrganisationsController,
         NotificationsController,
-        DirectoryController,
-        ProcurementController,
+        // Registration order is the order of paths in openapi.json.
+        CpvController,
+        SocialEnterprisesController,
+        OrganisationCertificationsController,
+        CertificationsController,
+        OfferingsController,
+        SocialEnterpriseImportsController,
+        PoliciesController,
+        TendersController,
+        ObligationsController,
+        ContributionsController,
+        AuditController,
         JobsController,
         ReportsController,
         QuoteRequestsController,

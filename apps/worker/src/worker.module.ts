@@ -7,16 +7,25 @@ import {
   MatchingModule,
   NotificationsModule,
   ReportingModule,
+  ReportSchedulesService,
 } from '@app/domain';
-import { QueueModule } from '@app/queue';
+import { QueueModule, WorkerQueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { EventsProcessor } from './events/events.processor';
 import { ImportsProcessor } from './imports/imports.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
-import { OutboxRelay } from './outbox/outbox.relay';
 import { ReportsProcessor } from './reports/reports.processor';
+
+/** Every processor; the worker opens exactly their queues (WorkerQueueModule), plus the outbox relay. */
+export const PROCESSORS = [
+  NotificationsProcessor,
+  ReportsProcessor,
+  MatchingProcessor,
+  EventsProcessor,
+  ImportsProcessor,
+];
 
 /** The queue process: processors and the outbox relay, no HTTP. */
 @Module({})
@@ -34,6 +43,7 @@ export class WorkerModule {
         }),
         DatabaseModule,
         QueueModule,
+        WorkerQueueModule.forProcessors(PROCESSORS),
         NotificationsModule,
         JobsModule,
         ReportingModule,
@@ -41,14 +51,8 @@ export class WorkerModule {
         EventsModule,
         InteropModule,
       ],
-      providers: [
-        OutboxRelay,
-        NotificationsProcessor,
-        ReportsProcessor,
-        MatchingProcessor,
-        EventsProcessor,
-        ImportsProcessor,
-      ],
+      // ReportSchedulesService upserts the reports queue's job schedulers: worker-only, like the queue.
+      providers: [...PROCESSORS, ReportSchedulesService],
     };
   }
 }

@@ -1,5 +1,5 @@
-import { ArgumentMetadata, HttpException, ValidationError, ValidationPipe } from '@nestjs/common';
-import { ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { ArgumentMetadata, HttpException, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidatorConstraint, ValidatorConstraintInterface, ValidatorOptions } from 'class-validator';
 import { DATE_RULE, isIsoDate } from './dates';
 import { AppError, ErrorDetail, ValidationFailedError } from './errors';
 
@@ -23,6 +23,25 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return out;
 }
 
+const VALIDATION_CODE = Symbol('validationCode');
+
+export interface ValidationCode {
+  code: string;
+  message: string;
+}
+
+/**
+ * The error code (and message) a body DTO answers with when it is invalid, instead of VALIDATION_FAILED:
+ * `@ValidationCode('POLICY_INVALID', 'The policy is invalid')`.
+ */
+export function ValidationCode(code: string, message: string): ClassDecorator {
+  return (target) => Reflect.defineMetadata(VALIDATION_CODE, { code, message }, target);
+}
+
+export function validationCodeOf(metatype: unknown): ValidationCode | undefined {
+  return typeof metatype === 'function' ? Reflect.getMetadata(VALIDATION_CODE, metatype) : undefined;
+}
+
 /**
  * A validator or transformer that throws on odd input (class-validator reading a number's decimals,
  * class-transformer recursing) has still found bad input: 400, never 500.
@@ -32,6 +51,9 @@ class EdgeValidationPipe extends ValidationPipe {
     try {
       return await super.transform(value, metadata);
     } catch (err) {
+      const own = validationCodeOf(this.expectedType ?? metadata.metatype);
+      if (own && err instanceof ValidationFailedError && err.code === 'VALIDATION_FAILED')
+        throw new ValidationFailedError(own.message, err.details, own.code);
       if (err instanceof AppError || err instanceof HttpException) throw err;
       throw new ValidationFailedError('Request could not be validated', [
         { field: metadata.data ?? metadata.type, code: 'unreadable', message: 'a value could not be read' },
@@ -40,13 +62,25 @@ class EdgeValidationPipe extends ValidationPipe {
   }
 }
 
-/** The one global pipe: unknown fields rejected, every problem listed with its field path. */
-export function createValidationPipe(): ValidationPipe {
-  return new EdgeValidationPipe({
+/** A merge-patch body: each field given is checked as in the full DTO (nested values completely), absent ones not. */
+class PatchValidationPipe extends EdgeValidationPipe {
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    const errors = await super.validate(object, options);
+    return errors.filter((e) => (object as Record<string, unknown>)[e.property] !== undefined);
+  }
+}
+
+/**
+ * The one global pipe: unknown fields rejected, every problem listed with its field path. `expectedType` (with
+ * `patch` for a merge-patch of it) is for a parameter pipe whose parameter type is not the DTO class.
+ */
+export function createValidationPipe(options: { expectedType?: Type; patch?: boolean } = {}): ValidationPipe {
+  return new (options.patch ? PatchValidationPipe : EdgeValidationPipe)({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
+    expectedType: options.expectedType,
     exceptionFactory: (errors) => new ValidationFailedError('Request is invalid', flatten(errors)),
   });
 }

@@ -1,8 +1,9 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
-import { ALL_QUEUES } from './queue-names';
+import { WORKER_QUEUE_NAMES } from './outbox/outbox.relay';
+import { QueueName } from './queue-names';
 
 /**
  * BullMQ prints every failed reconnect to the console when a queue has no error listener. Log them through
@@ -13,10 +14,13 @@ export class QueueErrorLogger implements OnModuleInit {
   private readonly logger = new Logger('Queues');
   private readonly lastLogged = new Map<string, number>();
 
-  constructor(private readonly moduleRef: ModuleRef) {}
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    @Inject(WORKER_QUEUE_NAMES) private readonly queueNames: readonly QueueName[],
+  ) {}
 
   onModuleInit(): void {
-    for (const name of ALL_QUEUES) {
+    for (const name of this.queueNames) {
       const queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
       queue.on('error', (err: Error) => {
         const now = Date.now();

@@ -94,6 +94,22 @@ export interface JobPayloads {
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
 
+/** The one queue each job goes to; the outbox writer refuses a job sent to another queue. */
+export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+  [JobName.WelcomeOrganisation]: QueueName.Notifications,
+  [JobName.Notify]: QueueName.Notifications,
+  [JobName.GenerateReport]: QueueName.Reports,
+  [JobName.MonthlyBuyerReport]: QueueName.Reports,
+  [JobName.SyncReportSchedules]: QueueName.Reports,
+  [JobName.BuildEventSchedule]: QueueName.Events,
+  [JobName.ScoreObligation]: QueueName.Matching,
+  [JobName.ScoreTender]: QueueName.Matching,
+  [JobName.RefreshMatches]: QueueName.Matching,
+  [JobName.MatchingCertificateDates]: QueueName.Matching,
+  [JobName.MatchingRescoreAll]: QueueName.Matching,
+  [JobName.ImportOcds]: QueueName.Imports,
+};
+
 /** Defaults per queue: retries with backoff; finished jobs kept a while for inspection, failed ones 30 days. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,

@@ -1,32 +1,21 @@
 import { ErrorResponseDto } from '@app/common';
-import { Actor, IdentityService, SessionResult } from '@app/domain';
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IdentityService } from '@app/domain';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { CurrentActor, Public } from './auth.decorators';
-import {
-  LoginDto,
-  MeResponseDto,
-  RefreshDto,
-  RegisterDto,
-  SessionResponseDto,
-  UserResponseDto,
-} from './auth.dto';
-
-const session = (s: SessionResult): SessionResponseDto => ({
-  accessToken: s.accessToken,
-  refreshToken: s.refreshToken,
-  expiresIn: s.expiresIn,
-  user: UserResponseDto.from(s.user),
-});
+import { Public } from './auth.decorators';
+import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
+import { RegisterDto } from './dto/register.dto';
+import { SessionResponseDto } from './dto/session-response.dto';
 
 @ApiTags('identity')
 @ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
-@Controller()
+@Controller('auth')
 export class AuthController {
   constructor(private readonly identity: IdentityService) {}
 
-  @Post('auth/register')
+  @Post('register')
   @Public()
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Register a contractor or social enterprise with its first user' })
@@ -34,10 +23,10 @@ export class AuthController {
   @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'Email or KvK number already registered' })
   @ApiResponse({ status: 429, type: ErrorResponseDto })
   async register(@Body() dto: RegisterDto): Promise<SessionResponseDto> {
-    return session(await this.identity.register(dto));
+    return SessionResponseDto.from(await this.identity.register(dto));
   }
 
-  @Post('auth/login')
+  @Post('login')
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
@@ -46,10 +35,10 @@ export class AuthController {
   @ApiResponse({ status: 401, type: ErrorResponseDto })
   @ApiResponse({ status: 429, type: ErrorResponseDto })
   async login(@Body() dto: LoginDto): Promise<SessionResponseDto> {
-    return session(await this.identity.login(dto.email, dto.password));
+    return SessionResponseDto.from(await this.identity.login(dto.email, dto.password));
   }
 
-  @Post('auth/refresh')
+  @Post('refresh')
   @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
@@ -57,15 +46,6 @@ export class AuthController {
   @ApiResponse({ status: 200, type: SessionResponseDto })
   @ApiResponse({ status: 401, type: ErrorResponseDto })
   async refresh(@Body() dto: RefreshDto): Promise<SessionResponseDto> {
-    return session(await this.identity.refresh(dto.refreshToken));
-  }
-
-  @Get('me')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in user and organisation' })
-  @ApiResponse({ status: 200, type: MeResponseDto })
-  @ApiResponse({ status: 401, type: ErrorResponseDto })
-  async me(@CurrentActor() actor: Actor): Promise<MeResponseDto> {
-    return MeResponseDto.from(await this.identity.me(actor));
+    return SessionResponseDto.from(await this.identity.refresh(dto.refreshToken));
   }
 }

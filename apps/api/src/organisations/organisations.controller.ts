@@ -3,8 +3,10 @@ import { Actor, IdentityService } from '@app/domain';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { UserResponseDto } from '../auth/auth.dto';
-import { CreateOfficerDto, CreateOrganisationDto, OrganisationResponseDto } from './organisations.dto';
+import { UserResponseDto } from '../auth/dto/user-response.dto';
+import { CreateOfficerDto } from './dto/create-officer.dto';
+import { CreateOrganisationDto } from './dto/create-organisation.dto';
+import { OrganisationResponseDto } from './dto/organisation-response.dto';
 
 @ApiTags('identity')
 @ApiBearerAuth()

@@ -63,7 +63,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user and organisation */
-        get: operations["Auth_me"];
+        get: operations["Me_me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -148,7 +148,7 @@ export interface paths {
             cookie?: never;
         };
         /** Find CPV codes by code prefix or by words in Dutch or English */
-        get: operations["Directory_cpv"];
+        get: operations["Cpv_search"];
         put?: never;
         post?: never;
         delete?: never;
@@ -165,7 +165,7 @@ export interface paths {
             cookie?: never;
         };
         /** Search social enterprises (one row per enterprise) */
-        get: operations["Directory_searchEnterprises"];
+        get: operations["SocialEnterprises_find"];
         put?: never;
         post?: never;
         delete?: never;
@@ -182,7 +182,7 @@ export interface paths {
             cookie?: never;
         };
         /** The public profile of a social enterprise with its certifications and offerings */
-        get: operations["Directory_profile"];
+        get: operations["SocialEnterprises_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -200,7 +200,7 @@ export interface paths {
         };
         get?: never;
         /** Create or replace the enterprise's own profile */
-        put: operations["Directory_putProfile"];
+        put: operations["SocialEnterprises_putProfile"];
         post?: never;
         delete?: never;
         options?: never;
@@ -216,10 +216,10 @@ export interface paths {
             cookie?: never;
         };
         /** An organisation's certifications, expired ones included (own organisation, officers, admins) */
-        get: operations["Directory_listCertifications"];
+        get: operations["OrganisationCertifications_list"];
         put?: never;
         /** Add a certification of the own organisation (status unverified) */
-        post: operations["Directory_addCertification"];
+        post: operations["OrganisationCertifications_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -236,7 +236,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Verify or reject a certification */
-        post: operations["Directory_verifyCertification"];
+        post: operations["Certifications_verify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,10 +251,10 @@ export interface paths {
             cookie?: never;
         };
         /** Search offerings by words, CPV subtree, distance, certification and target group */
-        get: operations["Directory_searchOfferings"];
+        get: operations["Offerings_find"];
         put?: never;
         /** Add an offering of the own enterprise */
-        post: operations["Directory_createOffering"];
+        post: operations["Offerings_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -269,15 +269,15 @@ export interface paths {
             cookie?: never;
         };
         /** One offering */
-        get: operations["Directory_getOffering"];
+        get: operations["Offerings_get"];
         put?: never;
         post?: never;
         /** Delete an offering of the own enterprise */
-        delete: operations["Directory_deleteOffering"];
+        delete: operations["Offerings_remove"];
         options?: never;
         head?: never;
         /** Change an offering of the own enterprise */
-        patch: operations["Directory_updateOffering"];
+        patch: operations["Offerings_update"];
         trace?: never;
     };
     "/api/v1/imports/social-enterprises": {
@@ -290,7 +290,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Bulk import of social enterprises with offerings from CSV (all or nothing) */
-        post: operations["Directory_importCsv"];
+        post: operations["SocialEnterpriseImports_importCsv"];
         delete?: never;
         options?: never;
         head?: never;
@@ -305,10 +305,10 @@ export interface paths {
             cookie?: never;
         };
         /** The buyer's SROI policies, every version */
-        get: operations["Procurement_listPolicies"];
+        get: operations["Policies_list"];
         put?: never;
         /** Create a draft SROI policy for the officer's buyer organisation */
-        post: operations["Procurement_createPolicy"];
+        post: operations["Policies_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -323,14 +323,14 @@ export interface paths {
             cookie?: never;
         };
         /** One policy version */
-        get: operations["Procurement_getPolicy"];
+        get: operations["Policies_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Edit a draft (top-level fields replaced, then the whole policy validated) */
-        patch: operations["Procurement_updatePolicy"];
+        patch: operations["Policies_update"];
         trace?: never;
     };
     "/api/v1/sroi-policies/{id}/publish": {
@@ -343,7 +343,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Publish (freeze) a draft */
-        post: operations["Procurement_publishPolicy"];
+        post: operations["Policies_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -360,7 +360,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Start a new draft version of a policy (a published version never changes) */
-        post: operations["Procurement_newPolicyVersion"];
+        post: operations["Policies_newVersion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -377,7 +377,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Value a hypothetical contribution under this policy (optional contractPeriod); nothing saved */
-        post: operations["Procurement_evaluate"];
+        post: operations["Policies_evaluate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,10 +392,10 @@ export interface paths {
             cookie?: never;
         };
         /** Active, awarded and complete tenders; officers also see their own drafts and cancelled ones */
-        get: operations["Procurement_listTenders"];
+        get: operations["Tenders_list"];
         put?: never;
         /** Create a draft tender with CPV-coded items and an SROI requirement */
-        post: operations["Procurement_createTender"];
+        post: operations["Tenders_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -410,9 +410,9 @@ export interface paths {
             cookie?: never;
         };
         /** One tender (drafts only for its own officers) */
-        get: operations["Procurement_getTender"];
+        get: operations["Tenders_get"];
         /** Replace a draft tender */
-        put: operations["Procurement_updateTender"];
+        put: operations["Tenders_update"];
         post?: never;
         delete?: never;
         options?: never;
@@ -430,7 +430,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** draft → active */
-        post: operations["Procurement_publishTender"];
+        post: operations["Tenders_publish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -447,7 +447,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** draft or active → cancelled */
-        post: operations["Procurement_cancelTender"];
+        post: operations["Tenders_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -464,7 +464,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** awarded → complete */
-        post: operations["Procurement_completeTender"];
+        post: operations["Tenders_complete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -481,7 +481,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Award: creates the contract and its SROI obligation (policy version frozen) */
-        post: operations["Procurement_award"];
+        post: operations["Tenders_award"];
         delete?: never;
         options?: never;
         head?: never;
@@ -496,7 +496,7 @@ export interface paths {
             cookie?: never;
         };
         /** Officer: the buyer's obligations; contractor: its own */
-        get: operations["Procurement_listObligations"];
+        get: operations["Obligations_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -513,7 +513,7 @@ export interface paths {
             cookie?: never;
         };
         /** One obligation with its progress */
-        get: operations["Procurement_getObligation"];
+        get: operations["Obligations_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -532,7 +532,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Waive an obligation, with a reason */
-        post: operations["Procurement_waive"];
+        post: operations["Obligations_waive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -549,7 +549,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Value a contribution under this tender's policy without saving it */
-        post: operations["Procurement_preview"];
+        post: operations["Obligations_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -564,10 +564,10 @@ export interface paths {
             cookie?: never;
         };
         /** The obligation's contributions */
-        get: operations["Procurement_contributions"];
+        get: operations["Obligations_contributions"];
         put?: never;
         /** Record a placement, purchase or activity */
-        post: operations["Procurement_submit"];
+        post: operations["Obligations_submit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -584,7 +584,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Verify (with a value) or reject a contribution */
-        post: operations["Procurement_review"];
+        post: operations["Contributions_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -599,7 +599,7 @@ export interface paths {
             cookie?: never;
         };
         /** Audit trail of the buyer's policies, tenders, awards, contributions and reviews */
-        get: operations["Procurement_auditLog"];
+        get: operations["Audit_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1658,38 +1658,48 @@ export interface components {
             /** @description Always empty on success (the import is all or nothing) */
             rejected: components["schemas"]["RejectedRowDto"][];
         };
-        PlacementContributionDoc: {
-            /** @enum {string} */
+        PlacementContributionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             category: "employment" | "training";
-            /** @example PW_LT2Y */
-            blockCode?: string;
+            /**
+             * @description Absent: the block is chosen by target group and benefit months
+             * @example PW_LT2Y
+             */
+            blockCode?: string | null;
             /** @enum {string} */
             targetGroup: "participatiewet" | "banenafspraak" | "ww" | "wia_wao" | "wajong" | "nugger" | "bbl" | "bol" | "pro_vso" | "other";
             /** @example 12 */
-            benefitMonths?: number;
+            benefitMonths?: number | null;
             /** @example 24 */
             hoursPerWeek: number;
             /** @example 2026-01-01 */
             startDate: string;
             /**
-             * @description Inclusive
+             * @description Inclusive; not before startDate
              * @example 2026-12-31
              */
             endDate: string;
             /**
+             * @description Bonus codes of the tender's policy
              * @example [
              *       "age_50_plus"
              *     ]
              */
-            bonuses?: string[];
+            bonuses?: string[] | null;
             /**
-             * @description Pseudonymous token; never a BSN or name
+             * @description Pseudonymous token; never a BSN, email address or name
              * @example hlm-7f3a9c21
              */
             personToken: string;
         };
-        PurchaseContributionDoc: {
-            /** @enum {string} */
+        PurchaseContributionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             category: "social_purchase";
             /** Format: uuid */
             supplierOrganisationId: string;
@@ -1700,10 +1710,13 @@ export interface components {
             /** @example 1250000 */
             amountCents: number;
             /** @example 0.4 */
-            labourShare?: number;
+            labourShare?: number | null;
         };
-        ActivityContributionDoc: {
-            /** @enum {string} */
+        ActivityContributionDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             category: "social_activity";
             /** @example ACT_HOUR */
             blockCode: string;
@@ -1712,7 +1725,86 @@ export interface components {
             /** @example Gastlessen op het ROC */
             description: string;
         };
-        LowLabourRuleDoc: {
+        ContractPeriodDto: {
+            /** @example 2026-01-01 */
+            startDate: string;
+            /** @example 2027-12-31 */
+            endDate: string;
+        };
+        EvaluatePlacementDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            category: "employment" | "training";
+            /**
+             * @description Absent: the block is chosen by target group and benefit months
+             * @example PW_LT2Y
+             */
+            blockCode?: string | null;
+            /** @enum {string} */
+            targetGroup: "participatiewet" | "banenafspraak" | "ww" | "wia_wao" | "wajong" | "nugger" | "bbl" | "bol" | "pro_vso" | "other";
+            /** @example 12 */
+            benefitMonths?: number | null;
+            /** @example 24 */
+            hoursPerWeek: number;
+            /** @example 2026-01-01 */
+            startDate: string;
+            /**
+             * @description Inclusive; not before startDate
+             * @example 2026-12-31
+             */
+            endDate: string;
+            /**
+             * @description Bonus codes of the tender's policy
+             * @example [
+             *       "age_50_plus"
+             *     ]
+             */
+            bonuses?: string[] | null;
+            /**
+             * @description Pseudonymous token; never a BSN, email address or name
+             * @example hlm-7f3a9c21
+             */
+            personToken: string;
+            /** @description The contract the contribution would count for; default: any period */
+            contractPeriod?: components["schemas"]["ContractPeriodDto"];
+        };
+        EvaluatePurchaseDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            category: "social_purchase";
+            /** Format: uuid */
+            supplierOrganisationId: string;
+            /** @example F2026-0042 */
+            invoiceNumber: string;
+            /** @example 2026-03-15 */
+            invoiceDate: string;
+            /** @example 1250000 */
+            amountCents: number;
+            /** @example 0.4 */
+            labourShare?: number | null;
+            /** @description The contract the contribution would count for; default: any period */
+            contractPeriod?: components["schemas"]["ContractPeriodDto"];
+        };
+        EvaluateActivityDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            category: "social_activity";
+            /** @example ACT_HOUR */
+            blockCode: string;
+            /** @example 16 */
+            quantity: number;
+            /** @example Gastlessen op het ROC */
+            description: string;
+            /** @description The contract the contribution would count for; default: any period */
+            contractPeriod?: components["schemas"]["ContractPeriodDto"];
+        };
+        LowLabourRuleDto: {
             /**
              * @description A labour share strictly below this share uses `percentage`
              * @example 0.3
@@ -1721,7 +1813,7 @@ export interface components {
             /** @example 2 */
             percentage: number;
         };
-        PsoDiscountDoc: {
+        PsoDiscountDto: {
             /**
              * @example trede_3
              * @enum {string}
@@ -1733,7 +1825,7 @@ export interface components {
              */
             percentage: number;
         };
-        PolicyBlockDoc: {
+        PolicyBlockDto: {
             /** @example PW_LT2Y */
             code: string;
             /**
@@ -1766,7 +1858,7 @@ export interface components {
             /** @example 24 */
             maxCountMonths?: number | null;
         };
-        PolicyBonusDoc: {
+        PolicyBonusDto: {
             /** @example age_50_plus */
             code: string;
             /** @example 1000000 */
@@ -1777,7 +1869,7 @@ export interface components {
              */
             proRata: boolean;
         };
-        PurchaseRuleDoc: {
+        PurchaseRuleDto: {
             /**
              * @example [
              *       "pso",
@@ -1797,20 +1889,22 @@ export interface components {
              */
             mode: "full_invoice" | "labour_component" | "factor";
             /**
-             * @description Share 0..1 for mode 'factor'
+             * @description Share 0..1, required for mode 'factor'
              * @example null
              */
             factor: number | null;
             /** @description Region the supplier must be in */
             region?: string | null;
         };
-        PolicyBodyDoc: {
+        PolicyBodyDto: {
             /** @example Bouwblokken social return */
             name: string;
             /** @example 2024 */
             version: string;
             /** @example 2024-01-01 */
             validFrom: string;
+            /** @description Provenance note */
+            source?: string | null;
             /**
              * @example [
              *       "services",
@@ -1823,19 +1917,25 @@ export interface components {
             thresholdCents: number;
             /** @example 5 */
             defaultPercentage: number;
-            lowLabour?: components["schemas"]["LowLabourRuleDoc"] | null;
+            lowLabour?: components["schemas"]["LowLabourRuleDto"] | null;
             /** @example 0.3 */
             goodsMinLabourShare: number | null;
-            /** @example null */
+            /**
+             * @description At most capCents
+             * @example null
+             */
             minCents: number | null;
             /** @example null */
             capCents: number | null;
             /** @example 36 */
             fullTimeHoursPerWeek: number;
-            psoDiscounts: components["schemas"]["PsoDiscountDoc"][];
-            blocks: components["schemas"]["PolicyBlockDoc"][];
-            bonuses: components["schemas"]["PolicyBonusDoc"][];
-            purchaseRule: components["schemas"]["PurchaseRuleDoc"];
+            /** @description One per level at most */
+            psoDiscounts: components["schemas"]["PsoDiscountDto"][];
+            /** @description Codes unique; benefit-month ranges of one category and target group do not overlap */
+            blocks: components["schemas"]["PolicyBlockDto"][];
+            /** @description Codes unique */
+            bonuses: components["schemas"]["PolicyBonusDto"][];
+            purchaseRule: components["schemas"]["PurchaseRuleDto"];
             /**
              * @description Penalty preview on the shortfall of an unmet obligation
              * @example 50
@@ -1849,6 +1949,8 @@ export interface components {
             version: string;
             /** @example 2024-01-01 */
             validFrom: string;
+            /** @description Provenance note */
+            source?: string | null;
             /**
              * @example [
              *       "services",
@@ -1861,19 +1963,25 @@ export interface components {
             thresholdCents: number;
             /** @example 5 */
             defaultPercentage: number;
-            lowLabour?: components["schemas"]["LowLabourRuleDoc"] | null;
+            lowLabour?: components["schemas"]["LowLabourRuleDto"] | null;
             /** @example 0.3 */
             goodsMinLabourShare: number | null;
-            /** @example null */
+            /**
+             * @description At most capCents
+             * @example null
+             */
             minCents: number | null;
             /** @example null */
             capCents: number | null;
             /** @example 36 */
             fullTimeHoursPerWeek: number;
-            psoDiscounts: components["schemas"]["PsoDiscountDoc"][];
-            blocks: components["schemas"]["PolicyBlockDoc"][];
-            bonuses: components["schemas"]["PolicyBonusDoc"][];
-            purchaseRule: components["schemas"]["PurchaseRuleDoc"];
+            /** @description One per level at most */
+            psoDiscounts: components["schemas"]["PsoDiscountDto"][];
+            /** @description Codes unique; benefit-month ranges of one category and target group do not overlap */
+            blocks: components["schemas"]["PolicyBlockDto"][];
+            /** @description Codes unique */
+            bonuses: components["schemas"]["PolicyBonusDto"][];
+            purchaseRule: components["schemas"]["PurchaseRuleDto"];
             /**
              * @description Penalty preview on the shortfall of an unmet obligation
              * @example 50
@@ -1899,6 +2007,52 @@ export interface components {
         PolicyListDto: {
             items: components["schemas"]["PolicyResponseDto"][];
             nextCursor: string | null;
+        };
+        UpdatePolicyDto: {
+            /** @example Bouwblokken social return */
+            name?: string;
+            /** @example 2024 */
+            version?: string;
+            /** @example 2024-01-01 */
+            validFrom?: string;
+            /** @description Provenance note */
+            source?: string | null;
+            /**
+             * @example [
+             *       "services",
+             *       "works",
+             *       "goods"
+             *     ]
+             */
+            categories?: ("goods" | "services" | "works")[];
+            /** @example 10000000 */
+            thresholdCents?: number;
+            /** @example 5 */
+            defaultPercentage?: number;
+            lowLabour?: components["schemas"]["LowLabourRuleDto"] | null;
+            /** @example 0.3 */
+            goodsMinLabourShare?: number | null;
+            /**
+             * @description At most capCents
+             * @example null
+             */
+            minCents?: number | null;
+            /** @example null */
+            capCents?: number | null;
+            /** @example 36 */
+            fullTimeHoursPerWeek?: number;
+            /** @description One per level at most */
+            psoDiscounts?: components["schemas"]["PsoDiscountDto"][];
+            /** @description Codes unique; benefit-month ranges of one category and target group do not overlap */
+            blocks?: components["schemas"]["PolicyBlockDto"][];
+            /** @description Codes unique */
+            bonuses?: components["schemas"]["PolicyBonusDto"][];
+            purchaseRule?: components["schemas"]["PurchaseRuleDto"];
+            /**
+             * @description Penalty preview on the shortfall of an unmet obligation
+             * @example 50
+             */
+            penaltyPercentage?: number | null;
         };
         BreakdownLineDto: {
             /**
@@ -1930,12 +2084,6 @@ export interface components {
             description: string;
             /** @example 90911200-8 */
             cpvCode: string;
-        };
-        ContractPeriodDto: {
-            /** @example 2026-01-01 */
-            startDate: string;
-            /** @example 2027-12-31 */
-            endDate: string;
         };
         TenderSroiDto: {
             /** Format: uuid */
@@ -2152,7 +2300,7 @@ export interface components {
             verifiedValueCents: number | null;
             breakdown: components["schemas"]["BreakdownLineDto"][];
             /** @description The submitted body */
-            body: components["schemas"]["PlacementContributionDoc"] | components["schemas"]["PurchaseContributionDoc"] | components["schemas"]["ActivityContributionDoc"];
+            body: components["schemas"]["PlacementContributionDto"] | components["schemas"]["PurchaseContributionDto"] | components["schemas"]["ActivityContributionDto"];
             reviewNote: string | null;
             reviewedAt: string | null;
             /**
@@ -3178,7 +3326,7 @@ export interface operations {
             };
         };
     };
-    Auth_me: {
+    Me_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -3374,7 +3522,7 @@ export interface operations {
             };
         };
     };
-    Directory_cpv: {
+    Cpv_search: {
         parameters: {
             query: {
                 /** @description Code prefix (digits) or words in Dutch or English */
@@ -3407,7 +3555,7 @@ export interface operations {
             };
         };
     };
-    Directory_searchEnterprises: {
+    SocialEnterprises_find: {
         parameters: {
             query?: {
                 /** @description Larger values are capped at 100 */
@@ -3452,7 +3600,7 @@ export interface operations {
             };
         };
     };
-    Directory_profile: {
+    SocialEnterprises_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -3490,7 +3638,7 @@ export interface operations {
             };
         };
     };
-    Directory_putProfile: {
+    SocialEnterprises_putProfile: {
         parameters: {
             query?: never;
             header?: never;
@@ -3532,7 +3680,7 @@ export interface operations {
             };
         };
     };
-    Directory_listCertifications: {
+    OrganisationCertifications_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -3570,7 +3718,7 @@ export interface operations {
             };
         };
     };
-    Directory_addCertification: {
+    OrganisationCertifications_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -3612,7 +3760,7 @@ export interface operations {
             };
         };
     };
-    Directory_verifyCertification: {
+    Certifications_verify: {
         parameters: {
             query?: never;
             header?: never;
@@ -3654,7 +3802,7 @@ export interface operations {
             };
         };
     };
-    Directory_searchOfferings: {
+    Offerings_find: {
         parameters: {
             query?: {
                 /** @description Larger values are capped at 100 */
@@ -3699,7 +3847,7 @@ export interface operations {
             };
         };
     };
-    Directory_createOffering: {
+    Offerings_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -3731,7 +3879,7 @@ export interface operations {
             };
         };
     };
-    Directory_getOffering: {
+    Offerings_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -3769,7 +3917,7 @@ export interface operations {
             };
         };
     };
-    Directory_deleteOffering: {
+    Offerings_remove: {
         parameters: {
             query?: never;
             header?: never;
@@ -3813,7 +3961,7 @@ export interface operations {
             };
         };
     };
-    Directory_updateOffering: {
+    Offerings_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -3863,7 +4011,7 @@ export interface operations {
             };
         };
     };
-    Directory_importCsv: {
+    SocialEnterpriseImports_importCsv: {
         parameters: {
             query?: never;
             header?: never;
@@ -3904,7 +4052,7 @@ export interface operations {
             };
         };
     };
-    Procurement_listPolicies: {
+    Policies_list: {
         parameters: {
             query?: {
                 /** @description Larger values are capped at 100 */
@@ -3946,7 +4094,7 @@ export interface operations {
             };
         };
     };
-    Procurement_createPolicy: {
+    Policies_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -3955,7 +4103,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PolicyBodyDoc"];
+                "application/json": components["schemas"]["PolicyBodyDto"];
             };
         };
         responses: {
@@ -3986,7 +4134,7 @@ export interface operations {
             };
         };
     };
-    Procurement_getPolicy: {
+    Policies_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4032,7 +4180,7 @@ export interface operations {
             };
         };
     };
-    Procurement_updatePolicy: {
+    Policies_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -4043,7 +4191,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PolicyBodyDoc"];
+                "application/json": components["schemas"]["UpdatePolicyDto"];
             };
         };
         responses: {
@@ -4083,7 +4231,7 @@ export interface operations {
             };
         };
     };
-    Procurement_publishPolicy: {
+    Policies_publish: {
         parameters: {
             query?: never;
             header?: never;
@@ -4129,7 +4277,7 @@ export interface operations {
             };
         };
     };
-    Procurement_newPolicyVersion: {
+    Policies_newVersion: {
         parameters: {
             query?: never;
             header?: never;
@@ -4140,7 +4288,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PolicyBodyDoc"];
+                "application/json": components["schemas"]["PolicyBodyDto"];
             };
         };
         responses: {
@@ -4180,7 +4328,7 @@ export interface operations {
             };
         };
     };
-    Procurement_evaluate: {
+    Policies_evaluate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4191,7 +4339,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlacementContributionDoc"] | components["schemas"]["PurchaseContributionDoc"] | components["schemas"]["ActivityContributionDoc"];
+                "application/json": components["schemas"]["EvaluatePlacementDto"] | components["schemas"]["EvaluatePurchaseDto"] | components["schemas"]["EvaluateActivityDto"];
             };
         };
         responses: {
@@ -4222,7 +4370,7 @@ export interface operations {
             };
         };
     };
-    Procurement_listTenders: {
+    Tenders_list: {
         parameters: {
             query?: {
                 /** @description Larger values are capped at 100 */
@@ -4269,7 +4417,7 @@ export interface operations {
             };
         };
     };
-    Procurement_createTender: {
+    Tenders_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -4317,7 +4465,7 @@ export interface operations {
             };
         };
     };
-    Procurement_getTender: {
+    Tenders_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4363,7 +4511,7 @@ export interface operations {
             };
         };
     };
-    Procurement_updateTender: {
+    Tenders_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -4413,7 +4561,7 @@ export interface operations {
             };
         };
     };
-    Procurement_publishTender: {
+    Tenders_publish: {
         parameters: {
             query?: never;
             header?: never;
@@ -4460,7 +4608,7 @@ export interface operations {
             };
         };
     };
-    Procurement_cancelTender: {
+    Tenders_cancel: {
         parameters: {
             query?: never;
             header?: never;
@@ -4506,7 +4654,7 @@ export interface operations {
             };
         };
     };
-    Procurement_completeTender: {
+    Tenders_complete: {
         parameters: {
             query?: never;
             header?: never;
@@ -4552,7 +4700,7 @@ export interface operations {
             };
         };
     };
-    Procurement_award: {
+    Tenders_award: {
         parameters: {
             query?: never;
             header?: never;
@@ -4612,7 +4760,7 @@ export interface operations {
             };
         };
     };
-    Procurement_listObligations: {
+    Obligations_list: {
         parameters: {
             query?: {
                 /** @description Larger values are capped at 100 */
@@ -4653,7 +4801,7 @@ export interface operations {
             };
         };
     };
-    Procurement_getObligation: {
+    Obligations_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -4699,7 +4847,7 @@ export interface operations {
             };
         };
     };
-    Procurement_waive: {
+    Obligations_waive: {
         parameters: {
             query?: never;
             header?: never;
@@ -4749,7 +4897,7 @@ export interface operations {
             };
         };
     };
-    Procurement_preview: {
+    Obligations_preview: {
         parameters: {
             query?: never;
             header?: never;
@@ -4760,7 +4908,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlacementContributionDoc"] | components["schemas"]["PurchaseContributionDoc"] | components["schemas"]["ActivityContributionDoc"];
+                "application/json": components["schemas"]["PlacementContributionDto"] | components["schemas"]["PurchaseContributionDto"] | components["schemas"]["ActivityContributionDto"];
             };
         };
         responses: {
@@ -4791,7 +4939,7 @@ export interface operations {
             };
         };
     };
-    Procurement_contributions: {
+    Obligations_contributions: {
         parameters: {
             query?: {
                 /** @description Larger values are capped at 100 */
@@ -4834,7 +4982,7 @@ export interface operations {
             };
         };
     };
-    Procurement_submit: {
+    Obligations_submit: {
         parameters: {
             query?: never;
             header?: never;
@@ -4845,7 +4993,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlacementContributionDoc"] | components["schemas"]["PurchaseContributionDoc"] | components["schemas"]["ActivityContributionDoc"];
+                "application/json": components["schemas"]["PlacementContributionDto"] | components["schemas"]["PurchaseContributionDto"] | components["schemas"]["ActivityContributionDto"];
             };
         };
         responses: {
@@ -4894,7 +5042,7 @@ export interface operations {
             };
         };
     };
-    Procurement_review: {
+    Contributions_review: {
         parameters: {
             query?: never;
             header?: never;
@@ -4945,7 +5093,7 @@ export interface operations {
             };
         };
     };
-    Procurement_auditLog: {
+    Audit_list: {
         parameters: {
             query?: {
                 /** @description Larger values are capped at 100 */

@@ -16,7 +16,8 @@ import { OfferingEntity } from './offering.entity';
 import { PostcodeAreaEntity } from './postcode-area.entity';
 import { SocialEnterpriseProfileEntity } from './social-enterprise-profile.entity';
 import { OrganisationEntity } from './organisation.entity';
-import { OutboxMessageEntity } from './outbox-message.entity';
+// The outbox table belongs to the queue library (writer, producers and relay live there); listed here with the rest.
+import { OutboxMessageEntity } from '@app/queue/outbox/outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { ReportEntity } from './report.entity';
 import { ReportFileChunkEntity } from './report-file-chunk.entity';
@@ -49,7 +50,7 @@ export * from './offering.entity';
 export * from './postcode-area.entity';
 export * from './social-enterprise-profile.entity';
 export * from './organisation.entity';
-export * from './outbox-message.entity';
+export { OutboxMessageEntity } from '@app/queue/outbox/outbox-message.entity';
 export * from './refresh-token.entity';
 export * from './report.entity';
 export * from './report-file-chunk.entity';

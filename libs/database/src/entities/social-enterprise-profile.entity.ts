@@ -9,6 +9,7 @@ export type { TargetGroup };
 @Entity('social_enterprise_profile')
 @Index('ix_social_enterprise_profile_target_groups', { synchronize: false })
 @Index('ix_social_enterprise_profile_search', { synchronize: false })
+@Index('ix_social_enterprise_profile_unpublished', { synchronize: false })
 export class SocialEnterpriseProfileEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_social_enterprise_profile' })
   organisationId: string;

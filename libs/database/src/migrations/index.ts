@@ -13,6 +13,8 @@ import { CreateReports1795420000000 } from './1795420000000-CreateReports';
 import { AddOcdsInterop1795430000000 } from './1795430000000-AddOcdsInterop';
 import { CreateMeetingEvents1795440000000 } from './1795440000000-CreateMeetingEvents';
 import { AddSearchOrderIndexes1795460000000 } from './1795460000000-AddSearchOrderIndexes';
+import { AddSearchPageIndexes1795470000000 } from './1795470000000-AddSearchPageIndexes';
+import { CreateMatchDelta1795471190000 } from './1795471190000-CreateMatchDelta';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   AddOcdsInterop1795430000000,
   CreateMeetingEvents1795440000000,
   AddSearchOrderIndexes1795460000000,
+  AddSearchPageIndexes1795470000000,
+  CreateMatchDelta1795471190000,
 ];

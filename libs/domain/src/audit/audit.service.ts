@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, pageLimit, Page } from '@app/common';
 import { AuditLogEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { Actor } from '../identity/actor';
 
 export interface AuditEntry {
@@ -45,6 +45,18 @@ export class AuditService {
       after: snapshot(e.after),
     });
     await m.getRepository(AuditLogEntity).save(row);
+  }
+
+  /** Saves a row and records the change in the same transaction: how every audited write is made. */
+  async save<T extends { id: string }>(
+    m: EntityManager,
+    target: EntityTarget<T>,
+    row: DeepPartial<T>,
+    e: Omit<AuditEntry, 'entityId' | 'after'>,
+  ): Promise<T> {
+    const saved = (await m.getRepository(target).save(row)) as T;
+    await this.record(m, { ...e, entityId: saved.id, after: saved });
+    return saved;
   }
 
   /** An officer reads the entries of the own buyer organisation, newest first. */

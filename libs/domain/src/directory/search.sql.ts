@@ -206,9 +206,9 @@ export function offeringSearchSql(f: SearchFilters): SqlQuery {
     const where = offeringFilters(p, f);
     const certs = certificationsJson(p, f, 'o.organisation_id');
     if (f.sort === 'distance' && f.point) {
-      // Nearest first in two steps, because a KNN index scan can order by the distance alone, not by (distance,
-      // id): first the distance of the page's last row, read by a GiST KNN scan that stops after a page; then
-      // the rows up to that distance (all ties included), ordered by (distance, id) for a stable keyset.
+      // Nearest first: a KNN index scan orders by the distance alone, not by (distance, id), so it reads the
+      // page's rows plus every row tied with the last one (WITH TIES) and stops; those few rows are then ordered
+      // by (distance, id) for a stable keyset, and only the page is joined to the wide rows.
       const k = chord(p, f, 'o.lat', 'o.lon');
       where.push('o.lat IS NOT NULL');
       const ks = keyset(p, f.after, [
@@ -217,13 +217,12 @@ export function offeringSearchSql(f: SearchFilters): SqlQuery {
       ]);
       if (ks) where.push(ks);
       const limit = p.add(f.limit + 1);
-      const within = `${k} <= (SELECT max(k) FROM edge)`;
       return {
-        text: `WITH edge AS MATERIALIZED (SELECT ${k} AS k FROM offering o WHERE ${where.join(' AND ')} ORDER BY ${k} LIMIT ${limit})
-SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
-FROM offering o JOIN organisation org ON org.id = o.organisation_id
-WHERE ${where.join(' AND ')} AND earth_box(${earth(p, f)}, (SELECT max(k) FROM edge) * 1.01 + 1) @> ll_to_earth(o.lat, o.lon) AND ${within}
-ORDER BY ${k} ASC, o.id ASC LIMIT ${limit}`,
+        text: `WITH near AS MATERIALIZED (SELECT o.id, ${k} AS k FROM offering o WHERE ${where.join(' AND ')} ORDER BY ${k} FETCH FIRST (${limit}) ROWS WITH TIES),
+page AS MATERIALIZED (SELECT id, k FROM near ORDER BY k, id LIMIT ${limit})
+SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, page.k AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
+FROM page JOIN offering o ON o.id = page.id JOIN organisation org ON org.id = o.organisation_id
+ORDER BY page.k ASC, page.id ASC`,
         values: p.values,
         knn: true,
       };
@@ -244,52 +243,62 @@ ORDER BY o.updated_at DESC, o.id DESC LIMIT ${p.add(f.limit + 1)}`,
 
   // The query is written inline (not in a CTE) so the planner can estimate how common the words are: a
   // common word is then read by a scan that stops after CANDIDATE_CAP matches instead of a bitmap of every
-  // match; a rare word uses the GIN index.
+  // match; a rare word uses the GIN index. Each candidate carries its own sort key (score and, with a point, the
+  // chord distance), so the page is cut from the candidates alone and only its rows are joined to the wide
+  // offering and organisation rows and get their certificates.
+  const k = f.point ? `coalesce(${chord(p, f, 'o.lat', 'o.lon')}, ${NO_DISTANCE})` : 'NULL::float8';
   const tsq = tsQuery(p, f.terms);
   const textWhere = offeringFilters(p, f).join(' AND ');
   const parts = [
-    `(SELECT o.id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
+    `(SELECT o.id, ${k} AS k, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
   ];
   if (f.nameTerms?.length) {
     const { match, score } = nameMatch(p, f.nameTerms, 'org');
     const nameWhere = offeringFilters(p, f).join(' AND ');
     // Matching enterprises first (a short list), then their offerings by the organisation index.
     parts.push(
-      `(SELECT o.id, 0.5 * m.sim AS r FROM (SELECT org.id, ${score} AS sim FROM organisation org WHERE org.kind = 'social_enterprise' AND ${match} LIMIT ${NAME_CANDIDATE_CAP}) m JOIN offering o ON o.organisation_id = m.id WHERE ${nameWhere} LIMIT ${NAME_CANDIDATE_CAP})`,
+      `(SELECT o.id, ${k} AS k, 0.5 * m.sim AS r FROM (SELECT org.id, ${score} AS sim FROM organisation org WHERE org.kind = 'social_enterprise' AND ${match} LIMIT ${NAME_CANDIDATE_CAP}) m JOIN offering o ON o.organisation_id = m.id WHERE ${nameWhere} LIMIT ${NAME_CANDIDATE_CAP})`,
     );
   }
-  const outer: string[] = [];
-  const k = f.point ? `coalesce(${chord(p, f, 'o.lat', 'o.lon')}, ${NO_DISTANCE})` : 'NULL::float8';
   const ks = keyset(
     p,
     f.after,
     f.point
       ? [
-          ['s.score', 'desc', 'float8'],
-          [k, 'asc', 'float8'],
-          ['o.id', 'asc', 'uuid'],
+          ['score', 'desc', 'float8'],
+          ['k', 'asc', 'float8'],
+          ['id', 'asc', 'uuid'],
         ]
       : [
-          ['s.score', 'desc', 'float8'],
-          ['o.id', 'asc', 'uuid'],
+          ['score', 'desc', 'float8'],
+          ['id', 'asc', 'uuid'],
         ],
   );
-  if (ks) outer.push(ks);
+  const order = `score DESC${f.point ? ', k ASC' : ''}, id ASC`;
   const certs = certificationsJson(p, f, 'o.organisation_id');
   return {
     text: `WITH cand AS (${parts.join(' UNION ALL ')}),
-s AS (SELECT id, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id)
-SELECT ${select}, s.score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
-FROM s JOIN offering o ON o.id = s.id JOIN organisation org ON org.id = o.organisation_id
-${outer.length ? `WHERE ${outer.join(' AND ')}` : ''}
-ORDER BY s.score DESC${f.point ? `, ${k} ASC` : ''}, o.id ASC LIMIT ${p.add(f.limit + 1)}`,
+s AS (SELECT id, k, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id, k),
+page AS MATERIALIZED (SELECT id, k, score FROM s${ks ? ` WHERE ${ks}` : ''} ORDER BY ${order} LIMIT ${p.add(f.limit + 1)})
+SELECT ${select}, page.score, ${distance} AS distance_km, ${f.point ? 'page.k' : 'NULL::float8'} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
+FROM page JOIN offering o ON o.id = page.id JOIN organisation org ON org.id = o.organisation_id
+ORDER BY page.${order.replace(/, /g, ', page.')}`,
     values: p.values,
   };
 }
 
+/**
+ * One row per enterprise. Every filter is written on the organisation row (and the postcode area for distance) so
+ * the page is cut from narrow rows: "published" is a probe into a partial index of the few unpublished profiles,
+ * the target group an EXISTS on the profile; the wide profile row (mission, search document) is read only for
+ * the page.
+ */
 export function enterpriseSearchSql(f: SearchFilters): SqlQuery {
   const p = new Params();
-  const where: string[] = [`org.kind = 'social_enterprise'`, 'coalesce(pr.published, true)'];
+  const where: string[] = [
+    `org.kind = 'social_enterprise'`,
+    `NOT EXISTS (SELECT 1 FROM social_enterprise_profile u WHERE u.organisation_id = org.id AND NOT u.published)`,
+  ];
   const distance =
     f.point !== undefined
       ? `round((earth_distance(${earth(p, f)}, ll_to_earth(pa.lat, pa.lon)) / 1000)::numeric, 2)::float8`
@@ -307,16 +316,23 @@ export function enterpriseSearchSql(f: SearchFilters): SqlQuery {
     );
   }
   if (f.certification) where.push(`org.id IN (${validCertificationHolders(p, f)})`);
-  if (f.targetGroup) where.push(`pr.target_groups @> ARRAY[${p.add(f.targetGroup)}]::text[]`);
-  const select = `org.id, org.name, org.kvk_number, org.city, org.postcode, pr.mission, coalesce(pr.target_groups, '{}') AS target_groups`;
-  const profile = `LEFT JOIN social_enterprise_profile pr ON pr.organisation_id = org.id`;
-  const joins = `${profile} LEFT JOIN postcode_area pa ON pa.pc4 = left(org.postcode, 4)`;
+  if (f.targetGroup) {
+    where.push(
+      `EXISTS (SELECT 1 FROM social_enterprise_profile tg WHERE tg.organisation_id = org.id AND tg.target_groups @> ARRAY[${p.add(f.targetGroup)}]::text[])`,
+    );
+  }
+  const area = `LEFT JOIN postcode_area pa ON pa.pc4 = left(org.postcode, 4)`;
+  const certs = certificationsJson(p, f, 'org.id');
+  /** The page's rows with everything shown: the profile and the certificates of those rows only. */
+  const output = (order: string): string =>
+    `SELECT org.id, org.name, org.kvk_number, org.city, org.postcode, pr.mission, coalesce(pr.target_groups, '{}') AS target_groups, page.score, page.distance_km, page.sort_distance, page.sort_updated_at, ${certs} AS certifications
+FROM page JOIN organisation org ON org.id = page.id LEFT JOIN social_enterprise_profile pr ON pr.organisation_id = org.id
+ORDER BY ${order}`;
 
   if (f.terms.length === 0) {
-    const certs = certificationsJson(p, f, 'org.id');
     if (f.sort === 'distance' && f.point) {
-      // Nearest postcode areas first (KNN on postcode_area), then their enterprises by the PC4 index; in two
-      // steps as for offerings: the distance of the page's last row, then every row up to it ordered by (distance, id).
+      // Nearest postcode areas first (KNN on postcode_area), then their enterprises by the PC4 index, up to the
+      // page plus every enterprise tied with the last one (the rest of its area); then ordered by (distance, id).
       const k = chord(p, f, 'pa.lat', 'pa.lon');
       const ks = keyset(p, f.after, [
         [k, 'asc', 'float8'],
@@ -324,13 +340,11 @@ export function enterpriseSearchSql(f: SearchFilters): SqlQuery {
       ]);
       if (ks) where.push(ks);
       const limit = p.add(f.limit + 1);
-      const from = `postcode_area pa JOIN organisation org ON left(org.postcode, 4) = pa.pc4 ${profile}`;
       return {
-        text: `WITH edge AS MATERIALIZED (SELECT ${k} AS k FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${k} LIMIT ${limit})
-SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
-FROM ${from}
-WHERE ${where.join(' AND ')} AND earth_box(${earth(p, f)}, (SELECT max(k) FROM edge) * 1.01 + 1) @> ll_to_earth(pa.lat, pa.lon) AND ${k} <= (SELECT max(k) FROM edge)
-ORDER BY ${k} ASC, org.id ASC LIMIT ${limit}`,
+        text: `WITH near AS MATERIALIZED (SELECT org.id, ${distance} AS distance_km, ${k} AS k FROM postcode_area pa JOIN organisation org ON left(org.postcode, 4) = pa.pc4
+WHERE ${where.join(' AND ')} ORDER BY ${k} FETCH FIRST (${limit}) ROWS WITH TIES),
+page AS MATERIALIZED (SELECT id, 0::float8 AS score, distance_km, k AS sort_distance, NULL::text AS sort_updated_at FROM near ORDER BY k, id LIMIT ${limit})
+${output('page.sort_distance ASC, page.id ASC')}`,
         values: p.values,
         knn: true,
       };
@@ -341,11 +355,14 @@ ORDER BY ${k} ASC, org.id ASC LIMIT ${limit}`,
     ]);
     if (ks) where.push(ks);
     return {
-      text: `SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, NULL::float8 AS sort_distance, org.updated_at::text AS sort_updated_at, ${certs} AS certifications
-FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.updated_at DESC, org.id DESC LIMIT ${p.add(f.limit + 1)}`,
+      text: `WITH page AS MATERIALIZED (SELECT org.id, 0::float8 AS score, ${distance} AS distance_km, NULL::float8 AS sort_distance, org.updated_at AS updated_at, org.updated_at::text AS sort_updated_at
+FROM organisation org ${f.point ? area : ''} WHERE ${where.join(' AND ')} ORDER BY org.updated_at DESC, org.id DESC LIMIT ${p.add(f.limit + 1)})
+${output('page.updated_at DESC, page.id DESC')}`,
       values: p.values,
     };
   }
+  // Candidates by words in offerings and missions and by a typo-tolerant name match, each capped; then the page
+  // is cut from (score, distance, id) on the organisation row before anything wide is read.
   const tsq = tsQuery(p, f.terms);
   const parts = [
     `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
@@ -373,14 +390,14 @@ FROM organisation org ${joins} WHERE ${where.join(' AND ')} ORDER BY org.updated
         ],
   );
   if (ks) where.push(ks);
-  const certs = certificationsJson(p, f, 'org.id');
   return {
     text: `WITH cand AS (${parts.join(' UNION ALL ')}),
-s AS (SELECT id, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id)
-SELECT ${select}, s.score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
-FROM s JOIN organisation org ON org.id = s.id ${joins}
+s AS (SELECT id, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id),
+page AS MATERIALIZED (SELECT org.id, s.score, ${distance} AS distance_km, ${k} AS sort_distance, NULL::text AS sort_updated_at
+FROM s JOIN organisation org ON org.id = s.id ${f.point ? area : ''}
 WHERE ${where.join(' AND ')}
-ORDER BY s.score DESC${f.point ? `, ${k} ASC` : ''}, org.id ASC LIMIT ${p.add(f.limit + 1)}`,
+ORDER BY s.score DESC${f.point ? `, ${k} ASC` : ''}, org.id ASC LIMIT ${p.add(f.limit + 1)})
+${output(`page.score DESC${f.point ? ', page.sort_distance ASC' : ''}, page.id ASC`)}`,
     values: p.values,
   };
 }

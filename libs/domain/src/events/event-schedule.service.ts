@@ -9,7 +9,7 @@ import {
   OfferingEntity,
   ScheduleSummary,
 } from '@app/database';
-import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { JobName, OutboxJobs, OutboxService, QueueName } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -248,11 +248,7 @@ export class EventScheduleService {
         for (const id of [s.contractorId, s.socialEnterpriseId]) count.set(id, (count.get(id) ?? 0) + 1);
       for (const r of registrations) {
         const n = count.get(r.organisationId) ?? 0;
-        await this.outbox.enqueue(
-          m,
-          QueueName.Notifications,
-          JobName.Notify,
-          jobId(JobName.Notify, 'event', eventId, revision, r.organisationId),
+        const notice = OutboxJobs.notify(
           {
             organisationId: r.organisationId,
             kind: 'event_schedule_published',
@@ -262,7 +258,12 @@ export class EventScheduleService {
                 ? `Uw gesprekken voor "${event.title}" op ${event.date} staan klaar: ${n} ${n === 1 ? 'gesprek' : 'gesprekken'}.`
                 : `Het programma van "${event.title}" op ${event.date} staat klaar; er is voor u geen gesprek ingepland.`,
           },
+          'event',
+          eventId,
+          revision,
+          r.organisationId,
         );
+        await this.outbox.add(m, notice);
       }
       return { eventId, revision, ...summary };
     });

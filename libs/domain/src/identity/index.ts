@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './visible-row';
 export * from './identity.errors';
 export * from './identity.service';
 export * from './identity.module';

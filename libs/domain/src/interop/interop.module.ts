@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '../directory/directory.module';
 import { JobsModule } from '../jobs/jobs.module';
 import { MatchingTriggersModule } from '../matching/matching-triggers.module';
-import { ProcurementModule } from '../procurement/procurement.module';
+import { TendersModule } from '../tenders/tenders.module';
 import { ImportsService } from './imports.service';
 import { OcdsExportService } from './ocds-export.service';
 
 @Module({
-  imports: [DirectoryModule, ProcurementModule, JobsModule, MatchingTriggersModule],
+  imports: [DirectoryModule, TendersModule, JobsModule, MatchingTriggersModule],
   providers: [ImportsService, OcdsExportService],
   exports: [ImportsService, OcdsExportService],
 })

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor } from '../identity/actor';
-import { TendersService } from '../procurement/tenders.service';
+import { TendersService } from '../tenders/tenders.service';
 import { ExportAward, ExportContract, ExportParty, tenderReleasePackage } from './ocds-export.mapping';
 
 export const OCDS_PUBLISHER_NAME = 'Buy Social Marktplaats';

@@ -1,6 +1,6 @@
 import { NotFoundError } from '@app/common';
 import { BackgroundJobEntity } from '@app/database';
-import { JobName, JobPayloads, OutboxService, QueueName } from '@app/queue';
+import { backgroundOutboxJob, JobName, JobPayloads, OutboxService, QueueName } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
@@ -61,10 +61,10 @@ export class JobsService {
         dedupeKey: opts.dedupeKey ?? null,
       }),
     );
-    await this.outbox.enqueue(manager, opts.queue, opts.name, `${opts.name}-${row.id}`, {
-      ...opts.payload,
-      backgroundJobId: row.id,
-    } as unknown as JobPayloads[typeof opts.name]);
+    const payload = { ...opts.payload, backgroundJobId: row.id } as JobPayloads[typeof opts.name] & {
+      backgroundJobId: string;
+    };
+    await this.outbox.add(manager, backgroundOutboxJob(opts.name, payload));
     return row;
   }
 

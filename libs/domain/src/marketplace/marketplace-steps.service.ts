@@ -1,5 +1,5 @@
 import { ConflictError } from '@app/common';
-import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { OutboxJobs, OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service';
@@ -43,17 +43,18 @@ export class MarketplaceSteps {
   async record(m: EntityManager, step: Step): Promise<void> {
     await this.audit(m, step);
     const key = `${step.notify.kind}-${step.entityId}`;
-    await this.outbox.enqueue(
+    await this.outbox.add(
       m,
-      QueueName.Notifications,
-      JobName.Notify,
-      jobId(JobName.Notify, step.notify.kind, step.entityId),
-      {
-        organisationId: step.notify.organisationId,
-        kind: step.notify.kind,
-        message: step.notify.message,
-        dedupeKey: key,
-      },
+      OutboxJobs.notify(
+        {
+          organisationId: step.notify.organisationId,
+          kind: step.notify.kind,
+          message: step.notify.message,
+          dedupeKey: key,
+        },
+        step.notify.kind,
+        step.entityId,
+      ),
     );
   }
 }

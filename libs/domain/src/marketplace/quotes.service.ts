@@ -19,7 +19,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../identity/actor';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
-import { ObligationsService } from '../procurement/obligations.service';
+import { ObligationsService } from '../obligations/obligations.service';
 import { MarketplaceErrorCode } from './marketplace.errors';
 import { advance, MarketplaceSteps } from './marketplace-steps.service';
 import { QuoteRequestsService, QuoteRequestView } from './quote-requests.service';

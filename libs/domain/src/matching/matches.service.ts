@@ -15,7 +15,7 @@ import type { Actor } from '../identity/actor';
 import { JobsService } from '../jobs/jobs.service';
 import { MatchingErrorCode } from './matching.errors';
 import { MatchingTriggers } from './matching-triggers.service';
-import { FORCE_REVISION_SQL } from './matching.sql';
+import { ADD_DELTAS_SQL, FORCE_REVISION_SQL, WHOLE_SET } from './matching.sql';
 
 export interface MatchView {
   offeringId: string;
@@ -148,6 +148,7 @@ export class MatchesService {
     await this.visibleObligation(actor, obligationId);
     return this.ds.transaction(async (m) => {
       await m.query(FORCE_REVISION_SQL, ['obligation', obligationId]);
+      await m.query(ADD_DELTAS_SQL, ['obligation', [obligationId], [WHOLE_SET]]);
       return this.jobs.enqueue(m, {
         kind: 'matching_refresh',
         queue: QueueName.Matching,

@@ -2,12 +2,22 @@ import type { MatchSubjectType } from '@app/database';
 import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { affectedByEnterprisesSql, affectedByOfferingsSql, REQUEST_REVISIONS_SQL } from './matching.sql';
+import {
+  ADD_DELTAS_SQL,
+  affectedByEnterprisesSql,
+  affectedByOfferingsSql,
+  REQUEST_REVISIONS_SQL,
+  WHOLE_SET,
+} from './matching.sql';
+
+type Pair = { id: string; offering_id: string };
 
 /**
  * Called inside the business transaction of every change that can move a match: finds the obligations and
- * tenders the change can affect (in SQL, by CPV division and distance) and writes one re-score job per
- * subject and revision to the outbox. Deterministic job ids make repeats harmless.
+ * tenders the change can affect (in SQL, by CPV division and distance), records which of their pairs must be
+ * scored again (`match_delta`: one offering's pairs, or the whole set when the subject itself changed) and
+ * writes one re-score job per subject and revision to the outbox. Deterministic job ids make repeats harmless;
+ * a burst of changes collapses into one job that reads every delta recorded before it starts.
  */
 @Injectable()
 export class MatchingTriggers {
@@ -25,12 +35,7 @@ export class MatchingTriggers {
   async offeringsChanged(m: EntityManager, offeringIds: string[]): Promise<void> {
     if (!offeringIds.length) return;
     for (const type of ['obligation', 'tender'] as const) {
-      const rows: { id: string }[] = await m.query(affectedByOfferingsSql(type), [offeringIds]);
-      await this.request(
-        m,
-        type,
-        rows.map((r) => r.id),
-      );
+      await this.requestPairs(m, type, await m.query(affectedByOfferingsSql(type), [offeringIds]));
     }
   }
 
@@ -42,11 +47,11 @@ export class MatchingTriggers {
       [organisationIds],
     );
     for (const type of ['obligation', 'tender'] as const) {
-      const listed: { id: string }[] = await m.query(affectedByEnterprisesSql(type), [organisationIds]);
-      const near: { id: string }[] = offerings.length
+      const listed: Pair[] = await m.query(affectedByEnterprisesSql(type), [organisationIds]);
+      const near: Pair[] = offerings.length
         ? await m.query(affectedByOfferingsSql(type), [offerings.map((o) => o.id)])
         : [];
-      await this.request(m, type, [...new Set([...listed, ...near].map((r) => r.id))]);
+      await this.requestPairs(m, type, [...listed, ...near]);
     }
   }
 
@@ -57,22 +62,28 @@ export class MatchingTriggers {
   async responsivenessChanged(m: EntityManager, organisationIds: string[]): Promise<void> {
     if (!organisationIds.length) return;
     for (const type of ['obligation', 'tender'] as const) {
-      const listed: { id: string }[] = await m.query(affectedByEnterprisesSql(type), [organisationIds]);
-      await this.request(
-        m,
-        type,
-        listed.map((r) => r.id),
-      );
+      await this.requestPairs(m, type, await m.query(affectedByEnterprisesSql(type), [organisationIds]));
     }
   }
 
+  /** The whole set of each subject is scored again (the subject changed, a refresh, the nightly re-score). */
   async request(m: EntityManager, type: MatchSubjectType, ids: string[]): Promise<void> {
-    if (!ids.length) return;
-    const sorted = [...new Set(ids)].sort();
+    await this.requestPairs(
+      m,
+      type,
+      ids.map((id) => ({ id, offering_id: WHOLE_SET })),
+    );
+  }
+
+  private async requestPairs(m: EntityManager, type: MatchSubjectType, pairs: Pair[]): Promise<void> {
+    if (!pairs.length) return;
+    const sorted = [...new Set(pairs.map((p) => p.id))].sort();
     const rows: { subject_id: string; requested_revision: number }[] = await m.query(REQUEST_REVISIONS_SQL, [
       type,
       sorted,
     ]);
+    const unique = [...new Map(pairs.map((p) => [`${p.id}/${p.offering_id}`, p])).values()];
+    await m.query(ADD_DELTAS_SQL, [type, unique.map((p) => p.id), unique.map((p) => p.offering_id)]);
     for (const r of rows) await this.enqueue(m, type, r.subject_id, r.requested_revision);
   }
 

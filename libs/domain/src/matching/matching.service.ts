@@ -2,6 +2,10 @@ import { todayInNl } from '@app/common';
 import type { MatchSubjectType } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { computeObligation } from '../sroi/obligation';
 import type {
@@ -19,9 +23,17 @@ import {
   candidatesSql,
   CERTIFICATIONS_SQL,
   CLAIM_REVISION_SQL,
+  CLEAR_DELTAS_SQL,
+  DELTAS_SQL,
   divisionCode,
+  MATCH_CANDIDATE_CAP,
+  matchTable,
+  NO_JIT_SQL,
   QUOTE_REQUEST_TABLE_SQL,
   QUOTE_REQUESTS_SQL,
+  storedCountSql,
+  storedKeysSql,
+  WHOLE_SET,
 } from './matching.sql';
 import { tenderTerms } from './match-text';
 import {
@@ -50,40 +62,207 @@ export interface ScoredMatch extends MatchScore {
 
 const BATCH = 500;
 
+/** The order candidate generation caps by: nearest first (unknown distances last), then offering id. */
+type Keyed = { id: string; distanceKm: number | null };
+function byKey(a: Keyed, b: Keyed): number {
+  if (a.distanceKm !== b.distanceKm) {
+    if (a.distanceKm == null) return 1;
+    if (b.distanceKm == null) return -1;
+    return a.distanceKm - b.distanceKm;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** One field of COPY's text format. */
+function copyField(v: string | number | boolean | null): string {
+  if (v == null) return '\\N';
+  if (typeof v === 'boolean') return v ? 't' : 'f';
+  return String(v).replace(/[\\\n\r\t]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
+  );
+}
+
+export interface ScoreOutcome {
+  revision: number;
+  /** `full`: every candidate scored; `incremental`: only the pairs of the changed offerings. */
+  mode: 'full' | 'incremental';
+  /** Pairs scored by this run. */
+  scored: number;
+  /** Rows in the stored set afterwards. */
+  matches: number;
+}
+
 /**
- * Scores match sets on the worker: loads the subject, generates candidates in SQL, scores them with the pure
- * scorer and stores the whole set for one revision in one transaction. Safe to run twice for the same revision
- * (a crash and a re-delivery): the second run replaces the first set with the same rows.
+ * Scores match sets on the worker. A job claims its revision, reads what changed since the stored set
+ * (`match_delta`) and, inside one transaction that holds the subject's `match_state` row:
+ *
+ * - the whole set changed (the subject itself, a refresh, the nightly run, a set of another day): generates the
+ *   candidates in SQL, scores them with the pure scorer and replaces the set (DELETE + COPY);
+ * - some offerings changed: scores only those offerings' pairs and replaces only their rows, keeping the cap of
+ *   candidate generation exact (the nearest `MATCH_CANDIDATE_CAP`); when the cap cannot be decided from the
+ *   stored rows, it falls back to the whole set. Either way the stored set equals a full re-score.
+ *
+ * Safe to run twice for the same revision (a crash and a re-delivery): a run whose revision is already stored
+ * writes nothing; a run killed mid-way left nothing, as its transaction never committed.
  */
 @Injectable()
 export class MatchingService {
   private readonly logger = new Logger(MatchingService.name);
+  private quoteRequestsPresent = false;
+  /** Candidates per subject at most; a test lowers it to reach the cap with a handful of offerings. */
+  candidateCap = MATCH_CANDIDATE_CAP;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly triggers: MatchingTriggers,
   ) {}
 
-  scoreObligation(obligationId: string): Promise<{ revision: number; matches: number } | null> {
+  scoreObligation(obligationId: string): Promise<ScoreOutcome | null> {
     return this.scoreSubject('obligation', obligationId);
   }
 
-  scoreTender(tenderId: string): Promise<{ revision: number; matches: number } | null> {
+  scoreTender(tenderId: string): Promise<ScoreOutcome | null> {
     return this.scoreSubject('tender', tenderId);
   }
 
-  private async scoreSubject(
+  private scoreSubject(type: MatchSubjectType, id: string): Promise<ScoreOutcome | null> {
+    const today = todayInNl();
+    return this.ds.transaction(async (m) => {
+      await m.query(NO_JIT_SQL);
+      const [claim] = await m.query(CLAIM_REVISION_SQL, [type, id, today]);
+      const revision: number = claim.started_revision;
+      if (claim.computed_revision >= revision) return null;
+      const deltas: string[] = (await m.query(DELTAS_SQL, [type, id])).map(
+        (r: { offering_id: string }) => r.offering_id,
+      );
+      const loaded =
+        type === 'obligation'
+          ? await this.obligationSubject(id, today, m)
+          : await this.tenderSubject(id, today, m);
+      if (!loaded) this.logger.log({ type, id }, 'match subject gone or no longer open; its set is emptied');
+      const whole =
+        !loaded ||
+        claim.computed_revision === 0 ||
+        !claim.computed_today ||
+        deltas.length === 0 ||
+        deltas.includes(WHOLE_SET);
+      const outcome =
+        (!whole && (await this.patch(m, loaded, deltas, revision))) ||
+        (await this.replace(m, type, id, loaded, revision));
+      await m.query(CLEAR_DELTAS_SQL, [type, id]);
+      await m.query(
+        `UPDATE match_state SET computed_revision = $3, computed_at = now()
+          WHERE subject_type = $1 AND subject_id = $2`,
+        [type, id, revision],
+      );
+      return outcome;
+    });
+  }
+
+  /** The whole set: every candidate scored, the stored rows replaced. */
+  private async replace(
+    m: EntityManager,
     type: MatchSubjectType,
     id: string,
-  ): Promise<{ revision: number; matches: number } | null> {
-    const [{ started_revision: revision }] = await this.ds.query(CLAIM_REVISION_SQL, [type, id]);
-    const today = todayInNl();
-    const loaded =
-      type === 'obligation' ? await this.obligationSubject(id, today) : await this.tenderSubject(id, today);
-    const scored = loaded ? this.score(loaded, await this.candidates(this.ds.manager, loaded)) : [];
-    if (!loaded) this.logger.log({ type, id }, 'match subject gone or no longer open; its set is emptied');
-    const written = await this.write(type, id, revision, scored);
-    return written ? { revision, matches: scored.length } : null;
+    loaded: LoadedSubject | null,
+    revision: number,
+  ): Promise<ScoreOutcome> {
+    const scored = loaded ? this.score(loaded, await this.candidates(m, loaded)) : [];
+    const { table, column } = matchTable(type);
+    await m.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
+    await this.insertRows(m, type, id, revision, scored);
+    return { revision, mode: 'full', scored: scored.length, matches: scored.length };
+  }
+
+  /**
+   * Only the changed offerings' pairs. The stored set S was the nearest-first top `cap` of the candidates; the
+   * changed offerings D are now the candidates D'. Offerings outside S and D did not change, so when S was not
+   * full (it held every candidate) the new set is the top `cap` of S\D with D'; when S was full, candidates
+   * beyond it are all farther than every row of S\D, so that top `cap` is exact if it is full and reaches no
+   * farther than the farthest row of S\D. Otherwise null: the caller scores the whole set.
+   */
+  private async patch(
+    m: EntityManager,
+    s: LoadedSubject,
+    deltas: string[],
+    revision: number,
+  ): Promise<ScoreOutcome | null> {
+    const { table, column } = matchTable(s.type);
+    const candidates = await this.candidates(m, s, deltas);
+    const [{ n, listed }]: [{ n: number; listed: string[] }] = await m.query(storedCountSql(s.type), [
+      s.id,
+      deltas,
+    ]);
+    const kept = new Set(candidates.map((c) => c.offeringId));
+    let evicted: string[] = [];
+    const cap = this.candidateCap;
+    if (n >= cap || n - listed.length + candidates.length > cap) {
+      const p = s.filter.point;
+      const others: Keyed[] = (
+        await m.query(storedKeysSql(s.type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])
+      ).map((r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }));
+      const all = [
+        ...others,
+        ...candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
+      ].sort(byKey);
+      const top = all.slice(0, cap);
+      if (n >= cap) {
+        const farthest = others.reduce<Keyed | null>((f, o) => (!f || byKey(o, f) > 0 ? o : f), null);
+        if (!farthest || top.length < cap || byKey(top[top.length - 1], farthest) > 0) return null;
+      }
+      const inTop = new Set(top.map((k) => k.id));
+      evicted = others.filter((o) => !inTop.has(o.id)).map((o) => o.id);
+      for (const c of candidates) if (!inTop.has(c.offeringId)) kept.delete(c.offeringId);
+    }
+    const scored = this.score(
+      s,
+      candidates.filter((c) => kept.has(c.offeringId)),
+    );
+    await m.query(`DELETE FROM ${table} WHERE ${column} = $1 AND offering_id = ANY($2::uuid[])`, [
+      s.id,
+      [...deltas, ...evicted],
+    ]);
+    await this.insertRows(m, s.type, s.id, revision, scored);
+    return {
+      revision,
+      mode: 'incremental',
+      scored: candidates.length,
+      matches: n - listed.length - evicted.length + scored.length,
+    };
+  }
+
+  /** Rows of one subject in one COPY stream: no statement per row, no JSON of the whole set to parse. */
+  private async insertRows(
+    m: EntityManager,
+    type: MatchSubjectType,
+    id: string,
+    revision: number,
+    rows: ScoredMatch[],
+  ): Promise<void> {
+    if (!rows.length) return;
+    const { table, column } = matchTable(type);
+    const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    const [{ now }] = await m.query('SELECT now()::text AS now');
+    const stream = client.query(
+      copyFrom(
+        `COPY ${table} (${column}, offering_id, social_enterprise_id, score, counts, projected_credit_cents,
+                        spend_to_fill_cents, distance_km, reasons, revision, computed_at) FROM STDIN`,
+      ),
+    );
+    const tail = `\t${revision}\t${copyField(now)}\n`;
+    async function* lines(): AsyncGenerator<string> {
+      for (let i = 0; i < rows.length; i += BATCH) {
+        let chunk = '';
+        for (const r of rows.slice(i, i + BATCH)) {
+          chunk +=
+            `${id}\t${r.offeringId}\t${r.socialEnterpriseId}\t${r.score}\t${copyField(r.counts)}\t` +
+            `${r.projectedCreditCents}\t${copyField(r.spendToFillCents)}\t${copyField(r.distanceKm)}\t` +
+            `${copyField(JSON.stringify(r.reasons))}${tail}`;
+        }
+        yield chunk;
+      }
+    }
+    await pipeline(Readable.from(lines()), stream);
   }
 
   /** The obligation with its frozen policy and what remains of it (amount minus verified contributions). */
@@ -194,10 +373,13 @@ export class MatchingService {
     };
   }
 
-  /** Candidate offerings with their enterprises' certificates, target groups and quote-request record. */
-  async candidates(m: EntityManager, s: LoadedSubject): Promise<MatchCandidate[]> {
+  /**
+   * Candidate offerings with their enterprises' certificates, target groups and quote-request record: the capped
+   * nearest set, or those of `offeringIds` that are candidates now.
+   */
+  async candidates(m: EntityManager, s: LoadedSubject, offeringIds?: string[]): Promise<MatchCandidate[]> {
     if (!s.filter.divisions.length) return [];
-    const q = candidatesSql(s.filter);
+    const q = candidatesSql(s.filter, offeringIds, this.candidateCap);
     const rows: CandidateRow[] = await m.query(q.text, q.values);
     if (!rows.length) return [];
     const orgs = [...new Set(rows.map((r) => r.organisation_id))];
@@ -214,8 +396,10 @@ export class MatchingService {
       certs.set(c.organisation_id, list);
     }
     const requests = new Map<string, { total: number; answered: number }>();
-    const [{ present }] = await m.query(QUOTE_REQUEST_TABLE_SQL);
-    if (present) {
+    if (!this.quoteRequestsPresent) {
+      [{ present: this.quoteRequestsPresent }] = await m.query(QUOTE_REQUEST_TABLE_SQL);
+    }
+    if (this.quoteRequestsPresent) {
       for (const r of await m.query(QUOTE_REQUESTS_SQL, [orgs])) {
         requests.set(r.social_enterprise_id, { total: r.total, answered: r.answered });
       }
@@ -249,53 +433,6 @@ export class MatchingService {
         distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 1000) / 1000,
       }))
       .sort(compareMatches);
-  }
-
-  /** Replaces the stored set unless a newer revision is already stored. */
-  private async write(
-    type: MatchSubjectType,
-    id: string,
-    revision: number,
-    rows: ScoredMatch[],
-  ): Promise<boolean> {
-    const table = type === 'obligation' ? 'obligation_match' : 'tender_match';
-    const column = type === 'obligation' ? 'obligation_id' : 'tender_id';
-    return this.ds.transaction(async (m) => {
-      const [state] = await m.query(
-        'SELECT computed_revision FROM match_state WHERE subject_type = $1 AND subject_id = $2 FOR UPDATE',
-        [type, id],
-      );
-      if (state && state.computed_revision > revision) return false;
-      await m.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const batch = rows.slice(i, i + BATCH).map((r) => ({
-          offering_id: r.offeringId,
-          social_enterprise_id: r.socialEnterpriseId,
-          score: r.score,
-          counts: r.counts,
-          projected_credit_cents: r.projectedCreditCents,
-          spend_to_fill_cents: r.spendToFillCents,
-          distance_km: r.distanceKm,
-          reasons: r.reasons,
-        }));
-        await m.query(
-          `INSERT INTO ${table} (${column}, offering_id, social_enterprise_id, score, counts, projected_credit_cents,
-                                 spend_to_fill_cents, distance_km, reasons, revision, computed_at)
-           SELECT $1, r.offering_id, r.social_enterprise_id, r.score, r.counts, r.projected_credit_cents,
-                  r.spend_to_fill_cents, r.distance_km, r.reasons, $2, now()
-             FROM jsonb_to_recordset($3::jsonb) AS r(offering_id uuid, social_enterprise_id uuid, score float8,
-                  counts boolean, projected_credit_cents bigint, spend_to_fill_cents bigint, distance_km float8,
-                  reasons jsonb)`,
-          [id, revision, JSON.stringify(batch)],
-        );
-      }
-      await m.query(
-        `UPDATE match_state SET computed_revision = GREATEST(computed_revision, $3), computed_at = now()
-          WHERE subject_type = $1 AND subject_id = $2`,
-        [type, id, revision],
-      );
-      return true;
-    });
   }
 
   /** Nightly: every open obligation and active tender, in chunks of one transaction each. */

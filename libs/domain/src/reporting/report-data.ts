@@ -1,5 +1,5 @@
 import type { ReportLanguage, ReportScope } from '@app/database';
-import type { ContributionJson, ObligationJson } from '../procurement/obligation-json';
+import type { ContributionJson, ObligationJson } from '../obligations/obligation-json';
 import type { ContributionRow } from './report-queries';
 
 export const ROUTES = ['employment', 'training', 'social_purchase', 'social_activity'] as const;

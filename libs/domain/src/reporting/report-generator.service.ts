@@ -13,9 +13,9 @@ import {
   ObligationJson,
   obligationJson,
   contributionJson,
-} from '../procurement/obligation-json';
-import { ObligationsService } from '../procurement/obligations.service';
-import { computeProgress } from '../procurement/progress';
+} from '../obligations/obligation-json';
+import { ObligationsService } from '../obligations/obligations.service';
+import { computeProgress } from '../obligations/progress';
 import { CSV_OPTIONS } from './csv-cells';
 import { renderBuyerPdf } from './pdf/buyer-pdf';
 import { renderObligationPdf } from './pdf/obligation-pdf';

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { JobsModule } from '../jobs/jobs.module';
-import { ProcurementModule } from '../procurement/procurement.module';
+import { ObligationsModule } from '../obligations/obligations.module';
 import { ReportGeneratorService } from './report-generator.service';
-import { ReportSchedulesService } from './report-schedules.service';
 import { ReportsService } from './reports.service';
 
 @Module({
-  imports: [ProcurementModule, JobsModule],
-  providers: [ReportsService, ReportGeneratorService, ReportSchedulesService],
-  exports: [ReportsService, ReportGeneratorService, ReportSchedulesService],
+  imports: [ObligationsModule, JobsModule],
+  // ReportSchedulesService upserts BullMQ job schedulers, so it needs the reports queue: the worker provides it.
+  providers: [ReportsService, ReportGeneratorService],
+  exports: [ReportsService, ReportGeneratorService],
 })
 export class ReportingModule {}

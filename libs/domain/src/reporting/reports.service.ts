@@ -24,8 +24,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Readable } from 'node:stream';
 import { Actor } from '../identity/actor';
 import { JobsService } from '../jobs/jobs.service';
-import { ObligationsService } from '../procurement/obligations.service';
-import { ProcurementErrorCode } from '../procurement/procurement.errors';
+import { ObligationsService } from '../obligations/obligations.service';
+import { TenderErrorCode } from '../tenders/tenders.errors';
 import { ReportingErrorCode } from './reporting.errors';
 import { readStoredFile } from './report-storage';
 
@@ -238,7 +238,7 @@ export class ReportsService {
           tender &&
           ((actor.role === 'procurement_officer' && actor.organisationId === tender.buyerOrganisationId) ||
             (actor.role === 'contractor' && actor.organisationId === contract?.contractorOrganisationId));
-        if (!tender || !mine) throw new NotFoundError(ProcurementErrorCode.TenderNotFound, 'Tender');
+        if (!tender || !mine) throw new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender');
         const awarded =
           contract && (await this.ds.getRepository(ObligationEntity).existsBy({ contractId: contract.id }));
         if (!awarded)

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Actor } from '../identity/actor';
-import { ObligationsService } from '../procurement/obligations.service';
-import { PoliciesService } from '../procurement/policies.service';
-import { TenderInput, TendersService } from '../procurement/tenders.service';
+import { ObligationsService } from '../obligations/obligations.service';
+import { PoliciesService } from '../policies/policies.service';
+import { SroiPolicyBody } from '../sroi/policy.types';
+import { TenderInput, TendersService } from '../tenders/tenders.service';
 
 const POLICY_FILE = join(
   __dirname,
@@ -57,7 +58,8 @@ export async function seedProcurementDemo(ds: DataSource, s: ProcurementServices
   const contractor = await actorOf(ds, 'inkoop@kennemerfacilitair.demo');
   const supplier = await ds.getRepository(OrganisationEntity).findOneByOrFail({ kvkNumber: '90000101' });
 
-  const table = JSON.parse(readFileSync(POLICY_FILE, 'utf8')) as Record<string, unknown>;
+  // The shared policy file passes the policy DTO (policy-body.dto.spec.ts checks it).
+  const table = JSON.parse(readFileSync(POLICY_FILE, 'utf8')) as SroiPolicyBody;
   const policy = await s.policies.create(officer, {
     ...table,
     name: DEMO_POLICY_NAME,

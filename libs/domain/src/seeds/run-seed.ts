@@ -8,10 +8,12 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ObligationsService } from '../procurement/obligations.service';
-import { PoliciesService } from '../procurement/policies.service';
-import { ProcurementModule } from '../procurement/procurement.module';
-import { TendersService } from '../procurement/tenders.service';
+import { ObligationsService } from '../obligations/obligations.service';
+import { PoliciesService } from '../policies/policies.service';
+import { ObligationsModule } from '../obligations/obligations.module';
+import { PoliciesModule } from '../policies/policies.module';
+import { TendersModule } from '../tenders/tenders.module';
+import { TendersService } from '../tenders/tenders.service';
 import { seedProcurementDemo } from './procurement.seed';
 import { MarketplaceModule } from '../marketplace/marketplace.module';
 import { OrdersService } from '../marketplace/orders.service';
@@ -20,7 +22,7 @@ import { QuotesService } from '../marketplace/quotes.service';
 import { seedMarketplaceDemo } from './marketplace.seed';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), DatabaseModule, QueueModule, ProcurementModule, MarketplaceModule],
+  imports: [AppConfigModule.forRoot(), DatabaseModule, QueueModule, PoliciesModule, TendersModule, ObligationsModule, MarketplaceModule],
 })
 class SeedModule {}
 

@@ -27,7 +27,6 @@ export {
   periodsOverlap,
 } from './months';
 export { meetsPsoLevel, validOn, validThroughout } from './certifications';
-export { type PolicyIssue, validatePolicy } from './validate-policy';
 export {
   type ObligationInput,
   type ObligationResult,

@@ -1,6 +1,6 @@
 import type { InvoiceView } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
-import { BreakdownLineDto } from '../../procurement/procurement.dto';
+import { BreakdownLineDto } from '../../obligations/dto/breakdown-line.dto';
 
 export class InvoiceContributionDto {
   @ApiProperty({ format: 'uuid' }) id: string;

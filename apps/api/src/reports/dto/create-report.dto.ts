@@ -1,9 +1,9 @@
+import { IsoDateConstraint } from '@app/common';
 import { REPORT_FORMATS, REPORT_LANGUAGES, REPORT_SCOPES } from '@app/database';
 import type { ReportFormat, ReportLanguage, ReportScope } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsUUID, Validate, ValidateNested } from 'class-validator';
-import { IsoDateConstraint } from '../../directory/directory.dto';
 
 export class ReportPeriodDto {
   @ApiProperty({ example: '2026-01-01' })

@@ -1,0 +1,30 @@
+import { ErrorResponseDto } from '@app/common';
+import { Actor, AuditService } from '@app/domain';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { AuditListDto } from './dto/audit-entry.dto';
+import { AuditQueryDto } from './dto/audit-query.dto';
+
+@ApiTags('sroi')
+@ApiBearerAuth()
+@ApiResponse({
+  status: 400,
+  type: ErrorResponseDto,
+  description: 'Invalid input (details name each bad field)',
+})
+@ApiResponse({ status: 401, type: ErrorResponseDto })
+@Controller('audit-log')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('procurement_officer')
+  @ApiOperation({
+    summary: "Audit trail of the buyer's policies, tenders, awards, contributions and reviews",
+  })
+  @ApiResponse({ status: 200, type: AuditListDto })
+  async list(@CurrentActor() actor: Actor, @Query() q: AuditQueryDto): Promise<AuditListDto> {
+    return AuditListDto.from(await this.audit.list(actor, q));
+  }
+}

@@ -1,0 +1,34 @@
+import { ErrorResponseDto } from '@app/common';
+import { Actor, ObligationsService } from '@app/domain';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { ContributionResponseDto } from './dto/contribution-response.dto';
+import { ReviewDto } from './dto/review.dto';
+
+@ApiTags('sroi')
+@ApiBearerAuth()
+@ApiResponse({
+  status: 400,
+  type: ErrorResponseDto,
+  description: 'Invalid input (details name each bad field)',
+})
+@ApiResponse({ status: 401, type: ErrorResponseDto })
+@Controller('contributions')
+export class ContributionsController {
+  constructor(private readonly obligations: ObligationsService) {}
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @Roles('procurement_officer')
+  @ApiOperation({ summary: 'Verify (with a value) or reject a contribution' })
+  @ApiResponse({ status: 200, type: ContributionResponseDto })
+  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'Already reviewed' })
+  async review(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReviewDto,
+  ): Promise<ContributionResponseDto> {
+    return ContributionResponseDto.from(await this.obligations.review(actor, id, dto));
+  }
+}

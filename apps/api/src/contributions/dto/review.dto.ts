@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class ReviewDto {
+  @ApiProperty({ enum: ['verified', 'rejected'] })
+  @IsIn(['verified', 'rejected'])
+  decision: 'verified' | 'rejected';
+
+  @ApiPropertyOptional({
+    example: 2500000,
+    description: 'Defaults to the claimed value; at most the claimed value',
+    type: Number,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  verifiedValueCents?: number | null;
+
+  @ApiPropertyOptional({
+    example: 'Loonstroken gecontroleerd',
+    type: String,
+    nullable: true,
+    maxLength: 2000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string | null;
+}

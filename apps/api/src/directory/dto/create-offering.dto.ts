@@ -1,0 +1,88 @@
+import { POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+
+export class CreateOfferingDto {
+  @ApiProperty({ example: 'Schoonmaak van kantoren', maxLength: 200 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @ApiPropertyOptional({
+    example: 'Dagelijkse schoonmaak door een vast team met een leerwerkplek.',
+    maxLength: 5000,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  description?: string;
+
+  @ApiProperty({ example: ['90910000-9'], description: '1-20 codes: 90910000, 90910000-9 or CPV 90910000-9' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  cpvCodes: string[];
+
+  @ApiPropertyOptional({
+    example: 3500,
+    description: 'Cents excl. VAT per unit',
+    type: Number,
+    nullable: true,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  priceIndicationCents?: number | null;
+
+  @ApiPropertyOptional({ example: 'hour', maxLength: 40, type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  unit?: string | null;
+
+  @ApiPropertyOptional({ example: 0.6, minimum: 0, maximum: 1, type: Number, nullable: true })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(1)
+  labourShare?: number | null;
+
+  @ApiPropertyOptional({ example: '2031 AA', type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @Matches(POSTCODE_OR_PC4_PATTERN, { message: 'deliveryPostcode must be a Dutch postcode such as 2011 AB' })
+  deliveryPostcode?: string | null;
+
+  @ApiPropertyOptional({ example: 25, minimum: 0, maximum: 500, type: Number, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(500)
+  deliveryRadiusKm?: number | null;
+
+  @ApiPropertyOptional({ example: 2000000, type: Number, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  capacityCentsPerMonth?: number | null;
+}

@@ -1,0 +1,46 @@
+import type { Page } from '@app/common';
+import { obligationJson } from '@app/domain';
+import type { ObligationView } from '@app/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { ContractPeriodDto } from '../../tenders/dto/contract-period.dto';
+import { BreakdownLineDto } from './breakdown-line.dto';
+
+export class ObligationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) tenderId: string;
+  @ApiProperty({ format: 'uuid' }) contractId: string;
+  @ApiProperty({ format: 'uuid' }) buyerOrganisationId: string;
+  @ApiProperty({ format: 'uuid' }) contractorOrganisationId: string;
+  @ApiProperty({ format: 'uuid' }) policyId: string;
+  @ApiProperty({ example: '2024' }) policyVersion: string;
+  @ApiProperty() applicable: boolean;
+  @ApiProperty({ type: String, nullable: true, example: null }) reason: string | null;
+  @ApiProperty({ example: 5 }) percentage: number;
+  @ApiProperty({ example: 5750000 }) amountCents: number;
+  @ApiProperty({ type: [BreakdownLineDto] }) breakdown: BreakdownLineDto[];
+  @ApiProperty() contractValueCents: number;
+  @ApiProperty({ type: ContractPeriodDto }) contractPeriod: ContractPeriodDto;
+  @ApiProperty() claimedCents: number;
+  @ApiProperty() verifiedCents: number;
+  @ApiProperty() remainingCents: number;
+  @ApiProperty({ description: 'Claims so far extrapolated linearly over the contract period' })
+  forecastCents: number;
+  @ApiProperty({ enum: ['open', 'on_track', 'at_risk', 'met', 'not_met', 'waived'] }) status: string;
+  @ApiProperty({ type: Number, nullable: true }) penaltyPreviewCents: number | null;
+  @ApiProperty({ example: '2027-12-31' }) dueDate: string;
+  @ApiProperty({ type: String, nullable: true }) waivedReason: string | null;
+  @ApiProperty() createdAt: string;
+
+  static from(v: ObligationView): ObligationResponseDto {
+    return obligationJson(v);
+  }
+}
+
+export class ObligationListDto {
+  @ApiProperty({ type: [ObligationResponseDto] }) items: ObligationResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+
+  static from(page: Page<ObligationView>): ObligationListDto {
+    return { items: page.items.map(ObligationResponseDto.from), nextCursor: page.nextCursor };
+  }
+}

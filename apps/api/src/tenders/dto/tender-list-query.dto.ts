@@ -1,0 +1,31 @@
+import { PageQueryDto } from '@app/common';
+import { TENDER_SOURCES, TENDER_STATUSES, type TenderSource, type TenderStatus } from '@app/database';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class TenderListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TENDER_STATUSES })
+  @IsOptional()
+  @IsIn(TENDER_STATUSES)
+  status?: TenderStatus;
+
+  @ApiPropertyOptional({
+    enum: TENDER_SOURCES,
+    description: '`ocds`: imported from open data (read-only); `platform`: made here',
+  })
+  @IsOptional()
+  @IsIn(TENDER_SOURCES)
+  source?: TenderSource;
+
+  @ApiPropertyOptional({ example: 'schoonmaak' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '90000000', description: 'CPV code; matches its whole subtree' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  cpv?: string;
+}

@@ -1,0 +1,188 @@
+import type { Page } from '@app/common';
+import {
+  OcdsAwardEntity,
+  PROCUREMENT_CATEGORY_VALUES,
+  TENDER_SOURCES,
+  TENDER_STATUSES,
+  type TenderSource,
+  type TenderStatus,
+} from '@app/database';
+import type { TenderView } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ContractPeriodDto } from './contract-period.dto';
+
+export class TenderItemResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ example: '90911200-8' }) cpvCode: string;
+}
+
+export class TenderSroiResponseDto {
+  @ApiProperty({ format: 'uuid' }) policyId: string;
+  @ApiProperty({ type: String, nullable: true }) policyName: string | null;
+  @ApiProperty({ type: String, nullable: true }) policyVersion: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The tender override, if any' }) percentage:
+    number | null;
+}
+
+export class TenderBuyerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Gemeente Haarlem' }) name: string | null;
+}
+
+export class TenderAwardSummaryDto {
+  @ApiProperty({ format: 'uuid' }) contractId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) obligationId: string | null;
+  @ApiProperty({ format: 'uuid' }) contractorOrganisationId: string;
+  @ApiProperty() contractValueCents: number;
+}
+
+export class TenderSuitabilityDto {
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Suitable for SMEs (null: not stated)' })
+  sme: boolean | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Suitable for VCSEs (null: not stated)' })
+  vcse: boolean | null;
+}
+
+export class OcdsSupplierDto {
+  @ApiProperty({ type: String, nullable: true, description: "The party id in the publisher's data" })
+  id: string | null;
+  @ApiProperty({ example: 'Acme Ltd' }) name: string;
+}
+
+/** An award of an imported tender, as published. */
+export class OcdsAwardDto {
+  @ApiProperty({ example: 'ocds-213czf-000-00001-award-01' }) awardId: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'active' }) status: string | null;
+  @ApiProperty({ type: String, nullable: true }) date: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'In cents of `currency`' }) valueCents:
+    number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'GBP' }) currency: string | null;
+  @ApiProperty({ type: [OcdsSupplierDto] }) suppliers: OcdsSupplierDto[];
+
+  static from(a: OcdsAwardEntity): OcdsAwardDto {
+    return {
+      awardId: a.awardId,
+      title: a.title,
+      status: a.status,
+      date: a.date?.toISOString() ?? null,
+      valueCents: a.valueCents,
+      currency: a.currency,
+      suppliers: a.suppliers,
+    };
+  }
+}
+
+export class OcdsLotDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) status: string | null;
+  @ApiProperty({ type: Number, nullable: true }) valueCents: number | null;
+  @ApiProperty({ type: String, nullable: true }) currency: string | null;
+}
+
+export class TenderResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    example: 'ocds-buysocial-2f1c...',
+    description:
+      'Imported tenders: the OCDS ocid as published; platform tenders: the configured prefix and the id',
+  })
+  ocid: string;
+  @ApiProperty({ enum: TENDER_SOURCES, description: '`ocds` tenders are imported open data and read-only' })
+  source: TenderSource;
+  @ApiProperty({ type: String, nullable: true, description: 'Imported tenders: the package publisher' })
+  publisher: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The buyer's name as published (imported tenders)",
+  })
+  buyerName: string | null;
+  @ApiProperty({ enum: TENDER_STATUSES }) status: TenderStatus;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({
+    enum: PROCUREMENT_CATEGORY_VALUES,
+    nullable: true,
+    description: 'null: not stated (imports)',
+  })
+  mainProcurementCategory: string | null;
+  @ApiProperty({ type: [TenderItemResponseDto] }) items: TenderItemResponseDto[];
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'In cents of `currency`; null: not stated (imports)',
+  })
+  estimatedValueCents: number | null;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: String, nullable: true }) deliveryPostcode: string | null;
+  @ApiProperty({ type: String, nullable: true }) tenderPeriodEnd: string | null;
+  @ApiProperty({ type: ContractPeriodDto, nullable: true, description: 'null: not stated (imports)' })
+  contractPeriod: ContractPeriodDto | null;
+  @ApiProperty({ type: Number, nullable: true }) labourShare: number | null;
+  @ApiProperty({ type: TenderSroiResponseDto, nullable: true, description: 'null for imported tenders' })
+  sroi: TenderSroiResponseDto | null;
+  @ApiProperty({ type: TenderSuitabilityDto }) suitability: TenderSuitabilityDto;
+  @ApiPropertyOptional({ type: [OcdsLotDto], description: 'Imported tenders: the lots as published' })
+  lots?: OcdsLotDto[];
+  @ApiPropertyOptional({ type: [OcdsAwardDto], description: 'Imported tenders: the awards as published' })
+  awards?: OcdsAwardDto[];
+  @ApiProperty({ type: TenderBuyerDto }) buyer: TenderBuyerDto;
+  @ApiPropertyOptional({ type: TenderAwardSummaryDto, nullable: true }) award?: TenderAwardSummaryDto | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
+
+  static from(v: TenderView): TenderResponseDto {
+    const { tender: t, award, ocdsAwards } = v;
+    return {
+      id: t.id,
+      ocid: v.ocid,
+      source: t.source,
+      publisher: t.publisher,
+      buyerName: t.buyerName ?? t.buyerOrganisation?.name ?? null,
+      status: t.status,
+      title: t.title,
+      description: t.description,
+      mainProcurementCategory: t.mainProcurementCategory,
+      items: (t.items ?? []).map((i, idx) => ({
+        id: i.id,
+        description: i.description,
+        cpvCode: v.displayCodes[idx],
+      })),
+      estimatedValueCents: t.estimatedValueCents,
+      currency: t.currency,
+      deliveryPostcode: t.deliveryPostcode,
+      tenderPeriodEnd: t.tenderPeriodEnd,
+      contractPeriod:
+        t.contractStart && t.contractEnd ? { startDate: t.contractStart, endDate: t.contractEnd } : null,
+      labourShare: t.labourShare,
+      sroi: t.sroiPolicyId
+        ? {
+            policyId: t.sroiPolicyId,
+            policyName: t.sroiPolicy?.name ?? null,
+            policyVersion: t.sroiPolicy?.version ?? null,
+            percentage: t.sroiPercentage,
+          }
+        : null,
+      suitability: { sme: t.suitableForSme, vcse: t.suitableForVcse },
+      ...(t.lots ? { lots: t.lots } : {}),
+      ...(ocdsAwards ? { awards: ocdsAwards.map(OcdsAwardDto.from) } : {}),
+      buyer: { id: t.buyerOrganisationId, name: t.buyerOrganisation?.name ?? null },
+      award,
+      createdAt: t.createdAt.toISOString(),
+      publishedAt: t.publishedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class TenderListDto {
+  @ApiProperty({ type: [TenderResponseDto] }) items: TenderResponseDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+
+  static from(page: Page<TenderView>): TenderListDto {
+    return { items: page.items.map(TenderResponseDto.from), nextCursor: page.nextCursor };
+  }
+}

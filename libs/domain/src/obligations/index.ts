@@ -1,0 +1,6 @@
+export * from './contribution-input';
+export * from './obligation-json';
+export * from './obligations.errors';
+export * from './obligations.module';
+export * from './obligations.service';
+export * from './progress';

@@ -1,0 +1,453 @@
+import {
+  BusinessRuleError,
+  ConflictError,
+  NotFoundError,
+  Page,
+  todayInNl,
+  ValidationFailedError,
+  withUniqueConflicts,
+} from '@app/common';
+import {
+  ContractEntity,
+  ContributionEntity,
+  ObligationEntity,
+  OrganisationEntity,
+  pageNewestFirst,
+} from '@app/database';
+import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CertificationsService } from '../directory/certifications.service';
+import { Actor } from '../identity/actor';
+import { MatchingTriggers } from '../matching/matching-triggers.service';
+import {
+  choosePlacementBlock,
+  ContributionBody,
+  ContributionResult,
+  fullTimeExceeded,
+  PersonLoad,
+  PlacementBody,
+  placementCoverage,
+  valueContribution,
+} from '../sroi/contribution';
+import { CertificationFact, SroiPolicyBody } from '../sroi/policy.types';
+import { AuditService } from '../audit/audit.service';
+import { assertPseudonymous, invoiceKey } from './contribution-input';
+import { engine } from '../policies/sroi-engine';
+import { ObligationErrorCode } from './obligations.errors';
+import { computeProgress, Progress } from './progress';
+
+export interface ObligationView {
+  obligation: ObligationEntity;
+  contract: ContractEntity;
+  progress: Progress;
+}
+
+export interface ReviewInput {
+  decision: 'verified' | 'rejected';
+  verifiedValueCents?: number | null;
+  note?: string | null;
+}
+
+interface Valued {
+  obligation: ObligationEntity;
+  contract: ContractEntity;
+  body: ContributionBody;
+  result: ContributionResult;
+  policy: SroiPolicyBody;
+}
+
+/** Unique violations of a contribution insert, as their domain conflicts (see `withUniqueConflicts`). */
+export const CONTRIBUTION_CONFLICTS: Record<string, () => ConflictError> = {
+  uq_contribution_invoice: () =>
+    new ConflictError(
+      ObligationErrorCode.DuplicateInvoice,
+      'This supplier invoice is already counted on the platform',
+      [{ field: 'invoiceNumber', message: 'already claimed (by this or another contractor)' }],
+    ),
+};
+
+@Injectable()
+export class ObligationsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly certifications: CertificationsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly matching: MatchingTriggers,
+  ) {}
+
+  /** Officers see their buyer's obligations, contractors their own; anything else is 404. */
+  private canSee(actor: Actor, o: ObligationEntity): boolean {
+    return (
+      (actor.role === 'procurement_officer' && actor.organisationId === o.buyerOrganisationId) ||
+      (actor.role === 'contractor' && actor.organisationId === o.contractorOrganisationId)
+    );
+  }
+
+  async find(
+    actor: Actor,
+    id: string,
+    m: EntityManager = this.ds.manager,
+    lock = false,
+  ): Promise<ObligationEntity> {
+    const qb = m.getRepository(ObligationEntity).createQueryBuilder('o').where('o.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const o = await qb.getOne();
+    if (!o || !this.canSee(actor, o))
+      throw new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation');
+    return o;
+  }
+
+  async view(actor: Actor, id: string): Promise<ObligationView> {
+    const obligation = await this.find(actor, id);
+    return (await this.views([obligation]))[0];
+  }
+
+  async list(actor: Actor, q: { limit?: number; cursor?: string }): Promise<Page<ObligationView>> {
+    const column =
+      actor.role === 'procurement_officer' ? 'buyer_organisation_id' : 'contractor_organisation_id';
+    const qb = this.ds
+      .getRepository(ObligationEntity)
+      .createQueryBuilder('o')
+      .where(`o.${column} = :org`, { org: actor.organisationId });
+    const page = await pageNewestFirst(qb, 'o', q);
+    return { items: await this.views(page.items), nextCursor: page.nextCursor };
+  }
+
+  private async views(obligations: ObligationEntity[]): Promise<ObligationView[]> {
+    if (!obligations.length) return [];
+    const contracts = await this.ds
+      .getRepository(ContractEntity)
+      .findBy({ id: In(obligations.map((o) => o.contractId)) });
+    const contributions = await this.ds.getRepository(ContributionEntity).find({
+      where: { obligationId: In(obligations.map((o) => o.id)) },
+      select: { obligationId: true, status: true, claimedValueCents: true, verifiedValueCents: true },
+    });
+    const today = todayInNl();
+    return obligations.map((obligation) => {
+      const contract = contracts.find((c) => c.id === obligation.contractId)!;
+      const policy = contract.policySnapshot as unknown as SroiPolicyBody;
+      const progress = computeProgress({
+        amountCents: obligation.amountCents,
+        contractStart: contract.startDate,
+        contractEnd: contract.endDate,
+        dueDate: obligation.dueDate,
+        waived: obligation.waivedAt !== null,
+        today,
+        penaltyPercentage: policy.penaltyPercentage ?? null,
+        contributions: contributions.filter((c) => c.obligationId === obligation.id),
+      });
+      return { obligation, contract, progress };
+    });
+  }
+
+  async waive(actor: Actor, id: string, reason: string): Promise<ObligationView> {
+    await this.ds.transaction(async (m) => {
+      const o = await this.find(actor, id, m, true);
+      if (actor.role !== 'procurement_officer')
+        throw new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation');
+      if (o.waivedAt)
+        throw new ConflictError(ObligationErrorCode.ObligationWaived, 'The obligation is already waived');
+      const before = { ...o };
+      o.waivedAt = new Date();
+      o.waivedReason = reason.trim();
+      await m.getRepository(ObligationEntity).save(o);
+      await this.audit.record(m, {
+        buyerOrganisationId: o.buyerOrganisationId,
+        actor,
+        entityType: 'obligation',
+        entityId: o.id,
+        action: 'waive',
+        before,
+        after: o,
+      });
+    });
+    return this.view(actor, id);
+  }
+
+  /** Values a contribution under the obligation's frozen policy; nothing is saved. */
+  async preview(actor: Actor, obligationId: string, body: ContributionBody): Promise<ContributionResult> {
+    const obligation = await this.contractorsObligation(actor, obligationId, this.ds.manager);
+    return (await this.value(this.ds.manager, obligation, body)).result;
+  }
+
+  /**
+   * Records a claim. The value comes from the rule engine (422 NOT_COUNTABLE when it gives nothing). Double
+   * counting is refused by the database and by locking, never by a bare read-then-write: an invoice is
+   * unique through a partial unique index, and the placements of one person token are serialised with a
+   * transaction-scoped advisory lock before their full-time total is checked.
+   */
+  async submit(actor: Actor, obligationId: string, body: ContributionBody): Promise<ContributionEntity> {
+    return withUniqueConflicts(
+      () =>
+        this.ds.transaction(async (m) => {
+          const obligation = await this.contractorsObligation(actor, obligationId, m);
+          return this.record(m, actor, obligation, body);
+        }),
+      CONTRIBUTION_CONFLICTS,
+    );
+  }
+
+  /**
+   * The one submission path, inside the caller's transaction, for an obligation the caller has already
+   * authorised (a contractor's own claim, or a marketplace invoice on the obligation's order). The caller
+   * maps unique violations with `CONTRIBUTION_CONFLICTS` around its transaction.
+   */
+  async record(
+    m: EntityManager,
+    actor: Actor,
+    obligation: ObligationEntity,
+    body: ContributionBody,
+    link: { orderId?: string } = {},
+  ): Promise<ContributionEntity> {
+    if (obligation.waivedAt)
+      throw new BusinessRuleError(ObligationErrorCode.ObligationWaived, 'The obligation was waived');
+    const v = await this.value(m, obligation, body);
+    if (!v.result.countable) {
+      throw new BusinessRuleError(
+        ObligationErrorCode.NotCountable,
+        `This contribution counts for nothing under this tender's policy: ${v.result.reason}`,
+        [{ code: v.result.reason, message: this.reasonText(v.result), breakdown: v.result.breakdown }],
+      );
+    }
+    const row: Partial<ContributionEntity> = {
+      obligationId: obligation.id,
+      category: v.body.category,
+      status: 'submitted',
+      body: v.body as unknown as Record<string, unknown>,
+      claimedValueCents: v.result.valueCents,
+      breakdown: v.result.breakdown as unknown as Record<string, unknown>[],
+      submittedBy: actor.userId,
+      orderId: link.orderId ?? null,
+    };
+    if (v.body.category === 'employment' || v.body.category === 'training') {
+      Object.assign(row, await this.checkPerson(m, v.policy, v.contract, v.body));
+    } else if (v.body.category === 'social_purchase') {
+      row.supplierOrganisationId = v.body.supplierOrganisationId;
+      row.invoiceKey = invoiceKey(v.body.invoiceNumber);
+    }
+    const saved = await m.getRepository(ContributionEntity).save(row);
+    await this.audit.record(m, {
+      buyerOrganisationId: obligation.buyerOrganisationId,
+      actor,
+      entityType: 'contribution',
+      entityId: saved.id,
+      action: 'submit',
+      after: saved,
+    });
+    await this.outbox.enqueue(
+      m,
+      QueueName.Notifications,
+      JobName.Notify,
+      jobId(JobName.Notify, 'contribution', saved.id),
+      {
+        organisationId: obligation.buyerOrganisationId,
+        kind: 'contribution_submitted',
+        dedupeKey: `contribution-submitted-${saved.id}`,
+        message: `Nieuwe SROI-bijdrage ter controle: EUR ${(saved.claimedValueCents / 100).toFixed(2)}.`,
+      },
+    );
+    await this.matching.obligationChanged(m, obligation.id);
+    return saved;
+  }
+
+  /** The engine's valuation of a body under the obligation's frozen policy, for a caller that authorised it. */
+  async valuation(
+    m: EntityManager,
+    obligation: ObligationEntity,
+    body: ContributionBody,
+  ): Promise<ContributionResult> {
+    return (await this.value(m, obligation, body)).result;
+  }
+
+  async contributions(
+    actor: Actor,
+    obligationId: string,
+    q: { limit?: number; cursor?: string },
+  ): Promise<Page<ContributionEntity>> {
+    await this.find(actor, obligationId);
+    const qb = this.ds
+      .getRepository(ContributionEntity)
+      .createQueryBuilder('c')
+      .where('c.obligation_id = :obligationId', { obligationId });
+    return pageNewestFirst(qb, 'c', q);
+  }
+
+  async review(actor: Actor, contributionId: string, input: ReviewInput): Promise<ContributionEntity> {
+    return this.ds.transaction(async (m) => {
+      const c = await m
+        .getRepository(ContributionEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: contributionId })
+        .getOne();
+      const obligation = c ? await m.getRepository(ObligationEntity).findOneBy({ id: c.obligationId }) : null;
+      if (
+        !c ||
+        !obligation ||
+        actor.role !== 'procurement_officer' ||
+        actor.organisationId !== obligation.buyerOrganisationId
+      ) {
+        throw new NotFoundError(ObligationErrorCode.ContributionNotFound, 'Contribution');
+      }
+      if (c.status !== 'submitted')
+        throw new ConflictError(
+          ObligationErrorCode.AlreadyReviewed,
+          `The contribution is already ${c.status}`,
+        );
+      const before = { ...c };
+      if (input.decision === 'verified') {
+        const value = input.verifiedValueCents ?? c.claimedValueCents;
+        if (value > c.claimedValueCents) {
+          throw new BusinessRuleError(
+            ObligationErrorCode.VerifiedValueTooHigh,
+            'The verified value cannot exceed the claimed value',
+            [{ field: 'verifiedValueCents', message: `at most ${c.claimedValueCents}` }],
+          );
+        }
+        c.verifiedValueCents = value;
+      } else {
+        if (input.verifiedValueCents) {
+          throw new ValidationFailedError('A rejected contribution has no verified value', [
+            { field: 'verifiedValueCents', message: 'must be absent when rejecting' },
+          ]);
+        }
+        c.verifiedValueCents = null;
+      }
+      c.status = input.decision;
+      c.reviewNote = input.note?.trim() || null;
+      c.reviewedBy = actor.userId;
+      c.reviewedAt = new Date();
+      const saved = await m.getRepository(ContributionEntity).save(c);
+      await this.audit.record(m, {
+        buyerOrganisationId: obligation.buyerOrganisationId,
+        actor,
+        entityType: 'contribution',
+        entityId: c.id,
+        action: `review_${input.decision}`,
+        before,
+        after: saved,
+      });
+      // A verified value lowers what remains to fill, and so every projected credit.
+      await this.matching.obligationChanged(m, obligation.id);
+      return saved;
+    });
+  }
+
+  private async contractorsObligation(actor: Actor, id: string, m: EntityManager): Promise<ObligationEntity> {
+    const o = await this.find(actor, id, m);
+    // Officers may read but only the contractor records contributions.
+    if (actor.role !== 'contractor')
+      throw new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation');
+    return o;
+  }
+
+  private async value(
+    m: EntityManager,
+    obligation: ObligationEntity,
+    body: ContributionBody,
+  ): Promise<Valued> {
+    assertPseudonymous(body);
+    const contract = await m.getRepository(ContractEntity).findOneByOrFail({ id: obligation.contractId });
+    const policy = contract.policySnapshot as unknown as SroiPolicyBody;
+    let supplierCertifications: CertificationFact[] | undefined;
+    let supplierInRegion: boolean | undefined;
+    if (body.category === 'social_purchase') {
+      const supplier = await m
+        .getRepository(OrganisationEntity)
+        .findOne({ where: { id: body.supplierOrganisationId } });
+      if (!supplier || supplier.kind === 'buyer') {
+        throw new BusinessRuleError(
+          ObligationErrorCode.SupplierNotFound,
+          'supplierOrganisationId is not a supplier on the platform',
+          [{ field: 'supplierOrganisationId', message: 'unknown supplier' }],
+        );
+      }
+      supplierCertifications = await this.certifications.allFacts(supplier.id, m);
+      const region = policy.purchaseRule.region?.trim().toLowerCase();
+      if (region) {
+        const [area] = await m.query('SELECT municipality, province FROM postcode_area WHERE pc4 = $1', [
+          supplier.postcode.slice(0, 4),
+        ]);
+        supplierInRegion =
+          !!area && [area.municipality, area.province].some((n: string) => n?.toLowerCase() === region);
+      }
+    }
+    const result = engine(() =>
+      valueContribution(
+        policy,
+        {
+          contractStart: contract.startDate,
+          contractEnd: contract.endDate,
+          supplierCertifications,
+          supplierInRegion,
+        },
+        body,
+      ),
+    );
+    return { obligation, contract, body, result, policy };
+  }
+
+  /** Serialises claims for one person token, then refuses anything beyond full time on any day. */
+  private async checkPerson(
+    m: EntityManager,
+    policy: SroiPolicyBody,
+    contract: ContractEntity,
+    body: PlacementBody,
+  ): Promise<Partial<ContributionEntity>> {
+    await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`person:${body.personToken}`]);
+    const choice = choosePlacementBlock(policy, body);
+    const coverage = placementCoverage(
+      policy,
+      { contractStart: contract.startDate, contractEnd: contract.endDate },
+      body,
+      'block' in choice ? choice.block : undefined,
+    );
+    if (!coverage) return { personToken: body.personToken };
+    const existing = await m
+      .getRepository(ContributionEntity)
+      .createQueryBuilder('c')
+      .where('c.person_token = :token', { token: body.personToken })
+      .andWhere("c.status <> 'rejected'")
+      .andWhere('c.period_start <= :end AND c.period_end >= :start', {
+        start: coverage.countedStart,
+        end: coverage.countedEnd,
+      })
+      .getMany();
+    const mine: PersonLoad = {
+      start: coverage.countedStart,
+      end: coverage.countedEnd,
+      hoursPerWeek: coverage.effectiveHoursPerWeek,
+      fullTimeHoursPerWeek: coverage.fullTimeHoursPerWeek,
+    };
+    const loads: PersonLoad[] = existing.map((c) => ({
+      start: c.periodStart!,
+      end: c.periodEnd!,
+      hoursPerWeek: c.hoursPerWeek!,
+      fullTimeHoursPerWeek: c.fullTimeHoursPerWeek!,
+    }));
+    const check = fullTimeExceeded([...loads, mine]);
+    if (check.exceeded) {
+      throw new ConflictError(
+        ObligationErrorCode.PersonAlreadyCounted,
+        `This person is already counted for these dates; together this would exceed full time on ${check.date}`,
+        [{ field: 'personToken', message: `over full time on ${check.date}`, date: check.date }],
+      );
+    }
+    return {
+      personToken: body.personToken,
+      periodStart: mine.start,
+      periodEnd: mine.end,
+      hoursPerWeek: mine.hoursPerWeek,
+      fullTimeHoursPerWeek: mine.fullTimeHoursPerWeek,
+    };
+  }
+
+  private reasonText(r: ContributionResult): string {
+    const line =
+      [...r.breakdown].reverse().find((l) => l.code === r.reason) ?? r.breakdown[r.breakdown.length - 1];
+    return line ? `${line.labelEn} / ${line.labelNl}` : String(r.reason);
+  }
+}

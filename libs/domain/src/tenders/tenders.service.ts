@@ -1,0 +1,536 @@
+import {
+  BusinessRuleError,
+  ConflictError,
+  ErrorDetail,
+  normalisePostcode,
+  NotFoundError,
+  Page,
+  ValidationFailedError,
+} from '@app/common';
+import {
+  ContractEntity,
+  MainProcurementCategory,
+  OcdsAwardEntity,
+  ObligationEntity,
+  pageNewestFirst,
+  OrganisationEntity,
+  isPlatformTender,
+  PlatformTender,
+  SroiPolicyEntity,
+  TenderEntity,
+  TenderItemEntity,
+  TenderSource,
+  TenderStatus,
+} from '@app/database';
+import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { Env } from '@app/config';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CertificationsService } from '../directory/certifications.service';
+import { cpvSignificantPrefix } from '../directory/cpv-input';
+import { ReferenceDataService } from '../directory/reference-data.service';
+import { Actor } from '../identity/actor';
+import { MatchingTriggers } from '../matching/matching-triggers.service';
+import { ObligationsService, ObligationView } from '../obligations/obligations.service';
+import { computeObligation } from '../sroi/obligation';
+import { SroiPolicyBody } from '../sroi/policy.types';
+import { AuditService } from '../audit/audit.service';
+import { PolicyErrorCode } from '../policies/policies.errors';
+import { engine } from '../policies/sroi-engine';
+import { assertContractPeriod } from './contract-period';
+import { TenderErrorCode } from './tenders.errors';
+
+export interface TenderInput {
+  title: string;
+  description?: string;
+  mainProcurementCategory: MainProcurementCategory;
+  items: { description: string; cpvCode: string }[];
+  estimatedValueCents: number;
+  deliveryPostcode?: string | null;
+  tenderPeriodEnd?: string | null;
+  contractPeriod: { startDate: string; endDate: string };
+  labourShare?: number | null;
+  sroi: { policyId: string; percentage?: number | null };
+}
+
+/** The contract of an awarded platform tender, as the tender shows it. */
+export interface TenderAwardSummary {
+  contractId: string;
+  obligationId: string | null;
+  contractorOrganisationId: string;
+  contractValueCents: number;
+}
+
+/** One tender as the API shows it: CPV codes for display, its ocid, its contract or its published awards. */
+export interface TenderView {
+  tender: TenderEntity;
+  displayCodes: string[];
+  ocid: string;
+  award: TenderAwardSummary | null;
+  /** Imported tenders only: the awards as published. */
+  ocdsAwards?: OcdsAwardEntity[];
+}
+
+export interface AwardInput {
+  contractorOrganisationId: string;
+  contractValueCents: number;
+  contractPeriod?: { startDate: string; endDate: string };
+}
+
+export interface Award {
+  contract: ContractEntity;
+  obligation: ObligationEntity;
+  obligationView: ObligationView;
+}
+
+/** Which transitions exist; anything else is a 409. */
+const TRANSITIONS: Record<string, { from: TenderStatus[]; to: TenderStatus }> = {
+  publish: { from: ['draft'], to: 'active' },
+  award: { from: ['active'], to: 'awarded' },
+  complete: { from: ['awarded'], to: 'complete' },
+  cancel: { from: ['draft', 'active'], to: 'cancelled' },
+};
+
+const PUBLIC_STATUSES: TenderStatus[] = ['active', 'awarded', 'complete'];
+
+@Injectable()
+export class TendersService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reference: ReferenceDataService,
+    private readonly certifications: CertificationsService,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly env: Env,
+    private readonly matching: MatchingTriggers,
+    private readonly obligations: ObligationsService,
+  ) {}
+
+  async create(actor: Actor, input: TenderInput): Promise<TenderEntity> {
+    const values = await this.validated(actor, input);
+    return this.ds.transaction(async (m) => {
+      await this.publishedPolicyOfBuyer(m, actor, input.sroi.policyId);
+      const tender = await m.getRepository(TenderEntity).save({
+        ...values.tender,
+        buyerOrganisationId: actor.organisationId!,
+        status: 'draft' as const,
+        createdBy: actor.userId,
+      });
+      tender.items = await m
+        .getRepository(TenderItemEntity)
+        .save(values.items.map((i) => ({ ...i, tenderId: tender.id })));
+      await this.audit.record(m, {
+        buyerOrganisationId: tender.buyerOrganisationId,
+        actor,
+        entityType: 'tender',
+        entityId: tender.id,
+        action: 'create',
+        after: tender,
+      });
+      return tender;
+    });
+  }
+
+  /** Drafts can be edited as a whole (same body as create); later states cannot. */
+  async update(actor: Actor, id: string, input: TenderInput): Promise<TenderEntity> {
+    const values = await this.validated(actor, input);
+    return this.ds.transaction(async (m) => {
+      const tender = await this.lockOwn(m, actor, id);
+      if (tender.status !== 'draft')
+        throw new ConflictError(
+          TenderErrorCode.TenderNotEditable,
+          `A ${tender.status} tender cannot be edited`,
+        );
+      await this.publishedPolicyOfBuyer(m, actor, input.sroi.policyId);
+      const before = { ...tender, items: await this.items(m, id) };
+      Object.assign(tender, values.tender);
+      const saved = await m.getRepository(TenderEntity).save(tender);
+      await m.getRepository(TenderItemEntity).delete({ tenderId: id });
+      saved.items = await m
+        .getRepository(TenderItemEntity)
+        .save(values.items.map((i) => ({ ...i, tenderId: id })));
+      await this.audit.record(m, {
+        buyerOrganisationId: tender.buyerOrganisationId,
+        actor,
+        entityType: 'tender',
+        entityId: id,
+        action: 'update',
+        before,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+
+  async transition(
+    actor: Actor,
+    id: string,
+    action: 'publish' | 'complete' | 'cancel',
+  ): Promise<TenderEntity> {
+    return this.ds.transaction(async (m) => {
+      const tender = await this.lockOwn(m, actor, id);
+      const before = { ...tender };
+      this.assertTransition(tender, action);
+      tender.status = TRANSITIONS[action].to;
+      if (action === 'publish') tender.publishedAt = new Date();
+      const saved = await m.getRepository(TenderEntity).save(tender);
+      await this.audit.record(m, {
+        buyerOrganisationId: tender.buyerOrganisationId,
+        actor,
+        entityType: 'tender',
+        entityId: id,
+        action,
+        before,
+        after: saved,
+      });
+      // Published: scored for bidders; completed or cancelled: its set is emptied.
+      await this.matching.tenderChanged(m, id);
+      saved.items = await this.items(m, id);
+      return saved;
+    });
+  }
+
+  /**
+   * Award: contract and obligation in one transaction, the policy body frozen on the contract, the amount
+   * and breakdown from the rule engine. Later policy versions never touch this obligation.
+   */
+  async award(actor: Actor, id: string, input: AwardInput): Promise<Award> {
+    const awarded = await this.ds.transaction(async (m) => {
+      const tender = await this.lockOwn(m, actor, id);
+      const before = { ...tender };
+      this.assertTransition(tender, 'award');
+      const contractor = await m
+        .getRepository(OrganisationEntity)
+        .findOne({ where: { id: input.contractorOrganisationId } });
+      if (!contractor || contractor.kind !== 'contractor') {
+        throw new BusinessRuleError(
+          TenderErrorCode.ContractorNotFound,
+          'contractorOrganisationId is not a registered contractor',
+          [{ field: 'contractorOrganisationId', message: 'no contractor organisation with this id' }],
+        );
+      }
+      const startDate = input.contractPeriod?.startDate ?? tender.contractStart;
+      const endDate = input.contractPeriod?.endDate ?? tender.contractEnd;
+      assertContractPeriod({ startDate, endDate });
+      const policy = await m.getRepository(SroiPolicyEntity).findOneByOrFail({ id: tender.sroiPolicyId });
+      const body = policy.body as unknown as SroiPolicyBody;
+      const facts = await this.certifications.allFacts(contractor.id, m);
+      const result = engine(() =>
+        computeObligation(body, {
+          category: tender.mainProcurementCategory,
+          contractValueCents: input.contractValueCents,
+          percentageOverride: tender.sroiPercentage ?? undefined,
+          labourShare: tender.labourShare ?? undefined,
+          contractStart: startDate,
+          contractEnd: endDate,
+          contractorCertifications: facts,
+        }),
+      );
+      const contract = await m.getRepository(ContractEntity).save({
+        tenderId: tender.id,
+        buyerOrganisationId: tender.buyerOrganisationId,
+        contractorOrganisationId: contractor.id,
+        valueCents: input.contractValueCents,
+        startDate,
+        endDate,
+        policyId: policy.id,
+        policySnapshot: policy.body,
+        awardedBy: actor.userId,
+      });
+      const obligation = await m.getRepository(ObligationEntity).save({
+        contractId: contract.id,
+        tenderId: tender.id,
+        buyerOrganisationId: tender.buyerOrganisationId,
+        contractorOrganisationId: contractor.id,
+        policyId: policy.id,
+        applicable: result.applicable,
+        reason: result.reason ?? null,
+        percentage: result.percentage,
+        amountCents: result.amountCents,
+        breakdown: result.breakdown as unknown as Record<string, unknown>[],
+        inputs: {
+          category: tender.mainProcurementCategory,
+          contractValueCents: input.contractValueCents,
+          percentageOverride: tender.sroiPercentage,
+          labourShare: tender.labourShare,
+          contractStart: startDate,
+          contractEnd: endDate,
+          policyName: policy.name,
+          policyVersion: policy.version,
+          grossAmountCents: result.grossAmountCents,
+          psoDiscount: result.psoDiscount,
+        },
+        dueDate: endDate,
+        waivedAt: null,
+        waivedReason: null,
+      });
+      tender.status = 'awarded';
+      const saved = await m.getRepository(TenderEntity).save(tender);
+      await this.audit.record(m, {
+        buyerOrganisationId: tender.buyerOrganisationId,
+        actor,
+        entityType: 'tender',
+        entityId: tender.id,
+        action: 'award',
+        before,
+        after: saved,
+      });
+      await this.audit.record(m, {
+        buyerOrganisationId: tender.buyerOrganisationId,
+        actor,
+        entityType: 'contract',
+        entityId: contract.id,
+        action: 'create',
+        after: contract,
+      });
+      await this.audit.record(m, {
+        buyerOrganisationId: tender.buyerOrganisationId,
+        actor,
+        entityType: 'obligation',
+        entityId: obligation.id,
+        action: 'create',
+        after: obligation,
+      });
+      await this.outbox.enqueue(
+        m,
+        QueueName.Notifications,
+        JobName.Notify,
+        jobId(JobName.Notify, 'obligation', obligation.id),
+        {
+          organisationId: contractor.id,
+          kind: 'obligation_created',
+          dedupeKey: `obligation-created-${obligation.id}`,
+          message: `Gegund: "${tender.title}". Uw SROI-verplichting is EUR ${(result.amountCents / 100).toFixed(2)}.`,
+        },
+      );
+      await this.matching.obligationChanged(m, obligation.id);
+      await this.matching.tenderChanged(m, tender.id);
+      return { contract, obligation };
+    });
+    return { ...awarded, obligationView: await this.obligations.view(actor, awarded.obligation.id) };
+  }
+
+  /** Anyone sees active, awarded and complete tenders; an officer also sees the own buyer's drafts. */
+  async get(actor: Actor | undefined, id: string): Promise<TenderEntity> {
+    const tender = await this.ds
+      .getRepository(TenderEntity)
+      .findOne({ where: { id }, relations: { sroiPolicy: true, buyerOrganisation: true } });
+    if (!tender || !this.visible(actor, tender))
+      throw new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender');
+    tender.items = await this.items(this.ds.manager, id);
+    return tender;
+  }
+
+  async list(
+    actor: Actor | undefined,
+    q: {
+      status?: TenderStatus;
+      source?: TenderSource;
+      q?: string;
+      cpv?: string;
+      limit?: number;
+      cursor?: string;
+    },
+  ): Promise<Page<TenderEntity>> {
+    const qb = this.ds
+      .getRepository(TenderEntity)
+      .createQueryBuilder('t')
+      .leftJoinAndSelect('t.sroiPolicy', 'p')
+      .leftJoinAndSelect('t.buyerOrganisation', 'b');
+    const own = actor?.role === 'procurement_officer' ? actor.organisationId : null;
+    qb.where(own ? '(t.status IN (:...pub) OR t.buyer_organisation_id = :own)' : 't.status IN (:...pub)', {
+      pub: PUBLIC_STATUSES,
+      own,
+    });
+    if (q.status) qb.andWhere('t.status = :status', { status: q.status });
+    if (q.source) qb.andWhere('t.source = :source', { source: q.source });
+    if (q.q) {
+      qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', {
+        like: `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    if (q.cpv) {
+      const code = await this.reference.normaliseCpvCode(q.cpv, 'cpv');
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM tender_item i WHERE i.tender_id = t.id AND i.cpv_code LIKE :prefix)',
+        {
+          prefix: `${cpvSignificantPrefix(code)}%`,
+        },
+      );
+    }
+    const page = await pageNewestFirst(qb, 't', q);
+    const ids = page.items.map((t) => t.id);
+    const allItems = ids.length
+      ? await this.ds
+          .getRepository(TenderItemEntity)
+          .createQueryBuilder('i')
+          .where('i.tender_id IN (:...ids)', { ids })
+          .orderBy('i.position')
+          .getMany()
+      : [];
+    for (const t of page.items) t.items = allItems.filter((i) => i.tenderId === t.id);
+    return page;
+  }
+
+  /** `get` as the API shows it. */
+  async view(actor: Actor | undefined, id: string): Promise<TenderView> {
+    return this.viewOf(await this.get(actor, id));
+  }
+
+  /** `list` as the API shows it. */
+  async views(actor: Actor | undefined, q: Parameters<TendersService['list']>[1]): Promise<Page<TenderView>> {
+    const page = await this.list(actor, q);
+    return { items: await Promise.all(page.items.map((t) => this.viewOf(t))), nextCursor: page.nextCursor };
+  }
+
+  private async viewOf(tender: TenderEntity): Promise<TenderView> {
+    const displayCodes = await this.reference.displayCodes((tender.items ?? []).map((i) => i.cpvCode));
+    const base = { tender, displayCodes, ocid: this.ocidOf(tender), award: null };
+    if (tender.source === 'ocds') return { ...base, ocdsAwards: await this.ocdsAwards(tender.id) };
+    if (tender.status !== 'awarded' && tender.status !== 'complete') return base;
+    const c = await this.contractOf(tender.id);
+    return {
+      ...base,
+      award: c && {
+        contractId: c.id,
+        obligationId: c.obligationId ?? null,
+        contractorOrganisationId: c.contractorOrganisationId,
+        contractValueCents: c.valueCents,
+      },
+    };
+  }
+
+  async contractOf(tenderId: string): Promise<(ContractEntity & { obligationId?: string }) | null> {
+    const contract = await this.ds.getRepository(ContractEntity).findOne({ where: { tenderId } });
+    if (!contract) return null;
+    const obligation = await this.ds
+      .getRepository(ObligationEntity)
+      .findOne({ where: { contractId: contract.id } });
+    return Object.assign(contract, { obligationId: obligation?.id });
+  }
+
+  /** Imported tenders keep the ocid they were published with; the platform's own get the configured prefix. */
+  ocidOf(t: TenderEntity): string {
+    return t.ocid ?? `${this.env.OCDS_OCID_PREFIX}-${t.id}`;
+  }
+
+  /** The awards of an imported tender as published (platform tenders record theirs as a contract). */
+  ocdsAwards(tenderId: string): Promise<OcdsAwardEntity[]> {
+    return this.ds
+      .getRepository(OcdsAwardEntity)
+      .find({ where: { tenderId }, order: { date: 'ASC', awardId: 'ASC' } });
+  }
+
+  private visible(actor: Actor | undefined, t: TenderEntity): boolean {
+    return (
+      PUBLIC_STATUSES.includes(t.status) ||
+      (actor?.role === 'procurement_officer' && actor.organisationId === t.buyerOrganisationId)
+    );
+  }
+
+  private assertTransition(tender: TenderEntity, action: keyof typeof TRANSITIONS): void {
+    if (!TRANSITIONS[action].from.includes(tender.status)) {
+      const verb = { publish: 'published', award: 'awarded', complete: 'completed', cancel: 'cancelled' }[
+        action
+      ];
+      throw new ConflictError(
+        TenderErrorCode.IllegalTransition,
+        `A ${tender.status} tender cannot be ${verb}`,
+        [{ from: tender.status, action, message: `allowed from: ${TRANSITIONS[action].from.join(', ')}` }],
+      );
+    }
+  }
+
+  private items(m: EntityManager, tenderId: string): Promise<TenderItemEntity[]> {
+    return m.getRepository(TenderItemEntity).find({ where: { tenderId }, order: { position: 'ASC' } });
+  }
+
+  private async lockOwn(m: EntityManager, actor: Actor, id: string): Promise<PlatformTender> {
+    const tender = await m
+      .getRepository(TenderEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.id = :id', { id })
+      .getOne();
+    // Imported tenders mirror a publisher's data: a later import is their only writer.
+    if (tender && !isPlatformTender(tender) && this.visible(actor, tender))
+      throw new ConflictError(
+        TenderErrorCode.TenderReadOnly,
+        'This tender was imported from open data (OCDS) and is read-only',
+      );
+    if (!tender || !isPlatformTender(tender) || tender.buyerOrganisationId !== actor.organisationId)
+      throw new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender');
+    return tender;
+  }
+
+  private async publishedPolicyOfBuyer(
+    m: EntityManager,
+    actor: Actor,
+    policyId: string,
+  ): Promise<SroiPolicyEntity> {
+    const policy = await m.getRepository(SroiPolicyEntity).findOne({ where: { id: policyId } });
+    if (!policy || policy.buyerOrganisationId !== actor.organisationId) {
+      throw new BusinessRuleError(
+        PolicyErrorCode.PolicyNotFound,
+        'sroi.policyId is not a policy of your organisation',
+        [{ field: 'sroi.policyId', message: 'unknown policy' }],
+      );
+    }
+    if (policy.status !== 'published') {
+      throw new BusinessRuleError(
+        PolicyErrorCode.PolicyNotPublished,
+        'Only a published policy can be attached to a tender',
+        [{ field: 'sroi.policyId', message: 'policy is a draft' }],
+      );
+    }
+    return policy;
+  }
+
+  private async validated(
+    actor: Actor,
+    input: TenderInput,
+  ): Promise<{ tender: Partial<TenderEntity>; items: Partial<TenderItemEntity>[] }> {
+    assertContractPeriod(input.contractPeriod);
+    // One code per item (duplicates allowed across items), every unknown code named with its item's path.
+    const normalised: string[] = [];
+    const problems: ErrorDetail[] = [];
+    for (const [idx, item] of input.items.entries()) {
+      try {
+        normalised.push(await this.reference.normaliseCpvCode(item.cpvCode, `items[${idx}].cpvCode`));
+      } catch (err) {
+        if (!(err instanceof ValidationFailedError)) throw err;
+        problems.push(...err.details);
+      }
+    }
+    if (problems.length) {
+      throw new ValidationFailedError(
+        `Unknown CPV code: ${problems.map((p) => p.value).join(', ')}`,
+        problems,
+        TenderErrorCode.UnknownCpvCode,
+      );
+    }
+    if (input.deliveryPostcode)
+      await this.reference.resolvePostcode(input.deliveryPostcode, 'deliveryPostcode');
+    return {
+      tender: {
+        title: input.title.trim(),
+        description: (input.description ?? '').trim(),
+        mainProcurementCategory: input.mainProcurementCategory,
+        estimatedValueCents: input.estimatedValueCents,
+        deliveryPostcode: input.deliveryPostcode ? normalisePostcode(input.deliveryPostcode) : null,
+        tenderPeriodEnd: input.tenderPeriodEnd ?? null,
+        contractStart: input.contractPeriod.startDate,
+        contractEnd: input.contractPeriod.endDate,
+        labourShare: input.labourShare ?? null,
+        sroiPolicyId: input.sroi.policyId,
+        sroiPercentage: input.sroi.percentage ?? null,
+      },
+      items: normalised.map((cpvCode, position) => ({
+        position,
+        description: input.items[position].description.trim(),
+        cpvCode,
+      })),
+    };
+  }
+}

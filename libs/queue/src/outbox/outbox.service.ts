@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OutboxJob } from '../producers';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '../queue-names';
+
+/**
+ * Producers write jobs here inside the business transaction; the worker's relay (`OutboxRelay`) moves them to
+ * BullMQ after the commit. A second write of the same job id is a no-op, so producers may call this freely.
+ * The API never opens a BullMQ queue: this table is its only way to the queues.
+ */
+@Injectable()
+export class OutboxService {
+  /** Writes a job made by one of the typed producers (`OutboxJobs.notify(...)`, ...). */
+  add<N extends JobName>(manager: EntityManager, job: OutboxJob<N>): Promise<void> {
+    return this.enqueue(manager, job.queue, job.name, job.id, job.payload);
+  }
+
+  async enqueue<N extends JobName>(
+    manager: EntityManager,
+    queue: QueueName,
+    name: N,
+    id: string,
+    payload: JobPayloads[N],
+  ): Promise<void> {
+    // A job sent to a queue whose processor does not know it would fail there, after the commit: refuse it here.
+    if (JOB_QUEUE[name] !== queue)
+      throw new Error(`job ${name} belongs on queue ${JOB_QUEUE[name]}, not ${queue}`);
+    await manager.query(
+      `INSERT INTO outbox_message (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (queue, job_id) DO NOTHING`,
+      [queue, name, id, JSON.stringify(payload)],
+    );
+  }
+}

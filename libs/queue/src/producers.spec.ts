@@ -1,0 +1,96 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OutboxJob, OutboxJobs } from './producers';
+import { processorQueues } from './queue.module';
+import { ALL_QUEUES, JOB_QUEUE, JobName, QueueName } from './queue-names';
+
+describe('typed producers', () => {
+  const bg = '7d3f0a52-6f0e-4c37-9a0e-3c1f6c1b2a10';
+  it.each<[string, OutboxJob, QueueName, string]>([
+    [
+      'welcomeOrganisation',
+      OutboxJobs.welcomeOrganisation({ organisationId: 'o1' }),
+      QueueName.Notifications,
+      'welcome-organisation-o1',
+    ],
+    [
+      'notify',
+      OutboxJobs.notify(
+        { organisationId: 'o1', kind: 'k', message: 'm', dedupeKey: 'd' },
+        'contribution',
+        'c1',
+      ),
+      QueueName.Notifications,
+      'notify-contribution-c1',
+    ],
+    [
+      'scoreObligation',
+      OutboxJobs.scoreObligation({ obligationId: 'ob1', revision: 3 }),
+      QueueName.Matching,
+      'score-obligation-ob1-3',
+    ],
+    [
+      'scoreTender',
+      OutboxJobs.scoreTender({ tenderId: 't1', revision: 1 }),
+      QueueName.Matching,
+      'score-tender-t1-1',
+    ],
+    [
+      'refreshMatches',
+      OutboxJobs.refreshMatches({ obligationId: 'ob1', backgroundJobId: bg }),
+      QueueName.Matching,
+      `refresh-matches-${bg}`,
+    ],
+    [
+      'generateReport',
+      OutboxJobs.generateReport({ backgroundJobId: bg }),
+      QueueName.Reports,
+      `generate-report-${bg}`,
+    ],
+    [
+      'buildEventSchedule',
+      OutboxJobs.buildEventSchedule({ eventId: 'e1', backgroundJobId: bg }),
+      QueueName.Events,
+      `build-event-schedule-${bg}`,
+    ],
+    ['importOcds', OutboxJobs.importOcds({ backgroundJobId: bg }), QueueName.Imports, `import-ocds-${bg}`],
+  ])('%s goes to its queue with a deterministic id', (_name, job, queue, id) => {
+    expect(job.queue).toBe(queue);
+    expect(job.id).toBe(id);
+    expect(job.id).not.toMatch(/:|^\d+$/);
+  });
+
+  it('a colon in an id part never reaches BullMQ', () => {
+    expect(
+      OutboxJobs.notify({ organisationId: 'o', kind: 'k', message: 'm', dedupeKey: 'd' }, 'a:b').id,
+    ).toBe('notify-a_b');
+  });
+
+  it('every job belongs to a known queue', () => {
+    for (const name of Object.values(JobName)) expect(ALL_QUEUES).toContain(JOB_QUEUE[name]);
+  });
+});
+
+describe('processorQueues', () => {
+  @Processor(QueueName.Matching)
+  class A extends WorkerHost {
+    async process(): Promise<void> {}
+  }
+  @Processor({ name: QueueName.Reports })
+  class B extends WorkerHost {
+    async process(): Promise<void> {}
+  }
+  class NotAProcessor {}
+  @Processor('no-such-queue')
+  class Unknown extends WorkerHost {
+    async process(): Promise<void> {}
+  }
+
+  it('names the queue of each @Processor class once', () => {
+    expect(processorQueues([A, B, A])).toEqual([QueueName.Matching, QueueName.Reports]);
+  });
+
+  it('refuses a class without @Processor or with an unknown queue', () => {
+    expect(() => processorQueues([NotAProcessor])).toThrow(/NotAProcessor is not a @Processor/);
+    expect(() => processorQueues([Unknown])).toThrow(/Unknown is not a @Processor of a known queue/);
+  });
+});
