@@ -40,6 +40,7 @@ const DATABASE_URL =
 const REDIS_URL = args.get('redis-url') ?? 'redis://127.0.0.1:6379/2';
 const ROOT = join(__dirname, '..', '..');
 
+const log = (line: string): void => console.log(line);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const load = (): string => loadavg()[0].toFixed(2);
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -190,7 +191,15 @@ async function main(): Promise<void> {
     );
   }
   const loopMs = lap(loopStart);
-  const loopLoad = `${loadBefore} → ${load()}`;
+  const rate = (pairs: number, ms: number): number => (pairs / ms) * 1000;
+  const per = (ms: number): string => `${(ms / ids.length).toFixed(1)} ms`;
+  log(
+    `in-process loop: ${loopPairs} pairs in ${(loopMs / 1000).toFixed(1)} s = ${rate(loopPairs, loopMs).toFixed(0)} pairs/s ` +
+      `(one obligation at a time; load ${loadBefore} → ${load()})`,
+  );
+  log(
+    `  per obligation: subject ${per(phase.subject)}, candidate SQL ${per(phase.candidates)}, scoring ${per(phase.score)}`,
+  );
 
   // End to end: outbox rows for every obligation, the relay, BullMQ, the worker, the stored sets.
   await ds.query(
@@ -210,9 +219,17 @@ async function main(): Promise<void> {
     await sleep(50);
   }
   const queueMs = lap(queueStart);
-  const queueLoad = `${queueLoadBefore} → ${load()}`;
   clearInterval(sampler);
   const [{ n: queuePairs }] = await ds.query('SELECT count(*)::int AS n FROM obligation_match');
+  log(
+    `queue + worker:  ${queuePairs} pairs in ${(queueMs / 1000).toFixed(1)} s = ${rate(queuePairs, queueMs).toFixed(0)} pairs/s ` +
+      `(${((rate(queuePairs, queueMs) / rate(loopPairs, loopMs)) * 100).toFixed(0)} % of the loop; load ${queueLoadBefore} → ${load()})`,
+  );
+  const half = Math.floor(rss.length / 2);
+  log(
+    `  memory (bench + worker, one process) during the queue run: first half max ${mb(Math.max(...rss.slice(0, half)))}, ` +
+      `second half max ${mb(Math.max(...rss.slice(half)))}`,
+  );
 
   let agree = 0;
   for (const id of ids) {
@@ -225,6 +242,7 @@ async function main(): Promise<void> {
     ).map((r: { offering_id: string }) => r.offering_id);
     if (JSON.stringify(stored) === JSON.stringify(oracle.get(id) ?? [])) agree += 1;
   }
+  log(`top 10 agree:    ${agree} of ${ids.length} obligations`);
 
   // One offering change, visible when every set it affects is stored again: the offering listed in most sets.
   const changes = [
@@ -234,25 +252,39 @@ async function main(): Promise<void> {
       sql: `UPDATE offering SET lat = lat + 0.36, delivery_radius_km = NULL WHERE id = $1`,
     },
   ];
-  const changeLines: string[] = [];
   for (const change of changes) {
     const [changed] = await ds.query(
       `SELECT offering_id FROM obligation_match GROUP BY offering_id ORDER BY count(*) DESC, offering_id LIMIT 1`,
     );
+    const revisions = async (): Promise<Map<string, number>> =>
+      new Map(
+        (
+          await ds.query(
+            `SELECT subject_id, requested_revision FROM match_state WHERE subject_type = 'obligation'`,
+          )
+        ).map((r: { subject_id: string; requested_revision: number }) => [
+          r.subject_id,
+          r.requested_revision,
+        ]),
+      );
+    const before = await revisions();
     const changeLoadBefore = load();
     const changeStart = process.hrtime.bigint();
     await ds.transaction(async (m) => {
       await m.query(change.sql, [changed.offering_id]);
       await triggers.offeringsChanged(m, [changed.offering_id]);
     });
-    let affected: string[];
+    // The obligations the change touched: their requested revision went up in its transaction.
+    const affected = [...(await revisions()).entries()]
+      .filter(([id, r]) => r > (before.get(id) ?? 0))
+      .map(([id]) => id);
     for (;;) {
-      const rows: { subject_id: string; open: boolean }[] = await ds.query(
-        `SELECT subject_id, computed_revision < requested_revision AS open FROM match_state
-          WHERE subject_type = 'obligation' AND requested_revision > 1`,
+      const [{ open }] = await ds.query(
+        `SELECT count(*)::int AS open FROM match_state
+          WHERE subject_type = 'obligation' AND subject_id = ANY($1::uuid[]) AND computed_revision < requested_revision`,
+        [affected],
       );
-      affected = rows.map((r) => r.subject_id);
-      if (rows.every((r) => !r.open)) break;
+      if (open === 0) break;
       await sleep(10);
     }
     const changeMs = lap(changeStart);
@@ -295,32 +327,14 @@ async function main(): Promise<void> {
         );
       if (canon(mine) === canon(stored)) equal += 1;
     }
-    await ds.query(`UPDATE match_state SET requested_revision = 1, started_revision = 1, computed_revision = 1
-                     WHERE subject_type = 'obligation'`);
-    changeLines.push(
+    log(
       `one offering change (${change.what}): ${affected.length} obligations re-scored and stored in ${changeMs.toFixed(0)} ms ` +
         `(${patched} patched pair by pair, ${affected.length - patched} whole sets; ` +
         `equal to a full re-score: ${equal} of ${affected.length}; load ${changeLoadBefore} → ${load()})`,
     );
   }
 
-  const rate = (pairs: number, ms: number): number => (pairs / ms) * 1000;
-  const half = Math.floor(rss.length / 2);
-  const per = (ms: number): string => `${(ms / ids.length).toFixed(1)} ms`;
-  console.log(
-    [
-      `in-process loop: ${loopPairs} pairs in ${(loopMs / 1000).toFixed(1)} s = ${rate(loopPairs, loopMs).toFixed(0)} pairs/s ` +
-        `(load ${loopLoad})`,
-      `  per obligation: subject ${per(phase.subject)}, candidate SQL ${per(phase.candidates)}, scoring ${per(phase.score)}`,
-      `queue + worker:  ${queuePairs} pairs in ${(queueMs / 1000).toFixed(1)} s = ${rate(queuePairs, queueMs).toFixed(0)} pairs/s ` +
-        `(${((rate(queuePairs, queueMs) / rate(loopPairs, loopMs)) * 100).toFixed(0)} % of the loop; load ${queueLoad})`,
-      `top 10 agree:    ${agree} of ${ids.length} obligations`,
-      ...changeLines,
-      `memory (bench + worker, one process): first half max ${mb(Math.max(...rss.slice(0, half)))}, ` +
-        `second half max ${mb(Math.max(...rss.slice(half)))}`,
-      `(load = 1-minute load average of this 2-core machine, shared with whatever else runs on it)`,
-    ].join('\n'),
-  );
+  log('(load = 1-minute load average of this 2-core machine, shared with whatever else runs on it)');
   await worker.close();
 }
 

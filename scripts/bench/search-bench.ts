@@ -8,6 +8,7 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { Client } from 'pg';
 
 const args = new Map<string, string>();
@@ -56,6 +57,11 @@ async function waitFor(url: string): Promise<void> {
   }
   throw new Error(`${url} did not come up`);
 }
+
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 
 function typo(name: string): string {
   const words = name.split(' ');
@@ -238,7 +244,8 @@ async function main(): Promise<void> {
     const page3 = mixList.find((m) => m.name.startsWith('page 3'));
     if (page3) page3.paths = await thirdPages(BARE_PORT, page3.paths);
     console.log(
-      `data: ${counts.se} enterprises, ${counts.off} offerings; ${DURATION} s per run, node ${process.version}`,
+      `data: ${counts.se} enterprises, ${counts.off} offerings; ${DURATION} s per run, node ${process.version}; ` +
+        `load average ${load()}`,
     );
     let pass = true;
     for (const connections of CONNECTION_COUNTS) {
@@ -269,6 +276,7 @@ async function main(): Promise<void> {
         );
       }
     }
+    console.log(`\nload average at the end ${load()} (other processes on the machine skew every figure)`);
     console.log(
       `\ntargets: 1 connection p50 ≤ 10 ms and p95 ≤ 25 ms; 16 connections api ≥ 0.8 × bare and p99 ≤ 150 ms: ${pass ? 'met' : 'NOT met'}`,
     );

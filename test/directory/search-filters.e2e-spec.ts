@@ -1,5 +1,12 @@
 import { createTestApp, TestApp } from '../support/app';
-import { addCertification, bearer, createOffering, register, Session, uniqueWord } from '../support/factories';
+import {
+  addCertification,
+  bearer,
+  createOffering,
+  register,
+  Session,
+  uniqueWord,
+} from '../support/factories';
 
 type Page = { items: { id: string }[]; nextCursor: string | null };
 
@@ -47,7 +54,7 @@ describe('search filters on every order', () => {
       .set(...bearer(se))
       .send({ mission: `Zaden ${word}`, targetGroups, fteTotal: 5, fteTargetGroup: 2, published })
       .expect(200);
-    if (certified) await addCertification(t, se, { type: 'pso', validFrom: '2020-01-01' });
+    if (certified) await addCertification(t, se, { type: 'pso', level: 'trede_1', validFrom: '2020-01-01' });
     const o = await createOffering(t, se, {
       title: `Zaaigoed ${word}`,
       cpvCodes: [cpv],
@@ -83,20 +90,46 @@ describe('search filters on every order', () => {
     }
   });
 
-  it('offerings: CPV subtree, target group and certificate exact', async () => {
+  it("offerings: an unpublished enterprise's offerings hidden; CPV subtree, target group and certificate exact", async () => {
     for (const order of orders) {
       const path = '/api/v1/offerings';
-      expect(ours(await all(path, { ...order, cpv: subtree }), 'offering')).toEqual(['a', 'b', 'c']);
+      expect(ours(await all(path, { ...order, cpv: subtree }), 'offering')).toEqual(['a', 'c']);
       expect(ours(await all(path, { ...order, cpv: subtree, targetGroup: 'bbl' }), 'offering')).toEqual([
         'c',
       ]);
       expect(ours(await all(path, { ...order, cpv: subtree, certification: 'pso' }), 'offering')).toEqual([
         'a',
-        'b',
       ]);
-      expect(
-        ours(await all(path, { ...order, certification: 'pso', postcode: '2011', radiusKm: 50 }), 'offering'),
-      ).toEqual(['a', 'b', 'd']);
+      expect(ours(await all(path, { ...order, cpv: sibling, certification: 'pso' }), 'offering')).toEqual([
+        'd',
+      ]);
     }
+  });
+  it('word search reads the narrow copy kept by a trigger: it follows an edit, a move and a delete', async () => {
+    const se = await register(t, 'social_enterprise');
+    const before = uniqueWord();
+    const after = uniqueWord();
+    const o = await createOffering(t, se, { title: `Bijenkasten ${before}`, deliveryPostcode: '9711 AA' });
+    const find = async (query: Record<string, unknown>): Promise<string[]> =>
+      ((await t.http().get('/api/v1/offerings').query(query).expect(200)).body as Page).items.map(
+        (i) => i.id,
+      );
+    expect(await find({ q: before })).toEqual([o.id]);
+    await t
+      .http()
+      .patch(`/api/v1/offerings/${o.id}`)
+      .set(...bearer(se))
+      .send({ title: `Bijenkasten ${after}`, deliveryPostcode: '2011 AB' })
+      .expect(200);
+    expect(await find({ q: before })).toEqual([]);
+    expect(await find({ q: after })).toEqual([o.id]);
+    expect(await find({ q: after, postcode: '2011', radiusKm: 5 })).toEqual([o.id]);
+    expect(await find({ q: after, postcode: '9711', radiusKm: 5 })).toEqual([]);
+    await t
+      .http()
+      .delete(`/api/v1/offerings/${o.id}`)
+      .set(...bearer(se))
+      .expect((r) => expect(r.status).toBeLessThan(300));
+    expect(await find({ q: after })).toEqual([]);
   });
 });

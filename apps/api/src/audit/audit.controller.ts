@@ -1,19 +1,12 @@
-import { ErrorResponseDto } from '@app/common';
 import { Actor, AuditService } from '@app/domain';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { SroiApi } from '../sroi-api.decorator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { AuditListDto } from './dto/audit-entry.dto';
 import { AuditQueryDto } from './dto/audit-query.dto';
 
-@ApiTags('sroi')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorResponseDto,
-  description: 'Invalid input (details name each bad field)',
-})
-@ApiResponse({ status: 401, type: ErrorResponseDto })
+@SroiApi()
 @Controller('audit-log')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

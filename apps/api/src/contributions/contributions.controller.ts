@@ -1,19 +1,13 @@
 import { ErrorResponseDto } from '@app/common';
 import { Actor, ObligationsService } from '@app/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { SroiApi } from '../sroi-api.decorator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { ContributionResponseDto } from './dto/contribution-response.dto';
 import { ReviewDto } from './dto/review.dto';
 
-@ApiTags('sroi')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorResponseDto,
-  description: 'Invalid input (details name each bad field)',
-})
-@ApiResponse({ status: 401, type: ErrorResponseDto })
+@SroiApi()
 @Controller('contributions')
 export class ContributionsController {
   constructor(private readonly obligations: ObligationsService) {}

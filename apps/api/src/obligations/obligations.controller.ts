@@ -1,7 +1,8 @@
 import { ErrorResponseDto, PageQueryDto } from '@app/common';
 import { Actor, ObligationsService } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { SroiApi } from '../sroi-api.decorator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { DiscriminatedBodyPipe } from '../contributions/discriminated-body.pipe';
 import {
@@ -18,15 +19,8 @@ import { ObligationListDto, ObligationResponseDto } from './dto/obligation-respo
 import { ValuationDto } from './dto/valuation.dto';
 import { WaiveDto } from './dto/waive.dto';
 
-@ApiTags('sroi')
-@ApiBearerAuth()
+@SroiApi()
 @ApiExtraModels(PlacementContributionDto, PurchaseContributionDto, ActivityContributionDto)
-@ApiResponse({
-  status: 400,
-  type: ErrorResponseDto,
-  description: 'Invalid input (details name each bad field)',
-})
-@ApiResponse({ status: 401, type: ErrorResponseDto })
 @Controller('obligations')
 export class ObligationsController {
   constructor(private readonly obligations: ObligationsService) {}

@@ -1,7 +1,8 @@
 import { ErrorResponseDto } from '@app/common';
 import { Actor, PoliciesService, SroiPolicyBody } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { SroiApi } from '../sroi-api.decorator';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import {
   ActivityContributionDto,
@@ -23,8 +24,7 @@ import { PolicyListQueryDto } from './dto/policy-list-query.dto';
 import { PolicyListDto, PolicyResponseDto } from './dto/policy-response.dto';
 import { UPDATE_POLICY_PIPE, UpdatePolicyDto } from './dto/update-policy.dto';
 
-@ApiTags('sroi')
-@ApiBearerAuth()
+@SroiApi()
 @ApiExtraModels(
   PlacementContributionDto,
   PurchaseContributionDto,
@@ -33,12 +33,6 @@ import { UPDATE_POLICY_PIPE, UpdatePolicyDto } from './dto/update-policy.dto';
   EvaluatePurchaseDto,
   EvaluateActivityDto,
 )
-@ApiResponse({
-  status: 400,
-  type: ErrorResponseDto,
-  description: 'Invalid input (details name each bad field)',
-})
-@ApiResponse({ status: 401, type: ErrorResponseDto })
 @Roles('procurement_officer')
 @Controller('sroi-policies')
 export class PoliciesController {

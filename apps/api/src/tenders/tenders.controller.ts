@@ -2,7 +2,8 @@ import { ErrorResponseDto } from '@app/common';
 import { Actor, TendersService } from '@app/domain';
 import { TenderEntity } from '@app/database';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { SroiApi } from '../sroi-api.decorator';
 import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
 import { AwardResponseDto } from './dto/award-response.dto';
 import { AwardDto } from './dto/award.dto';
@@ -10,14 +11,7 @@ import { CreateTenderDto } from './dto/create-tender.dto';
 import { TenderListQueryDto } from './dto/tender-list-query.dto';
 import { TenderListDto, TenderResponseDto } from './dto/tender-response.dto';
 
-@ApiTags('sroi')
-@ApiBearerAuth()
-@ApiResponse({
-  status: 400,
-  type: ErrorResponseDto,
-  description: 'Invalid input (details name each bad field)',
-})
-@ApiResponse({ status: 401, type: ErrorResponseDto })
+@SroiApi()
 @Controller('tenders')
 export class TendersController {
   constructor(private readonly tenders: TendersService) {}
@@ -54,7 +48,7 @@ export class TendersController {
     @CurrentActor() actor: Actor | undefined,
     @Query() q: TenderListQueryDto,
   ): Promise<TenderListDto> {
-    return TenderListDto.from(await this.tenders.views(actor, q));
+    return TenderListDto.from(await this.tenders.viewsFor(actor, q));
   }
 
   @Get(':id')
@@ -66,7 +60,7 @@ export class TendersController {
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<TenderResponseDto> {
-    return TenderResponseDto.from(await this.tenders.view(actor, id));
+    return TenderResponseDto.from(await this.tenders.viewFor(actor, id));
   }
 
   @Post(':id/publish')
@@ -115,6 +109,6 @@ export class TendersController {
 
   /** A write answers with the tender as a read shows it (its policy, buyer and display codes loaded). */
   private async shown(actor: Actor, saved: Promise<TenderEntity>): Promise<TenderResponseDto> {
-    return TenderResponseDto.from(await this.tenders.view(actor, (await saved).id));
+    return TenderResponseDto.from(await this.tenders.viewFor(actor, (await saved).id));
   }
 }

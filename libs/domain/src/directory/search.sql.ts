@@ -4,11 +4,13 @@ import type { CertificationType, TargetGroup } from '@app/database';
  * The SQL of the directory search, kept free of Nest so the benchmark's bare node:http server runs exactly
  * the same statements as the API.
  *
- * Shape: with words, a capped candidate set is taken from the GIN indexes (full text on the offering, a
- * trigram match on the enterprise name for typos), only those candidates are ranked, and the page is cut
- * with a keyset on (score DESC, id ASC), ties nearest first when a postcode is given. Without words the order is
- * nearest first (a GiST KNN scan on the delivery point, so only about a page of rows is read) when a postcode is
- * given, else most recently updated first (a b-tree on updated_at); each order has its own keyset.
+ * Shape: with words, a capped candidate set is taken from the GIN indexes (full text on offering_search, the
+ * narrow copy of each offering's search document and filter columns; a trigram match on the enterprise name for
+ * typos), only those candidates are ranked, and the page is cut with a keyset on (score DESC, id ASC), ties
+ * nearest first when a postcode is given. Without words the order is nearest first (a GiST KNN scan on the
+ * delivery point, so only about a page of rows is read) when a postcode is given, else most recently updated
+ * first (a b-tree on updated_at); each order has its own keyset. Every order cuts its page before the wide rows
+ * (offering text, organisation, profile, certificates) are read, so those are read for the page only.
  */
 export const CANDIDATE_CAP = 500;
 
@@ -141,10 +143,20 @@ function nameMatch(p: Params, terms: string[], alias: string): { match: string; 
 const earth = (p: Params, f: SearchFilters): string =>
   `ll_to_earth(${p.add(f.point!.lat)}, ${p.add(f.point!.lon)})`;
 
-function offeringFilters(p: Params, f: SearchFilters, alias = 'o'): string[] {
+/**
+ * The offering filters on `offering` or, with `narrow`, on `offering_search` (the narrow copy, where the CPV codes
+ * and their ancestors are integers so the GiST index on the point can check the subtree).
+ */
+function offeringFilters(p: Params, f: SearchFilters, alias = 'o', narrow = false): string[] {
   // Sub-selects (not correlated EXISTS) so the planner can hash the small sets once per query.
   const where: string[] = [`NOT ${alias}.hidden`];
-  if (f.cpv) where.push(`${alias}.cpv_ancestors @> ARRAY[${p.add(f.cpv)}]::text[]`);
+  if (f.cpv) {
+    where.push(
+      narrow
+        ? `${alias}.cpv_ids @> ARRAY[${p.add(Number(f.cpv))}::int4]`
+        : `${alias}.cpv_ancestors @> ARRAY[${p.add(f.cpv)}]::text[]`,
+    );
+  }
   if (f.point && f.radiusKm !== undefined) {
     const centre = earth(p, f);
     const metres = p.add(f.radiusKm * 1000);
@@ -203,22 +215,23 @@ export function offeringSearchSql(f: SearchFilters): SqlQuery {
   const select = `o.id, o.title, o.description, o.cpv_codes, o.organisation_id, org.name AS organisation_name, org.city AS organisation_city`;
 
   if (f.terms.length === 0) {
-    const where = offeringFilters(p, f);
     const certs = certificationsJson(p, f, 'o.organisation_id');
     if (f.sort === 'distance' && f.point) {
       // Nearest first: a KNN index scan orders by the distance alone, not by (distance, id), so it reads the
       // page's rows plus every row tied with the last one (WITH TIES) and stops; those few rows are then ordered
-      // by (distance, id) for a stable keyset, and only the page is joined to the wide rows.
-      const k = chord(p, f, 'o.lat', 'o.lon');
-      where.push('o.lat IS NOT NULL');
+      // by (distance, id) for a stable keyset, and only the page is joined to the wide rows. The scan runs on the
+      // narrow copy, whose GiST index holds the point and the CPV codes, so a CPV subtree is checked in the index.
+      const where = offeringFilters(p, f, 's', true);
+      const k = chord(p, f, 's.lat', 's.lon');
+      where.push('s.lat IS NOT NULL');
       const ks = keyset(p, f.after, [
         [k, 'asc', 'float8'],
-        ['o.id', 'asc', 'uuid'],
+        ['s.offering_id', 'asc', 'uuid'],
       ]);
       if (ks) where.push(ks);
       const limit = p.add(f.limit + 1);
       return {
-        text: `WITH near AS MATERIALIZED (SELECT o.id, ${k} AS k FROM offering o WHERE ${where.join(' AND ')} ORDER BY ${k} FETCH FIRST (${limit}) ROWS WITH TIES),
+        text: `WITH near AS MATERIALIZED (SELECT s.offering_id AS id, ${k} AS k FROM offering_search s WHERE ${where.join(' AND ')} ORDER BY ${k} FETCH FIRST (${limit}) ROWS WITH TIES),
 page AS MATERIALIZED (SELECT id, k FROM near ORDER BY k, id LIMIT ${limit})
 SELECT ${select}, 0::float8 AS score, ${distance} AS distance_km, page.k AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
 FROM page JOIN offering o ON o.id = page.id JOIN organisation org ON org.id = o.organisation_id
@@ -227,6 +240,7 @@ ORDER BY page.k ASC, page.id ASC`,
         knn: true,
       };
     }
+    const where = offeringFilters(p, f);
     const ks = keyset(p, f.after, [
       ['o.updated_at', 'desc', 'timestamptz'],
       ['o.id', 'desc', 'uuid'],
@@ -243,14 +257,15 @@ ORDER BY o.updated_at DESC, o.id DESC LIMIT ${p.add(f.limit + 1)}`,
 
   // The query is written inline (not in a CTE) so the planner can estimate how common the words are: a
   // common word is then read by a scan that stops after CANDIDATE_CAP matches instead of a bitmap of every
-  // match; a rare word uses the GIN index. Each candidate carries its own sort key (score and, with a point, the
-  // chord distance), so the page is cut from the candidates alone and only its rows are joined to the wide
-  // offering and organisation rows and get their certificates.
+  // match; a rare word uses the GIN index. Both read offering_search, the narrow in-line copy of the search
+  // document and filter columns (kept by a trigger), not the wide offering rows. Each candidate carries its own
+  // sort key (score and, with a point, the chord distance), so the page is cut from the candidates alone and only
+  // its rows are joined to the wide offering and organisation rows and get their certificates.
   const k = f.point ? `coalesce(${chord(p, f, 'o.lat', 'o.lon')}, ${NO_DISTANCE})` : 'NULL::float8';
   const tsq = tsQuery(p, f.terms);
-  const textWhere = offeringFilters(p, f).join(' AND ');
+  const textWhere = offeringFilters(p, f, 'o', true).join(' AND ');
   const parts = [
-    `(SELECT o.id, ${k} AS k, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
+    `(SELECT o.offering_id AS id, ${k} AS k, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering_search o WHERE o.search_doc @@ ${tsq} AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
   ];
   if (f.nameTerms?.length) {
     const { match, score } = nameMatch(p, f.nameTerms, 'org');
@@ -365,7 +380,7 @@ ${output('page.updated_at DESC, page.id DESC')}`,
   // is cut from (score, distance, id) on the organisation row before anything wide is read.
   const tsq = tsQuery(p, f.terms);
   const parts = [
-    `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering o WHERE o.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
+    `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering_search o WHERE o.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
     `(SELECT pm.organisation_id AS id, ts_rank_cd(pm.search_doc, ${tsq}, 1) AS r FROM social_enterprise_profile pm WHERE pm.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
   ];
   if (f.nameTerms?.length) {

@@ -1,3 +1,4 @@
+export * from './cap-patch';
 export * from './match-factors';
 export * from './match-text';
 export * from './projection';

@@ -21,11 +21,15 @@ import {
   type CandidateFilter,
   type CandidateRow,
   candidatesSql,
+  BATCH_MATES_SQL,
+  batchCandidatesSql,
   CERTIFICATIONS_SQL,
+  MATCH_BATCH,
   CLAIM_REVISION_SQL,
   CLEAR_DELTAS_SQL,
   DELTAS_SQL,
   divisionCode,
+  BATCH_WORK_MEM_SQL,
   MATCH_CANDIDATE_CAP,
   matchTable,
   NO_JIT_SQL,
@@ -33,8 +37,10 @@ import {
   QUOTE_REQUESTS_SQL,
   storedCountSql,
   storedKeysSql,
+  subjectKeyShareSql,
   WHOLE_SET,
 } from './matching.sql';
+import { capMayBind, type Keyed, patchAtCap } from './cap-patch';
 import { tenderTerms } from './match-text';
 import {
   compareMatches,
@@ -62,17 +68,6 @@ export interface ScoredMatch extends MatchScore {
 
 const BATCH = 500;
 
-/** The order candidate generation caps by: nearest first (unknown distances last), then offering id. */
-type Keyed = { id: string; distanceKm: number | null };
-function byKey(a: Keyed, b: Keyed): number {
-  if (a.distanceKm !== b.distanceKm) {
-    if (a.distanceKm == null) return 1;
-    if (b.distanceKm == null) return -1;
-    return a.distanceKm - b.distanceKm;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /** One field of COPY's text format. */
 function copyField(v: string | number | boolean | null): string {
   if (v == null) return '\\N';
@@ -82,8 +77,16 @@ function copyField(v: string | number | boolean | null): string {
   );
 }
 
+interface Claimed {
+  id: string;
+  loaded: LoadedSubject | null;
+  revision: number;
+}
+
 export interface ScoreOutcome {
   revision: number;
+  /** Subjects whose whole set this run stored (itself and the obligations it took along). */
+  batch?: number;
   /** `full`: every candidate scored; `incremental`: only the pairs of the changed offerings. */
   mode: 'full' | 'incremental';
   /** Pairs scored by this run. */
@@ -129,6 +132,7 @@ export class MatchingService {
     const today = todayInNl();
     return this.ds.transaction(async (m) => {
       await m.query(NO_JIT_SQL);
+      await m.query(subjectKeyShareSql(type), [id]);
       const [claim] = await m.query(CLAIM_REVISION_SQL, [type, id, today]);
       const revision: number = claim.started_revision;
       if (claim.computed_revision >= revision) return null;
@@ -146,40 +150,98 @@ export class MatchingService {
         !claim.computed_today ||
         deltas.length === 0 ||
         deltas.includes(WHOLE_SET);
-      const outcome =
-        (!whole && (await this.patch(m, loaded, deltas, revision))) ||
-        (await this.replace(m, type, id, loaded, revision));
-      await m.query(CLEAR_DELTAS_SQL, [type, id]);
-      await m.query(
-        `UPDATE match_state SET computed_revision = $3, computed_at = now()
-          WHERE subject_type = $1 AND subject_id = $2`,
-        [type, id, revision],
-      );
+      const patched = whole ? null : await this.patch(m, loaded, deltas, revision);
+      if (patched) {
+        await this.stored(m, type, id, revision);
+        return patched;
+      }
+      // The whole set, with other obligations waiting for theirs in the same divisions (the nightly run).
+      const batch: Claimed[] = [{ id, loaded, revision }];
+      if (type === 'obligation' && loaded?.filter.divisions.length) {
+        batch.push(...(await this.claimBatchMates(m, loaded, today)));
+      }
+      let lists: MatchCandidate[][];
+      if (batch.length > 1) {
+        await m.query(BATCH_WORK_MEM_SQL);
+        const present = batch.filter((b) => b.loaded);
+        const found = await this.batchCandidates(
+          m,
+          present.map((b) => b.loaded!),
+        );
+        lists = batch.map((b) => (b.loaded ? found[present.indexOf(b)] : []));
+      } else {
+        lists = [loaded ? await this.candidates(m, loaded) : []];
+      }
+      let outcome: ScoreOutcome | null = null;
+      for (const [k, b] of batch.entries()) {
+        const scored = b.loaded ? this.score(b.loaded, lists[k]) : [];
+        await this.replace(m, type, b.id, b.revision, scored);
+        await this.stored(m, type, b.id, b.revision);
+        outcome ??= {
+          revision,
+          mode: 'full',
+          scored: scored.length,
+          matches: scored.length,
+          batch: batch.length,
+        };
+      }
       return outcome;
     });
   }
 
-  /** The whole set: every candidate scored, the stored rows replaced. */
+  /** Other obligations waiting for a whole set in the subject's divisions, claimed (locked) for this run. */
+  private async claimBatchMates(m: EntityManager, s: LoadedSubject, today: string): Promise<Claimed[]> {
+    const rows: { subject_id: string }[] = await m.query(BATCH_MATES_SQL, [
+      s.id,
+      s.filter.divisions,
+      MATCH_BATCH - 1,
+      WHOLE_SET,
+    ]);
+    const mates: Claimed[] = [];
+    for (const { subject_id: id } of rows) {
+      const [claim] = await m.query(CLAIM_REVISION_SQL, ['obligation', id, today]);
+      if (claim.computed_revision >= claim.started_revision) continue;
+      mates.push({
+        id,
+        loaded: await this.obligationSubject(id, today, m),
+        revision: claim.started_revision,
+      });
+    }
+    return mates;
+  }
+
+  /** The set is stored for this revision: the deltas it consumed go, the state says so. */
+  private async stored(
+    m: EntityManager,
+    type: MatchSubjectType,
+    id: string,
+    revision: number,
+  ): Promise<void> {
+    await m.query(CLEAR_DELTAS_SQL, [type, id]);
+    await m.query(
+      `UPDATE match_state SET computed_revision = $3, computed_at = now()
+        WHERE subject_type = $1 AND subject_id = $2`,
+      [type, id, revision],
+    );
+  }
+
+  /** The whole set replaced. */
   private async replace(
     m: EntityManager,
     type: MatchSubjectType,
     id: string,
-    loaded: LoadedSubject | null,
     revision: number,
-  ): Promise<ScoreOutcome> {
-    const scored = loaded ? this.score(loaded, await this.candidates(m, loaded)) : [];
+    scored: ScoredMatch[],
+  ): Promise<void> {
     const { table, column } = matchTable(type);
     await m.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
     await this.insertRows(m, type, id, revision, scored);
-    return { revision, mode: 'full', scored: scored.length, matches: scored.length };
   }
 
   /**
-   * Only the changed offerings' pairs. The stored set S was the nearest-first top `cap` of the candidates; the
-   * changed offerings D are now the candidates D'. Offerings outside S and D did not change, so when S was not
-   * full (it held every candidate) the new set is the top `cap` of S\D with D'; when S was full, candidates
-   * beyond it are all farther than every row of S\D, so that top `cap` is exact if it is full and reaches no
-   * farther than the farthest row of S\D. Otherwise null: the caller scores the whole set.
+   * Only the changed offerings' pairs (`deltas`): their rows are deleted and those that are candidates now are
+   * scored and inserted. Where the cap of candidate generation can bind, `patchAtCap` decides with the stored
+   * rows' exact keys; null when it cannot (the caller scores the whole set).
    */
   private async patch(
     m: EntityManager,
@@ -193,26 +255,21 @@ export class MatchingService {
       s.id,
       deltas,
     ]);
-    const kept = new Set(candidates.map((c) => c.offeringId));
+    let kept = new Set(candidates.map((c) => c.offeringId));
     let evicted: string[] = [];
-    const cap = this.candidateCap;
-    if (n >= cap || n - listed.length + candidates.length > cap) {
+    if (capMayBind(n, listed.length, candidates.length, this.candidateCap)) {
       const p = s.filter.point;
       const others: Keyed[] = (
         await m.query(storedKeysSql(s.type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])
       ).map((r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }));
-      const all = [
-        ...others,
-        ...candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
-      ].sort(byKey);
-      const top = all.slice(0, cap);
-      if (n >= cap) {
-        const farthest = others.reduce<Keyed | null>((f, o) => (!f || byKey(o, f) > 0 ? o : f), null);
-        if (!farthest || top.length < cap || byKey(top[top.length - 1], farthest) > 0) return null;
-      }
-      const inTop = new Set(top.map((k) => k.id));
-      evicted = others.filter((o) => !inTop.has(o.id)).map((o) => o.id);
-      for (const c of candidates) if (!inTop.has(c.offeringId)) kept.delete(c.offeringId);
+      const plan = patchAtCap(
+        n,
+        candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
+        others,
+        this.candidateCap,
+      );
+      if (!plan) return null;
+      ({ keep: kept, evicted } = plan);
     }
     const scored = this.score(
       s,
@@ -381,8 +438,34 @@ export class MatchingService {
     if (!s.filter.divisions.length) return [];
     const q = candidatesSql(s.filter, offeringIds, this.candidateCap);
     const rows: CandidateRow[] = await m.query(q.text, q.values);
-    if (!rows.length) return [];
-    const orgs = [...new Set(rows.map((r) => r.organisation_id))];
+    const [candidates] = await this.hydrate(m, [s], [rows]);
+    return candidates;
+  }
+
+  /** The candidates of several subjects from one statement: each list as `candidates` finds it. */
+  async batchCandidates(m: EntityManager, subjects: LoadedSubject[]): Promise<MatchCandidate[][]> {
+    const scored = subjects.filter((s) => s.filter.divisions.length);
+    const rows: (CandidateRow & { i: number })[] = [];
+    if (scored.length) {
+      const q = batchCandidatesSql(
+        scored.map((s) => s.filter),
+        this.candidateCap,
+      );
+      rows.push(...(await m.query(q.text, q.values)));
+    }
+    const lists = new Map<LoadedSubject, CandidateRow[]>(subjects.map((s) => [s, []]));
+    for (const r of rows) lists.get(scored[r.i])!.push(r);
+    return this.hydrate(m, subjects, [...lists.values()]);
+  }
+
+  /** Candidate rows with their enterprises' certificates and quote-request record, read once for all. */
+  private async hydrate(
+    m: EntityManager,
+    subjects: LoadedSubject[],
+    lists: CandidateRow[][],
+  ): Promise<MatchCandidate[][]> {
+    const orgs = [...new Set(lists.flatMap((rows) => rows.map((r) => r.organisation_id)))];
+    if (!orgs.length) return lists.map(() => []);
     const certs = new Map<string, CertificationFact[]>();
     for (const c of await m.query(CERTIFICATIONS_SQL, [orgs])) {
       const list = certs.get(c.organisation_id) ?? [];
@@ -404,23 +487,24 @@ export class MatchingService {
         requests.set(r.social_enterprise_id, { total: r.total, answered: r.answered });
       }
     }
-    return rows.map((r) => ({
-      offeringId: r.id,
-      socialEnterpriseId: r.organisation_id,
-      cpvCodes: r.cpv_codes,
-      labourShare: r.labour_share,
-      capacityCentsPerMonth: r.capacity_cents_per_month == null ? null : Number(r.capacity_cents_per_month),
-      deliveryRadiusKm: r.delivery_radius_km,
-      distanceKm: r.distance_km,
-      matchedTerms: r.matched_terms ?? [],
-      certifications: certs.get(r.organisation_id) ?? [],
-      inRegion:
-        s.region == null
-          ? undefined
-          : [r.municipality, r.province].some((n) => n?.toLowerCase() === s.region),
-      targetGroups: (r.target_groups ?? []) as TargetGroup[],
-      quoteRequests: requests.get(r.organisation_id) ?? { total: 0, answered: 0 },
-    }));
+    return lists.map((rows, k) => {
+      const region = subjects[k].region;
+      return rows.map((r) => ({
+        offeringId: r.id,
+        socialEnterpriseId: r.organisation_id,
+        cpvCodes: r.cpv_codes,
+        labourShare: r.labour_share,
+        capacityCentsPerMonth: r.capacity_cents_per_month == null ? null : Number(r.capacity_cents_per_month),
+        deliveryRadiusKm: r.delivery_radius_km,
+        distanceKm: r.distance_km,
+        matchedTerms: r.matched_terms ?? [],
+        certifications: certs.get(r.organisation_id) ?? [],
+        inRegion:
+          region == null ? undefined : [r.municipality, r.province].some((n) => n?.toLowerCase() === region),
+        targetGroups: (r.target_groups ?? []) as TargetGroup[],
+        quoteRequests: requests.get(r.organisation_id) ?? { total: 0, answered: 0 },
+      }));
+    });
   }
 
   /** Pure: the same function the benchmark's loop calls. */

@@ -23,6 +23,8 @@ export function divisionCode(code: string): string {
  * arithmetic: JIT compilation would cost more than the query. For the transaction that scores a subject.
  */
 export const NO_JIT_SQL = 'SET LOCAL jit = off';
+/** A batch keeps its divisions' offerings (points and codes) in memory rather than in a temporary file. */
+export const BATCH_WORK_MEM_SQL = "SET LOCAL work_mem = '64MB'";
 
 export interface CandidateFilter {
   divisions: string[];
@@ -133,6 +135,107 @@ export function candidatesSql(
       ...(offeringIds ? [offeringIds] : []),
     ],
   };
+}
+
+/** Obligations scored together at most: one read of their divisions' offerings serves them all. */
+export const MATCH_BATCH = 16;
+
+/**
+ * The candidates of several subjects in one statement, exactly as `candidatesSql` finds each (the same
+ * conditions, distance, order and cap): the offerings of all their divisions are read once, their points
+ * computed once, and each subject takes its nearest from that set. Rows carry the subject's index `i`.
+ */
+export function batchCandidatesSql(
+  filters: CandidateFilter[],
+  cap: number = MATCH_CANDIDATE_CAP,
+): MatchSqlQuery {
+  const terms = filters.flatMap((f, i) => f.terms.map((t, k) => ({ i, t, ord: k + 1 })));
+  return {
+    text: `WITH s AS MATERIALIZED (
+             SELECT i, lat AS plat, string_to_array(divs, ',') AS divs,
+                    ${earthX('lat', 'lon')} AS x, ${earthY('lat', 'lon')} AS y, ${earthZ('lat')} AS z
+               FROM unnest($1::int[], $2::float8[], $3::float8[], $4::text[]) AS u(i, lat, lon, divs)),
+           terms AS MATERIALIZED (
+             SELECT i, array_agg(t ORDER BY ord) AS ts,
+                    array_agg(to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
+                              || plainto_tsquery('english', t) ORDER BY ord) AS qs
+               FROM unnest($5::int[], $6::text[], $7::int[]) AS u(i, t, ord)
+              GROUP BY i),
+           o AS MATERIALIZED (
+             SELECT o.id, o.lat, o.delivery_radius_km, o.cpv_ancestors,
+                    ${earthX('o.lat', 'o.lon')} AS x, ${earthY('o.lat', 'o.lon')} AS y, ${earthZ('o.lat')} AS z
+               FROM offering o
+              WHERE NOT o.hidden AND o.cpv_ancestors && $8::text[]),
+           c AS MATERIALIZED (
+             SELECT s.i, k.id, k.distance_km
+               FROM s CROSS JOIN LATERAL (
+                 SELECT id, CASE WHEN s.plat IS NULL OR lat IS NULL THEN NULL ELSE m / 1000.0 END AS distance_km
+                   FROM (SELECT id, lat, delivery_radius_km, ${secToGcSql('ch')} AS m
+                           FROM (SELECT o.id, o.lat, o.delivery_radius_km,
+                                        sqrt((o.x - s.x) * (o.x - s.x) + (o.y - s.y) * (o.y - s.y)
+                                             + (o.z - s.z) * (o.z - s.z)) AS ch
+                                   FROM o WHERE o.cpv_ancestors && s.divs
+                                 OFFSET 0) AS chord
+                         OFFSET 0) AS d
+                  WHERE delivery_radius_km IS NULL OR lat IS NULL OR s.plat IS NULL
+                     OR m <= delivery_radius_km * 1000.0
+                  ORDER BY distance_km ASC NULLS LAST, id
+                  LIMIT $9) AS k)
+         SELECT r.i, r.id, r.organisation_id, r.cpv_codes, r.labour_share, r.capacity_cents_per_month,
+                r.delivery_radius_km, r.distance_km,
+                ARRAY(SELECT u.t FROM unnest(terms.ts, terms.qs) WITH ORDINALITY AS u(t, q, ord)
+                       WHERE r.doc @@ u.q ORDER BY u.ord) AS matched_terms,
+                r.target_groups, spa.municipality, spa.province
+           FROM (SELECT c.i, c.id, c.distance_km, o.organisation_id, o.cpv_codes,
+                        o.labour_share::float8 AS labour_share, o.capacity_cents_per_month, o.delivery_radius_km,
+                        strip(o.search_doc) AS doc,
+                        (SELECT p.target_groups FROM social_enterprise_profile p
+                          WHERE p.organisation_id = o.organisation_id) AS target_groups,
+                        (SELECT left(org.postcode, 4) FROM organisation org WHERE org.id = o.organisation_id) AS pc4
+                   FROM c JOIN offering o ON o.id = c.id
+                 OFFSET 0) AS r
+           LEFT JOIN postcode_area spa ON spa.pc4 = r.pc4
+           LEFT JOIN terms ON terms.i = r.i
+          ORDER BY r.i, r.distance_km ASC NULLS LAST, r.id`,
+    values: [
+      filters.map((_, i) => i),
+      filters.map((f) => f.point?.lat ?? null),
+      filters.map((f) => f.point?.lon ?? null),
+      filters.map((f) => f.divisions.join(',')),
+      terms.map((t) => t.i),
+      terms.map((t) => t.t),
+      terms.map((t) => t.ord),
+      [...new Set(filters.flatMap((f) => f.divisions))],
+      cap,
+    ],
+  };
+}
+
+/**
+ * Other obligations waiting for a whole-set re-score (a refresh or the nightly run) that share a CPV division:
+ * taken into the running job's batch, locked so no other job takes them; their own jobs then find their
+ * revision stored.
+ */
+export const BATCH_MATES_SQL = `SELECT ms.subject_id FROM match_state ms
+    JOIN obligation ob ON ob.id = ms.subject_id
+   WHERE ms.subject_type = 'obligation' AND ms.subject_id <> $1
+     AND ms.requested_revision > ms.computed_revision
+     AND EXISTS (SELECT 1 FROM match_delta d WHERE d.subject_type = 'obligation' AND d.subject_id = ms.subject_id
+                   AND d.offering_id = $4)
+     AND EXISTS (SELECT 1 FROM tender_item i WHERE i.tender_id = ob.tender_id
+                   AND (left(i.cpv_code, 2) || '000000') = ANY($2::text[]))
+   ORDER BY ms.subject_id
+   LIMIT $3
+   FOR KEY SHARE OF ob SKIP LOCKED
+   FOR UPDATE OF ms SKIP LOCKED`;
+
+/**
+ * The subject's own row, key-shared before its state is claimed: the rows a job writes reference it, and a
+ * business transaction locks it (an award, a contribution) before it requests a re-score. Taking it first keeps
+ * both in one lock order, so neither waits on the other in a cycle.
+ */
+export function subjectKeyShareSql(type: MatchSubjectType): string {
+  return `SELECT 1 FROM ${type === 'obligation' ? 'obligation' : 'tender'} WHERE id = $1 FOR KEY SHARE`;
 }
 
 /**

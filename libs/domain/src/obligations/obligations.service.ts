@@ -20,6 +20,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import {
   choosePlacementBlock,
@@ -78,26 +79,34 @@ export class ObligationsService {
     private readonly matching: MatchingTriggers,
   ) {}
 
-  /** Officers see their buyer's obligations, contractors their own; anything else is 404. */
-  private canSee(actor: Actor, o: ObligationEntity): boolean {
-    return (
-      (actor.role === 'procurement_officer' && actor.organisationId === o.buyerOrganisationId) ||
-      (actor.role === 'contractor' && actor.organisationId === o.contractorOrganisationId)
-    );
-  }
-
-  async find(
+  /**
+   * Officers see their buyer's obligations, contractors their own; anything else is 404. `as` narrows who may
+   * (only the officer waives, only the contractor records contributions).
+   */
+  find(
     actor: Actor,
     id: string,
     m: EntityManager = this.ds.manager,
     lock = false,
+    as?: 'procurement_officer' | 'contractor',
   ): Promise<ObligationEntity> {
-    const qb = m.getRepository(ObligationEntity).createQueryBuilder('o').where('o.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    const o = await qb.getOne();
-    if (!o || !this.canSee(actor, o))
-      throw new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation');
-    return o;
+    return findVisible(m, ObligationEntity, id, {
+      lock,
+      visible: (o) =>
+        (!as || actor.role === as) &&
+        ((actor.role === 'procurement_officer' && actor.organisationId === o.buyerOrganisationId) ||
+          (actor.role === 'contractor' && actor.organisationId === o.contractorOrganisationId)),
+      notFound: () => new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation'),
+    });
+  }
+
+  /** An obligation with its progress, without an access check: for the worker and other readers with no actor. */
+  async get(id: string): Promise<ObligationView> {
+    const obligation = await findVisible(this.ds.manager, ObligationEntity, id, {
+      visible: () => true,
+      notFound: () => new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation'),
+    });
+    return (await this.views([obligation]))[0];
   }
 
   async view(actor: Actor, id: string): Promise<ObligationView> {
@@ -145,23 +154,18 @@ export class ObligationsService {
 
   async waive(actor: Actor, id: string, reason: string): Promise<ObligationView> {
     await this.ds.transaction(async (m) => {
-      const o = await this.find(actor, id, m, true);
-      if (actor.role !== 'procurement_officer')
-        throw new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation');
+      const o = await this.find(actor, id, m, true, 'procurement_officer');
       if (o.waivedAt)
         throw new ConflictError(ObligationErrorCode.ObligationWaived, 'The obligation is already waived');
       const before = { ...o };
       o.waivedAt = new Date();
       o.waivedReason = reason.trim();
-      await m.getRepository(ObligationEntity).save(o);
-      await this.audit.record(m, {
+      await this.audit.save(m, ObligationEntity, o, {
         buyerOrganisationId: o.buyerOrganisationId,
         actor,
         entityType: 'obligation',
-        entityId: o.id,
         action: 'waive',
         before,
-        after: o,
       });
     });
     return this.view(actor, id);
@@ -169,7 +173,7 @@ export class ObligationsService {
 
   /** Values a contribution under the obligation's frozen policy; nothing is saved. */
   async preview(actor: Actor, obligationId: string, body: ContributionBody): Promise<ContributionResult> {
-    const obligation = await this.contractorsObligation(actor, obligationId, this.ds.manager);
+    const obligation = await this.find(actor, obligationId, this.ds.manager, false, 'contractor');
     return (await this.value(this.ds.manager, obligation, body)).result;
   }
 
@@ -183,7 +187,7 @@ export class ObligationsService {
     return withUniqueConflicts(
       () =>
         this.ds.transaction(async (m) => {
-          const obligation = await this.contractorsObligation(actor, obligationId, m);
+          const obligation = await this.find(actor, obligationId, m, false, 'contractor');
           return this.record(m, actor, obligation, body);
         }),
       CONTRIBUTION_CONFLICTS,
@@ -228,14 +232,11 @@ export class ObligationsService {
       row.supplierOrganisationId = v.body.supplierOrganisationId;
       row.invoiceKey = invoiceKey(v.body.invoiceNumber);
     }
-    const saved = await m.getRepository(ContributionEntity).save(row);
-    await this.audit.record(m, {
+    const saved = await this.audit.save<ContributionEntity>(m, ContributionEntity, row, {
       buyerOrganisationId: obligation.buyerOrganisationId,
       actor,
       entityType: 'contribution',
-      entityId: saved.id,
       action: 'submit',
-      after: saved,
     });
     await this.outbox.enqueue(
       m,
@@ -277,21 +278,16 @@ export class ObligationsService {
 
   async review(actor: Actor, contributionId: string, input: ReviewInput): Promise<ContributionEntity> {
     return this.ds.transaction(async (m) => {
-      const c = await m
-        .getRepository(ContributionEntity)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: contributionId })
-        .getOne();
-      const obligation = c ? await m.getRepository(ObligationEntity).findOneBy({ id: c.obligationId }) : null;
-      if (
-        !c ||
-        !obligation ||
-        actor.role !== 'procurement_officer' ||
-        actor.organisationId !== obligation.buyerOrganisationId
-      ) {
-        throw new NotFoundError(ObligationErrorCode.ContributionNotFound, 'Contribution');
-      }
+      const notFound = () => new NotFoundError(ObligationErrorCode.ContributionNotFound, 'Contribution');
+      const c = await findVisible(m, ContributionEntity, contributionId, {
+        lock: true,
+        visible: () => actor.role === 'procurement_officer',
+        notFound,
+      });
+      const obligation = await findVisible(m, ObligationEntity, c.obligationId, {
+        visible: (o) => o.buyerOrganisationId === actor.organisationId,
+        notFound,
+      });
       if (c.status !== 'submitted')
         throw new ConflictError(
           ObligationErrorCode.AlreadyReviewed,
@@ -320,28 +316,17 @@ export class ObligationsService {
       c.reviewNote = input.note?.trim() || null;
       c.reviewedBy = actor.userId;
       c.reviewedAt = new Date();
-      const saved = await m.getRepository(ContributionEntity).save(c);
-      await this.audit.record(m, {
+      const saved = await this.audit.save(m, ContributionEntity, c, {
         buyerOrganisationId: obligation.buyerOrganisationId,
         actor,
         entityType: 'contribution',
-        entityId: c.id,
         action: `review_${input.decision}`,
         before,
-        after: saved,
       });
       // A verified value lowers what remains to fill, and so every projected credit.
       await this.matching.obligationChanged(m, obligation.id);
       return saved;
     });
-  }
-
-  private async contractorsObligation(actor: Actor, id: string, m: EntityManager): Promise<ObligationEntity> {
-    const o = await this.find(actor, id, m);
-    // Officers may read but only the contractor records contributions.
-    if (actor.role !== 'contractor')
-      throw new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation');
-    return o;
   }
 
   private async value(

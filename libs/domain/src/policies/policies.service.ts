@@ -1,11 +1,4 @@
-import {
-  ConflictError,
-  MAX_DATE,
-  MIN_DATE,
-  NotFoundError,
-  Page,
-  withUniqueConflicts,
-} from '@app/common';
+import { ConflictError, MAX_DATE, MIN_DATE, NotFoundError, Page, withUniqueConflicts } from '@app/common';
 import { pageNewestFirst, SroiPolicyEntity } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { ContributionBody, ContributionResult, valueContribution } from '../sroi/contribution';
 import { SroiPolicyBody } from '../sroi/policy.types';
 import { AuditService } from '../audit/audit.service';
@@ -37,27 +31,22 @@ export class PoliciesService {
     const body = assertPolicyRules(input);
     return this.versionConflicts(() =>
       this.ds.transaction(async (m) => {
-        const policy = await m.getRepository(SroiPolicyEntity).save({
-          buyerOrganisationId: actor.organisationId!,
-          lineageId: previous?.lineageId ?? randomUUID(),
-          previousVersionId: previous?.id ?? null,
-          name: body.name,
-          version: body.version,
-          validFrom: body.validFrom,
-          status: 'draft' as const,
-          body: body as unknown as Record<string, unknown>,
-          createdBy: actor.userId,
-        });
-        await this.audit.record(m, {
-          buyerOrganisationId: policy.buyerOrganisationId,
-          actor,
-          entityType: 'sroi_policy',
-          entityId: policy.id,
-          action: previous ? 'new_version' : 'create',
-          before: null,
-          after: policy,
-        });
-        return policy;
+        return this.audit.save(
+          m,
+          SroiPolicyEntity,
+          {
+            buyerOrganisationId: actor.organisationId!,
+            lineageId: previous?.lineageId ?? randomUUID(),
+            previousVersionId: previous?.id ?? null,
+            name: body.name,
+            version: body.version,
+            validFrom: body.validFrom,
+            status: 'draft' as const,
+            body: body as unknown as Record<string, unknown>,
+            createdBy: actor.userId,
+          },
+          { ...this.auditOf(actor), action: previous ? 'new_version' : 'create', before: null },
+        );
       }),
     );
   }
@@ -73,7 +62,7 @@ export class PoliciesService {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     return this.versionConflicts(() =>
       this.ds.transaction(async (m) => {
-        const policy = await this.lockOwn(m, actor, id);
+        const policy = await this.own(m, actor, id, true);
         if (policy.status !== 'draft') {
           throw new ConflictError(
             PolicyErrorCode.PolicyPublished,
@@ -83,52 +72,34 @@ export class PoliciesService {
         const before = { ...policy };
         const body = assertPolicyRules({ ...(policy.body as unknown as SroiPolicyBody), ...changes });
         Object.assign(policy, { body, name: body.name, version: body.version, validFrom: body.validFrom });
-        const saved = await m.getRepository(SroiPolicyEntity).save(policy);
-        await this.audit.record(m, {
-          buyerOrganisationId: policy.buyerOrganisationId,
-          actor,
-          entityType: 'sroi_policy',
-          entityId: id,
+        return this.audit.save(m, SroiPolicyEntity, policy, {
+          ...this.auditOf(actor),
           action: 'update',
           before,
-          after: saved,
         });
-        return saved;
       }),
     );
   }
 
   async publish(actor: Actor, id: string): Promise<SroiPolicyEntity> {
     return this.ds.transaction(async (m) => {
-      const policy = await this.lockOwn(m, actor, id);
+      const policy = await this.own(m, actor, id, true);
       if (policy.status !== 'draft')
         throw new ConflictError(PolicyErrorCode.PolicyPublished, 'The policy is already published');
       const before = { ...policy };
       policy.status = 'published';
       policy.publishedAt = new Date();
       policy.publishedBy = actor.userId;
-      const saved = await m.getRepository(SroiPolicyEntity).save(policy);
-      await this.audit.record(m, {
-        buyerOrganisationId: policy.buyerOrganisationId,
-        actor,
-        entityType: 'sroi_policy',
-        entityId: id,
+      return this.audit.save(m, SroiPolicyEntity, policy, {
+        ...this.auditOf(actor),
         action: 'publish',
         before,
-        after: saved,
       });
-      return saved;
     });
   }
 
-  async get(actor: Actor, id: string, manager?: EntityManager): Promise<SroiPolicyEntity> {
-    const policy = await (manager ?? this.ds.manager)
-      .getRepository(SroiPolicyEntity)
-      .findOne({ where: { id } });
-    if (!policy || policy.buyerOrganisationId !== actor.organisationId) {
-      throw new NotFoundError(PolicyErrorCode.PolicyNotFound, 'SROI policy');
-    }
-    return policy;
+  get(actor: Actor, id: string): Promise<SroiPolicyEntity> {
+    return this.own(this.ds.manager, actor, id, false);
   }
 
   list(
@@ -163,17 +134,17 @@ export class PoliciesService {
     );
   }
 
-  private async lockOwn(m: EntityManager, actor: Actor, id: string): Promise<SroiPolicyEntity> {
-    const policy = await m
-      .getRepository(SroiPolicyEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :id', { id })
-      .getOne();
-    if (!policy || policy.buyerOrganisationId !== actor.organisationId) {
-      throw new NotFoundError(PolicyErrorCode.PolicyNotFound, 'SROI policy');
-    }
-    return policy;
+  /** Policies are the buyer's own: another organisation's answer 404. */
+  private own(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<SroiPolicyEntity> {
+    return findVisible(m, SroiPolicyEntity, id, {
+      lock,
+      visible: (p) => p.buyerOrganisationId === actor.organisationId,
+      notFound: () => new NotFoundError(PolicyErrorCode.PolicyNotFound, 'SROI policy'),
+    });
+  }
+
+  private auditOf(actor: Actor): { buyerOrganisationId: string; actor: Actor; entityType: 'sroi_policy' } {
+    return { buyerOrganisationId: actor.organisationId!, actor, entityType: 'sroi_policy' };
   }
 
   private versionConflicts<T>(work: () => Promise<T>): Promise<T> {

@@ -6,7 +6,8 @@ import { Actor } from '../identity/actor';
 import { ObligationsService } from '../obligations/obligations.service';
 import { PoliciesService } from '../policies/policies.service';
 import { SroiPolicyBody } from '../sroi/policy.types';
-import { TenderInput, TendersService } from '../tenders/tenders.service';
+import { TenderInput } from '../tenders/tender-input';
+import { TendersService } from '../tenders/tenders.service';
 
 const POLICY_FILE = join(
   __dirname,

@@ -1,4 +1,6 @@
 export * from './contract-period';
+export * from './tender-input';
+export * from './tender-status';
 export * from './tenders.errors';
 export * from './tenders.module';
 export * from './tenders.service';

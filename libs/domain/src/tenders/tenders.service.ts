@@ -1,15 +1,6 @@
-import {
-  BusinessRuleError,
-  ConflictError,
-  ErrorDetail,
-  normalisePostcode,
-  NotFoundError,
-  Page,
-  ValidationFailedError,
-} from '@app/common';
+import { BusinessRuleError, ConflictError, NotFoundError, Page } from '@app/common';
 import {
   ContractEntity,
-  MainProcurementCategory,
   OcdsAwardEntity,
   ObligationEntity,
   pageNewestFirst,
@@ -31,6 +22,7 @@ import { CertificationsService } from '../directory/certifications.service';
 import { cpvSignificantPrefix } from '../directory/cpv-input';
 import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { ObligationsService, ObligationView } from '../obligations/obligations.service';
 import { computeObligation } from '../sroi/obligation';
@@ -39,20 +31,9 @@ import { AuditService } from '../audit/audit.service';
 import { PolicyErrorCode } from '../policies/policies.errors';
 import { engine } from '../policies/sroi-engine';
 import { assertContractPeriod } from './contract-period';
+import { AwardInput, TenderInput, tenderValues } from './tender-input';
+import { assertTransition, PUBLIC_STATUSES, TRANSITIONS, visibleTo } from './tender-status';
 import { TenderErrorCode } from './tenders.errors';
-
-export interface TenderInput {
-  title: string;
-  description?: string;
-  mainProcurementCategory: MainProcurementCategory;
-  items: { description: string; cpvCode: string }[];
-  estimatedValueCents: number;
-  deliveryPostcode?: string | null;
-  tenderPeriodEnd?: string | null;
-  contractPeriod: { startDate: string; endDate: string };
-  labourShare?: number | null;
-  sroi: { policyId: string; percentage?: number | null };
-}
 
 /** The contract of an awarded platform tender, as the tender shows it. */
 export interface TenderAwardSummary {
@@ -72,27 +53,11 @@ export interface TenderView {
   ocdsAwards?: OcdsAwardEntity[];
 }
 
-export interface AwardInput {
-  contractorOrganisationId: string;
-  contractValueCents: number;
-  contractPeriod?: { startDate: string; endDate: string };
-}
-
 export interface Award {
   contract: ContractEntity;
   obligation: ObligationEntity;
   obligationView: ObligationView;
 }
-
-/** Which transitions exist; anything else is a 409. */
-const TRANSITIONS: Record<string, { from: TenderStatus[]; to: TenderStatus }> = {
-  publish: { from: ['draft'], to: 'active' },
-  award: { from: ['active'], to: 'awarded' },
-  complete: { from: ['awarded'], to: 'complete' },
-  cancel: { from: ['draft', 'active'], to: 'cancelled' },
-};
-
-const PUBLIC_STATUSES: TenderStatus[] = ['active', 'awarded', 'complete'];
 
 @Injectable()
 export class TendersService {
@@ -108,7 +73,7 @@ export class TendersService {
   ) {}
 
   async create(actor: Actor, input: TenderInput): Promise<TenderEntity> {
-    const values = await this.validated(actor, input);
+    const values = await tenderValues(this.reference, input);
     return this.ds.transaction(async (m) => {
       await this.publishedPolicyOfBuyer(m, actor, input.sroi.policyId);
       const tender = await m.getRepository(TenderEntity).save({
@@ -134,7 +99,7 @@ export class TendersService {
 
   /** Drafts can be edited as a whole (same body as create); later states cannot. */
   async update(actor: Actor, id: string, input: TenderInput): Promise<TenderEntity> {
-    const values = await this.validated(actor, input);
+    const values = await tenderValues(this.reference, input);
     return this.ds.transaction(async (m) => {
       const tender = await this.lockOwn(m, actor, id);
       if (tender.status !== 'draft')
@@ -171,19 +136,15 @@ export class TendersService {
     return this.ds.transaction(async (m) => {
       const tender = await this.lockOwn(m, actor, id);
       const before = { ...tender };
-      this.assertTransition(tender, action);
+      assertTransition(tender, action);
       tender.status = TRANSITIONS[action].to;
       if (action === 'publish') tender.publishedAt = new Date();
-      const saved = await m.getRepository(TenderEntity).save(tender);
-      await this.audit.record(m, {
-        buyerOrganisationId: tender.buyerOrganisationId,
-        actor,
-        entityType: 'tender',
-        entityId: id,
-        action,
-        before,
-        after: saved,
-      });
+      const saved = await this.audit.save(
+        m,
+        TenderEntity,
+        tender,
+        this.auditOf(actor, tender, action, before),
+      );
       // Published: scored for bidders; completed or cancelled: its set is emptied.
       await this.matching.tenderChanged(m, id);
       saved.items = await this.items(m, id);
@@ -199,7 +160,7 @@ export class TendersService {
     const awarded = await this.ds.transaction(async (m) => {
       const tender = await this.lockOwn(m, actor, id);
       const before = { ...tender };
-      this.assertTransition(tender, 'award');
+      assertTransition(tender, 'award');
       const contractor = await m
         .getRepository(OrganisationEntity)
         .findOne({ where: { id: input.contractorOrganisationId } });
@@ -227,71 +188,62 @@ export class TendersService {
           contractorCertifications: facts,
         }),
       );
-      const contract = await m.getRepository(ContractEntity).save({
-        tenderId: tender.id,
+      const audited = {
         buyerOrganisationId: tender.buyerOrganisationId,
-        contractorOrganisationId: contractor.id,
-        valueCents: input.contractValueCents,
-        startDate,
-        endDate,
-        policyId: policy.id,
-        policySnapshot: policy.body,
-        awardedBy: actor.userId,
-      });
-      const obligation = await m.getRepository(ObligationEntity).save({
-        contractId: contract.id,
-        tenderId: tender.id,
-        buyerOrganisationId: tender.buyerOrganisationId,
-        contractorOrganisationId: contractor.id,
-        policyId: policy.id,
-        applicable: result.applicable,
-        reason: result.reason ?? null,
-        percentage: result.percentage,
-        amountCents: result.amountCents,
-        breakdown: result.breakdown as unknown as Record<string, unknown>[],
-        inputs: {
-          category: tender.mainProcurementCategory,
-          contractValueCents: input.contractValueCents,
-          percentageOverride: tender.sroiPercentage,
-          labourShare: tender.labourShare,
-          contractStart: startDate,
-          contractEnd: endDate,
-          policyName: policy.name,
-          policyVersion: policy.version,
-          grossAmountCents: result.grossAmountCents,
-          psoDiscount: result.psoDiscount,
+        actor,
+        action: 'create',
+        before: null,
+      };
+      const contract = await this.audit.save(
+        m,
+        ContractEntity,
+        {
+          tenderId: tender.id,
+          buyerOrganisationId: tender.buyerOrganisationId,
+          contractorOrganisationId: contractor.id,
+          valueCents: input.contractValueCents,
+          startDate,
+          endDate,
+          policyId: policy.id,
+          policySnapshot: policy.body,
+          awardedBy: actor.userId,
         },
-        dueDate: endDate,
-        waivedAt: null,
-        waivedReason: null,
-      });
+        { ...audited, entityType: 'contract' },
+      );
+      const obligation = await this.audit.save(
+        m,
+        ObligationEntity,
+        {
+          contractId: contract.id,
+          tenderId: tender.id,
+          buyerOrganisationId: tender.buyerOrganisationId,
+          contractorOrganisationId: contractor.id,
+          policyId: policy.id,
+          applicable: result.applicable,
+          reason: result.reason ?? null,
+          percentage: result.percentage,
+          amountCents: result.amountCents,
+          breakdown: result.breakdown as unknown as Record<string, unknown>[],
+          inputs: {
+            category: tender.mainProcurementCategory,
+            contractValueCents: input.contractValueCents,
+            percentageOverride: tender.sroiPercentage,
+            labourShare: tender.labourShare,
+            contractStart: startDate,
+            contractEnd: endDate,
+            policyName: policy.name,
+            policyVersion: policy.version,
+            grossAmountCents: result.grossAmountCents,
+            psoDiscount: result.psoDiscount,
+          },
+          dueDate: endDate,
+          waivedAt: null,
+          waivedReason: null,
+        },
+        { ...audited, entityType: 'obligation' },
+      );
       tender.status = 'awarded';
-      const saved = await m.getRepository(TenderEntity).save(tender);
-      await this.audit.record(m, {
-        buyerOrganisationId: tender.buyerOrganisationId,
-        actor,
-        entityType: 'tender',
-        entityId: tender.id,
-        action: 'award',
-        before,
-        after: saved,
-      });
-      await this.audit.record(m, {
-        buyerOrganisationId: tender.buyerOrganisationId,
-        actor,
-        entityType: 'contract',
-        entityId: contract.id,
-        action: 'create',
-        after: contract,
-      });
-      await this.audit.record(m, {
-        buyerOrganisationId: tender.buyerOrganisationId,
-        actor,
-        entityType: 'obligation',
-        entityId: obligation.id,
-        action: 'create',
-        after: obligation,
-      });
+      await this.audit.save(m, TenderEntity, tender, this.auditOf(actor, tender, 'award', before));
       await this.outbox.enqueue(
         m,
         QueueName.Notifications,
@@ -313,13 +265,7 @@ export class TendersService {
 
   /** Anyone sees active, awarded and complete tenders; an officer also sees the own buyer's drafts. */
   async get(actor: Actor | undefined, id: string): Promise<TenderEntity> {
-    const tender = await this.ds
-      .getRepository(TenderEntity)
-      .findOne({ where: { id }, relations: { sroiPolicy: true, buyerOrganisation: true } });
-    if (!tender || !this.visible(actor, tender))
-      throw new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender');
-    tender.items = await this.items(this.ds.manager, id);
-    return tender;
+    return this.load(id, (t) => visibleTo(actor, t));
   }
 
   async list(
@@ -373,13 +319,21 @@ export class TendersService {
     return page;
   }
 
+  /** A tender as the API shows it, without an access check: for the worker and other readers with no actor. */
+  async view(id: string): Promise<TenderView> {
+    return this.viewOf(await this.load(id, () => true));
+  }
+
   /** `get` as the API shows it. */
-  async view(actor: Actor | undefined, id: string): Promise<TenderView> {
+  async viewFor(actor: Actor | undefined, id: string): Promise<TenderView> {
     return this.viewOf(await this.get(actor, id));
   }
 
   /** `list` as the API shows it. */
-  async views(actor: Actor | undefined, q: Parameters<TendersService['list']>[1]): Promise<Page<TenderView>> {
+  async viewsFor(
+    actor: Actor | undefined,
+    q: Parameters<TendersService['list']>[1],
+  ): Promise<Page<TenderView>> {
     const page = await this.list(actor, q);
     return { items: await Promise.all(page.items.map((t) => this.viewOf(t))), nextCursor: page.nextCursor };
   }
@@ -422,46 +376,45 @@ export class TendersService {
       .find({ where: { tenderId }, order: { date: 'ASC', awardId: 'ASC' } });
   }
 
-  private visible(actor: Actor | undefined, t: TenderEntity): boolean {
-    return (
-      PUBLIC_STATUSES.includes(t.status) ||
-      (actor?.role === 'procurement_officer' && actor.organisationId === t.buyerOrganisationId)
-    );
-  }
-
-  private assertTransition(tender: TenderEntity, action: keyof typeof TRANSITIONS): void {
-    if (!TRANSITIONS[action].from.includes(tender.status)) {
-      const verb = { publish: 'published', award: 'awarded', complete: 'completed', cancel: 'cancelled' }[
-        action
-      ];
-      throw new ConflictError(
-        TenderErrorCode.IllegalTransition,
-        `A ${tender.status} tender cannot be ${verb}`,
-        [{ from: tender.status, action, message: `allowed from: ${TRANSITIONS[action].from.join(', ')}` }],
-      );
-    }
+  private async load(id: string, visible: (t: TenderEntity) => boolean): Promise<TenderEntity> {
+    const tender = await this.ds
+      .getRepository(TenderEntity)
+      .findOne({ where: { id }, relations: { sroiPolicy: true, buyerOrganisation: true } });
+    if (!tender || !visible(tender)) throw new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender');
+    tender.items = await this.items(this.ds.manager, id);
+    return tender;
   }
 
   private items(m: EntityManager, tenderId: string): Promise<TenderItemEntity[]> {
     return m.getRepository(TenderItemEntity).find({ where: { tenderId }, order: { position: 'ASC' } });
   }
 
+  /** A platform tender of the officer's buyer, locked for a write; an imported one is read-only (409). */
   private async lockOwn(m: EntityManager, actor: Actor, id: string): Promise<PlatformTender> {
-    const tender = await m
-      .getRepository(TenderEntity)
-      .createQueryBuilder('t')
-      .setLock('pessimistic_write')
-      .where('t.id = :id', { id })
-      .getOne();
-    // Imported tenders mirror a publisher's data: a later import is their only writer.
-    if (tender && !isPlatformTender(tender) && this.visible(actor, tender))
-      throw new ConflictError(
-        TenderErrorCode.TenderReadOnly,
-        'This tender was imported from open data (OCDS) and is read-only',
-      );
-    if (!tender || !isPlatformTender(tender) || tender.buyerOrganisationId !== actor.organisationId)
-      throw new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender');
-    return tender;
+    const tender = await findVisible(m, TenderEntity, id, {
+      lock: true,
+      visible: (t) => {
+        // Imported tenders mirror a publisher's data: a later import is their only writer.
+        if (!isPlatformTender(t) && visibleTo(actor, t))
+          throw new ConflictError(
+            TenderErrorCode.TenderReadOnly,
+            'This tender was imported from open data (OCDS) and is read-only',
+          );
+        return isPlatformTender(t) && t.buyerOrganisationId === actor.organisationId;
+      },
+      notFound: () => new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender'),
+    });
+    return tender as PlatformTender;
+  }
+
+  private auditOf(actor: Actor, tender: TenderEntity, action: string, before: object) {
+    return {
+      buyerOrganisationId: tender.buyerOrganisationId,
+      actor,
+      entityType: 'tender' as const,
+      action,
+      before,
+    };
   }
 
   private async publishedPolicyOfBuyer(
@@ -485,52 +438,5 @@ export class TendersService {
       );
     }
     return policy;
-  }
-
-  private async validated(
-    actor: Actor,
-    input: TenderInput,
-  ): Promise<{ tender: Partial<TenderEntity>; items: Partial<TenderItemEntity>[] }> {
-    assertContractPeriod(input.contractPeriod);
-    // One code per item (duplicates allowed across items), every unknown code named with its item's path.
-    const normalised: string[] = [];
-    const problems: ErrorDetail[] = [];
-    for (const [idx, item] of input.items.entries()) {
-      try {
-        normalised.push(await this.reference.normaliseCpvCode(item.cpvCode, `items[${idx}].cpvCode`));
-      } catch (err) {
-        if (!(err instanceof ValidationFailedError)) throw err;
-        problems.push(...err.details);
-      }
-    }
-    if (problems.length) {
-      throw new ValidationFailedError(
-        `Unknown CPV code: ${problems.map((p) => p.value).join(', ')}`,
-        problems,
-        TenderErrorCode.UnknownCpvCode,
-      );
-    }
-    if (input.deliveryPostcode)
-      await this.reference.resolvePostcode(input.deliveryPostcode, 'deliveryPostcode');
-    return {
-      tender: {
-        title: input.title.trim(),
-        description: (input.description ?? '').trim(),
-        mainProcurementCategory: input.mainProcurementCategory,
-        estimatedValueCents: input.estimatedValueCents,
-        deliveryPostcode: input.deliveryPostcode ? normalisePostcode(input.deliveryPostcode) : null,
-        tenderPeriodEnd: input.tenderPeriodEnd ?? null,
-        contractStart: input.contractPeriod.startDate,
-        contractEnd: input.contractPeriod.endDate,
-        labourShare: input.labourShare ?? null,
-        sroiPolicyId: input.sroi.policyId,
-        sroiPercentage: input.sroi.percentage ?? null,
-      },
-      items: normalised.map((cpvCode, position) => ({
-        position,
-        description: input.items[position].description.trim(),
-        cpvCode,
-      })),
-    };
   }
 }

@@ -10,9 +10,9 @@ import { TARGET_GROUPS } from '../../ui/vocabulary';
 import { today, useDebounced, useT2 } from './shared';
 
 type Body =
-  | Schemas['PlacementContributionDoc']
-  | Schemas['PurchaseContributionDoc']
-  | Schemas['ActivityContributionDoc'];
+  | Schemas['PlacementContributionDto']
+  | Schemas['PurchaseContributionDto']
+  | Schemas['ActivityContributionDto'];
 type Kind = 'placement' | 'purchase' | 'activity';
 
 const num = (s: string): number | null => {
@@ -55,7 +55,7 @@ export function ContributionForm({ obligationId }: { obligationId: string }) {
       const months = num(f.benefitMonths);
       return {
         category: f.category as 'employment' | 'training',
-        targetGroup: f.targetGroup as Schemas['PlacementContributionDoc']['targetGroup'],
+        targetGroup: f.targetGroup as Schemas['PlacementContributionDto']['targetGroup'],
         hoursPerWeek: hours,
         startDate: f.startDate,
         endDate: f.endDate,

@@ -174,7 +174,7 @@ function EvaluatePreview({ policy }: { policy: Policy }) {
         kind === 'placement'
           ? {
               category: f.category as 'employment' | 'training',
-              targetGroup: f.targetGroup as Schemas['PlacementContributionDoc']['targetGroup'],
+              targetGroup: f.targetGroup as Schemas['PlacementContributionDto']['targetGroup'],
               hoursPerWeek: num(f.hours) as number,
               startDate: f.start,
               endDate: f.end,
@@ -371,7 +371,7 @@ function PolicyEditor({ id }: { id: string }) {
       call(
         api.PATCH('/api/v1/sroi-policies/{id}', {
           params: { path: { id } },
-          body: body as Schemas['PolicyBodyDoc'],
+          body: body as Schemas['PolicyBodyDto'],
         }),
       ),
     onSuccess: (p) => {

@@ -1,7 +1,7 @@
 import type { Schemas } from '../../api/client';
 
 /** The example policy of api.md: where a new buyer starts; every figure is editable before publishing. */
-export const EXAMPLE_POLICY: Schemas['PolicyBodyDoc'] = {
+export const EXAMPLE_POLICY: Schemas['PolicyBodyDto'] = {
   name: 'Bouwblokken social return',
   version: String(new Date().getFullYear()),
   validFrom: `${new Date().getFullYear()}-01-01`,
@@ -39,7 +39,7 @@ export const EXAMPLE_POLICY: Schemas['PolicyBodyDoc'] = {
 type Policy = Schemas['PolicyResponseDto'];
 
 /** The policy's own fields, without the record's id, status and timestamps (what PATCH and new versions take). */
-export function policyBody(p: Policy): Schemas['PolicyBodyDoc'] {
+export function policyBody(p: Policy): Schemas['PolicyBodyDto'] {
   const {
     id: _id,
     status: _status,

@@ -1,0 +1,54 @@
+import { TenderEntity, TenderStatus } from '@app/database';
+import { Actor } from '../identity/actor';
+import { assertContractPeriod } from './contract-period';
+import { assertTransition, TenderAction, visibleTo } from './tender-status';
+
+const tender = (status: TenderStatus): TenderEntity =>
+  ({ status, buyerOrganisationId: 'buyer-1' }) as TenderEntity;
+const officer = (organisationId: string): Actor => ({
+  userId: 'u',
+  role: 'procurement_officer',
+  organisationId,
+  organisationKind: 'buyer',
+});
+
+describe('tender status', () => {
+  it.each<[TenderStatus, TenderAction, boolean]>([
+    ['draft', 'publish', true],
+    ['active', 'publish', false],
+    ['active', 'award', true],
+    ['draft', 'award', false],
+    ['awarded', 'complete', true],
+    ['active', 'complete', false],
+    ['draft', 'cancel', true],
+    ['active', 'cancel', true],
+    ['awarded', 'cancel', false],
+    ['cancelled', 'publish', false],
+  ])('%s → %s allowed: %s', (status, action, allowed) => {
+    const run = (): void => assertTransition(tender(status), action);
+    if (allowed) expect(run).not.toThrow();
+    else expect(run).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION', status: 409 }));
+  });
+
+  it.each<[TenderStatus, Actor | undefined, boolean]>([
+    ['active', undefined, true],
+    ['complete', undefined, true],
+    ['draft', undefined, false],
+    ['draft', officer('buyer-2'), false],
+    ['draft', officer('buyer-1'), true],
+    ['cancelled', officer('buyer-1'), true],
+  ])('a %s tender is visible to %j: %s', (status, actor, visible) =>
+    expect(visibleTo(actor, tender(status))).toBe(visible),
+  );
+
+  it('one contract-period rule: an end before the start is 400 with INVALID_PERIOD on endDate', () => {
+    expect(() => assertContractPeriod({ startDate: '2026-01-01', endDate: '2026-01-01' })).not.toThrow();
+    expect(() => assertContractPeriod({ startDate: '2027-01-01', endDate: '2026-01-01' })).toThrow(
+      expect.objectContaining({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ field: 'contractPeriod.endDate', code: 'INVALID_PERIOD' })],
+      }),
+    );
+  });
+});
