@@ -18,7 +18,14 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(overrides)] }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   setupApp(app);
-  await app.init();
+  try {
+    await app.init();
+  } catch (err) {
+    // A spec whose app fails to start never gets an app to close: close what did start (database pool, Redis
+    // clients) here, or it keeps Jest running after the last test.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   const ds = app.get<DataSource>(getDataSourceToken());
   return { app, ds, http: () => request(app.getHttpServer()), close: () => app.close() };
 }

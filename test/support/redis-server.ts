@@ -30,9 +30,10 @@ export function startRedis(port: number): Promise<ChildProcess> {
   });
 }
 
+/** Kills a redis-server; one that has already exited (by itself or by a signal) resolves at once. */
 export function stopRedis(proc: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (proc.exitCode !== null) return resolve();
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
     proc.once('exit', () => resolve());
     proc.kill('SIGKILL');
   });

@@ -63,6 +63,10 @@ describe('patchAtCap (cap 3)', () => {
   it('a set that was not full held every candidate: overfilling it keeps the nearest', () => {
     expect(patchAtCap(2, [k('x', 0.1), k('y', 9)], [k('a', 1), k('b', 2)], 3)).toEqual({
       keep: new Set(['x']),
+      evicted: [],
+    });
+    expect(patchAtCap(2, [k('x', 0.1), k('y', 0.2)], [k('a', 1), k('b', 2)], 3)).toEqual({
+      keep: new Set(['x', 'y']),
       evicted: ['b'],
     });
   });
