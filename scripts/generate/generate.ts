@@ -47,6 +47,16 @@ const SEARCH_INDEXES: { name: string; create: string }[] = [
     create: 'CREATE INDEX "ix_offering_earth" ON "offering" USING gist (ll_to_earth(lat, lon))',
   },
   {
+    name: 'ix_offering_search_doc',
+    create: 'CREATE INDEX "ix_offering_search_doc" ON "offering_search" USING gin ("search_doc")',
+  },
+  {
+    name: 'ix_offering_search_earth_cpv',
+    create:
+      'CREATE INDEX "ix_offering_search_earth_cpv" ON "offering_search" ' +
+      'USING gist (ll_to_earth(lat, lon), "cpv_ids" gist__intbig_ops)',
+  },
+  {
     name: 'ix_social_enterprise_profile_search',
     create:
       'CREATE INDEX "ix_social_enterprise_profile_search" ON "social_enterprise_profile" ' +
@@ -212,12 +222,23 @@ function* tableLines(gen: RowGenerator, table: Table, count: number): Generator<
   }
 }
 
-async function reset(client: Client): Promise<void> {
+/** Tables a --reset empties; the DELETE fallback leaves dead rows, so they are compacted after the commit. */
+const RESET_TABLES = [
+  'offering_search',
+  'offering',
+  'certification',
+  'social_enterprise_profile',
+  'organisation',
+];
+
+/** Returns whether rows were deleted rather than truncated (the caller then runs VACUUM FULL after COMMIT). */
+async function reset(client: Client): Promise<boolean> {
   // TRUNCATE is much faster than DELETE and leaves no dead rows; it fails if another table references these
   // ones, in which case we fall back to DELETE.
+  let deleted = false;
   await client.query('SAVEPOINT before_truncate');
   try {
-    await client.query('TRUNCATE offering, certification, social_enterprise_profile');
+    await client.query('TRUNCATE offering_search, offering, certification, social_enterprise_profile');
     await client.query('RELEASE SAVEPOINT before_truncate');
   } catch (err) {
     console.log(`  TRUNCATE refused (${(err as Error).message}); deleting instead`);
@@ -225,12 +246,14 @@ async function reset(client: Client): Promise<void> {
     await client.query('DELETE FROM offering');
     await client.query('DELETE FROM certification');
     await client.query('DELETE FROM social_enterprise_profile');
+    deleted = true;
   }
   const orgs = await client.query(
     `DELETE FROM organisation o WHERE o.kind = 'social_enterprise'
        AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.organisation_id = o.id)`,
   );
   console.log(`  reset: removed ${orgs.rowCount ?? 0} social_enterprise organisations without users`);
+  return deleted || (orgs.rowCount ?? 0) > 0;
 }
 
 /** Checksums computed by PostgreSQL over the rows of this run (md5 of the per-row md5s, ordered by id). */
@@ -302,7 +325,7 @@ async function main(): Promise<void> {
     );
 
     await client.query('BEGIN');
-    if (opts.reset) await time('reset', () => reset(client));
+    const compact = opts.reset ? await time('reset', () => reset(client)) : false;
 
     const existing = await client.query<{ kvk_number: string }>(
       'SELECT kvk_number FROM organisation WHERE kvk_number IS NOT NULL',
@@ -336,6 +359,9 @@ async function main(): Promise<void> {
       });
     }
 
+    // The row trigger that keeps offering_search in step would run once per copied row; it is off during the
+    // load (inside this transaction) and the narrow table is filled in one statement afterwards.
+    await client.query('ALTER TABLE offering DISABLE TRIGGER trg_offering_search_sync');
     const total = createHash('sha256');
     const perTable: Record<string, { rows: number; sha256: string }> = {};
     for (const table of TABLES) {
@@ -362,14 +388,28 @@ async function main(): Promise<void> {
       ),
     );
 
+    await time('fill offering_search', () =>
+      client.query(
+        `INSERT INTO offering_search (offering_id, organisation_id, hidden, lat, lon, cpv_ids, search_doc)
+         SELECT id, organisation_id, hidden, lat, lon, cpv_ancestors::int4[], search_doc FROM offering o
+         WHERE NOT EXISTS (SELECT 1 FROM offering_search s WHERE s.offering_id = o.id)`,
+      ),
+    );
+    await client.query('ALTER TABLE offering ENABLE TRIGGER trg_offering_search_sync');
+
     if (dropped.length > 0) {
       await time('re-create search indexes', async () => {
         for (const index of dropped) await client.query(index.create);
       });
     }
     await time('commit', () => client.query('COMMIT'));
+    if (compact) {
+      await time('vacuum full (rows were deleted, not truncated)', async () => {
+        for (const table of RESET_TABLES) await client.query(`VACUUM FULL ${table}`);
+      });
+    }
     await time('vacuum analyze', async () => {
-      for (const table of TABLES) await client.query(`VACUUM (ANALYZE) ${table}`);
+      for (const table of [...TABLES, 'offering_search']) await client.query(`VACUUM (ANALYZE) ${table}`);
     });
 
     const checksum = total.digest('hex');

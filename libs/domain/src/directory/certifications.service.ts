@@ -11,6 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import type { CertificationFact } from '../sroi/policy.types';
 import { DirectoryErrorCode } from './directory.errors';
@@ -92,12 +93,13 @@ export class CertificationsService {
 
   /** The organisation itself, officers (who verify) and admins may list; anyone else gets 404. */
   async list(actor: Actor, organisationId: string): Promise<CertificationEntity[]> {
-    const org = await this.ds.getRepository(OrganisationEntity).findOne({ where: { id: organisationId } });
-    const mayRead =
-      actor.role === 'admin' ||
-      actor.role === 'procurement_officer' ||
-      actor.organisationId === organisationId;
-    if (!org || !mayRead) throw new NotFoundError(DirectoryErrorCode.OrganisationNotFound, 'Organisation');
+    await findVisible(this.ds.manager, OrganisationEntity, organisationId, {
+      visible: () =>
+        actor.role === 'admin' ||
+        actor.role === 'procurement_officer' ||
+        actor.organisationId === organisationId,
+      notFound: organisationNotFound,
+    });
     return this.ds
       .getRepository(CertificationEntity)
       .find({ where: { organisationId }, order: { validFrom: 'DESC', id: 'ASC' } });
@@ -105,28 +107,24 @@ export class CertificationsService {
 
   async verify(actor: Actor, id: string, input: VerificationInput): Promise<CertificationEntity> {
     return this.ds.transaction(async (m) => {
-      const cert = await m
-        .getRepository(CertificationEntity)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id })
-        .getOne();
-      if (!cert) throw new NotFoundError(DirectoryErrorCode.CertificationNotFound, 'Certification');
+      // Any officer or admin (the route's roles) may verify any organisation's certifications.
+      const cert = await findVisible(m, CertificationEntity, id, {
+        lock: true,
+        visible: () => true,
+        notFound: () => new NotFoundError(DirectoryErrorCode.CertificationNotFound, 'Certification'),
+      });
       const before = { ...cert };
       cert.status = input.decision;
       cert.reviewedBy = actor.userId;
       cert.reviewedAt = new Date();
       cert.reviewNote = input.note?.trim() || null;
-      const saved = await m.getRepository(CertificationEntity).save(cert);
       // Officers see their own verifications in their buyer's audit log (admins' have no buyer scope).
-      await this.audit.record(m, {
+      const saved = await this.audit.save(m, CertificationEntity, cert, {
         buyerOrganisationId: actor.role === 'procurement_officer' ? actor.organisationId : null,
         actor,
         entityType: 'certification',
-        entityId: cert.id,
         action: `verification_${input.decision}`,
         before,
-        after: saved,
       });
       await this.matching.enterprisesChanged(m, [cert.organisationId]);
       return saved;
@@ -148,13 +146,7 @@ export class CertificationsService {
       .orderBy('c.type')
       .addOrderBy('c.id')
       .getMany();
-    return rows.map((c) => ({
-      type: c.type,
-      level: c.level,
-      validFrom: c.validFrom,
-      validUntil: c.validUntil,
-      status: c.status,
-    }));
+    return rows.map(toFact);
   }
 
   /** Every certification on record (for rules that look at whole periods, such as the PSO discount). */
@@ -162,20 +154,24 @@ export class CertificationsService {
     const rows = await (manager ?? this.ds.manager)
       .getRepository(CertificationEntity)
       .find({ where: { organisationId } });
-    return rows.map((c) => ({
-      type: c.type,
-      level: c.level,
-      validFrom: c.validFrom,
-      validUntil: c.validUntil,
-      status: c.status,
-    }));
+    return rows.map(toFact);
   }
 
-  private async ownOrganisation(actor: Actor, organisationId: string): Promise<OrganisationEntity> {
-    const org = await this.ds.getRepository(OrganisationEntity).findOne({ where: { id: organisationId } });
-    if (!org || (actor.organisationId !== organisationId && actor.role !== 'admin')) {
-      throw new NotFoundError(DirectoryErrorCode.OrganisationNotFound, 'Organisation');
-    }
-    return org;
+  private ownOrganisation(actor: Actor, organisationId: string): Promise<OrganisationEntity> {
+    return findVisible(this.ds.manager, OrganisationEntity, organisationId, {
+      visible: () => actor.organisationId === organisationId || actor.role === 'admin',
+      notFound: organisationNotFound,
+    });
   }
 }
+
+/** What the SROI rules read of a certification. */
+const toFact = (c: CertificationEntity): CertificationFact => ({
+  type: c.type,
+  level: c.level,
+  validFrom: c.validFrom,
+  validUntil: c.validUntil,
+  status: c.status,
+});
+
+const organisationNotFound = () => new NotFoundError(DirectoryErrorCode.OrganisationNotFound, 'Organisation');

@@ -8,8 +8,9 @@ import {
 } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { DirectoryErrorCode } from './directory.errors';
 import { ReferenceDataService } from './reference-data.service';
@@ -57,18 +58,15 @@ export class DirectoryService {
     organisationId: string,
     today: string,
   ): Promise<PublicProfile> {
-    const organisation = await this.ds
-      .getRepository(OrganisationEntity)
-      .findOne({ where: { id: organisationId, kind: 'social_enterprise' } });
-    if (!organisation)
-      throw new NotFoundError(DirectoryErrorCode.SocialEnterpriseNotFound, 'Social enterprise');
+    const organisation = await findVisible(this.ds.manager, OrganisationEntity, organisationId, {
+      visible: (o) => o.kind === 'social_enterprise',
+      notFound: enterpriseNotFound,
+    });
     const profile = await this.ds
       .getRepository(SocialEnterpriseProfileEntity)
       .findOne({ where: { organisationId } });
     const own = actor?.organisationId === organisationId || actor?.role === 'admin';
-    if (profile && !profile.published && !own) {
-      throw new NotFoundError(DirectoryErrorCode.SocialEnterpriseNotFound, 'Social enterprise');
-    }
+    if (profile && !profile.published && !own) throw enterpriseNotFound();
     const certifications = await this.ds
       .getRepository(CertificationEntity)
       .createQueryBuilder('c')
@@ -142,19 +140,7 @@ export class DirectoryService {
 
   async updateOffering(actor: Actor, id: string, input: Partial<OfferingInput>): Promise<OfferingEntity> {
     return this.ds.transaction(async (m) => {
-      const offering = await m
-        .getRepository(OfferingEntity)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.id = :id', { id })
-        .getOne();
-      if (!offering) throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
-      if (offering.organisationId !== actor.organisationId) {
-        throw new ForbiddenError(
-          DirectoryErrorCode.NotOwner,
-          'Only the enterprise that owns this offering may change it',
-        );
-      }
+      const offering = await this.ownOffering(m, actor, id, 'change', true);
       const organisation = await m
         .getRepository(OrganisationEntity)
         .findOneByOrFail({ id: offering.organisationId });
@@ -185,14 +171,7 @@ export class DirectoryService {
   }
 
   async deleteOffering(actor: Actor, id: string): Promise<void> {
-    const offering = await this.ds.getRepository(OfferingEntity).findOne({ where: { id } });
-    if (!offering) throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
-    if (offering.organisationId !== actor.organisationId) {
-      throw new ForbiddenError(
-        DirectoryErrorCode.NotOwner,
-        'Only the enterprise that owns this offering may delete it',
-      );
-    }
+    await this.ownOffering(this.ds.manager, actor, id, 'delete');
     await this.ds.transaction(async (m) => {
       // Before the delete: the stored match rows still name the offering.
       await this.matching.offeringsChanged(m, [id]);
@@ -202,11 +181,10 @@ export class DirectoryService {
 
   /** Like the profile: an unpublished enterprise's offering is seen only by the enterprise itself and admins. */
   async getOffering(id: string, actor?: Actor): Promise<OfferingEntity> {
-    const offering = await this.ds.getRepository(OfferingEntity).findOne({ where: { id } });
-    const own = actor?.organisationId === offering?.organisationId || actor?.role === 'admin';
-    if (!offering || (offering.hidden && !own))
-      throw new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');
-    return offering;
+    return findVisible(this.ds.manager, OfferingEntity, id, {
+      visible: (o) => !o.hidden || actor?.organisationId === o.organisationId || actor?.role === 'admin',
+      notFound: offeringNotFound,
+    });
   }
 
   /** Validates and normalises offering fields; the delivery point falls back to the enterprise's postcode. */
@@ -242,18 +220,37 @@ export class DirectoryService {
   }
 
   private async ownSocialEnterprise(actor: Actor, organisationId: string): Promise<OrganisationEntity> {
-    const organisation = await this.ds
-      .getRepository(OrganisationEntity)
-      .findOne({ where: { id: organisationId } });
-    if (!organisation || organisation.kind !== 'social_enterprise') {
-      throw new NotFoundError(DirectoryErrorCode.SocialEnterpriseNotFound, 'Social enterprise');
-    }
-    if (actor.organisationId !== organisationId) {
-      throw new ForbiddenError(
-        DirectoryErrorCode.NotOwner,
-        'Only the enterprise itself may change its profile',
-      );
-    }
-    return organisation;
+    return findVisible(this.ds.manager, OrganisationEntity, organisationId, {
+      visible: (o) =>
+        o.kind === 'social_enterprise' &&
+        owner(actor, o.id, 'Only the enterprise itself may change its profile'),
+      notFound: enterpriseNotFound,
+    });
+  }
+
+  /** The offering for a change by its own enterprise: 404 when missing, 403 NOT_OWNER for anyone else. */
+  private ownOffering(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    verb: 'change' | 'delete',
+    lock = false,
+  ): Promise<OfferingEntity> {
+    return findVisible(m, OfferingEntity, id, {
+      lock,
+      visible: (o) =>
+        owner(actor, o.organisationId, `Only the enterprise that owns this offering may ${verb} it`),
+      notFound: offeringNotFound,
+    });
   }
 }
+
+/** True for the owning organisation; anyone else sees the row but may not change it (403 NOT_OWNER). */
+function owner(actor: Actor, organisationId: string, message: string): true {
+  if (actor.organisationId !== organisationId) throw new ForbiddenError(DirectoryErrorCode.NotOwner, message);
+  return true;
+}
+
+const enterpriseNotFound = () =>
+  new NotFoundError(DirectoryErrorCode.SocialEnterpriseNotFound, 'Social enterprise');
+const offeringNotFound = () => new NotFoundError(DirectoryErrorCode.OfferingNotFound, 'Offering');

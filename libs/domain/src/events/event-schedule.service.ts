@@ -14,6 +14,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
 import { CandidatePair, candidatePairs, MatchRow, Registrant } from './candidates';
 import { amsterdamInstant, daySlots, slotsWithin } from './day-slots';
@@ -293,18 +294,14 @@ export class EventScheduleService {
     input: { outcome: MeetingOutcome; note?: string | null },
   ): Promise<MeetingView> {
     const saved = await this.ds.transaction(async (m) => {
-      const meeting = await m
-        .getRepository(EventMeetingEntity)
-        .createQueryBuilder('m')
-        .setLock('pessimistic_write')
-        .where('m.id = :id', { id: meetingId })
-        .getOne();
-      const party =
-        meeting &&
-        actor.organisationId !== null &&
-        (meeting.contractorOrganisationId === actor.organisationId ||
-          meeting.socialEnterpriseOrganisationId === actor.organisationId);
-      if (!meeting || !party) throw new NotFoundError(EventsErrorCode.MeetingNotFound, 'Meeting');
+      const meeting = await findVisible(m, EventMeetingEntity, meetingId, {
+        lock: true,
+        visible: (row) =>
+          actor.organisationId !== null &&
+          (row.contractorOrganisationId === actor.organisationId ||
+            row.socialEnterpriseOrganisationId === actor.organisationId),
+        notFound: () => new NotFoundError(EventsErrorCode.MeetingNotFound, 'Meeting'),
+      });
       meeting.outcome = input.outcome;
       meeting.outcomeNote = input.note?.trim() || null;
       meeting.outcomeByOrganisationId = actor.organisationId;

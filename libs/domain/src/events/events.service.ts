@@ -20,6 +20,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor, isAdmin } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { daySlots, minutesOf, slotsWithin } from './day-slots';
 import { EventsErrorCode } from './events.errors';
 
@@ -109,8 +110,7 @@ export class EventsService {
     const event = await this.ds
       .getRepository(MeetingEventEntity)
       .findOne({ where: { id }, relations: { buyerOrganisation: true } });
-    if (!event || !this.visible(actor, event))
-      throw new NotFoundError(EventsErrorCode.EventNotFound, 'Event');
+    if (!event || !this.visible(actor, event)) throw eventNotFound();
     return event;
   }
 
@@ -205,27 +205,21 @@ export class EventsService {
     );
   }
 
-  async lockOwn(m: EntityManager, actor: Actor, id: string): Promise<MeetingEventEntity> {
-    const event = await m
-      .getRepository(MeetingEventEntity)
-      .createQueryBuilder('e')
-      .setLock('pessimistic_write')
-      .where('e.id = :id', { id })
-      .getOne();
-    if (!event || !this.isHost(actor, event)) throw new NotFoundError(EventsErrorCode.EventNotFound, 'Event');
-    return event;
+  lockOwn(m: EntityManager, actor: Actor, id: string): Promise<MeetingEventEntity> {
+    return findVisible(m, MeetingEventEntity, id, {
+      lock: true,
+      visible: (e) => this.isHost(actor, e),
+      notFound: eventNotFound,
+    });
   }
 
   /** Shared lock: closing waits for registration changes in flight, and none slips in after the close. */
   private async lockOpen(m: EntityManager, actor: Actor, id: string): Promise<MeetingEventEntity> {
-    const event = await m
-      .getRepository(MeetingEventEntity)
-      .createQueryBuilder('e')
-      .setLock('pessimistic_read')
-      .where('e.id = :id', { id })
-      .getOne();
-    if (!event || !this.visible(actor, event))
-      throw new NotFoundError(EventsErrorCode.EventNotFound, 'Event');
+    const event = await findVisible(m, MeetingEventEntity, id, {
+      lock: 'shared',
+      visible: (e) => this.visible(actor, e),
+      notFound: eventNotFound,
+    });
     if (event.status !== 'open') {
       throw new ConflictError(
         EventsErrorCode.RegistrationClosed,
@@ -345,3 +339,5 @@ function alreadyRegistered(): ConflictError {
     'Your organisation is already registered for this day',
   );
 }
+
+const eventNotFound = () => new NotFoundError(EventsErrorCode.EventNotFound, 'Event');

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor, isAdmin } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { InteropErrorCode } from './interop.errors';
@@ -162,14 +163,14 @@ export class ImportsService {
   }
 
   async get(actor: Actor, id: string): Promise<OcdsImportView> {
-    const job = await this.jobs.findById(id);
-    const own =
-      job &&
-      (isAdmin(actor) ||
-        (job.organisationId !== null && job.organisationId === actor.organisationId) ||
-        job.userId === actor.userId);
-    if (!job || !own || job.kind !== IMPORT_JOB_KIND)
-      throw new NotFoundError(InteropErrorCode.ImportNotFound, 'Import');
+    const job = await findVisible(this.ds.manager, BackgroundJobEntity, id, {
+      visible: (j) =>
+        j.kind === IMPORT_JOB_KIND &&
+        (isAdmin(actor) ||
+          (j.organisationId !== null && j.organisationId === actor.organisationId) ||
+          j.userId === actor.userId),
+      notFound: () => new NotFoundError(InteropErrorCode.ImportNotFound, 'Import'),
+    });
     return this.view(job);
   }
 

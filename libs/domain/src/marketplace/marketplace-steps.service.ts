@@ -1,22 +1,21 @@
-import { ConflictError } from '@app/common';
+import { ConflictError, ForbiddenError, NotFoundError } from '@app/common';
 import { OutboxJobs, OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { AuditEntry, AuditService } from '../audit/audit.service';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { MarketplaceErrorCode } from './marketplace.errors';
-import { nextStatus } from './transitions';
+import { MarketplaceParty, nextStatus, partyOf } from './transitions';
 
 export interface Step {
   buyerOrganisationId: string;
   actor: Actor;
   entityType: AuditEntry['entityType'];
-  entityId: string;
   action: string;
   before?: object | null;
-  after: object;
   /** The other party, told through the outbox; the key makes a re-delivered job harmless. */
-  notify: { organisationId: string; kind: string; message: string };
+  notify?: { organisationId: string; kind: string; message: string };
 }
 
 /** What every marketplace step does besides its own change: an audit entry and a notification, in its transaction. */
@@ -27,36 +26,69 @@ export class MarketplaceSteps {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** An audit entry only: for the side effects of a step whose notification is sent once, elsewhere. */
-  async audit(m: EntityManager, step: Omit<Step, 'notify'>): Promise<void> {
-    await this.auditLog.record(m, {
-      buyerOrganisationId: step.buyerOrganisationId,
-      actor: step.actor,
-      entityType: step.entityType,
-      entityId: step.entityId,
-      action: step.action,
-      before: step.before ?? null,
-      after: step.after,
-    });
+  /** Saves the row with its audit entry and, unless it is only a side effect of the step, tells the other party. */
+  async save<T extends { id: string }>(
+    m: EntityManager,
+    target: EntityTarget<T>,
+    row: DeepPartial<T>,
+    { notify, ...entry }: Step,
+  ): Promise<T> {
+    const saved = await this.auditLog.save(m, target, row, entry);
+    if (notify) {
+      await this.outbox.add(
+        m,
+        OutboxJobs.notify({ ...notify, dedupeKey: `${notify.kind}-${saved.id}` }, notify.kind, saved.id),
+      );
+    }
+    return saved;
   }
+}
 
-  async record(m: EntityManager, step: Step): Promise<void> {
-    await this.audit(m, step);
-    const key = `${step.notify.kind}-${step.entityId}`;
-    await this.outbox.add(
-      m,
-      OutboxJobs.notify(
-        {
-          organisationId: step.notify.organisationId,
-          kind: step.notify.kind,
-          message: step.notify.message,
-          dedupeKey: key,
-        },
-        step.notify.kind,
-        step.entityId,
-      ),
-    );
-  }
+/** A request or an order, each with its three parties. */
+type Deal = { contractorOrganisationId: string; socialEnterpriseId: string; buyerOrganisationId: string };
+
+/** The deal as its parties and the obligation's officers see it; anyone else gets 404. */
+export async function findDeal<T extends Deal>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  actor: Actor,
+  id: string,
+  notFound: () => NotFoundError,
+  lock = false,
+): Promise<{ row: T; party: MarketplaceParty }> {
+  const row = await findVisible(m, target, id, {
+    lock,
+    visible: (d) => partyOf(actor, d) !== null,
+    notFound,
+  });
+  return { row, party: partyOf(actor, row)! };
+}
+
+/**
+ * The deal locked for a step that only `who` may take. Writers of a request and its quotes lock the request
+ * first, so concurrent steps queue up instead of deadlocking.
+ */
+export async function dealForStep<T extends Deal>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  actor: Actor,
+  id: string,
+  who: MarketplaceParty,
+  notFound: () => NotFoundError,
+): Promise<T> {
+  const { row, party } = await findDeal(m, target, actor, id, notFound, true);
+  if (party !== who) throw notYourStep(who);
+  return row;
+}
+
+/** The caller can see the object but the step belongs to the other side (or is read-only for officers). */
+export function notYourStep(who: MarketplaceParty): ForbiddenError {
+  const whom = {
+    contractor: 'the contractor',
+    social_enterprise: 'the social enterprise asked',
+    officer: 'an officer',
+  }[who];
+  return new ForbiddenError(MarketplaceErrorCode.NotYourStep, `Only ${whom} can take this step`);
 }
 
 /** The next status, or 409 ILLEGAL_TRANSITION naming the move that was refused. */

@@ -15,9 +15,9 @@ import { Actor } from '../identity/actor';
 import { CONTRIBUTION_CONFLICTS, ObligationsService } from '../obligations/obligations.service';
 import { invoiceKey } from '../obligations/contribution-input';
 import { MarketplaceErrorCode } from './marketplace.errors';
-import { advance, MarketplaceSteps } from './marketplace-steps.service';
-import { MarketplaceListQuery, notYourStep, partyColumn } from './quote-requests.service';
-import { MarketplaceParty, ORDER_MACHINE, partyOf } from './transitions';
+import { advance, dealForStep, findDeal, MarketplaceSteps } from './marketplace-steps.service';
+import { MarketplaceListQuery, partyColumn } from './quote-requests.service';
+import { ORDER_MACHINE } from './transitions';
 
 export interface CreateInvoiceInput {
   invoiceNumber: string;
@@ -57,7 +57,7 @@ export class OrdersService {
   }
 
   async get(actor: Actor, id: string): Promise<OrderView> {
-    const { order } = await this.visible(actor, id, this.ds.manager);
+    const { row: order } = await findDeal(this.ds.manager, PurchaseOrderEntity, actor, id, orderNotFound);
     return (await this.withInvoices([order]))[0];
   }
 
@@ -71,7 +71,15 @@ export class OrdersService {
     return withUniqueConflicts(
       () =>
         this.ds.transaction(async (m) => {
-          const order = await this.forStep(actor, orderId, m, 'social_enterprise');
+          // Locked, so invoices and completion of one order queue up behind each other.
+          const order = await dealForStep(
+            m,
+            PurchaseOrderEntity,
+            actor,
+            orderId,
+            'social_enterprise',
+            orderNotFound,
+          );
           advance(ORDER_MACHINE, 'order', order.status, 'invoice');
           const obligation = await m
             .getRepository(ObligationEntity)
@@ -91,29 +99,25 @@ export class OrdersService {
             },
             { orderId: order.id },
           );
-          const invoice = await m.getRepository(InvoiceEntity).save(
-            m.getRepository(InvoiceEntity).create({
-              orderId: order.id,
-              socialEnterpriseId: order.socialEnterpriseId,
-              invoiceNumber: input.invoiceNumber.trim(),
-              invoiceKey: invoiceKey(input.invoiceNumber),
-              invoiceDate: input.invoiceDate,
-              amountCents: input.amountCents,
-              contributionId: contribution.id,
-              createdBy: actor.userId,
-            }),
-          );
-          await this.steps.record(m, {
+          const row = m.getRepository(InvoiceEntity).create({
+            orderId: order.id,
+            socialEnterpriseId: order.socialEnterpriseId,
+            invoiceNumber: input.invoiceNumber.trim(),
+            invoiceKey: invoiceKey(input.invoiceNumber),
+            invoiceDate: input.invoiceDate,
+            amountCents: input.amountCents,
+            contributionId: contribution.id,
+            createdBy: actor.userId,
+          });
+          const invoice = await this.steps.save(m, InvoiceEntity, row, {
             buyerOrganisationId: order.buyerOrganisationId,
             actor,
             entityType: 'invoice',
-            entityId: invoice.id,
             action: 'create',
-            after: invoice,
             notify: {
               organisationId: order.contractorOrganisationId,
               kind: 'invoice_received',
-              message: `Factuur ${invoice.invoiceNumber} van ${formatEuro(invoice.amountCents)} ontvangen; als SROI-bijdrage van ${formatEuro(
+              message: `Factuur ${row.invoiceNumber} van ${formatEuro(row.amountCents)} ontvangen; als SROI-bijdrage van ${formatEuro(
                 contribution.claimedValueCents,
               )} ter controle ingediend.`,
             },
@@ -134,53 +138,24 @@ export class OrdersService {
 
   async complete(actor: Actor, orderId: string): Promise<OrderView> {
     await this.ds.transaction(async (m) => {
-      const order = await this.forStep(actor, orderId, m, 'contractor');
+      const order = await dealForStep(m, PurchaseOrderEntity, actor, orderId, 'contractor', orderNotFound);
       const before = { ...order };
       order.status = advance(ORDER_MACHINE, 'order', order.status, 'complete');
       order.completedAt = new Date();
-      const saved = await m.getRepository(PurchaseOrderEntity).save(order);
-      await this.steps.record(m, {
-        buyerOrganisationId: saved.buyerOrganisationId,
+      await this.steps.save(m, PurchaseOrderEntity, order, {
+        buyerOrganisationId: order.buyerOrganisationId,
         actor,
         entityType: 'purchase_order',
-        entityId: saved.id,
         action: 'complete',
         before,
-        after: saved,
         notify: {
-          organisationId: saved.socialEnterpriseId,
+          organisationId: order.socialEnterpriseId,
           kind: 'order_completed',
-          message: `Opdracht van ${formatEuro(saved.amountCents)} is door de opdrachtnemer afgerond.`,
+          message: `Opdracht van ${formatEuro(order.amountCents)} is door de opdrachtnemer afgerond.`,
         },
       });
     });
     return this.get(actor, orderId);
-  }
-
-  private async visible(
-    actor: Actor,
-    id: string,
-    m: EntityManager,
-    lock = false,
-  ): Promise<{ order: PurchaseOrderEntity; party: MarketplaceParty }> {
-    const qb = m.getRepository(PurchaseOrderEntity).createQueryBuilder('o').where('o.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    const order = await qb.getOne();
-    const party = order ? partyOf(actor, order) : null;
-    if (!order || !party) throw new NotFoundError(MarketplaceErrorCode.OrderNotFound, 'Order');
-    return { order, party };
-  }
-
-  /** Locked, so invoices and completion of one order queue up behind each other. */
-  private async forStep(
-    actor: Actor,
-    id: string,
-    m: EntityManager,
-    who: MarketplaceParty,
-  ): Promise<PurchaseOrderEntity> {
-    const { order, party } = await this.visible(actor, id, m, true);
-    if (party !== who) throw notYourStep(who);
-    return order;
   }
 
   /** The offering's labour share today (needed by policies that count the labour component only). */
@@ -213,3 +188,5 @@ export class OrdersService {
     }));
   }
 }
+
+const orderNotFound = () => new NotFoundError(MarketplaceErrorCode.OrderNotFound, 'Order');

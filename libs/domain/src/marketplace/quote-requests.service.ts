@@ -1,4 +1,4 @@
-import { BusinessRuleError, ForbiddenError, formatEuro, NotFoundError, Page } from '@app/common';
+import { BusinessRuleError, formatEuro, NotFoundError, Page } from '@app/common';
 import {
   ObligationEntity,
   OfferingEntity,
@@ -14,8 +14,8 @@ import { Actor } from '../identity/actor';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { ObligationsService } from '../obligations/obligations.service';
 import { MarketplaceErrorCode } from './marketplace.errors';
-import { advance, MarketplaceSteps } from './marketplace-steps.service';
-import { MarketplaceParty, partyOf, QUOTE_REQUEST_MACHINE } from './transitions';
+import { advance, dealForStep, findDeal, MarketplaceSteps } from './marketplace-steps.service';
+import { MarketplaceParty, QUOTE_REQUEST_MACHINE } from './transitions';
 
 export interface CreateQuoteRequestInput {
   obligationId: string;
@@ -74,33 +74,29 @@ export class QuoteRequestsService {
         : null;
       if (!offering || offering.hidden || enterprise?.kind !== 'social_enterprise')
         throw new NotFoundError(MarketplaceErrorCode.OfferingNotFound, 'Offering');
-      const saved = await m.getRepository(QuoteRequestEntity).save(
-        m.getRepository(QuoteRequestEntity).create({
-          obligationId: obligation.id,
-          offeringId: offering.id,
-          offeringTitle: offering.title,
-          contractorOrganisationId: obligation.contractorOrganisationId,
-          socialEnterpriseId: offering.organisationId,
-          buyerOrganisationId: obligation.buyerOrganisationId,
-          description: input.description.trim(),
-          budgetCents: input.budgetCents ?? null,
-          neededBy: input.neededBy ?? null,
-          status: 'open',
-          createdBy: actor.userId,
-        }),
-      );
-      await this.steps.record(m, {
-        buyerOrganisationId: saved.buyerOrganisationId,
+      const row = m.getRepository(QuoteRequestEntity).create({
+        obligationId: obligation.id,
+        offeringId: offering.id,
+        offeringTitle: offering.title,
+        contractorOrganisationId: obligation.contractorOrganisationId,
+        socialEnterpriseId: offering.organisationId,
+        buyerOrganisationId: obligation.buyerOrganisationId,
+        description: input.description.trim(),
+        budgetCents: input.budgetCents ?? null,
+        neededBy: input.neededBy ?? null,
+        status: 'open',
+        createdBy: actor.userId,
+      });
+      const saved = await this.steps.save(m, QuoteRequestEntity, row, {
+        buyerOrganisationId: row.buyerOrganisationId,
         actor,
         entityType: 'quote_request',
-        entityId: saved.id,
         action: 'create',
-        after: saved,
         notify: {
-          organisationId: saved.socialEnterpriseId,
+          organisationId: row.socialEnterpriseId,
           kind: 'quote_request_received',
-          message: `Nieuwe offerteaanvraag voor "${saved.offeringTitle}"${
-            saved.budgetCents ? ` (budget ${formatEuro(saved.budgetCents)})` : ''
+          message: `Nieuwe offerteaanvraag voor "${row.offeringTitle}"${
+            row.budgetCents ? ` (budget ${formatEuro(row.budgetCents)})` : ''
           }.`,
         },
       });
@@ -136,24 +132,21 @@ export class QuoteRequestsService {
       request.status = advance(QUOTE_REQUEST_MACHINE, 'quote request', request.status, 'decline');
       request.declineReason = reason?.trim() || null;
       request.answeredAt ??= new Date();
-      const saved = await m.getRepository(QuoteRequestEntity).save(request);
-      await this.matching.enterprisesChanged(m, [saved.socialEnterpriseId]);
-      await this.steps.record(m, {
-        buyerOrganisationId: saved.buyerOrganisationId,
+      await this.steps.save(m, QuoteRequestEntity, request, {
+        buyerOrganisationId: request.buyerOrganisationId,
         actor,
         entityType: 'quote_request',
-        entityId: saved.id,
         action: 'decline',
         before,
-        after: saved,
         notify: {
-          organisationId: saved.contractorOrganisationId,
+          organisationId: request.contractorOrganisationId,
           kind: 'quote_request_declined',
-          message: `Offerteaanvraag voor "${saved.offeringTitle}" afgewezen${
-            saved.declineReason ? `: ${saved.declineReason}` : '.'
+          message: `Offerteaanvraag voor "${request.offeringTitle}" afgewezen${
+            request.declineReason ? `: ${request.declineReason}` : '.'
           }`,
         },
       });
+      await this.matching.enterprisesChanged(m, [request.socialEnterpriseId]);
     });
     return this.get(actor, id);
   }
@@ -165,28 +158,13 @@ export class QuoteRequestsService {
     m: EntityManager,
     lock = false,
   ): Promise<{ request: QuoteRequestEntity; party: MarketplaceParty }> {
-    const qb = m.getRepository(QuoteRequestEntity).createQueryBuilder('r').where('r.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
-    const request = await qb.getOne();
-    const party = request ? partyOf(actor, request) : null;
-    if (!request || !party)
-      throw new NotFoundError(MarketplaceErrorCode.QuoteRequestNotFound, 'Quote request');
-    return { request, party };
+    const { row, party } = await findDeal(m, QuoteRequestEntity, actor, id, requestNotFound, lock);
+    return { request: row, party };
   }
 
-  /**
-   * The request locked for a step that only `who` may take. Writers of a request and its quotes lock the
-   * request first, so concurrent steps queue up instead of deadlocking.
-   */
-  async forStep(
-    actor: Actor,
-    id: string,
-    m: EntityManager,
-    who: MarketplaceParty,
-  ): Promise<QuoteRequestEntity> {
-    const { request, party } = await this.visible(actor, id, m, true);
-    if (party !== who) throw notYourStep(who);
-    return request;
+  /** The request locked for a step that only `who` may take (see `dealForStep`). */
+  forStep(actor: Actor, id: string, m: EntityManager, who: MarketplaceParty): Promise<QuoteRequestEntity> {
+    return dealForStep(m, QuoteRequestEntity, actor, id, who, requestNotFound);
   }
 
   async withQuotes(m: EntityManager, requests: QuoteRequestEntity[]): Promise<QuoteRequestView[]> {
@@ -207,12 +185,4 @@ export class QuoteRequestsService {
   }
 }
 
-/** The caller can see the object but the step belongs to the other side (or is read-only for officers). */
-export function notYourStep(who: MarketplaceParty): ForbiddenError {
-  const whom = {
-    contractor: 'the contractor',
-    social_enterprise: 'the social enterprise asked',
-    officer: 'an officer',
-  }[who];
-  return new ForbiddenError(MarketplaceErrorCode.NotYourStep, `Only ${whom} can take this step`);
-}
+const requestNotFound = () => new NotFoundError(MarketplaceErrorCode.QuoteRequestNotFound, 'Quote request');

@@ -21,7 +21,7 @@ import { Actor } from '../identity/actor';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { ObligationsService } from '../obligations/obligations.service';
 import { MarketplaceErrorCode } from './marketplace.errors';
-import { advance, MarketplaceSteps } from './marketplace-steps.service';
+import { advance, MarketplaceSteps, Step } from './marketplace-steps.service';
 import { QuoteRequestsService, QuoteRequestView } from './quote-requests.service';
 import { cappedCredit, QUOTE_MACHINE, QUOTE_REQUEST_MACHINE, quoteExpired } from './transitions';
 
@@ -49,16 +49,25 @@ export class QuotesService {
       request.status = advance(QUOTE_REQUEST_MACHINE, 'quote request', request.status, 'quote');
       const firstAnswer = request.answeredAt === null;
       request.answeredAt ??= new Date();
-      await m.getRepository(QuoteRequestEntity).save(request);
+
+      // The trail lists the superseded quotes before the request's step, as they happened.
+      const open = await m.getRepository(QuoteEntity).findBy({ quoteRequestId: request.id, status: 'open' });
+      for (const earlier of open) await this.decide(m, actor, request, earlier, 'supersede');
+      await this.steps.save(m, QuoteRequestEntity, request, {
+        buyerOrganisationId: request.buyerOrganisationId,
+        actor,
+        entityType: 'quote_request',
+        action: 'quote',
+        before: requestBefore,
+      });
       // A first answer raises the enterprise's responsiveness, a factor of its match scores.
       if (firstAnswer) await this.matching.enterprisesChanged(m, [request.socialEnterpriseId]);
 
-      const open = await m.getRepository(QuoteEntity).findBy({ quoteRequestId: request.id, status: 'open' });
-      for (const earlier of open) await this.supersede(m, actor, request, earlier);
-
       const obligation = await this.requests.obligationOf(m, request);
       const projectedCreditCents = await this.projectedCredit(m, obligation, request, input.amountCents);
-      const quote = await m.getRepository(QuoteEntity).save(
+      return this.steps.save(
+        m,
+        QuoteEntity,
         m.getRepository(QuoteEntity).create({
           quoteRequestId: request.id,
           amountCents: input.amountCents,
@@ -68,32 +77,20 @@ export class QuotesService {
           projectedCreditCents,
           createdBy: actor.userId,
         }),
-      );
-      await this.steps.audit(m, {
-        buyerOrganisationId: request.buyerOrganisationId,
-        actor,
-        entityType: 'quote_request',
-        entityId: request.id,
-        action: 'quote',
-        before: requestBefore,
-        after: request,
-      });
-      await this.steps.record(m, {
-        buyerOrganisationId: request.buyerOrganisationId,
-        actor,
-        entityType: 'quote',
-        entityId: quote.id,
-        action: 'create',
-        after: quote,
-        notify: {
-          organisationId: request.contractorOrganisationId,
-          kind: 'quote_received',
-          message: `Offerte voor "${request.offeringTitle}": ${formatEuro(quote.amountCents)}, geldig t/m ${
-            quote.validUntil
-          }; telt naar verwachting voor ${formatEuro(projectedCreditCents)} SROI.`,
+        {
+          buyerOrganisationId: request.buyerOrganisationId,
+          actor,
+          entityType: 'quote',
+          action: 'create',
+          notify: {
+            organisationId: request.contractorOrganisationId,
+            kind: 'quote_received',
+            message: `Offerte voor "${request.offeringTitle}": ${formatEuro(input.amountCents)}, geldig t/m ${
+              input.validUntil
+            }; telt naar verwachting voor ${formatEuro(projectedCreditCents)} SROI.`,
+          },
         },
-      });
-      return quote;
+      );
     });
   }
 
@@ -120,10 +117,23 @@ export class QuotesService {
           }
           const requestBefore = { ...request };
           request.status = advance(QUOTE_REQUEST_MACHINE, 'quote request', request.status, 'order');
-          await m.getRepository(QuoteRequestEntity).save(request);
           quote.decidedAt = new Date();
-          await m.getRepository(QuoteEntity).save(quote);
-          const order = await m.getRepository(PurchaseOrderEntity).save(
+          const step = { buyerOrganisationId: request.buyerOrganisationId, actor };
+          await this.steps.save(m, QuoteEntity, quote, {
+            ...step,
+            entityType: 'quote',
+            action: 'accept',
+            before,
+          });
+          await this.steps.save(m, QuoteRequestEntity, request, {
+            ...step,
+            entityType: 'quote_request',
+            action: 'order',
+            before: requestBefore,
+          });
+          return this.steps.save(
+            m,
+            PurchaseOrderEntity,
             m.getRepository(PurchaseOrderEntity).create({
               quoteId: quote.id,
               quoteRequestId: request.id,
@@ -135,41 +145,19 @@ export class QuotesService {
               status: 'open',
               createdBy: actor.userId,
             }),
-          );
-          await this.steps.audit(m, {
-            buyerOrganisationId: request.buyerOrganisationId,
-            actor,
-            entityType: 'quote',
-            entityId: quote.id,
-            action: 'accept',
-            before,
-            after: quote,
-          });
-          await this.steps.audit(m, {
-            buyerOrganisationId: request.buyerOrganisationId,
-            actor,
-            entityType: 'quote_request',
-            entityId: request.id,
-            action: 'order',
-            before: requestBefore,
-            after: request,
-          });
-          await this.steps.record(m, {
-            buyerOrganisationId: request.buyerOrganisationId,
-            actor,
-            entityType: 'purchase_order',
-            entityId: order.id,
-            action: 'create',
-            after: order,
-            notify: {
-              organisationId: request.socialEnterpriseId,
-              kind: 'quote_accepted',
-              message: `Uw offerte voor "${request.offeringTitle}" is geaccepteerd: opdracht van ${formatEuro(
-                order.amountCents,
-              )}.`,
+            {
+              ...step,
+              entityType: 'purchase_order',
+              action: 'create',
+              notify: {
+                organisationId: request.socialEnterpriseId,
+                kind: 'quote_accepted',
+                message: `Uw offerte voor "${request.offeringTitle}" is geaccepteerd: opdracht van ${formatEuro(
+                  quote.amountCents,
+                )}.`,
+              },
             },
-          });
-          return order;
+          );
         }),
       {
         uq_purchase_order_quote: () =>
@@ -181,25 +169,11 @@ export class QuotesService {
   async reject(actor: Actor, quoteId: string): Promise<QuoteEntity> {
     return this.ds.transaction(async (m) => {
       const { quote, request } = await this.forStep(actor, quoteId, m);
-      const before = { ...quote };
-      quote.status = advance(QUOTE_MACHINE, 'quote', quote.status, 'reject');
-      quote.decidedAt = new Date();
-      const saved = await m.getRepository(QuoteEntity).save(quote);
-      await this.steps.record(m, {
-        buyerOrganisationId: request.buyerOrganisationId,
-        actor,
-        entityType: 'quote',
-        entityId: quote.id,
-        action: 'reject',
-        before,
-        after: saved,
-        notify: {
-          organisationId: request.socialEnterpriseId,
-          kind: 'quote_rejected',
-          message: `Uw offerte van ${formatEuro(quote.amountCents)} voor "${request.offeringTitle}" is afgewezen.`,
-        },
+      return this.decide(m, actor, request, quote, 'reject', {
+        organisationId: request.socialEnterpriseId,
+        kind: 'quote_rejected',
+        message: `Uw offerte van ${formatEuro(quote.amountCents)} voor "${request.offeringTitle}" is afgewezen.`,
       });
-      return saved;
     });
   }
 
@@ -271,24 +245,25 @@ export class QuotesService {
     return { quote, request };
   }
 
-  private async supersede(
+  /** A decision that closes the quote: rejected by the contractor, or superseded by a newer quote. */
+  private async decide(
     m: EntityManager,
     actor: Actor,
     request: QuoteRequestEntity,
     quote: QuoteEntity,
-  ): Promise<void> {
+    event: 'reject' | 'supersede',
+    notify?: Step['notify'],
+  ): Promise<QuoteEntity> {
     const before = { ...quote };
-    quote.status = advance(QUOTE_MACHINE, 'quote', quote.status, 'supersede');
+    quote.status = advance(QUOTE_MACHINE, 'quote', quote.status, event);
     quote.decidedAt = new Date();
-    await m.getRepository(QuoteEntity).save(quote);
-    await this.steps.audit(m, {
+    return this.steps.save(m, QuoteEntity, quote, {
       buyerOrganisationId: request.buyerOrganisationId,
       actor,
       entityType: 'quote',
-      entityId: quote.id,
-      action: 'supersede',
+      action: event,
       before,
-      after: quote,
+      notify,
     });
   }
 }

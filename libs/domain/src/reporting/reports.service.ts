@@ -23,6 +23,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Readable } from 'node:stream';
 import { Actor } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
 import { JobsService } from '../jobs/jobs.service';
 import { ObligationsService } from '../obligations/obligations.service';
 import { TenderErrorCode } from '../tenders/tenders.errors';
@@ -172,9 +173,10 @@ export class ReportsService {
   }
 
   async get(actor: Actor, id: string): Promise<ReportView> {
-    const report = await this.ds.getRepository(ReportEntity).findOneBy({ id });
-    if (!report || !this.canRead(actor, report))
-      throw new NotFoundError(ReportingErrorCode.ReportNotFound, 'Report');
+    const report = await findVisible(this.ds.manager, ReportEntity, id, {
+      visible: (r) => this.canRead(actor, r),
+      notFound: () => new NotFoundError(ReportingErrorCode.ReportNotFound, 'Report'),
+    });
     const job = await this.ds.getRepository(BackgroundJobEntity).findOneByOrFail({ id });
     return { report, job };
   }
