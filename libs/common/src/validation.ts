@@ -15,7 +15,13 @@ function flatten(errors: ValidationError[], prefix = ''): ErrorDetail[] {
       out.push({
         field,
         code: code === 'whitelistValidation' ? 'unknown_field' : code,
-        message: code === 'whitelistValidation' ? `${field} is not an allowed field` : message,
+        // class-validator names only the property; a nested one is named by its whole path ("blocks[0].x ...").
+        message:
+          code === 'whitelistValidation'
+            ? `${field} is not an allowed field`
+            : message.startsWith(`${e.property} `)
+              ? `${field}${message.slice(e.property.length)}`
+              : message,
       });
     }
     if (e.children?.length) out.push(...flatten(e.children, field));
