@@ -22,7 +22,15 @@ import { QuotesService } from '../marketplace/quotes.service';
 import { seedMarketplaceDemo } from './marketplace.seed';
 
 @Module({
-  imports: [AppConfigModule.forRoot(), DatabaseModule, QueueModule, PoliciesModule, TendersModule, ObligationsModule, MarketplaceModule],
+  imports: [
+    AppConfigModule.forRoot(),
+    DatabaseModule,
+    QueueModule,
+    PoliciesModule,
+    TendersModule,
+    ObligationsModule,
+    MarketplaceModule,
+  ],
 })
 class SeedModule {}
 
