@@ -54,7 +54,9 @@ export class MatchingProcessor extends WorkerHost implements OnApplicationBootst
         return this.matching.scoreTender((job.data as ScoreTenderJob).tenderId);
       case JobName.RefreshMatches: {
         const { obligationId, backgroundJobId } = job.data as RefreshMatchesJob;
-        return this.jobs.run(backgroundJobId, job, () => this.matching.scoreObligation(obligationId));
+        return this.jobs.run(backgroundJobId, job, () =>
+          this.matching.scoreObligation(obligationId, { batch: false }),
+        );
       }
       case JobName.MatchingCertificateDates:
         return this.matching.certificateDates();

@@ -120,15 +120,19 @@ export class MatchingService {
     private readonly triggers: MatchingTriggers,
   ) {}
 
-  scoreObligation(obligationId: string): Promise<ScoreOutcome | null> {
-    return this.scoreSubject('obligation', obligationId);
+  /**
+   * `batch: false` for a refresh someone is waiting on: it scores only this obligation rather than also taking
+   * along other obligations waiting in the same divisions (which serves throughput, not the person waiting).
+   */
+  scoreObligation(obligationId: string, opts: { batch?: boolean } = {}): Promise<ScoreOutcome | null> {
+    return this.scoreSubject('obligation', obligationId, opts.batch ?? true);
   }
 
   scoreTender(tenderId: string): Promise<ScoreOutcome | null> {
     return this.scoreSubject('tender', tenderId);
   }
 
-  private scoreSubject(type: MatchSubjectType, id: string): Promise<ScoreOutcome | null> {
+  private scoreSubject(type: MatchSubjectType, id: string, batchMates = true): Promise<ScoreOutcome | null> {
     const today = todayInNl();
     return this.ds.transaction(async (m) => {
       await m.query(NO_JIT_SQL);
@@ -157,7 +161,7 @@ export class MatchingService {
       }
       // The whole set, with other obligations waiting for theirs in the same divisions (the nightly run).
       const batch: Claimed[] = [{ id, loaded, revision }];
-      if (type === 'obligation' && loaded?.filter.divisions.length) {
+      if (batchMates && type === 'obligation' && loaded?.filter.divisions.length) {
         batch.push(...(await this.claimBatchMates(m, loaded, today)));
       }
       let lists: MatchCandidate[][];
