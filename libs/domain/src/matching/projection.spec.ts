@@ -79,6 +79,12 @@ describe('projectCredit with a capacity cap', () => {
     expect(p.monthsLeft).toBe(24);
     expect(p.projectedCreditCents).toBe(2_400_000);
   });
+
+  it('a stored contract end of 9999-12-31 gives months, not an error (the day after would be year 10000)', () => {
+    const p = projectCredit(input({ contractEnd: '9999-12-31', capacityCentsPerMonth: 100_000 }));
+    expect(p.monthsLeft).toBeGreaterThan(95_000);
+    expect(p.projectedCreditCents).toBe(3_000_000);
+  });
 });
 
 describe('projectCredit: counts under the frozen policy today', () => {

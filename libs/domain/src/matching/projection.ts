@@ -63,9 +63,12 @@ function remembered(
 }
 
 const monthsCache = new Map<string, number>();
+const LAST_COUNTABLE_DAY = '9999-12-30' as IsoDate;
 
 /** Whole months from `from` to `end` (inclusive); a handful of distinct pairs per run, so cached. */
-function wholeMonths(from: IsoDate, end: IsoDate): number {
+function wholeMonths(from: IsoDate, until: IsoDate): number {
+  // The engine counts to the day after `end`: a stored end of 9999-12-31 must give months, never an error.
+  const end = compareDates(until, LAST_COUNTABLE_DAY) > 0 ? LAST_COUNTABLE_DAY : until;
   const key = `${from}|${end}`;
   let months = monthsCache.get(key);
   if (months === undefined) {
