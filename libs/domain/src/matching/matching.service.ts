@@ -124,8 +124,19 @@ export class MatchingService {
    * `batch: false` for a refresh someone is waiting on: it scores only this obligation rather than also taking
    * along other obligations waiting in the same divisions (which serves throughput, not the person waiting).
    */
-  scoreObligation(obligationId: string, opts: { batch?: boolean } = {}): Promise<ScoreOutcome | null> {
-    return this.scoreSubject('obligation', obligationId, opts.batch ?? true);
+  async scoreObligation(obligationId: string, opts: { batch?: boolean } = {}): Promise<ScoreOutcome | null> {
+    if (opts.batch === false) return this.scoreSubject('obligation', obligationId, false);
+    try {
+      return await this.scoreSubject('obligation', obligationId, true);
+    } catch (err) {
+      // One obligation of the batch must not hold up the others: the batch's transaction is rolled back, and this
+      // obligation is scored alone (if it is itself the cause, that run fails and the job is retried as usual).
+      this.logger.warn(
+        { obligationId, err: (err as Error).message },
+        'batch failed; scoring the obligation alone',
+      );
+      return this.scoreSubject('obligation', obligationId, false);
+    }
   }
 
   scoreTender(tenderId: string): Promise<ScoreOutcome | null> {
