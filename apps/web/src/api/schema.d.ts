@@ -3525,10 +3525,10 @@ export interface operations {
     Cpv_search: {
         parameters: {
             query: {
-                /** @description Code prefix (digits) or words in Dutch or English */
-                q: string;
                 /** @description Larger values are capped at 100 */
                 limit?: number;
+                /** @description Code prefix (digits) or words in Dutch or English */
+                q: string;
             };
             header?: never;
             path?: never;
