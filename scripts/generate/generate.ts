@@ -391,8 +391,8 @@ async function main(): Promise<void> {
     await time('fill offering_search', () =>
       client.query(
         `INSERT INTO offering_search (offering_id, organisation_id, hidden, lat, lon, cpv_ids, search_doc)
-         SELECT id, organisation_id, hidden, lat, lon, cpv_ancestors::int4[], search_doc FROM offering o
-         WHERE NOT EXISTS (SELECT 1 FROM offering_search s WHERE s.offering_id = o.id)`,
+         SELECT id, organisation_id, hidden, lat, lon, cpv_ancestors::int4[], search_doc FROM offering
+         ON CONFLICT (offering_id) DO NOTHING`,
       ),
     );
     await client.query('ALTER TABLE offering ENABLE TRIGGER trg_offering_search_sync');
