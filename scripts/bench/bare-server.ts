@@ -7,11 +7,20 @@ import { Pool } from 'pg';
 import { SESSION_OPTIONS } from '../../libs/database/src/data-source-options';
 import { decodeCursor, encodeCursor, pageLimit, pc4Of, todayInNl } from '../../libs/common/src';
 import { parseCpvInput } from '../../libs/domain/src/directory/cpv-input';
-import { nameTerms, searchTerms } from '../../libs/domain/src/directory/search-text';
+import {
+  commonTerms,
+  LexemeShares,
+  nameTerms,
+  searchTerms,
+} from '../../libs/domain/src/directory/search-text';
 import {
   cursorKey,
   cursorShape,
   KNN_SETTINGS,
+  LEXEME_SHARES_SQL,
+  LEXICON_SQL,
+  lexiconValues,
+  prefixWords,
   offeringSearchSql,
   POSTCODE_AREA_SQL,
   resolveSort,
@@ -22,6 +31,7 @@ import {
 const port = Number(process.argv[2] ?? 3199);
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20, options: SESSION_OPTIONS });
 let tree: Map<string, string>;
+let shares: LexemeShares = new Map();
 
 async function filters(params: URLSearchParams): Promise<SearchFilters> {
   const q = params.get('q')?.trim() || undefined;
@@ -41,8 +51,12 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
     point !== undefined,
   );
   const cursor = decodeCursor(params.get('cursor') ?? undefined, cursorShape(sort, point !== undefined));
+  const terms = searchTerms(q);
+  const lexicon = terms.length > 0 ? await pool.query(LEXICON_SQL, lexiconValues(terms)) : undefined;
   return {
+    prefixWords: lexicon ? prefixWords(terms, lexicon.rows) : undefined,
     terms: searchTerms(q),
+    commonTerms: commonTerms(searchTerms(q), shares),
     nameTerms: nameTerms(searchTerms(q)),
     cpv,
     point,
@@ -78,6 +92,8 @@ async function main(): Promise<void> {
     'SELECT code, check_digit FROM cpv_code',
   );
   tree = new Map(rows.map((r) => [r.code, r.check_digit]));
+  const stats = await pool.query<{ lexeme: string; share: number }>(LEXEME_SHARES_SQL);
+  shares = new Map(stats.rows.map((r) => [r.lexeme, r.share]));
   createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/api/v1/offerings') {

@@ -76,7 +76,7 @@ async function mixes(db: Client): Promise<Mix[]> {
     `/api/v1/offerings?${new URLSearchParams(Object.entries(q).map(([k, v]) => [k, String(v)])).toString()}`;
   // The most frequent title words in the data set: "one common word".
   const common = await db.query<{ word: string }>(
-    `SELECT word FROM ts_stat($$SELECT to_tsvector('simple', title) FROM offering TABLESAMPLE SYSTEM (5)$$)
+    `SELECT word FROM ts_stat($$SELECT to_tsvector('simple', title) FROM offering TABLESAMPLE SYSTEM (5) REPEATABLE (42)$$)
      WHERE length(word) >= 5 ORDER BY ndoc DESC, word LIMIT 5`,
   );
   const titles = await db.query<{ title: string }>('SELECT title FROM offering ORDER BY id LIMIT 40');

@@ -362,6 +362,11 @@ async function main(): Promise<void> {
     // The row trigger that keeps offering_search in step would run once per copied row; it is off during the
     // load (inside this transaction) and the narrow table is filled in one statement afterwards.
     await client.query('ALTER TABLE offering DISABLE TRIGGER trg_offering_search_sync');
+    // Likewise the word list of the search documents (search_lexeme), filled once after the load.
+    await client.query('ALTER TABLE offering_search DISABLE TRIGGER trg_offering_search_lexeme');
+    await client.query(
+      'ALTER TABLE social_enterprise_profile DISABLE TRIGGER trg_social_enterprise_profile_lexeme',
+    );
     const total = createHash('sha256');
     const perTable: Record<string, { rows: number; sha256: string }> = {};
     for (const table of TABLES) {
@@ -396,6 +401,19 @@ async function main(): Promise<void> {
       ),
     );
     await client.query('ALTER TABLE offering ENABLE TRIGGER trg_offering_search_sync');
+    await time('fill search_lexeme', () =>
+      client.query(
+        `INSERT INTO search_lexeme (word)
+         SELECT w FROM (SELECT w FROM offering_search, unnest(tsvector_to_array(search_doc)) AS w
+                        UNION
+                        SELECT w FROM social_enterprise_profile, unnest(tsvector_to_array(search_doc)) AS w) n
+         WHERE NOT EXISTS (SELECT 1 FROM search_lexeme l WHERE l.word = n.w COLLATE "C")`,
+      ),
+    );
+    await client.query('ALTER TABLE offering_search ENABLE TRIGGER trg_offering_search_lexeme');
+    await client.query(
+      'ALTER TABLE social_enterprise_profile ENABLE TRIGGER trg_social_enterprise_profile_lexeme',
+    );
 
     if (dropped.length > 0) {
       await time('re-create search indexes', async () => {

@@ -132,4 +132,31 @@ describe('search filters on every order', () => {
       .expect((r) => expect(r.status).toBeLessThan(300));
     expect(await find({ q: after })).toEqual([]);
   });
+
+  it('a prefix is looked up as the document words it stands for, kept in step on create and edit, and stays a prefix beyond 64 words', async () => {
+    const se = await register(t, 'social_enterprise');
+    const stem = uniqueWord();
+    const find = async (q: string): Promise<string[]> =>
+      ((await t.http().get('/api/v1/offerings').query({ q, limit: 100 }).expect(200)).body as Page).items.map(
+        (i) => i.id,
+      );
+    // A compound made of a word no document had before: its start finds it in a multi-word query too.
+    const o = await createOffering(t, se, { title: `Bijenkasten ${stem}hout`, description: 'Imkerij' });
+    expect(await find(`${stem} imkerij`)).toEqual([o.id]);
+    await t
+      .http()
+      .patch(`/api/v1/offerings/${o.id}`)
+      .set(...bearer(se))
+      .send({ description: `Ook ${stem}zaagsel en imkerij` })
+      .expect(200);
+    expect(await find(`${stem}zaag imkerij`)).toEqual([o.id]);
+    // 70 distinct words that start alike: more than a prefix is written out as, so it is matched as a prefix.
+    const many: string[] = [o.id];
+    for (let i = 0; i < 70; i++) {
+      const title = `Kasten ${stem}${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+      many.push((await createOffering(t, se, { title })).id);
+    }
+    expect((await find(stem)).sort()).toEqual(many.sort());
+    expect(await find(`${stem}zaag`)).toEqual([o.id]);
+  });
 });

@@ -15,6 +15,7 @@ import { CreateMeetingEvents1795440000000 } from './1795440000000-CreateMeetingE
 import { AddSearchOrderIndexes1795460000000 } from './1795460000000-AddSearchOrderIndexes';
 import { AddSearchPageIndexes1795470000000 } from './1795470000000-AddSearchPageIndexes';
 import { CreateMatchDelta1795471190000 } from './1795471190000-CreateMatchDelta';
+import { AddSearchLexicon1795480000000 } from './1795480000000-AddSearchLexicon';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddSearchOrderIndexes1795460000000,
   AddSearchPageIndexes1795470000000,
   CreateMatchDelta1795471190000,
+  AddSearchLexicon1795480000000,
 ];

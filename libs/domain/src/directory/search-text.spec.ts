@@ -1,4 +1,4 @@
-import { foldedText, nameTerms, searchTerms } from './search-text';
+import { commonTerms, foldedText, nameTerms, searchTerms } from './search-text';
 
 describe('searchTerms', () => {
   it.each([
@@ -29,4 +29,32 @@ describe('nameTerms', () => {
     [['de', 'bv'], []],
     [['2011', 'groen'], ['groen']],
   ])('%j → %j', (terms, expected) => expect(nameTerms(terms)).toEqual(expected));
+});
+
+describe('commonTerms', () => {
+  const shares = new Map([
+    ['diensten', 0.68],
+    ['dienstenpakket', 0.01],
+    ['schoonmaak', 0.05],
+    ['schoonmaakdiensten', 0.25],
+  ]);
+
+  it.each([
+    [['glas', 'diensten'], ['diensten']],
+    // a prefix counts the most frequent word it starts: schoonmaak finds schoonmaakdiensten
+    [['schoonmaak', 'glas'], ['schoonmaak']],
+    [['dienstenpakket', 'glas'], []],
+    [
+      ['diensten', 'schoonmaak'],
+      ['diensten', 'schoonmaak'],
+    ],
+    [['glas'], []],
+  ])('%j → %j', (terms, common) => {
+    expect(commonTerms(terms, shares)).toEqual(common);
+  });
+
+  it('takes the threshold as given', () => {
+    expect(commonTerms(['schoonmaak', 'glas'], shares, 0.3)).toEqual([]);
+    expect(commonTerms(['schoonmaak', 'glas'], new Map(), 0.3)).toEqual([]);
+  });
 });

@@ -5,12 +5,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DirectoryErrorCode } from './directory.errors';
 import { ReferenceDataService } from './reference-data.service';
-import { nameTerms, searchTerms } from './search-text';
+import { commonTerms, LexemeShares, nameTerms, searchTerms } from './search-text';
 import {
   cursorKey,
   cursorShape,
   enterpriseSearchSql,
   KNN_SETTINGS,
+  LEXEME_SHARES_SQL,
+  LEXICON_SQL,
+  lexiconValues,
+  prefixWords,
   offeringSearchSql,
   resolveSort,
   SearchFilters,
@@ -92,8 +96,13 @@ interface EnterpriseRow {
 }
 
 /** The directory search (offerings and enterprises): filters resolved here, SQL in search.sql.ts. */
+/** How long the word statistics are kept before they are read again (they change with ANALYZE). */
+const LEXEME_SHARES_TTL_MS = 10 * 60_000;
+
 @Injectable()
 export class SearchService {
+  private shares: { at: number; value: Promise<LexemeShares> } | null = null;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reference: ReferenceDataService,
@@ -126,6 +135,8 @@ export class SearchService {
     const cursor = decodeCursor(input.cursor, cursorShape(sort, point !== undefined));
     return {
       terms,
+      commonTerms: commonTerms(terms, await this.lexemeShares()),
+      prefixWords: await this.prefixWords(terms),
       nameTerms: nameTerms(terms),
       cpv: input.cpv ? await this.reference.normaliseCpvCode(input.cpv, 'cpv') : undefined,
       point,
@@ -178,6 +189,25 @@ export class SearchService {
       score: r.score,
     }));
     return { items, nextCursor: this.next(rows, f) };
+  }
+
+  /** The statistics of the search documents' words, read at most every ten minutes (none: every word rare). */
+  private lexemeShares(): Promise<LexemeShares> {
+    if (!this.shares || Date.now() - this.shares.at > LEXEME_SHARES_TTL_MS) {
+      const value = this.ds
+        .query<{ lexeme: string; share: number }[]>(LEXEME_SHARES_SQL)
+        .then((rows) => new Map(rows.map((r) => [r.lexeme, r.share])) as LexemeShares)
+        .catch(() => new Map() as LexemeShares);
+      this.shares = { at: Date.now(), value };
+    }
+    return this.shares.value;
+  }
+
+  /** The document words each term is a prefix of, so the full-text index is asked for exact words. */
+  private async prefixWords(terms: string[]): Promise<Record<string, string[]> | undefined> {
+    if (terms.length === 0) return undefined;
+    const rows = await this.ds.query<{ i: number; word: string }[]>(LEXICON_SQL, lexiconValues(terms));
+    return prefixWords(terms, rows);
   }
 
   private run<T>(q: SqlQuery): Promise<T[]> {

@@ -33,6 +33,17 @@ const NO_DISTANCE = 1e9;
 export interface SearchFilters {
   /** From searchTerms(): folded words, each matched as a prefix in the simple, dutch and english configs. */
   terms: string[];
+  /**
+   * Those of `terms` that most documents hold (see commonTerms): checked on the rows the other words find rather
+   * than looked up in the full-text index; when they are all of `terms`, the candidates come from a plain scan.
+   */
+  commonTerms?: string[];
+  /**
+   * Per term, the words of the search documents it is a prefix of (see LEXICON_SQL): the term is then matched as
+   * those exact words, which the full-text index combines cheaply, instead of as a prefix. A term without an entry
+   * (more than PREFIX_EXPANSION_CAP words) stays a prefix.
+   */
+  prefixWords?: Record<string, string[]>;
   /** The most distinctive words (longest first, at most two) for trigram matching on names (typos). */
   nameTerms?: string[];
   /** Normalised 8-digit CPV code: matches the code and its whole subtree. */
@@ -112,19 +123,78 @@ class Params {
   }
 }
 
-function tsQuery(p: Params, terms: string[]): string {
-  // Each word: a prefix of an unstemmed word (so `schoonmaak` finds `schoonmaakdiensten`) or the same stem in
-  // Dutch or English (so `kantoren` finds `kantoor`); words are ANDed. Prefixes only on the unstemmed
-  // configuration keep the number of index entries (and the per-row check) small.
+/** Most words one prefix is turned into; a prefix of more words (a short one) is left a prefix. */
+export const PREFIX_EXPANSION_CAP = 64;
+
+/** The words [lo, hi) that start with `t` in byte order (the "C" collation of `search_lexeme`). */
+export function prefixRange(t: string): [string, string] {
+  return [t, t.slice(0, -1) + String.fromCharCode(t.charCodeAt(t.length - 1) + 1)];
+}
+
+/** The words each prefix stands for: $1 the lower and $2 the upper bounds of prefixRange, in terms order. */
+export const LEXICON_SQL = `SELECT u.i::int AS i, l.word
+  FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(lo, hi, i)
+  CROSS JOIN LATERAL (SELECT DISTINCT word FROM search_lexeme
+                       WHERE word >= u.lo COLLATE "C" AND word < u.hi COLLATE "C"
+                       ORDER BY word LIMIT ${PREFIX_EXPANSION_CAP + 1}) AS l`;
+
+export function lexiconValues(terms: string[]): [string[], string[]] {
+  const ranges = terms.map(prefixRange);
+  return [ranges.map((r) => r[0]), ranges.map((r) => r[1])];
+}
+
+/** LEXICON_SQL's rows as SearchFilters.prefixWords (a term of too many words gets no entry). */
+export function prefixWords(terms: string[], rows: { i: number; word: string }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = Object.fromEntries(terms.map((t) => [t, []]));
+  for (const r of rows) out[terms[r.i - 1]].push(r.word);
+  for (const t of terms) if (out[t].length > PREFIX_EXPANSION_CAP) delete out[t];
+  return out;
+}
+
+/** A tsquery literal matching any of the words exactly. */
+function anyWord(words: string[]): string {
+  return words.map((w) => `'${w.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+}
+
+function tsQuery(p: Params, terms: string[], prefixes?: Record<string, string[]>): string {
+  // Each word: a prefix of a word (so `schoonmaak` finds `schoonmaakdiensten`), written out as the exact words it
+  // stands for when known, or the same stem in Dutch or English (so `kantoren` finds `kantoor`); words are ANDed.
+  // No document word starts with a term that has no words: it is then matched as itself, which finds nothing.
   const words = terms
     .map((t) => {
-      const prefix = p.add(`${t}:*`);
+      const exact = prefixes?.[t];
+      const prefix = exact
+        ? `${p.add(anyWord(exact.length > 0 ? exact : [t]))}::tsquery`
+        : `to_tsquery('simple', ${p.add(`${t}:*`)})`;
       const word = p.add(t);
-      return `(to_tsquery('simple', ${prefix}) || plainto_tsquery('dutch', ${word}) || plainto_tsquery('english', ${word}))`;
+      return `(${prefix} || plainto_tsquery('dutch', ${word}) || plainto_tsquery('english', ${word}))`;
     })
     .join(' && ');
   return `(${words})`;
 }
+
+/**
+ * The full-text condition of the terms on `doc`: the rarer words through the index, the common ones (if any) as a
+ * plain check on the rows those find (`ts_match_vq` is `@@` as a function, which the planner neither takes to the
+ * index nor estimates). With only common words the check alone: a scan in the table's order meets a capped
+ * candidate set within a few pages, where the index would first list most of the table.
+ */
+function textMatch(p: Params, f: SearchFilters, doc: string): string {
+  const common = new Set(f.commonTerms ?? []);
+  const rare = f.terms.filter((t) => !common.has(t));
+  // Exact word lists serve the index; a row check is cheaper on a prefix than on the list it stands for.
+  if (common.size === 0) return `${doc} @@ ${tsQuery(p, f.terms, f.prefixWords)}`;
+  // Several common words together may still be rare: the planner weighs that from the whole query.
+  if (rare.length === 0 && f.terms.length > 1) return `${doc} @@ ${tsQuery(p, f.terms)}`;
+  const check = `ts_match_vq(${doc}, ${tsQuery(p, [...common])})`;
+  return rare.length === 0 ? check : `${doc} @@ ${tsQuery(p, rare, f.prefixWords)} AND ${check}`;
+}
+
+/** The statistics `commonTerms` works from: the most common lexemes of the offerings' search documents. */
+export const LEXEME_SHARES_SQL = `SELECT e AS lexeme, f AS share
+  FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f)
+ WHERE s.schemaname = current_schema() AND s.tablename = 'offering_search' AND s.attname = 'search_doc'
+   AND e IS NOT NULL`;
 
 /**
  * Typo-tolerant name match: each distinctive word must be trigram-similar to a word of the name. Matching
@@ -262,17 +332,17 @@ ORDER BY o.updated_at DESC, o.id DESC LIMIT ${p.add(f.limit + 1)}`,
   // sort key (score and, with a point, the chord distance), so the page is cut from the candidates alone and only
   // its rows are joined to the wide offering and organisation rows and get their certificates.
   const k = f.point ? `coalesce(${chord(p, f, 'o.lat', 'o.lon')}, ${NO_DISTANCE})` : 'NULL::float8';
-  const tsq = tsQuery(p, f.terms);
-  const textWhere = offeringFilters(p, f, 'o', true).join(' AND ');
-  const parts = [
-    `(SELECT o.offering_id AS id, ${k} AS k, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering_search o WHERE o.search_doc @@ ${tsq} AND ${textWhere} LIMIT ${CANDIDATE_CAP})`,
-  ];
+  const tsq = tsQuery(p, f.terms, f.prefixWords);
+  const textWhere = [textMatch(p, f, 'o.search_doc'), ...offeringFilters(p, f, 'o', true)].join(' AND ');
+  const parts = [`(SELECT id, k, r FROM words)`];
   if (f.nameTerms?.length) {
     const { match, score } = nameMatch(p, f.nameTerms, 'org');
     const nameWhere = offeringFilters(p, f).join(' AND ');
-    // Matching enterprises first (a short list), then their offerings by the organisation index.
+    // Typo tolerance is the fallback of words that do not fill the candidate set (with a full set of exact
+    // matches a near name would not make the first pages anyway): matching enterprises first (a short list),
+    // then their offerings by the organisation index.
     parts.push(
-      `(SELECT o.id, ${k} AS k, 0.5 * m.sim AS r FROM (SELECT org.id, ${score} AS sim FROM organisation org WHERE org.kind = 'social_enterprise' AND ${match} LIMIT ${NAME_CANDIDATE_CAP}) m JOIN offering o ON o.organisation_id = m.id WHERE ${nameWhere} LIMIT ${NAME_CANDIDATE_CAP})`,
+      `(SELECT o.id, ${k} AS k, 0.5 * m.sim AS r FROM (SELECT org.id, ${score} AS sim FROM organisation org WHERE org.kind = 'social_enterprise' AND ${match} LIMIT ${NAME_CANDIDATE_CAP}) m JOIN offering o ON o.organisation_id = m.id WHERE ${nameWhere} AND (SELECT count(*) FROM words) < ${CANDIDATE_CAP} LIMIT ${NAME_CANDIDATE_CAP})`,
     );
   }
   const ks = keyset(
@@ -292,7 +362,8 @@ ORDER BY o.updated_at DESC, o.id DESC LIMIT ${p.add(f.limit + 1)}`,
   const order = `score DESC${f.point ? ', k ASC' : ''}, id ASC`;
   const certs = certificationsJson(p, f, 'o.organisation_id');
   return {
-    text: `WITH cand AS (${parts.join(' UNION ALL ')}),
+    text: `WITH words AS MATERIALIZED (SELECT o.offering_id AS id, ${k} AS k, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering_search o WHERE ${textWhere} LIMIT ${CANDIDATE_CAP}),
+cand AS (${parts.join(' UNION ALL ')}),
 s AS (SELECT id, k, round(max(r)::numeric, 6)::float8 AS score FROM cand GROUP BY id, k),
 page AS MATERIALIZED (SELECT id, k, score FROM s${ks ? ` WHERE ${ks}` : ''} ORDER BY ${order} LIMIT ${p.add(f.limit + 1)})
 SELECT ${select}, page.score, ${distance} AS distance_km, ${f.point ? 'page.k' : 'NULL::float8'} AS sort_distance, NULL::text AS sort_updated_at, ${certs} AS certifications
@@ -378,9 +449,9 @@ ${output('page.updated_at DESC, page.id DESC')}`,
   }
   // Candidates by words in offerings and missions and by a typo-tolerant name match, each capped; then the page
   // is cut from (score, distance, id) on the organisation row before anything wide is read.
-  const tsq = tsQuery(p, f.terms);
+  const tsq = tsQuery(p, f.terms, f.prefixWords);
   const parts = [
-    `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering_search o WHERE o.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
+    `(SELECT o.organisation_id AS id, ts_rank_cd(o.search_doc, ${tsq}, 1) AS r FROM offering_search o WHERE ${textMatch(p, f, 'o.search_doc')} LIMIT ${CANDIDATE_CAP})`,
     `(SELECT pm.organisation_id AS id, ts_rank_cd(pm.search_doc, ${tsq}, 1) AS r FROM social_enterprise_profile pm WHERE pm.search_doc @@ ${tsq} LIMIT ${CANDIDATE_CAP})`,
   ];
   if (f.nameTerms?.length) {
