@@ -66,7 +66,9 @@ const SEARCH_INDEXES: { name: string; create: string }[] = [
     name: 'ix_organisation_name_trgm',
     create:
       'CREATE INDEX "ix_organisation_name_trgm" ON "organisation" ' +
-      'USING gin (immutable_unaccent(lower(name)) gin_trgm_ops)',
+      'USING gin (immutable_unaccent(lower(name)) gin_trgm_ops); ' +
+      // as migration TrimNameTrigramStatistics leaves it
+      'ALTER INDEX "ix_organisation_name_trgm" ALTER COLUMN 1 SET STATISTICS 10',
   },
 ];
 

@@ -16,6 +16,7 @@ import { AddSearchOrderIndexes1795460000000 } from './1795460000000-AddSearchOrd
 import { AddSearchPageIndexes1795470000000 } from './1795470000000-AddSearchPageIndexes';
 import { CreateMatchDelta1795471190000 } from './1795471190000-CreateMatchDelta';
 import { AddSearchLexicon1795480000000 } from './1795480000000-AddSearchLexicon';
+import { TrimNameTrigramStatistics1795480000100 } from './1795480000100-TrimNameTrigramStatistics';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddSearchPageIndexes1795470000000,
   CreateMatchDelta1795471190000,
   AddSearchLexicon1795480000000,
+  TrimNameTrigramStatistics1795480000100,
 ];
