@@ -16,7 +16,7 @@ import {
 import {
   cursorKey,
   cursorShape,
-  KNN_SETTINGS,
+  KNN_BEGIN_SQL,
   LEXEME_SHARES_SQL,
   LEXICON_SQL,
   lexiconValues,
@@ -74,8 +74,7 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
 async function knn(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    await client.query(KNN_SETTINGS.join('; '));
+    await client.query(KNN_BEGIN_SQL);
     const result = await client.query(text, values);
     await client.query('COMMIT');
     return result;

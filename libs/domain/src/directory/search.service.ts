@@ -10,7 +10,7 @@ import {
   cursorKey,
   cursorShape,
   enterpriseSearchSql,
-  KNN_SETTINGS,
+  KNN_BEGIN_SQL,
   LEXEME_SHARES_SQL,
   LEXICON_SQL,
   lexiconValues,
@@ -210,12 +210,22 @@ export class SearchService {
     return prefixWords(terms, rows);
   }
 
-  private run<T>(q: SqlQuery): Promise<T[]> {
+  private async run<T>(q: SqlQuery): Promise<T[]> {
     if (!q.knn) return this.ds.query<T[]>(q.text, q.values);
-    return this.ds.transaction(async (m) => {
-      await m.query(KNN_SETTINGS.join('; '));
-      return m.query<T[]>(q.text, q.values);
-    });
+    // A read-only transaction for SET LOCAL, opened together with its settings (three round trips, not four).
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(KNN_BEGIN_SQL);
+      const rows = (await runner.query(q.text, q.values)) as T[];
+      await runner.query('COMMIT');
+      return rows;
+    } catch (err) {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
   }
 
   private next(rows: SortedRow[], f: SearchFilters): string | null {

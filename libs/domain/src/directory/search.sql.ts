@@ -115,6 +115,9 @@ export const KNN_SETTINGS = [
   'SET LOCAL jit = off',
 ];
 
+/** Opens the transaction of a `knn` query with its settings, in one round trip. */
+export const KNN_BEGIN_SQL = `BEGIN; ${KNN_SETTINGS.join('; ')}`;
+
 class Params {
   readonly values: unknown[] = [];
   add(v: unknown): string {
