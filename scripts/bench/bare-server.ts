@@ -35,6 +35,7 @@ let shares: LexemeShares = new Map();
 
 async function filters(params: URLSearchParams): Promise<SearchFilters> {
   const q = params.get('q')?.trim() || undefined;
+  const terms = searchTerms(q);
   let point: SearchFilters['point'];
   const postcode = params.get('postcode');
   if (postcode) {
@@ -47,17 +48,16 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
   if (cpvRaw && (!cpv || !tree.has(cpv))) throw new Error('unknown cpv');
   const sort = resolveSort(
     (params.get('sort') ?? undefined) as SearchSort | undefined,
-    searchTerms(q).length > 0,
+    terms.length > 0,
     point !== undefined,
   );
   const cursor = decodeCursor(params.get('cursor') ?? undefined, cursorShape(sort, point !== undefined));
-  const terms = searchTerms(q);
   const lexicon = terms.length > 0 ? await pool.query(LEXICON_SQL, lexiconValues(terms)) : undefined;
   return {
     prefixWords: lexicon ? prefixWords(terms, lexicon.rows) : undefined,
-    terms: searchTerms(q),
-    commonTerms: commonTerms(searchTerms(q), shares),
-    nameTerms: nameTerms(searchTerms(q)),
+    terms,
+    commonTerms: commonTerms(terms, shares),
+    nameTerms: nameTerms(terms),
     cpv,
     point,
     radiusKm: params.has('radiusKm') ? Number(params.get('radiusKm')) : undefined,

@@ -95,10 +95,10 @@ interface EnterpriseRow {
   certifications: SearchCertification[];
 }
 
-/** The directory search (offerings and enterprises): filters resolved here, SQL in search.sql.ts. */
 /** How long the word statistics are kept before they are read again (they change with ANALYZE). */
 const LEXEME_SHARES_TTL_MS = 10 * 60_000;
 
+/** The directory search (offerings and enterprises): filters resolved here, SQL in search.sql.ts. */
 @Injectable()
 export class SearchService {
   private shares: { at: number; value: Promise<LexemeShares> } | null = null;

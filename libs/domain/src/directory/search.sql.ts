@@ -34,7 +34,7 @@ export interface SearchFilters {
   /** From searchTerms(): folded words, each matched as a prefix in the simple, dutch and english configs. */
   terms: string[];
   /**
-   * Those of `terms` that most documents hold (see commonTerms): checked on the rows the other words find rather
+   * Those of `terms` that many documents hold (see commonTerms): checked on the rows the other words find rather
    * than looked up in the full-text index; when they are all of `terms`, the candidates come from a plain scan.
    */
   commonTerms?: string[];
