@@ -152,8 +152,17 @@ export class ReportsService {
   }
 
   /** The organisation's reports and, for a buyer's officers, the tender and buyer reports about that buyer. */
-  async list(actor: Actor, q: { limit?: number; cursor?: string }): Promise<Page<ReportView>> {
-    const qb = this.ds
+  /** Reports and their jobs in one snapshot, as `get`. */
+  list(actor: Actor, q: { limit?: number; cursor?: string }): Promise<Page<ReportView>> {
+    return this.ds.transaction('REPEATABLE READ', (m) => this.listIn(m, actor, q));
+  }
+
+  private async listIn(
+    m: EntityManager,
+    actor: Actor,
+    q: { limit?: number; cursor?: string },
+  ): Promise<Page<ReportView>> {
+    const qb = m
       .getRepository(ReportEntity)
       .createQueryBuilder('r')
       .where(
@@ -164,7 +173,7 @@ export class ReportsService {
       );
     const page = await pageNewestFirst(qb, 'r', q);
     const jobs = page.items.length
-      ? await this.ds.getRepository(BackgroundJobEntity).findBy({ id: In(page.items.map((r) => r.id)) })
+      ? await m.getRepository(BackgroundJobEntity).findBy({ id: In(page.items.map((r) => r.id)) })
       : [];
     return {
       items: page.items.map((report) => ({ report, job: jobs.find((j) => j.id === report.id)! })),
@@ -172,13 +181,19 @@ export class ReportsService {
     };
   }
 
+  /**
+   * The report and its job read in one snapshot: the worker commits the file (size, checksum) before it marks the
+   * job done, so a view never says done without them (two separate reads could see the job after the file).
+   */
   async get(actor: Actor, id: string): Promise<ReportView> {
-    const report = await findVisible(this.ds.manager, ReportEntity, id, {
-      visible: (r) => this.canRead(actor, r),
-      notFound: () => new NotFoundError(ReportingErrorCode.ReportNotFound, 'Report'),
+    return this.ds.transaction('REPEATABLE READ', async (m) => {
+      const report = await findVisible(m, ReportEntity, id, {
+        visible: (r) => this.canRead(actor, r),
+        notFound: () => new NotFoundError(ReportingErrorCode.ReportNotFound, 'Report'),
+      });
+      const job = await m.getRepository(BackgroundJobEntity).findOneByOrFail({ id });
+      return { report, job };
     });
-    const job = await this.ds.getRepository(BackgroundJobEntity).findOneByOrFail({ id });
-    return { report, job };
   }
 
   /** 409 REPORT_NOT_READY until the job is done; the file streams from the database chunk by chunk. */
