@@ -9,7 +9,7 @@
  *                             [--skip-generate]
  */
 import 'reflect-metadata';
-import { type MatchReason, MatchingService, MatchingTriggers, NO_JIT_SQL } from '@app/domain';
+import { MatchingService, MatchingTriggers, NO_JIT_SQL } from '@app/domain';
 import { todayInNl } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { spawnSync } from 'node:child_process';
@@ -317,15 +317,8 @@ async function main(): Promise<void> {
         distance_km: r.distanceKm,
         reasons: r.reasons,
       }));
-      // jsonb keeps no key order: compare the reasons field by field.
-      const canon = (rows: { reasons: MatchReason[] }[]): string =>
-        JSON.stringify(
-          rows.map((r) => ({
-            ...r,
-            reasons: r.reasons.map((x) => [x.factor, x.weight, x.value, x.detail, x.detailNl]),
-          })),
-        );
-      if (canon(mine) === canon(stored)) equal += 1;
+      // Reasons are stored compact, as arrays: jsonb keeps their order.
+      if (JSON.stringify(mine) === JSON.stringify(stored)) equal += 1;
     }
     log(
       `one offering change (${change.what}): ${affected.length} obligations re-scored and stored in ${changeMs.toFixed(0)} ms ` +

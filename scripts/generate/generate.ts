@@ -226,6 +226,7 @@ function* tableLines(gen: RowGenerator, table: Table, count: number): Generator<
 
 /** Tables a --reset empties; the DELETE fallback leaves dead rows, so they are compacted after the commit. */
 const RESET_TABLES = [
+  'match_offering_point',
   'offering_search',
   'offering',
   'certification',
@@ -240,7 +241,9 @@ async function reset(client: Client): Promise<boolean> {
   let deleted = false;
   await client.query('SAVEPOINT before_truncate');
   try {
-    await client.query('TRUNCATE offering_search, offering, certification, social_enterprise_profile');
+    await client.query(
+      'TRUNCATE match_offering_point, offering_search, offering, certification, social_enterprise_profile',
+    );
     await client.query('RELEASE SAVEPOINT before_truncate');
   } catch (err) {
     console.log(`  TRUNCATE refused (${(err as Error).message}); deleting instead`);
@@ -364,6 +367,8 @@ async function main(): Promise<void> {
     // The row trigger that keeps offering_search in step would run once per copied row; it is off during the
     // load (inside this transaction) and the narrow table is filled in one statement afterwards.
     await client.query('ALTER TABLE offering DISABLE TRIGGER trg_offering_search_sync');
+    // Likewise matching's narrow table of offering points.
+    await client.query('ALTER TABLE offering DISABLE TRIGGER trg_match_offering_point_sync');
     // Likewise the word list of the search documents (search_lexeme), filled once after the load.
     await client.query('ALTER TABLE offering_search DISABLE TRIGGER trg_offering_search_lexeme');
     await client.query(
@@ -403,6 +408,14 @@ async function main(): Promise<void> {
       ),
     );
     await client.query('ALTER TABLE offering ENABLE TRIGGER trg_offering_search_sync');
+    await time('fill match_offering_point', () =>
+      client.query(
+        `INSERT INTO match_offering_point
+         SELECT p.* FROM offering o CROSS JOIN LATERAL match_offering_point_rows(o) p
+         ON CONFLICT DO NOTHING`,
+      ),
+    );
+    await client.query('ALTER TABLE offering ENABLE TRIGGER trg_match_offering_point_sync');
     await time('fill search_lexeme', () =>
       client.query(
         `INSERT INTO search_lexeme (word)
@@ -429,7 +442,9 @@ async function main(): Promise<void> {
       });
     }
     await time('vacuum analyze', async () => {
-      for (const table of [...TABLES, 'offering_search']) await client.query(`VACUUM (ANALYZE) ${table}`);
+      for (const table of [...TABLES, 'offering_search', 'match_offering_point']) {
+        await client.query(`VACUUM (ANALYZE) ${table}`);
+      }
     });
 
     const checksum = total.digest('hex');

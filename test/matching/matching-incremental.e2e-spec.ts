@@ -29,7 +29,7 @@ interface StoredRow {
   projected_credit_cents: string;
   spend_to_fill_cents: string | null;
   distance_km: number | null;
-  reasons: { factor: string; weight: number; value: number; detail: string; detailNl: string }[];
+  reasons: unknown[];
   revision: number;
 }
 
@@ -89,9 +89,8 @@ describe('incremental re-scoring equals a full re-score (e2e: API, worker, outbo
     );
     const s = await matching.obligationSubject(obligationId, todayInNl());
     const full = matching.score(s!, await matching.candidates(t.ds.manager, s!));
-    // jsonb keeps no key order: compare reasons field by field.
-    const reasons = (rs: StoredRow['reasons']): unknown[] =>
-      rs.map((r) => [r.factor, r.weight, r.value, r.detail, r.detailNl]);
+    // Reasons are stored compact (arrays), in the order the scorer wrote them.
+    const reasons = (rs: unknown[]): unknown[] => rs;
     expect(
       stored.map((r) => ({
         offeringId: r.offering_id,
@@ -116,6 +115,12 @@ describe('incremental re-scoring equals a full re-score (e2e: API, worker, outbo
       })),
     );
     expect(page.items.map((m) => m.offeringId)).toEqual(full.map((r) => r.offeringId));
+    // Each row keeps the exact key the cap ordered it by (-1 only on rows stored before the key was).
+    const keys: { offering_id: string; cap_key: number }[] = await t.ds.query(
+      'SELECT offering_id, cap_key FROM obligation_match WHERE obligation_id = $1 AND cap_key >= 0',
+      [obligationId],
+    );
+    for (const k of keys) expect(k.cap_key).toBe(full.find((r) => r.offeringId === k.offering_id)!.capKey);
     const [{ n }] = await t.ds.query(
       `SELECT count(*)::int AS n FROM match_delta WHERE subject_type = 'obligation' AND subject_id = $1`,
       [obligationId],
@@ -158,6 +163,13 @@ describe('incremental re-scoring equals a full re-score (e2e: API, worker, outbo
 
     // E moves next door: it enters the nearest 3 and C (the farthest) leaves, still pair by pair.
     await patch(se[4], off.e, { deliveryPostcode: '2012 AB' });
+    set = await expectFullRescoreStored();
+    expect(set.patched).toBe(true);
+    expect(set.ids.sort()).toEqual([off.a, off.b, off.e].sort());
+
+    // A set stored before the cap's key was (cap_key -1): its keys are computed from the offerings' points.
+    await t.ds.query('UPDATE obligation_match SET cap_key = -1 WHERE obligation_id = $1', [obligationId]);
+    await patch(se[0], off.a, { capacityCentsPerMonth: 60_000 });
     set = await expectFullRescoreStored();
     expect(set.patched).toBe(true);
     expect(set.ids.sort()).toEqual([off.a, off.b, off.e].sort());

@@ -12,6 +12,13 @@ export interface MatchReasonJson {
 }
 
 /**
+ * A reason as a match row stores it: `[factor, weight, value, sentence code, ...parameters]`; the matching read
+ * path writes out the two sentences (`expandReasons` in `libs/domain/src/matching/match-reasons.ts`). Rows
+ * written before the compact form hold `MatchReasonJson` objects, which read as they are.
+ */
+export type StoredMatchReason = [string, number, number, string, ...(string | number)[]];
+
+/**
  * The stored match set of an obligation, written by the matching worker as a whole (delete and insert in one
  * transaction) for one revision. No foreign key to the offering: a deleted offering is dropped by the read's
  * join at once, and the next re-score removes its row.
@@ -50,8 +57,15 @@ export class ObligationMatchEntity {
   @Column({ type: 'double precision', nullable: true })
   distanceKm: number | null;
 
+  /**
+   * The exact distance the candidate cap ordered the set by (`distanceKm` is rounded for display): `Infinity` when
+   * unknown, -1 on rows written before it was stored. Read by the incremental re-score, never by the API.
+   */
+  @Column({ type: 'double precision', default: -1 })
+  capKey: number;
+
   @Column({ type: 'jsonb' })
-  reasons: MatchReasonJson[];
+  reasons: (StoredMatchReason | MatchReasonJson)[];
 
   @Column({ type: 'int' })
   revision: number;

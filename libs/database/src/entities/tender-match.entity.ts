@@ -1,6 +1,6 @@
 import { centsTransformer } from '@app/common';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { MatchReasonJson } from './obligation-match.entity';
+import type { MatchReasonJson, StoredMatchReason } from './obligation-match.entity';
 import { TenderEntity } from './tender.entity';
 
 /**
@@ -41,8 +41,15 @@ export class TenderMatchEntity {
   @Column({ type: 'double precision', nullable: true })
   distanceKm: number | null;
 
+  /**
+   * The exact distance the candidate cap ordered the set by (`distanceKm` is rounded for display): `Infinity` when
+   * unknown, -1 on rows written before it was stored. Read by the incremental re-score, never by the API.
+   */
+  @Column({ type: 'double precision', default: -1 })
+  capKey: number;
+
   @Column({ type: 'jsonb' })
-  reasons: MatchReasonJson[];
+  reasons: (StoredMatchReason | MatchReasonJson)[];
 
   @Column({ type: 'int' })
   revision: number;

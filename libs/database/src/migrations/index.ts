@@ -17,6 +17,8 @@ import { AddSearchPageIndexes1795470000000 } from './1795470000000-AddSearchPage
 import { CreateMatchDelta1795471190000 } from './1795471190000-CreateMatchDelta';
 import { AddSearchLexicon1795480000000 } from './1795480000000-AddSearchLexicon';
 import { TrimNameTrigramStatistics1795480000100 } from './1795480000100-TrimNameTrigramStatistics';
+import { AddMatchOfferingPoint1795490000000 } from './1795490000000-AddMatchOfferingPoint';
+import { AddMatchCapKey1795490000100 } from './1795490000100-AddMatchCapKey';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -39,4 +41,6 @@ export const MIGRATIONS = [
   CreateMatchDelta1795471190000,
   AddSearchLexicon1795480000000,
   TrimNameTrigramStatistics1795480000100,
+  AddMatchOfferingPoint1795490000000,
+  AddMatchCapKey1795490000100,
 ];

@@ -8,6 +8,7 @@ import {
   MeetingReason,
   OfferingEntity,
   ScheduleSummary,
+  StoredMatchReason,
 } from '@app/database';
 import { JobName, OutboxJobs, OutboxService, QueueName } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
@@ -16,12 +17,13 @@ import { DataSource, In } from 'typeorm';
 import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
-import { CandidatePair, candidatePairs, MatchRow, Registrant } from './candidates';
+import { CandidatePair, candidatePairs, MatchRow, PairReason, Registrant } from './candidates';
 import { amsterdamInstant, daySlots, slotsWithin } from './day-slots';
 import { EventsErrorCode } from './events.errors';
 import { EventsService } from './events.service';
 import { icsCalendar } from './ical';
 import { buildSchedule } from './scheduler';
+import { expandReasons } from '../matching/match-reasons';
 
 export interface MeetingView {
   meeting: EventMeetingEntity;
@@ -176,7 +178,12 @@ export class EventScheduleService {
     );
     const pairs = candidatePairs(
       registrants,
-      rows.map((r) => ({ ...r, remainingCents: Number(r.remainingCents), score: Number(r.score) })),
+      rows.map((r) => ({
+        ...r,
+        remainingCents: Number(r.remainingCents),
+        score: Number(r.score),
+        reasons: expandReasons(r.reasons as unknown as StoredMatchReason[]) as PairReason[],
+      })),
     );
     await progress(20);
     const started = Date.now();

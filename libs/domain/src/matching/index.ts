@@ -10,3 +10,4 @@ export * from './matching-triggers.module';
 export * from './matching.service';
 export * from './matches.service';
 export * from './matching.module';
+export * from './match-reasons';

@@ -6,7 +6,12 @@ import {
   NotFoundError,
   pageLimit,
 } from '@app/common';
-import type { BackgroundJobEntity, MatchReasonJson, MatchSubjectType } from '@app/database';
+import type {
+  BackgroundJobEntity,
+  MatchReasonJson,
+  MatchSubjectType,
+  StoredMatchReason,
+} from '@app/database';
 import { JobName, QueueName } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,6 +20,7 @@ import type { Actor } from '../identity/actor';
 import { JobsService } from '../jobs/jobs.service';
 import { MatchingErrorCode } from './matching.errors';
 import { MatchingTriggers } from './matching-triggers.service';
+import { expandReasons } from './match-reasons';
 import { ADD_DELTAS_SQL, FORCE_REVISION_SQL, WHOLE_SET } from './matching.sql';
 
 export interface MatchView {
@@ -63,7 +69,7 @@ interface MatchRow {
   projected_credit_cents: string;
   spend_to_fill_cents: string | null;
   distance_km: number | null;
-  reasons: MatchReasonJson[];
+  reasons: (StoredMatchReason | MatchReasonJson)[];
 }
 
 interface OpportunityRow {
@@ -77,7 +83,7 @@ interface OpportunityRow {
   score: number;
   counts: boolean;
   projected_credit_cents: string;
-  reasons: MatchReasonJson[];
+  reasons: (StoredMatchReason | MatchReasonJson)[];
   subject_id: string;
 }
 
@@ -213,7 +219,7 @@ export class MatchesService {
         score: r.score,
         counts: r.counts,
         projectedCreditCents: Number(r.projected_credit_cents),
-        reasons: r.reasons,
+        reasons: expandReasons(r.reasons),
       })),
       nextCursor:
         rows.length > limit
@@ -281,7 +287,7 @@ export class MatchesService {
         projectedCreditCents: Number(r.projected_credit_cents),
         spendToFillCents: r.spend_to_fill_cents == null ? null : Number(r.spend_to_fill_cents),
         distanceKm: r.distance_km,
-        reasons: r.reasons,
+        reasons: expandReasons(r.reasons),
       })),
       nextCursor:
         rows.length > limit ? encodeCursor([last.counts ? 1 : 0, last.score, last.offering_id]) : null,

@@ -37,6 +37,7 @@ import {
   QUOTE_REQUESTS_SQL,
   storedCountSql,
   storedKeysSql,
+  storedCapKeysSql,
   subjectKeyShareSql,
   WHOLE_SET,
 } from './matching.sql';
@@ -63,10 +64,26 @@ export interface LoadedSubject {
 export interface ScoredMatch extends MatchScore {
   offeringId: string;
   socialEnterpriseId: string;
+  /** Rounded to metres, as shown. */
   distanceKm: number | null;
+  /** The exact distance the cap ordered by, `Infinity` when unknown (stored as `cap_key`). */
+  capKey: number;
+}
+
+/** The stored keys of a set's rows, or null when a row predates `cap_key` (-1). */
+function storedKeys(rows: { id: string; cap_key: number }[]): Keyed[] | null {
+  const keys: Keyed[] = [];
+  for (const r of rows) {
+    if (r.cap_key < 0) return null;
+    keys.push({ id: r.id, distanceKm: r.cap_key === Infinity ? null : r.cap_key });
+  }
+  return keys;
 }
 
 const BATCH = 500;
+
+/** One list for every enterprise without certificates: the scorer remembers its verdicts per list object. */
+const NO_CERTIFICATIONS: CertificationFact[] = [];
 
 /** One field of COPY's text format. */
 function copyField(v: string | number | boolean | null): string {
@@ -274,9 +291,11 @@ export class MatchingService {
     let evicted: string[] = [];
     if (capMayBind(n, listed.length, candidates.length, this.candidateCap)) {
       const p = s.filter.point;
-      const others: Keyed[] = (
-        await m.query(storedKeysSql(s.type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])
-      ).map((r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }));
+      const others: Keyed[] =
+        storedKeys(await m.query(storedCapKeysSql(s.type), [s.id, deltas])) ??
+        (await m.query(storedKeysSql(s.type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])).map(
+          (r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }),
+        );
       const plan = patchAtCap(
         n,
         candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
@@ -318,7 +337,7 @@ export class MatchingService {
     const stream = client.query(
       copyFrom(
         `COPY ${table} (${column}, offering_id, social_enterprise_id, score, counts, projected_credit_cents,
-                        spend_to_fill_cents, distance_km, reasons, revision, computed_at) FROM STDIN`,
+                        spend_to_fill_cents, distance_km, cap_key, reasons, revision, computed_at) FROM STDIN`,
       ),
     );
     const tail = `\t${revision}\t${copyField(now)}\n`;
@@ -328,7 +347,7 @@ export class MatchingService {
         for (const r of rows.slice(i, i + BATCH)) {
           chunk +=
             `${id}\t${r.offeringId}\t${r.socialEnterpriseId}\t${r.score}\t${copyField(r.counts)}\t` +
-            `${r.projectedCreditCents}\t${copyField(r.spendToFillCents)}\t${copyField(r.distanceKm)}\t` +
+            `${r.projectedCreditCents}\t${copyField(r.spendToFillCents)}\t${copyField(r.distanceKm)}\t${r.capKey}\t` +
             `${copyField(JSON.stringify(r.reasons))}${tail}`;
         }
         yield chunk;
@@ -513,7 +532,7 @@ export class MatchingService {
         deliveryRadiusKm: r.delivery_radius_km,
         distanceKm: r.distance_km,
         matchedTerms: r.matched_terms ?? [],
-        certifications: certs.get(r.organisation_id) ?? [],
+        certifications: certs.get(r.organisation_id) ?? NO_CERTIFICATIONS,
         inRegion:
           region == null ? undefined : [r.municipality, r.province].some((n) => n?.toLowerCase() === region),
         targetGroups: (r.target_groups ?? []) as TargetGroup[],
@@ -525,12 +544,20 @@ export class MatchingService {
   /** Pure: the same function the benchmark's loop calls. */
   score(s: LoadedSubject, candidates: MatchCandidate[]): ScoredMatch[] {
     return candidates
-      .map((c) => ({
-        ...scoreMatch(s.subject, c),
-        offeringId: c.offeringId,
-        socialEnterpriseId: c.socialEnterpriseId,
-        distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 1000) / 1000,
-      }))
+      .map((c): ScoredMatch => {
+        const m = scoreMatch(s.subject, c);
+        return {
+          score: m.score,
+          counts: m.counts,
+          projectedCreditCents: m.projectedCreditCents,
+          spendToFillCents: m.spendToFillCents,
+          reasons: m.reasons,
+          offeringId: c.offeringId,
+          socialEnterpriseId: c.socialEnterpriseId,
+          distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 1000) / 1000,
+          capKey: c.distanceKm ?? Infinity,
+        };
+      })
       .sort(compareMatches);
   }
 

@@ -77,6 +77,44 @@ export function secToGcSql(ch: string): string {
                ELSE 2 * ${EARTH} * asin(${ch} / (2 * ${EARTH})) END`;
 }
 
+/** `90911200` or `90000000` → 90: the division as `match_offering_point` keys it. */
+export function divisionNumber(code: string): number {
+  return Number(code.slice(0, 2));
+}
+
+/** The chord from the subject's point to an offering's stored earth coordinates (as `chordSql` computes it). */
+function pointChordSql(p: string): string {
+  return `sqrt((${p}.x - pt.x) * (${p}.x - pt.x) + (${p}.y - pt.y) * (${p}.y - pt.y) + (${p}.z - pt.z) * (${p}.z - pt.z))`;
+}
+
+/**
+ * The points of the visible offerings in some divisions, each offering once: an offering with codes in two of
+ * them has a row in each, and only its row of the lowest division is taken (the probe runs only for subjects of
+ * several divisions).
+ */
+function divisionPoints(p: string, divisions: string): string {
+  return `(SELECT * FROM match_offering_point pp
+            WHERE pp.division = ANY(${divisions})
+              AND (cardinality(${divisions}) = 1 OR NOT EXISTS (
+                    SELECT 1 FROM match_offering_point q
+                     WHERE q.offering_id = pp.offering_id AND q.division = ANY(${divisions})
+                       AND q.division < pp.division))) AS ${p}`;
+}
+
+/**
+ * The tender words found in a document, in the tender's order: one `@@` per word written out (`terms.ts` and
+ * `terms.qs` are the words and their queries), rather than a subquery with a sort on every candidate row. A
+ * subject with fewer words than `n` reads null past its own, which matches nothing.
+ */
+function matchedTermsSql(doc: string, n: number): string {
+  if (n === 0) return `'{}'::text[]`;
+  const each = Array.from(
+    { length: n },
+    (_, k) => `CASE WHEN ${doc} @@ terms.qs[${k + 1}] THEN terms.ts[${k + 1}] END`,
+  );
+  return `array_remove(ARRAY[${each.join(', ')}], NULL)`;
+}
+
 /**
  * Candidates of one subject: visible offerings in one of its CPV divisions whose delivery radius reaches its
  * point, nearest first and capped; or, with `offeringIds`, exactly those of the given offerings that are
@@ -87,35 +125,32 @@ export function candidatesSql(
   offeringIds?: string[],
   cap: number = MATCH_CANDIDATE_CAP,
 ): MatchSqlQuery {
-  // The distance is computed once per offering of the division (the subquery is kept apart by OFFSET 0), then
-  // filtered and sorted on; only the capped rows are joined to their text, enterprise and area, by key. Each
+  // The distance is computed once per offering of the divisions from the narrow `match_offering_point` (an
+  // index-only scan; the subquery is kept apart by OFFSET 0), then filtered and sorted on; only the capped rows are joined to their text, enterprise and area, by key. Each
   // tender word is one tsquery, built once: a prefix of an unstemmed word or the same Dutch or English stem, as
   // the directory search matches; each is matched against the offering's document decompressed once and
   // stripped of positions and weights (which no query here uses).
   return {
     text: `WITH ${pointCte('$2::float8', '$3::float8')},
            terms AS MATERIALIZED (
-             SELECT t, ord, to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
-                            || plainto_tsquery('english', t) AS q
+             SELECT coalesce(array_agg(t ORDER BY ord), '{}') AS ts,
+                    coalesce(array_agg(to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
+                                       || plainto_tsquery('english', t) ORDER BY ord), '{}') AS qs
                FROM unnest($4::text[]) WITH ORDINALITY AS u(t, ord)),
-           d AS (
-             SELECT id, lat, delivery_radius_km, ${secToGcSql('ch')} AS m
-               FROM (SELECT o.id, o.lat, o.delivery_radius_km, ${chordSql('o')} AS ch
-                       FROM offering o CROSS JOIN pt
-                      WHERE NOT o.hidden AND o.cpv_ancestors && $1::text[]
-                        ${offeringIds ? 'AND o.id = ANY($6::uuid[])' : ''}
-                     OFFSET 0) AS chord
-             OFFSET 0),
            c AS MATERIALIZED (
-             SELECT d.id, CASE WHEN $2::float8 IS NULL OR d.lat IS NULL THEN NULL ELSE d.m / 1000.0 END AS distance_km
-               FROM d
-              WHERE d.delivery_radius_km IS NULL OR d.lat IS NULL OR $2::float8 IS NULL
-                 OR d.m <= d.delivery_radius_km * 1000.0
-              ORDER BY distance_km ASC NULLS LAST, d.id
+             SELECT id, CASE WHEN $2::float8 IS NULL OR x IS NULL THEN NULL ELSE m / 1000.0 END AS distance_km
+               FROM (SELECT id, x, delivery_radius_km, ${secToGcSql('ch')} AS m
+                       FROM (SELECT p.offering_id AS id, p.x, p.delivery_radius_km, ${pointChordSql('p')} AS ch
+                               FROM ${divisionPoints('p', '$1::int2[]')} CROSS JOIN pt
+                               ${offeringIds ? 'WHERE p.offering_id = ANY($6::uuid[])' : ''}
+                             OFFSET 0) AS chord
+                     OFFSET 0) AS d
+              WHERE delivery_radius_km IS NULL OR x IS NULL OR $2::float8 IS NULL OR m <= delivery_radius_km * 1000.0
+              ORDER BY distance_km ASC NULLS LAST, id
               LIMIT $5)
          SELECT r.id, r.organisation_id, r.cpv_codes, r.labour_share, r.capacity_cents_per_month,
                 r.delivery_radius_km, r.distance_km,
-                ARRAY(SELECT t FROM terms WHERE r.doc @@ terms.q ORDER BY ord) AS matched_terms,
+                ${matchedTermsSql('r.doc', f.terms.length)} AS matched_terms,
                 r.target_groups, spa.municipality, spa.province
            FROM (SELECT c.id, c.distance_km, o.organisation_id, o.cpv_codes, o.labour_share::float8 AS labour_share,
                         o.capacity_cents_per_month, o.delivery_radius_km, strip(o.search_doc) AS doc,
@@ -125,9 +160,10 @@ export function candidatesSql(
                    FROM c JOIN offering o ON o.id = c.id
                  OFFSET 0) AS r
            LEFT JOIN postcode_area spa ON spa.pc4 = r.pc4
+           CROSS JOIN terms
           ORDER BY r.distance_km ASC NULLS LAST, r.id`,
     values: [
-      f.divisions,
+      f.divisions.map(divisionNumber),
       f.point?.lat ?? null,
       f.point?.lon ?? null,
       f.terms,
@@ -137,13 +173,13 @@ export function candidatesSql(
   };
 }
 
-/** Obligations scored together at most: one read of their divisions' offerings serves them all. */
+/** Obligations scored together at most: one candidate statement and one transaction serve them all. */
 export const MATCH_BATCH = 16;
 
 /**
  * The candidates of several subjects in one statement, exactly as `candidatesSql` finds each (the same
- * conditions, distance, order and cap): the offerings of all their divisions are read once, their points
- * computed once, and each subject takes its nearest from that set. Rows carry the subject's index `i`.
+ * conditions, distance, order and cap): each subject reads its divisions' points, and the wide row of an
+ * offering several of them keep is read once. Rows carry the subject's index `i`.
  */
 export function batchCandidatesSql(
   filters: CandidateFilter[],
@@ -152,7 +188,7 @@ export function batchCandidatesSql(
   const terms = filters.flatMap((f, i) => f.terms.map((t, k) => ({ i, t, ord: k + 1 })));
   return {
     text: `WITH s AS MATERIALIZED (
-             SELECT i, lat AS plat, string_to_array(divs, ',') AS divs,
+             SELECT i, lat AS plat, string_to_array(divs, ',')::int2[] AS divs,
                     ${earthX('lat', 'lon')} AS x, ${earthY('lat', 'lon')} AS y, ${earthZ('lat')} AS z
                FROM unnest($1::int[], $2::float8[], $3::float8[], $4::text[]) AS u(i, lat, lon, divs)),
            terms AS MATERIALIZED (
@@ -161,51 +197,47 @@ export function batchCandidatesSql(
                               || plainto_tsquery('english', t) ORDER BY ord) AS qs
                FROM unnest($5::int[], $6::text[], $7::int[]) AS u(i, t, ord)
               GROUP BY i),
-           o AS MATERIALIZED (
-             SELECT o.id, o.lat, o.delivery_radius_km, o.cpv_ancestors,
-                    ${earthX('o.lat', 'o.lon')} AS x, ${earthY('o.lat', 'o.lon')} AS y, ${earthZ('o.lat')} AS z
-               FROM offering o
-              WHERE NOT o.hidden AND o.cpv_ancestors && $8::text[]),
            c AS MATERIALIZED (
              SELECT s.i, k.id, k.distance_km
                FROM s CROSS JOIN LATERAL (
-                 SELECT id, CASE WHEN s.plat IS NULL OR lat IS NULL THEN NULL ELSE m / 1000.0 END AS distance_km
-                   FROM (SELECT id, lat, delivery_radius_km, ${secToGcSql('ch')} AS m
-                           FROM (SELECT o.id, o.lat, o.delivery_radius_km,
-                                        sqrt((o.x - s.x) * (o.x - s.x) + (o.y - s.y) * (o.y - s.y)
-                                             + (o.z - s.z) * (o.z - s.z)) AS ch
-                                   FROM o WHERE o.cpv_ancestors && s.divs
+                 SELECT id, CASE WHEN s.plat IS NULL OR x IS NULL THEN NULL ELSE m / 1000.0 END AS distance_km
+                   FROM (SELECT id, x, delivery_radius_km, ${secToGcSql('ch')} AS m
+                           FROM (SELECT p.offering_id AS id, p.x, p.delivery_radius_km,
+                                        sqrt((p.x - s.x) * (p.x - s.x) + (p.y - s.y) * (p.y - s.y)
+                                             + (p.z - s.z) * (p.z - s.z)) AS ch
+                                   FROM ${divisionPoints('p', 's.divs')}
                                  OFFSET 0) AS chord
                          OFFSET 0) AS d
-                  WHERE delivery_radius_km IS NULL OR lat IS NULL OR s.plat IS NULL
+                  WHERE delivery_radius_km IS NULL OR x IS NULL OR s.plat IS NULL
                      OR m <= delivery_radius_km * 1000.0
                   ORDER BY distance_km ASC NULLS LAST, id
-                  LIMIT $9) AS k)
-         SELECT r.i, r.id, r.organisation_id, r.cpv_codes, r.labour_share, r.capacity_cents_per_month,
-                r.delivery_radius_km, r.distance_km,
-                ARRAY(SELECT u.t FROM unnest(terms.ts, terms.qs) WITH ORDINALITY AS u(t, q, ord)
-                       WHERE r.doc @@ u.q ORDER BY u.ord) AS matched_terms,
-                r.target_groups, spa.municipality, spa.province
-           FROM (SELECT c.i, c.id, c.distance_km, o.organisation_id, o.cpv_codes,
-                        o.labour_share::float8 AS labour_share, o.capacity_cents_per_month, o.delivery_radius_km,
-                        strip(o.search_doc) AS doc,
-                        (SELECT p.target_groups FROM social_enterprise_profile p
-                          WHERE p.organisation_id = o.organisation_id) AS target_groups,
-                        (SELECT left(org.postcode, 4) FROM organisation org WHERE org.id = o.organisation_id) AS pc4
-                   FROM c JOIN offering o ON o.id = c.id
-                 OFFSET 0) AS r
-           LEFT JOIN postcode_area spa ON spa.pc4 = r.pc4
-           LEFT JOIN terms ON terms.i = r.i
-          ORDER BY r.i, r.distance_km ASC NULLS LAST, r.id`,
+                  LIMIT $8) AS k),
+           f AS MATERIALIZED (
+             SELECT o.id, o.organisation_id, o.cpv_codes, o.labour_share::float8 AS labour_share,
+                    o.capacity_cents_per_month, o.delivery_radius_km, strip(o.search_doc) AS doc,
+                    (SELECT p.target_groups FROM social_enterprise_profile p
+                      WHERE p.organisation_id = o.organisation_id) AS target_groups,
+                    spa.municipality, spa.province
+               FROM (SELECT DISTINCT id FROM c) AS u
+               JOIN offering o ON o.id = u.id
+               LEFT JOIN organisation org ON org.id = o.organisation_id
+               LEFT JOIN postcode_area spa ON spa.pc4 = left(org.postcode, 4))
+         SELECT c.i, f.id, f.organisation_id, f.cpv_codes, f.labour_share, f.capacity_cents_per_month,
+                f.delivery_radius_km, c.distance_km,
+                ${matchedTermsSql('f.doc', Math.max(0, ...filters.map((x) => x.terms.length)))} AS matched_terms,
+                f.target_groups, f.municipality, f.province
+           FROM c
+           JOIN f ON f.id = c.id
+           LEFT JOIN terms ON terms.i = c.i
+          ORDER BY c.i, c.distance_km ASC NULLS LAST, c.id`,
     values: [
       filters.map((_, i) => i),
       filters.map((f) => f.point?.lat ?? null),
       filters.map((f) => f.point?.lon ?? null),
-      filters.map((f) => f.divisions.join(',')),
+      filters.map((f) => f.divisions.map(divisionNumber).join(',')),
       terms.map((t) => t.i),
       terms.map((t) => t.t),
       terms.map((t) => t.ord),
-      [...new Set(filters.flatMap((f) => f.divisions))],
       cap,
     ],
   };
@@ -241,11 +273,12 @@ export function subjectKeyShareSql(type: MatchSubjectType): string {
 /**
  * The stored rows of a subject outside a set of offerings, with their distance computed as candidate generation
  * computes it: the sort key of the capped set, for an incremental re-score that must know where the cap cuts.
+ * Only for sets with rows written before `cap_key` was stored (`storedCapKeysSql` reads it).
  */
 export function storedKeysSql(type: MatchSubjectType): string {
   const { table, column } = matchTable(type);
   return `WITH ${pointCte('$2::float8', '$3::float8')}
-    SELECT id, CASE WHEN $2::float8 IS NULL OR lat IS NULL THEN NULL ELSE ${secToGcSql('ch')} / 1000.0 END
+    SELECT id, CASE WHEN $2::float8 IS NULL OR ch IS NULL THEN NULL ELSE ${secToGcSql('ch')} / 1000.0 END
              AS distance_km
       FROM (SELECT m.offering_id AS id, o.lat, ${chordSql('o')} AS ch
               FROM ${table} m
@@ -253,6 +286,13 @@ export function storedKeysSql(type: MatchSubjectType): string {
               CROSS JOIN pt
              WHERE m.${column} = $1 AND NOT (m.offering_id = ANY($4::uuid[]))
             OFFSET 0) AS chord`;
+}
+
+/** The stored rows of a subject outside a set of offerings, with the key the cap ordered them by. */
+export function storedCapKeysSql(type: MatchSubjectType): string {
+  const { table, column } = matchTable(type);
+  return `SELECT offering_id AS id, cap_key FROM ${table}
+           WHERE ${column} = $1 AND NOT (offering_id = ANY($2::uuid[]))`;
 }
 
 /** How many rows a subject's stored set has, and which of the given offerings are among them. */

@@ -79,15 +79,40 @@ function wholeMonths(from: IsoDate, until: IsoDate): number {
   return months;
 }
 
+interface Period {
+  start: IsoDate;
+  end: IsoDate;
+  monthsLeft: number;
+}
+let lastPeriod: { key: string; period: Period } | null = null;
+
+/**
+ * The contract period stretched to include today, and the whole months left in it. Every pair of a subject asks
+ * with the same three dates, so the last answer is kept (dates are parsed and checked on every comparison).
+ */
+function contractPeriod(contractStart: IsoDate, contractEnd: IsoDate, today: IsoDate): Period {
+  const key = `${contractStart}|${contractEnd}|${today}`;
+  if (lastPeriod?.key !== key) {
+    const period = {
+      start: minDate(contractStart, today),
+      end: maxDate(contractEnd, today),
+      monthsLeft: wholeMonths(maxDate(today, contractStart), contractEnd),
+    };
+    lastPeriod = { key, period };
+  }
+  return lastPeriod.period;
+}
+
 /**
  * Projected credit of buying from one supplier, valued by the SROI engine exactly as a real purchase
  * invoiced today would be. The contract period handed to the engine is stretched to include today so a
  * tender whose contract has not started yet is judged on the supplier alone.
  */
 export function projectCredit(p: ProjectionInput): Projection {
+  const period = contractPeriod(p.contractStart, p.contractEnd, p.today);
   const ctx = {
-    contractStart: minDate(p.contractStart, p.today),
-    contractEnd: maxDate(p.contractEnd, p.today),
+    contractStart: period.start,
+    contractEnd: period.end,
     supplierCertifications: p.supplierCertifications,
     supplierInRegion: p.supplierInRegion,
   };
@@ -106,7 +131,7 @@ export function projectCredit(p: ProjectionInput): Projection {
           labourShare: p.labourShare,
         }),
     );
-  const monthsLeft = wholeMonths(maxDate(p.today, p.contractStart), p.contractEnd);
+  const monthsLeft = period.monthsLeft;
   const capacitySpendCents = p.capacityCentsPerMonth != null ? p.capacityCentsPerMonth * monthsLeft : null;
   const probe = value(PROBE_CENTS);
   const rate = purchaseRate(p.policy, p.labourShare);

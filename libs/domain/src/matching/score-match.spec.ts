@@ -1,6 +1,7 @@
 import type { CertificationFact } from '../sroi/policy.types';
 import { examplePolicy } from '../sroi/testing.fixtures';
-import { MATCH_FACTORS, MATCH_WEIGHTS } from './match-factors';
+import { MATCH_FACTORS, MATCH_WEIGHTS, type MatchFactor } from './match-factors';
+import { expandReasons } from './match-reasons';
 import { tenderTerms } from './match-text';
 import {
   capacityFactor,
@@ -366,14 +367,15 @@ describe('scoreMatch', () => {
 
   it('is the weighted sum of the factors, with one reason per factor', () => {
     const m = scoreMatch(subject, candidate);
-    expect(m.reasons.map((r) => r.factor)).toEqual([...MATCH_FACTORS]);
+    const reasons = expandReasons(m.reasons);
+    expect(reasons.map((r) => r.factor)).toEqual([...MATCH_FACTORS]);
     // everything 1 except capacity (not stated) and responsiveness (no requests): 0.5 each
     expect(m.score).toBeCloseTo(1 - 0.1 * 0.5 - 0.05 * 0.5, 6);
     expect(m.counts).toBe(true);
     expect(m.projectedCreditCents).toBe(3_000_000);
     expect(m.spendToFillCents).toBe(3_000_000);
-    for (const r of m.reasons) {
-      expect(r.weight).toBe(MATCH_WEIGHTS[r.factor]);
+    for (const r of reasons) {
+      expect(r.weight).toBe(MATCH_WEIGHTS[r.factor as MatchFactor]);
       expect(r.value).toBeGreaterThanOrEqual(0);
       expect(r.value).toBeLessThanOrEqual(1);
       expect(r.detail.length).toBeGreaterThan(5);

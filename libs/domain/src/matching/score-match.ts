@@ -3,15 +3,14 @@ import type { CertificationFact, IsoDate, SroiPolicyBody, TargetGroup } from '..
 import {
   CERTIFICATION_TYPE_VALUES,
   DISTANCE_SCALE_KM,
-  MATCH_FACTORS,
   MATCH_WEIGHTS,
   type MatchFactor,
-  type MatchReason,
   NEUTRAL_VALUE,
   PSO_LEVEL_VALUES,
   TEXT_FULL_MATCH_TERMS,
   UNVERIFIED_CERTIFICATION_VALUE,
 } from './match-factors';
+import { reasonSentences, type ReasonParam, type StoredReason } from './match-reasons';
 import { type Projection, projectCredit } from './projection';
 
 /** What is being filled: an obligation, or the obligation a tender would create at its estimated value. */
@@ -50,13 +49,41 @@ export interface MatchScore {
   counts: boolean;
   projectedCreditCents: number;
   spendToFillCents: number | null;
-  reasons: MatchReason[];
+  /** One per factor, in `MATCH_FACTORS` order, compact (`expandReasons` writes out the sentences). */
+  reasons: StoredReason[];
 }
 
-interface FactorResult {
+/** A factor's value with its two sentences: what the factor functions below answer. */
+export interface FactorResult {
   value: number;
   detail: string;
   detailNl: string;
+}
+
+/**
+ * A factor's reason as a row stores it, with its weight from the table (`scoreMatch` rounds the value to four
+ * digits, as the score sums it). Built directly in its stored form (one array per factor and pair, no sentences): scoring runs for every
+ * candidate pair of every set.
+ */
+function reason(
+  factor: MatchFactor,
+  value: number,
+  code: string,
+  a?: ReasonParam,
+  b?: ReasonParam,
+  c?: ReasonParam,
+): StoredReason {
+  const r: StoredReason = [factor, MATCH_WEIGHTS[factor], value, code];
+  if (a !== undefined) r.push(a);
+  if (b !== undefined) r.push(b);
+  if (c !== undefined) r.push(c);
+  return r;
+}
+
+function withSentences(r: StoredReason): FactorResult {
+  const [factor, , value, code, ...params] = r;
+  const [detail, detailNl] = reasonSentences(factor, code, params);
+  return { value, detail, detailNl };
 }
 
 /** Scores one offering against one obligation: pure, so the worker and the benchmark's oracle agree exactly. */
@@ -73,28 +100,24 @@ export function scoreMatch(subject: MatchSubject, c: MatchCandidate): MatchScore
     labourShare: c.labourShare,
     capacityCentsPerMonth: c.capacityCentsPerMonth,
   });
-  const results: Record<MatchFactor, FactorResult> = {
-    cpv: cpvFactor(subject.cpvCodes, c.cpvCodes),
-    text: textFactor(c.matchedTerms, subject.termCount),
-    distance: distanceFactor(c.distanceKm, c.deliveryRadiusKm),
-    certification: certificationFactor(subject.policy, c.certifications, subject.today),
-    capacity: capacityFactor(projection, subject.remainingCents),
-    target_groups: targetGroupsFactor(subject.policy, c.targetGroups),
-    responsiveness: responsivenessFactor(c.quoteRequests.total, c.quoteRequests.answered),
-  };
-  const reasons = MATCH_FACTORS.map((factor) => ({
-    factor,
-    weight: MATCH_WEIGHTS[factor],
-    value: round(results[factor].value, 4),
-    detail: results[factor].detail,
-    detailNl: results[factor].detailNl,
-  }));
-  const score = round(
-    reasons.reduce((sum, r) => sum + r.weight * r.value, 0),
-    6,
-  );
+  const reasons: StoredReason[] = [
+    cpvReason(subject.cpvCodes, c.cpvCodes),
+    textReason(c.matchedTerms, subject.termCount),
+    distanceReason(c.distanceKm, c.deliveryRadiusKm),
+    certificationReason(subject.policy, c.certifications, subject.today),
+    capacityReason(projection, subject.remainingCents),
+    targetGroupsReason(subject.policy, c.targetGroups),
+    responsivenessReason(c.quoteRequests.total, c.quoteRequests.answered),
+  ];
+  let sum = 0;
+  for (const r of reasons) {
+    // In place: each array is this pair's own, except a certificate verdict shared per enterprise, whose values
+    // (the table's) are already exact to four digits.
+    r[2] = round(r[2], 4);
+    sum += r[1] * r[2];
+  }
   return {
-    score,
+    score: round(sum, 6),
     counts: projection.counts,
     projectedCreditCents: projection.projectedCreditCents,
     spendToFillCents: projection.spendToFillCents,
@@ -132,88 +155,51 @@ export function cpvCloseness(
   return { level: 'none', value: 0 };
 }
 
-const CPV_SENTENCES: Record<Exclude<CpvLevel, 'none'>, [string, string]> = {
-  code: ["is the tender's own CPV code", 'is de CPV-code van de aanbesteding zelf'],
-  class: ['is in the same CPV class as the tender item', 'valt in dezelfde CPV-klasse als het onderdeel'],
-  group: ['is in the same CPV group as the tender item', 'valt in dezelfde CPV-groep als het onderdeel'],
-  division: [
-    'is in the same CPV division as the tender item',
-    'valt in dezelfde CPV-divisie als het onderdeel',
-  ],
-};
+function cpvReason(tenderCodes: string[], offeringCodes: string[]): StoredReason {
+  const best = cpvCloseness(tenderCodes, offeringCodes);
+  if (best.level === 'none') return reason('cpv', 0, 'none');
+  return best.level === 'code'
+    ? reason('cpv', best.value, best.level, best.offeringCode!)
+    : reason('cpv', best.value, best.level, best.offeringCode!, best.tenderCode!);
+}
 
 export function cpvFactor(tenderCodes: string[], offeringCodes: string[]): FactorResult {
-  const best = cpvCloseness(tenderCodes, offeringCodes);
-  if (best.level === 'none') {
-    return {
-      value: 0,
-      detail: "No CPV code of the offering is near the tender's items",
-      detailNl: 'Geen CPV-code van het aanbod ligt in de buurt van de onderdelen van de aanbesteding',
-    };
-  }
-  const [en, nl] = CPV_SENTENCES[best.level];
-  const same = best.level === 'code';
-  return {
-    value: best.value,
-    detail: same ? `CPV ${best.offeringCode} ${en}` : `CPV ${best.offeringCode} ${en} ${best.tenderCode}`,
-    detailNl: same ? `CPV ${best.offeringCode} ${nl}` : `CPV ${best.offeringCode} ${nl} ${best.tenderCode}`,
-  };
+  return withSentences(cpvReason(tenderCodes, offeringCodes));
 }
 
 // ---------------------------------------------------------------- text
 
-export function textFactor(matchedTerms: string[], termCount: number): FactorResult {
-  if (termCount === 0) {
-    return {
-      value: NEUTRAL_VALUE,
-      detail: 'The tender has no descriptive words to compare',
-      detailNl: 'De aanbesteding heeft geen beschrijvende woorden om te vergelijken',
-    };
-  }
-  if (matchedTerms.length === 0) {
-    return {
-      value: 0,
-      detail: "None of the tender's key words appear in the offering",
-      detailNl: 'Geen van de kernwoorden van de aanbesteding komt voor in het aanbod',
-    };
-  }
+function textReason(matchedTerms: string[], termCount: number): StoredReason {
+  if (termCount === 0) return reason('text', NEUTRAL_VALUE, 'no_terms');
+  if (matchedTerms.length === 0) return reason('text', 0, 'none');
   const needed = Math.min(TEXT_FULL_MATCH_TERMS, termCount);
-  const words = matchedTerms.join(', ');
   const n = matchedTerms.length;
-  return {
-    value: Math.min(1, n / needed),
-    detail: `${n} of the tender's key words appear in the offering: ${words}`,
-    detailNl:
-      n === 1
-        ? `1 kernwoord van de aanbesteding komt voor in het aanbod: ${words}`
-        : `${n} kernwoorden van de aanbesteding komen voor in het aanbod: ${words}`,
-  };
+  return reason('text', Math.min(1, n / needed), 'found', n, matchedTerms.join(', '));
+}
+
+export function textFactor(matchedTerms: string[], termCount: number): FactorResult {
+  return withSentences(textReason(matchedTerms, termCount));
 }
 
 // ---------------------------------------------------------------- distance
 
-const km = (v: number, decimal: '.' | ','): string => v.toFixed(1).replace('.', decimal);
+/** The distance a sentence shows: to 0.1 km, stored as the number it prints. */
+const tenths = (v: number): number => Number(v.toFixed(1));
+
+function distanceReason(distanceKm: number | null, radiusKm: number | null): StoredReason {
+  if (distanceKm == null) return reason('distance', NEUTRAL_VALUE, 'unknown');
+  if (radiusKm != null && distanceKm > radiusKm)
+    return reason('distance', 0, 'beyond', tenths(distanceKm), radiusKm);
+  return reason(
+    'distance',
+    Math.exp(-Math.max(0, distanceKm) / DISTANCE_SCALE_KM),
+    'within',
+    tenths(distanceKm),
+  );
+}
 
 export function distanceFactor(distanceKm: number | null, radiusKm: number | null): FactorResult {
-  if (distanceKm == null) {
-    return {
-      value: NEUTRAL_VALUE,
-      detail: 'Distance unknown: the tender or the offering has no delivery postcode',
-      detailNl: 'Afstand onbekend: de aanbesteding of het aanbod heeft geen afleverpostcode',
-    };
-  }
-  if (radiusKm != null && distanceKm > radiusKm) {
-    return {
-      value: 0,
-      detail: `${km(distanceKm, '.')} km away, beyond the offering's delivery radius of ${radiusKm} km`,
-      detailNl: `${km(distanceKm, ',')} km verderop, buiten de leverstraal van ${radiusKm} km van het aanbod`,
-    };
-  }
-  return {
-    value: Math.exp(-Math.max(0, distanceKm) / DISTANCE_SCALE_KM),
-    detail: `${km(distanceKm, '.')} km from the tender's delivery address`,
-    detailNl: `${km(distanceKm, ',')} km van het afleveradres van de aanbesteding`,
-  };
+  return withSentences(distanceReason(distanceKm, radiusKm));
 }
 
 // ---------------------------------------------------------------- certification
@@ -225,12 +211,35 @@ function certificationValue(cert: CertificationFact): number {
 
 const certName = (c: CertificationFact): string => (c.level ? `${c.type} (${c.level})` : c.type);
 
-/** The best certificate the policy accepts and that is valid today; a higher PSO level scores higher. */
-export function certificationFactor(
+/**
+ * The verdict per policy, certificate list and day: one enterprise's offerings share their list within a scoring
+ * run (weak keys, so nothing outlives the run that built the objects).
+ */
+const certificationNotes = new WeakMap<
+  SroiPolicyBody,
+  WeakMap<CertificationFact[], Map<IsoDate, StoredReason>>
+>();
+
+function certificationReason(
   policy: SroiPolicyBody,
   certifications: CertificationFact[],
   today: IsoDate,
-): FactorResult {
+): StoredReason {
+  if (certifications.length === 0) return reason('certification', 0, 'none');
+  let byList = certificationNotes.get(policy);
+  if (!byList) certificationNotes.set(policy, (byList = new WeakMap()));
+  let byDay = byList.get(certifications);
+  if (!byDay) byList.set(certifications, (byDay = new Map()));
+  let n = byDay.get(today);
+  if (!n) byDay.set(today, (n = judgeCertifications(policy, certifications, today)));
+  return n;
+}
+
+function judgeCertifications(
+  policy: SroiPolicyBody,
+  certifications: CertificationFact[],
+  today: IsoDate,
+): StoredReason {
   const rule = policy.purchaseRule;
   const accepted = certifications.filter(
     (c) =>
@@ -242,120 +251,78 @@ export function certificationFactor(
   const best = (cs: CertificationFact[]): CertificationFact | undefined =>
     [...cs].sort((a, b) => certificationValue(b) - certificationValue(a))[0];
   const verified = best(accepted.filter((c) => c.status === 'verified'));
-  if (verified) {
-    return {
-      value: certificationValue(verified),
-      detail: `Holds a verified ${certName(verified)} certificate that this policy accepts`,
-      detailNl: `Heeft een geverifieerd certificaat ${certName(verified)} dat dit beleid accepteert`,
-    };
-  }
+  if (verified) return reason('certification', certificationValue(verified), 'verified', certName(verified));
   const pending = best(accepted);
-  if (pending) {
-    return {
-      value: UNVERIFIED_CERTIFICATION_VALUE,
-      detail: `Holds a ${certName(pending)} certificate that this policy accepts, not yet verified`,
-      detailNl: `Heeft een certificaat ${certName(pending)} dat dit beleid accepteert, nog niet geverifieerd`,
-    };
-  }
-  return {
-    value: 0,
-    detail: 'Holds no valid certificate that this policy accepts',
-    detailNl: 'Heeft geen geldig certificaat dat dit beleid accepteert',
-  };
+  if (pending)
+    return reason('certification', UNVERIFIED_CERTIFICATION_VALUE, 'unverified', certName(pending));
+  return reason('certification', 0, 'none');
+}
+
+/** The best certificate the policy accepts and that is valid today; a higher PSO level scores higher. */
+export function certificationFactor(
+  policy: SroiPolicyBody,
+  certifications: CertificationFact[],
+  today: IsoDate,
+): FactorResult {
+  return withSentences(certificationReason(policy, certifications, today));
 }
 
 // ---------------------------------------------------------------- capacity
 
-/** Thousands grouped by hand: Intl formatting costs more than the rest of a pair's score. */
-function grouped(units: number, separator: string): string {
-  return String(units).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-const eurEn = (cents: number): string =>
-  `EUR ${grouped(Math.floor(cents / 100), ',')}.${String(Math.round(cents) % 100).padStart(2, '0')}`;
-const eurNl = (cents: number): string =>
-  `EUR ${grouped(Math.floor(cents / 100), '.')},${String(Math.round(cents) % 100).padStart(2, '0')}`;
+type CapacityInput = Pick<Projection, 'capacitySpendCents' | 'monthsLeft' | 'spendToFillCents' | 'rate'>;
 
-/** What the stated monthly capacity can deliver over the months left, against the spend the remainder needs. */
-export function capacityFactor(
-  p: Pick<Projection, 'capacitySpendCents' | 'monthsLeft' | 'spendToFillCents' | 'rate'>,
-  remainingCents: number,
-): FactorResult {
-  if (p.capacitySpendCents == null) {
-    return {
-      value: NEUTRAL_VALUE,
-      detail: 'Monthly capacity not stated',
-      detailNl: 'Maandcapaciteit niet opgegeven',
-    };
-  }
-  if (remainingCents <= 0) {
-    return {
-      value: NEUTRAL_VALUE,
-      detail: 'Nothing of the obligation remains to be filled',
-      detailNl: 'Er hoeft niets meer van de verplichting te worden ingevuld',
-    };
-  }
+function capacityReason(p: CapacityInput, remainingCents: number): StoredReason {
+  if (p.capacitySpendCents == null) return reason('capacity', NEUTRAL_VALUE, 'not_stated');
+  if (remainingCents <= 0) return reason('capacity', NEUTRAL_VALUE, 'filled');
   const needed = p.spendToFillCents ?? remainingCents;
   const share = needed > 0 ? Math.min(1, p.capacitySpendCents / needed) : 1;
   const monthly = p.monthsLeft > 0 ? p.capacitySpendCents / p.monthsLeft : 0;
-  const pct = Math.round(share * 100);
-  return {
-    value: share,
-    detail: `Capacity of ${eurEn(monthly)} a month over ${p.monthsLeft} months left covers ${pct} % of the spend needed`,
-    detailNl: `Capaciteit van ${eurNl(monthly)} per maand over ${p.monthsLeft} resterende maanden dekt ${pct} % van de benodigde inkoop`,
-  };
+  return reason('capacity', share, 'covers', monthly, p.monthsLeft, Math.round(share * 100));
+}
+
+/** What the stated monthly capacity can deliver over the months left, against the spend the remainder needs. */
+export function capacityFactor(p: CapacityInput, remainingCents: number): FactorResult {
+  return withSentences(capacityReason(p, remainingCents));
 }
 
 // ---------------------------------------------------------------- target groups
 
+const valuedGroups = new WeakMap<SroiPolicyBody, Set<TargetGroup>>();
+
+function targetGroupsReason(policy: SroiPolicyBody, targetGroups: TargetGroup[]): StoredReason {
+  if (targetGroups.length === 0) return reason('target_groups', 0, 'none_stated');
+  let valued = valuedGroups.get(policy);
+  if (!valued) {
+    valued = new Set(policy.blocks.map((b) => b.targetGroup).filter((g): g is TargetGroup => g != null));
+    valuedGroups.set(policy, valued);
+  }
+  if (valued.size === 0) return reason('target_groups', NEUTRAL_VALUE, 'none_valued');
+  const own = new Set(targetGroups);
+  const shared = [...own].filter((g) => valued.has(g)).sort();
+  if (shared.length === 0) return reason('target_groups', 0, 'none_shared');
+  return reason(
+    'target_groups',
+    Math.min(1, shared.length / Math.min(own.size, valued.size)),
+    'shared',
+    shared.join(', '),
+  );
+}
+
 /** The enterprise's target groups that the policy's building blocks value. */
 export function targetGroupsFactor(policy: SroiPolicyBody, targetGroups: TargetGroup[]): FactorResult {
-  const valued = new Set(policy.blocks.map((b) => b.targetGroup).filter((g): g is TargetGroup => g != null));
-  if (targetGroups.length === 0) {
-    return {
-      value: 0,
-      detail: 'The enterprise states no target groups',
-      detailNl: 'De onderneming noemt geen doelgroepen',
-    };
-  }
-  if (valued.size === 0) {
-    return {
-      value: NEUTRAL_VALUE,
-      detail: 'This policy values no particular target group',
-      detailNl: 'Dit beleid waardeert geen bepaalde doelgroep',
-    };
-  }
-  const shared = [...new Set(targetGroups)].filter((g) => valued.has(g)).sort();
-  if (shared.length === 0) {
-    return {
-      value: 0,
-      detail: "None of the enterprise's target groups is valued by this policy",
-      detailNl: 'Geen van de doelgroepen van de onderneming wordt door dit beleid gewaardeerd',
-    };
-  }
-  const list = shared.join(', ');
-  return {
-    value: Math.min(1, shared.length / Math.min(new Set(targetGroups).size, valued.size)),
-    detail: `Works with target groups this policy values: ${list}`,
-    detailNl: `Werkt met doelgroepen die dit beleid waardeert: ${list}`,
-  };
+  return withSentences(targetGroupsReason(policy, targetGroups));
 }
 
 // ---------------------------------------------------------------- responsiveness
 
-export function responsivenessFactor(total: number, answered: number): FactorResult {
-  if (total <= 0) {
-    return {
-      value: NEUTRAL_VALUE,
-      detail: 'No quote requests yet',
-      detailNl: 'Nog geen offerteaanvragen',
-    };
-  }
+function responsivenessReason(total: number, answered: number): StoredReason {
+  if (total <= 0) return reason('responsiveness', NEUTRAL_VALUE, 'none');
   const a = Math.min(answered, total);
-  return {
-    value: a / total,
-    detail: `Answered ${a} of ${total} quote requests`,
-    detailNl: `Beantwoordde ${a} van ${total} offerteaanvragen`,
-  };
+  return reason('responsiveness', a / total, 'answered', a, total);
+}
+
+export function responsivenessFactor(total: number, answered: number): FactorResult {
+  return withSentences(responsivenessReason(total, answered));
 }
 
 /** The order of a match list: counting before not counting, then score, then offering id. */
