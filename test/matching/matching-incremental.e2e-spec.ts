@@ -167,8 +167,10 @@ describe('incremental re-scoring equals a full re-score (e2e: API, worker, outbo
     expect(set.patched).toBe(true);
     expect(set.ids.sort()).toEqual([off.a, off.b, off.e].sort());
 
-    // A set stored before the cap's key was (cap_key -1): its keys are computed from the offerings' points.
+    // A set stored before the cap's key and the set's size were (cap_key -1, match_count null): its rows are
+    // counted and their keys computed from the offerings' points.
     await t.ds.query('UPDATE obligation_match SET cap_key = -1 WHERE obligation_id = $1', [obligationId]);
+    await t.ds.query('UPDATE match_state SET match_count = NULL WHERE subject_id = $1', [obligationId]);
     await patch(se[0], off.a, { capacityCentsPerMonth: 60_000 });
     set = await expectFullRescoreStored();
     expect(set.patched).toBe(true);

@@ -29,4 +29,8 @@ export class MatchStateEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   computedAt: Date | null;
+
+  /** Rows in the stored set, written with it; null for a set stored before it was kept. */
+  @Column({ type: 'int', nullable: true })
+  matchCount: number | null;
 }

@@ -26,6 +26,7 @@ export type StoredMatchReason = [string, number, number, string, ...(string | nu
 @Entity('obligation_match')
 @Index('ix_obligation_match_rank', ['obligationId', 'counts', 'score', 'offeringId'])
 @Index('ix_obligation_match_offering', ['offeringId'])
+@Index('ix_obligation_match_cap', ['obligationId', 'capKey', 'offeringId'])
 @Index('ix_obligation_match_social_enterprise', ['socialEnterpriseId'])
 export class ObligationMatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_obligation_match' })

@@ -10,6 +10,7 @@ import { TenderEntity } from './tender.entity';
 @Entity('tender_match')
 @Index('ix_tender_match_rank', ['tenderId', 'counts', 'score', 'offeringId'])
 @Index('ix_tender_match_offering', ['offeringId'])
+@Index('ix_tender_match_cap', ['tenderId', 'capKey', 'offeringId'])
 @Index('ix_tender_match_social_enterprise', ['socialEnterpriseId'])
 export class TenderMatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_tender_match' })

@@ -71,3 +71,43 @@ describe('patchAtCap (cap 3)', () => {
     });
   });
 });
+
+describe('patchAtCap with only the farthest stored rows', () => {
+  // A small deterministic generator, so a failure names a reproducible case.
+  function rng(seed: number): () => number {
+    let x = seed;
+    return () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x / 2147483648;
+    };
+  }
+  const farthestFirst = (ks: Keyed[]): Keyed[] => [...ks].sort(byKey).reverse();
+
+  it('decides exactly as with every stored row (1,000 random sets, ties and unknown distances included)', () => {
+    const r = rng(7);
+    const key = (): number | null => (r() < 0.1 ? null : Math.floor(r() * 20));
+    for (let i = 0; i < 1000; i += 1) {
+      const cap = 1 + Math.floor(r() * 8);
+      const stored = Math.floor(r() * (cap + 1));
+      const others = Array.from({ length: Math.max(0, stored - Math.floor(r() * 3)) }, (_, j) =>
+        k(`o${j}`, key()),
+      );
+      const candidates = Array.from({ length: Math.floor(r() * 4) }, (_, j) => k(`c${j}`, key()));
+      const full = patchAtCap(stored, candidates, others, cap);
+      const farthest = farthestFirst(others).slice(0, candidates.length + 1);
+      const partial = patchAtCap(stored, candidates, farthest, cap, others.length);
+      // The evicted rows are deleted as a set: their order does not matter.
+      const norm = (p: ReturnType<typeof patchAtCap>) => p && { ...p, evicted: [...p.evicted].sort() };
+      expect([i, norm(partial)]).toEqual([i, norm(full)]);
+    }
+  });
+
+  it('too few of the farthest rows is undecidable, not a guess', () => {
+    const others = [k('a', 1), k('b', 2), k('c', 3)];
+    expect(patchAtCap(3, [k('x', 1.5)], [k('c', 3)], 3, 3)).toBeNull();
+    expect(patchAtCap(3, [k('x', 1.5)], farthestFirst(others).slice(0, 2), 3, 3)).toEqual({
+      keep: new Set(['x']),
+      evicted: ['c'],
+    });
+  });
+});

@@ -30,17 +30,29 @@ export function capMayBind(stored: number, listedChanged: number, candidates: nu
 /**
  * With the cap binding: which of the changed offerings' candidates stay (`keep`) and which stored rows of S\D
  * (`others`, keyed exactly as candidate generation keys them) fall out (`evicted`); null when undecidable.
+ *
+ * `others` may be only the farthest rows of S\D, at least `candidates.length + 1` of them (or all), with
+ * `othersTotal` the size of S\D: the set had at most `cap` rows, so at most `candidates.length` rows can fall
+ * out, and those and the new cut are all among the farthest; the nearer rows stay whatever happens.
  */
 export function patchAtCap(
   stored: number,
   candidates: Keyed[],
   others: Keyed[],
   cap: number,
+  othersTotal: number = others.length,
 ): { keep: Set<string>; evicted: string[] } | null {
-  const top = [...others, ...candidates].sort(byKey).slice(0, cap);
+  if (others.length < Math.min(othersTotal, candidates.length + 1)) return null;
+  const near = othersTotal - others.length;
+  const union = [...others, ...candidates].sort(byKey);
+  const cut = Math.max(0, near + union.length - cap);
+  if (cut > union.length) return null;
+  // The top `cap` of S\D with D' is the near rows, then `union` up to the cut.
+  const top = union.slice(0, union.length - cut);
   if (stored >= cap) {
     const farthest = others.reduce<Keyed | null>((f, o) => (!f || byKey(o, f) > 0 ? o : f), null);
-    if (!farthest || top.length < cap || byKey(top[top.length - 1], farthest) > 0) return null;
+    const last = top[top.length - 1];
+    if (!farthest || near + top.length < cap || (last && byKey(last, farthest) > 0)) return null;
   }
   const inTop = new Set(top.map((k) => k.id));
   return {

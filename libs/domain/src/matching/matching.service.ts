@@ -36,6 +36,7 @@ import {
   QUOTE_REQUEST_TABLE_SQL,
   QUOTE_REQUESTS_SQL,
   storedCountSql,
+  storedListedSql,
   storedKeysSql,
   storedCapKeysSql,
   subjectKeyShareSql,
@@ -182,9 +183,9 @@ export class MatchingService {
         !claim.computed_today ||
         deltas.length === 0 ||
         deltas.includes(WHOLE_SET);
-      const patched = whole ? null : await this.patch(m, loaded, deltas, revision);
+      const patched = whole ? null : await this.patch(m, loaded, deltas, revision, claim.match_count);
       if (patched) {
-        await this.stored(m, type, id, revision);
+        await this.stored(m, type, id, revision, patched.matches);
         return patched;
       }
       // The whole set, with other obligations waiting for theirs in the same divisions (the nightly run).
@@ -208,7 +209,7 @@ export class MatchingService {
       for (const [k, b] of batch.entries()) {
         const scored = b.loaded ? this.score(b.loaded, lists[k]) : [];
         await this.replace(m, type, b.id, b.revision, scored);
-        await this.stored(m, type, b.id, b.revision);
+        await this.stored(m, type, b.id, b.revision, scored.length);
         outcome ??= {
           revision,
           mode: 'full',
@@ -242,18 +243,19 @@ export class MatchingService {
     return mates;
   }
 
-  /** The set is stored for this revision: the deltas it consumed go, the state says so. */
+  /** The set is stored for this revision: the deltas it consumed go, the state says so (and how many rows). */
   private async stored(
     m: EntityManager,
     type: MatchSubjectType,
     id: string,
     revision: number,
+    matches: number,
   ): Promise<void> {
     await m.query(CLEAR_DELTAS_SQL, [type, id]);
     await m.query(
-      `UPDATE match_state SET computed_revision = $3, computed_at = now()
+      `UPDATE match_state SET computed_revision = $3, computed_at = now(), match_count = $4
         WHERE subject_type = $1 AND subject_id = $2`,
-      [type, id, revision],
+      [type, id, revision, matches],
     );
   }
 
@@ -280,19 +282,25 @@ export class MatchingService {
     s: LoadedSubject,
     deltas: string[],
     revision: number,
+    storedCount: number | null,
   ): Promise<ScoreOutcome | null> {
     const { table, column } = matchTable(s.type);
     const candidates = await this.candidates(m, s, deltas);
-    const [{ n, listed }]: [{ n: number; listed: string[] }] = await m.query(storedCountSql(s.type), [
-      s.id,
-      deltas,
-    ]);
+    const { n, listed }: { n: number; listed: string[] } =
+      storedCount == null
+        ? (await m.query(storedCountSql(s.type), [s.id, deltas]))[0]
+        : { n: storedCount, listed: (await m.query(storedListedSql(s.type), [s.id, deltas]))[0].listed };
     let kept = new Set(candidates.map((c) => c.offeringId));
     let evicted: string[] = [];
     if (capMayBind(n, listed.length, candidates.length, this.candidateCap)) {
+      // Only the farthest rows can fall out (as many as there are changed candidates, plus the one that bounds
+      // them); a set with rows stored before their keys were has every key computed instead.
+      const farthest = storedKeys(
+        await m.query(storedCapKeysSql(s.type), [s.id, deltas, candidates.length + 1]),
+      );
       const p = s.filter.point;
       const others: Keyed[] =
-        storedKeys(await m.query(storedCapKeysSql(s.type), [s.id, deltas])) ??
+        farthest ??
         (await m.query(storedKeysSql(s.type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])).map(
           (r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }),
         );
@@ -301,6 +309,7 @@ export class MatchingService {
         candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
         others,
         this.candidateCap,
+        n - listed.length,
       );
       if (!plan) return null;
       ({ keep: kept, evicted } = plan);

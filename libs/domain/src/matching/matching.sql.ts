@@ -288,14 +288,31 @@ export function storedKeysSql(type: MatchSubjectType): string {
             OFFSET 0) AS chord`;
 }
 
-/** The stored rows of a subject outside a set of offerings, with the key the cap ordered them by. */
+/**
+ * The farthest `$3` stored rows of a subject outside a set of offerings, with the key the cap ordered them by
+ * (`ix_*_match_cap`, read backwards: farthest first, ties by the larger id as `byKey` orders them). A row stored
+ * before the key was (-1) is returned too, so the caller knows to compute the keys instead.
+ */
 export function storedCapKeysSql(type: MatchSubjectType): string {
   const { table, column } = matchTable(type);
-  return `SELECT offering_id AS id, cap_key FROM ${table}
-           WHERE ${column} = $1 AND NOT (offering_id = ANY($2::uuid[]))`;
+  return `(SELECT offering_id AS id, cap_key FROM ${table}
+            WHERE ${column} = $1 AND NOT (offering_id = ANY($2::uuid[]))
+            ORDER BY cap_key DESC, offering_id DESC LIMIT $3)
+          UNION ALL
+          (SELECT offering_id, cap_key FROM ${table} WHERE ${column} = $1 AND cap_key < 0 LIMIT 1)`;
 }
 
-/** How many rows a subject's stored set has, and which of the given offerings are among them. */
+/** Which of the given offerings the subject's stored set lists (probes of its primary key). */
+export function storedListedSql(type: MatchSubjectType): string {
+  const { table, column } = matchTable(type);
+  return `SELECT coalesce(array_agg(offering_id), '{}') AS listed
+            FROM ${table} WHERE ${column} = $1 AND offering_id = ANY($2::uuid[])`;
+}
+
+/**
+ * How many rows a subject's stored set has, and which of the given offerings are among them: for a set stored
+ * before `match_state.match_count` was kept.
+ */
 export function storedCountSql(type: MatchSubjectType): string {
   const { table, column } = matchTable(type);
   return `SELECT count(*)::int AS n,
@@ -396,5 +413,5 @@ export const CLAIM_REVISION_SQL = `INSERT INTO match_state (subject_type, subjec
   ON CONFLICT (subject_type, subject_id) DO UPDATE
     SET requested_revision = GREATEST(match_state.requested_revision, 1),
         started_revision = GREATEST(match_state.requested_revision, 1)
-  RETURNING started_revision, computed_revision,
+  RETURNING started_revision, computed_revision, match_count,
             coalesce((computed_at AT TIME ZONE 'Europe/Amsterdam')::date = $3::date, false) AS computed_today`;
