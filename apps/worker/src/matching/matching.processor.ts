@@ -10,8 +10,9 @@ export const RESCORE_ALL_SCHEDULER_ID = 'matching-rescore-all';
 
 /**
  * Scores match sets; a job mostly waits on PostgreSQL, hence four at a time. A change to offerings re-scores only
- * their pairs; a whole-set job (the nightly run, a refresh) takes along other obligations waiting in the same CPV
- * divisions, whose own jobs then find their revision stored (MatchingService). A job killed mid-way loses its
+ * their pairs, and takes along other obligations waiting for a patch of the same offerings; a whole-set job (the
+ * nightly run, a refresh) takes along other obligations waiting in the same CPV divisions. Their own jobs then
+ * find their revision stored (MatchingService). A job killed mid-way loses its
  * lock within `lockDuration`; the stalled check hands it to another worker, which scores again and writes the set
  * in one transaction, so a crash never leaves half a set behind.
  */

@@ -25,6 +25,8 @@ import {
   batchCandidatesSql,
   CERTIFICATIONS_SQL,
   MATCH_BATCH,
+  MATCH_PATCH_BATCH,
+  PATCH_MATES_SQL,
   CLAIM_REVISION_SQL,
   CLEAR_DELTAS_SQL,
   DELTAS_SQL,
@@ -103,7 +105,7 @@ interface Claimed {
 
 export interface ScoreOutcome {
   revision: number;
-  /** Subjects whose whole set this run stored (itself and the obligations it took along). */
+  /** Subjects whose set this run stored (itself and the obligations it took along). */
   batch?: number;
   /** `full`: every candidate scored; `incremental`: only the pairs of the changed offerings. */
   mode: 'full' | 'incremental';
@@ -122,6 +124,10 @@ export interface ScoreOutcome {
  * - some offerings changed: scores only those offerings' pairs and replaces only their rows, keeping the cap of
  *   candidate generation exact (the nearest `MATCH_CANDIDATE_CAP`); when the cap cannot be decided from the
  *   stored rows, it falls back to the whole set. Either way the stored set equals a full re-score.
+ *
+ * A whole-set job takes along other obligations waiting for theirs in the same divisions (`MATCH_BATCH`), a patch
+ * other obligations waiting for a patch of the same offerings (`MATCH_PATCH_BATCH`); their own jobs then find
+ * their revision stored.
  *
  * Safe to run twice for the same revision (a crash and a re-delivery): a run whose revision is already stored
  * writes nothing; a run killed mid-way left nothing, as its transaction never committed.
@@ -186,6 +192,9 @@ export class MatchingService {
       const patched = whole ? null : await this.patch(m, loaded, deltas, revision, claim.match_count);
       if (patched) {
         await this.stored(m, type, id, revision, patched.matches);
+        if (batchMates && type === 'obligation') {
+          patched.batch = 1 + (await this.patchMates(m, id, deltas, today));
+        }
         return patched;
       }
       // The whole set, with other obligations waiting for theirs in the same divisions (the nightly run).
@@ -241,6 +250,38 @@ export class MatchingService {
       });
     }
     return mates;
+  }
+
+  /**
+   * Other obligations waiting for a patch of some of the same offerings, patched in this transaction (one
+   * offering change touches hundreds of sets, each otherwise a job and a transaction of its own). A mate whose
+   * whole set must be scored is left to its own job. Returns how many were stored.
+   */
+  private async patchMates(m: EntityManager, id: string, deltas: string[], today: string): Promise<number> {
+    const rows: { subject_id: string }[] = await m.query(PATCH_MATES_SQL, [
+      id,
+      deltas,
+      MATCH_PATCH_BATCH - 1,
+      WHOLE_SET,
+    ]);
+    let stored = 0;
+    for (const { subject_id: mate } of rows) {
+      const [claim] = await m.query(CLAIM_REVISION_SQL, ['obligation', mate, today]);
+      const revision: number = claim.started_revision;
+      if (claim.computed_revision >= revision || claim.computed_revision === 0 || !claim.computed_today)
+        continue;
+      const mateDeltas: string[] = (await m.query(DELTAS_SQL, ['obligation', mate])).map(
+        (r: { offering_id: string }) => r.offering_id,
+      );
+      if (mateDeltas.length === 0 || mateDeltas.includes(WHOLE_SET)) continue;
+      const loaded = await this.obligationSubject(mate, today, m);
+      if (!loaded) continue;
+      const patched = await this.patch(m, loaded, mateDeltas, revision, claim.match_count);
+      if (!patched) continue;
+      await this.stored(m, 'obligation', mate, revision, patched.matches);
+      stored += 1;
+    }
+    return stored;
   }
 
   /** The set is stored for this revision: the deltas it consumed go, the state says so (and how many rows). */

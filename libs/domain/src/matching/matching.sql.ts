@@ -261,6 +261,27 @@ export const BATCH_MATES_SQL = `SELECT ms.subject_id FROM match_state ms
    FOR KEY SHARE OF ob SKIP LOCKED
    FOR UPDATE OF ms SKIP LOCKED`;
 
+/** Obligations patched together at most: one offering change can touch hundreds of sets. */
+export const MATCH_PATCH_BATCH = 32;
+
+/**
+ * Other obligations waiting for a patch of some of the same offerings (a stored set of today, no whole-set
+ * request): taken into the running job's transaction, locked so no other job takes them; their own jobs then
+ * find their revision stored.
+ */
+export const PATCH_MATES_SQL = `SELECT ms.subject_id FROM match_state ms
+    JOIN obligation ob ON ob.id = ms.subject_id
+   WHERE ms.subject_type = 'obligation' AND ms.subject_id <> $1
+     AND ms.requested_revision > ms.computed_revision AND ms.computed_revision > 0
+     AND EXISTS (SELECT 1 FROM match_delta d WHERE d.subject_type = 'obligation' AND d.subject_id = ms.subject_id
+                   AND d.offering_id = ANY($2::uuid[]))
+     AND NOT EXISTS (SELECT 1 FROM match_delta d WHERE d.subject_type = 'obligation'
+                       AND d.subject_id = ms.subject_id AND d.offering_id = $4)
+   ORDER BY ms.subject_id
+   LIMIT $3
+   FOR KEY SHARE OF ob SKIP LOCKED
+   FOR UPDATE OF ms SKIP LOCKED`;
+
 /**
  * The subject's own row, key-shared before its state is claimed: the rows a job writes reference it, and a
  * business transaction locks it (an award, a contribution) before it requests a re-score. Taking it first keeps
