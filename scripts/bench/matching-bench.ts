@@ -6,7 +6,7 @@
  *
  *   npm run bench:matching -- [--enterprises 5000] [--offerings-per 3] [--obligations 200] [--seed 42]
  *                             [--database-url postgres://…/buysocial_bench_matching] [--redis-url redis://…/2]
- *                             [--skip-generate]
+ *                             [--skip-generate] [--changes-only]
  */
 import 'reflect-metadata';
 import { MatchingService, MatchingTriggers, NO_JIT_SQL } from '@app/domain';
@@ -38,6 +38,8 @@ const SEED = num('seed', 42);
 const DATABASE_URL =
   args.get('database-url') ?? 'postgres://postgres@127.0.0.1:5432/buysocial_bench_matching';
 const REDIS_URL = args.get('redis-url') ?? 'redis://127.0.0.1:6379/2';
+/** Only the offering changes, on the obligations and stored sets of a previous run (to iterate on the patch path). */
+const CHANGES_ONLY = args.get('changes-only') === 'true';
 const ROOT = join(__dirname, '..', '..');
 
 const log = (line: string): void => console.log(line);
@@ -152,7 +154,7 @@ async function main(): Promise<void> {
   const ds = worker.get<DataSource>(getDataSourceToken());
   const matching = worker.get(MatchingService);
   const triggers = worker.get(MatchingTriggers);
-  await generateObligations(ds);
+  if (!CHANGES_ONLY) await generateObligations(ds);
   const ids: string[] = (
     await ds.query(
       `SELECT o.id FROM obligation o JOIN tender t ON t.id = o.tender_id WHERE t.title LIKE 'Bench %'`,
@@ -161,88 +163,90 @@ async function main(): Promise<void> {
   const [{ n: offerings }] = await ds.query('SELECT count(*)::int AS n FROM offering');
   console.log(`data: ${ENTERPRISES} enterprises, ${offerings} offerings, ${ids.length} obligations`);
 
-  // The limit: the same SQL and the same pure scorer, in one tight loop, nothing stored. Timed by phase.
   const today = todayInNl();
-  const oracle = new Map<string, string[]>();
-  let loopPairs = 0;
-  const phase = { subject: 0, candidates: 0, score: 0 };
   const lap = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6;
-  const loadBefore = load();
-  const loopStart = process.hrtime.bigint();
-  for (const id of ids) {
-    let t = process.hrtime.bigint();
-    const s = await matching.obligationSubject(id, today);
-    phase.subject += lap(t);
-    if (!s) continue;
-    t = process.hrtime.bigint();
-    // As the worker runs it: in a transaction without JIT.
-    const candidates = await ds.transaction(async (m) => {
-      await m.query(NO_JIT_SQL);
-      return matching.candidates(m, s);
-    });
-    phase.candidates += lap(t);
-    t = process.hrtime.bigint();
-    const scored = matching.score(s, candidates);
-    phase.score += lap(t);
-    loopPairs += scored.length;
-    oracle.set(
-      id,
-      scored.slice(0, 10).map((m) => m.offeringId),
+  if (!CHANGES_ONLY) {
+    // The limit: the same SQL and the same pure scorer, in one tight loop, nothing stored. Timed by phase.
+    const oracle = new Map<string, string[]>();
+    let loopPairs = 0;
+    const phase = { subject: 0, candidates: 0, score: 0 };
+    const loadBefore = load();
+    const loopStart = process.hrtime.bigint();
+    for (const id of ids) {
+      let t = process.hrtime.bigint();
+      const s = await matching.obligationSubject(id, today);
+      phase.subject += lap(t);
+      if (!s) continue;
+      t = process.hrtime.bigint();
+      // As the worker runs it: in a transaction without JIT.
+      const candidates = await ds.transaction(async (m) => {
+        await m.query(NO_JIT_SQL);
+        return matching.candidates(m, s);
+      });
+      phase.candidates += lap(t);
+      t = process.hrtime.bigint();
+      const scored = matching.score(s, candidates);
+      phase.score += lap(t);
+      loopPairs += scored.length;
+      oracle.set(
+        id,
+        scored.slice(0, 10).map((m) => m.offeringId),
+      );
+    }
+    const loopMs = lap(loopStart);
+    const rate = (pairs: number, ms: number): number => (pairs / ms) * 1000;
+    const per = (ms: number): string => `${(ms / ids.length).toFixed(1)} ms`;
+    log(
+      `in-process loop: ${loopPairs} pairs in ${(loopMs / 1000).toFixed(1)} s = ${rate(loopPairs, loopMs).toFixed(0)} pairs/s ` +
+        `(one obligation at a time; load ${loadBefore} → ${load()})`,
     );
-  }
-  const loopMs = lap(loopStart);
-  const rate = (pairs: number, ms: number): number => (pairs / ms) * 1000;
-  const per = (ms: number): string => `${(ms / ids.length).toFixed(1)} ms`;
-  log(
-    `in-process loop: ${loopPairs} pairs in ${(loopMs / 1000).toFixed(1)} s = ${rate(loopPairs, loopMs).toFixed(0)} pairs/s ` +
-      `(one obligation at a time; load ${loadBefore} → ${load()})`,
-  );
-  log(
-    `  per obligation: subject ${per(phase.subject)}, candidate SQL ${per(phase.candidates)}, scoring ${per(phase.score)}`,
-  );
+    log(
+      `  per obligation: subject ${per(phase.subject)}, candidate SQL ${per(phase.candidates)}, scoring ${per(phase.score)}`,
+    );
 
-  // End to end: outbox rows for every obligation, the relay, BullMQ, the worker, the stored sets.
-  await ds.query(
-    `DELETE FROM match_state WHERE subject_type = 'obligation'; DELETE FROM match_delta WHERE subject_type = 'obligation';
+    // End to end: outbox rows for every obligation, the relay, BullMQ, the worker, the stored sets.
+    await ds.query(
+      `DELETE FROM match_state WHERE subject_type = 'obligation'; DELETE FROM match_delta WHERE subject_type = 'obligation';
      DELETE FROM obligation_match`,
-  );
-  const rss: number[] = [];
-  const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 250);
-  const queueLoadBefore = load();
-  const queueStart = process.hrtime.bigint();
-  await ds.transaction((m) => triggers.request(m, 'obligation', ids));
-  for (;;) {
-    const [{ n }] = await ds.query(
-      `SELECT count(*)::int AS n FROM match_state WHERE subject_type = 'obligation' AND computed_revision >= requested_revision`,
     );
-    if (n >= ids.length) break;
-    await sleep(50);
-  }
-  const queueMs = lap(queueStart);
-  clearInterval(sampler);
-  const [{ n: queuePairs }] = await ds.query('SELECT count(*)::int AS n FROM obligation_match');
-  log(
-    `queue + worker:  ${queuePairs} pairs in ${(queueMs / 1000).toFixed(1)} s = ${rate(queuePairs, queueMs).toFixed(0)} pairs/s ` +
-      `(${((rate(queuePairs, queueMs) / rate(loopPairs, loopMs)) * 100).toFixed(0)} % of the loop; load ${queueLoadBefore} → ${load()})`,
-  );
-  const half = Math.floor(rss.length / 2);
-  log(
-    `  memory (bench + worker, one process) during the queue run: first half max ${mb(Math.max(...rss.slice(0, half)))}, ` +
-      `second half max ${mb(Math.max(...rss.slice(half)))}`,
-  );
+    const rss: number[] = [];
+    const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 250);
+    const queueLoadBefore = load();
+    const queueStart = process.hrtime.bigint();
+    await ds.transaction((m) => triggers.request(m, 'obligation', ids));
+    for (;;) {
+      const [{ n }] = await ds.query(
+        `SELECT count(*)::int AS n FROM match_state WHERE subject_type = 'obligation' AND computed_revision >= requested_revision`,
+      );
+      if (n >= ids.length) break;
+      await sleep(50);
+    }
+    const queueMs = lap(queueStart);
+    clearInterval(sampler);
+    const [{ n: queuePairs }] = await ds.query('SELECT count(*)::int AS n FROM obligation_match');
+    log(
+      `queue + worker:  ${queuePairs} pairs in ${(queueMs / 1000).toFixed(1)} s = ${rate(queuePairs, queueMs).toFixed(0)} pairs/s ` +
+        `(${((rate(queuePairs, queueMs) / rate(loopPairs, loopMs)) * 100).toFixed(0)} % of the loop; load ${queueLoadBefore} → ${load()})`,
+    );
+    const half = Math.floor(rss.length / 2);
+    log(
+      `  memory (bench + worker, one process) during the queue run: first half max ${mb(Math.max(...rss.slice(0, half)))}, ` +
+        `second half max ${mb(Math.max(...rss.slice(half)))}`,
+    );
 
-  let agree = 0;
-  for (const id of ids) {
-    const stored: string[] = (
-      await ds.query(
-        `SELECT offering_id FROM obligation_match WHERE obligation_id = $1
+    let agree = 0;
+    for (const id of ids) {
+      const stored: string[] = (
+        await ds.query(
+          `SELECT offering_id FROM obligation_match WHERE obligation_id = $1
           ORDER BY counts DESC, score DESC, offering_id LIMIT 10`,
-        [id],
-      )
-    ).map((r: { offering_id: string }) => r.offering_id);
-    if (JSON.stringify(stored) === JSON.stringify(oracle.get(id) ?? [])) agree += 1;
+          [id],
+        )
+      ).map((r: { offering_id: string }) => r.offering_id);
+      if (JSON.stringify(stored) === JSON.stringify(oracle.get(id) ?? [])) agree += 1;
+    }
+    log(`top 10 agree:    ${agree} of ${ids.length} obligations`);
   }
-  log(`top 10 agree:    ${agree} of ${ids.length} obligations`);
 
   // One offering change, visible when every set it affects is stored again: the offering listed in most sets.
   const changes = [

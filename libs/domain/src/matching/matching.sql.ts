@@ -267,7 +267,8 @@ export const MATCH_PATCH_BATCH = 32;
 /**
  * Other obligations waiting for a patch of some of the same offerings (a stored set of today, no whole-set
  * request): taken into the running job's transaction, locked so no other job takes them; their own jobs then
- * find their revision stored.
+ * find their revision stored. Taken from the highest ids down: a change writes its jobs in id order, so the
+ * jobs that run next (and would wait on these locks) are those of the lowest ids.
  */
 export const PATCH_MATES_SQL = `SELECT ms.subject_id FROM match_state ms
     JOIN obligation ob ON ob.id = ms.subject_id
@@ -277,7 +278,7 @@ export const PATCH_MATES_SQL = `SELECT ms.subject_id FROM match_state ms
                    AND d.offering_id = ANY($2::uuid[]))
      AND NOT EXISTS (SELECT 1 FROM match_delta d WHERE d.subject_type = 'obligation'
                        AND d.subject_id = ms.subject_id AND d.offering_id = $4)
-   ORDER BY ms.subject_id
+   ORDER BY ms.subject_id DESC
    LIMIT $3
    FOR KEY SHARE OF ob SKIP LOCKED
    FOR UPDATE OF ms SKIP LOCKED`;
