@@ -42,24 +42,37 @@ const PROBE_CENTS = 100_000;
  * share both within a scoring run, and the engine is by far the costliest part of a pair's score. Weak keys, so
  * nothing outlives the run that built the objects.
  */
-const valuations = new WeakMap<
-  SroiPolicyBody,
-  WeakMap<CertificationFact[], Map<string, ContributionResult>>
->();
+const valuations = new WeakMap<SroiPolicyBody, WeakMap<CertificationFact[], Map<string, Valued>>>();
+
+/** Per contract period: by region verdict, then labour share, then amount. Primitive keys, no key strings. */
+type Valued = Map<boolean | undefined, Map<number | null, Map<number, ContributionResult>>>;
+
+function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) map.set(key, (v = make()));
+  return v;
+}
 
 function remembered(
-  policy: SroiPolicyBody,
-  certifications: CertificationFact[],
-  key: string,
+  p: ProjectionInput,
+  periodKey: string,
+  amountCents: number,
   compute: () => ContributionResult,
 ): ContributionResult {
-  let byCerts = valuations.get(policy);
-  if (!byCerts) valuations.set(policy, (byCerts = new WeakMap()));
-  let byKey = byCerts.get(certifications);
-  if (!byKey) byCerts.set(certifications, (byKey = new Map()));
-  let result = byKey.get(key);
-  if (!result) byKey.set(key, (result = compute()));
-  return result;
+  let byCerts = valuations.get(p.policy);
+  if (!byCerts) valuations.set(p.policy, (byCerts = new WeakMap()));
+  let byPeriod = byCerts.get(p.supplierCertifications);
+  if (!byPeriod) byCerts.set(p.supplierCertifications, (byPeriod = new Map()));
+  const byAmount = child(
+    child(
+      child(byPeriod, periodKey, (): Valued => new Map()),
+      p.supplierInRegion,
+      () => new Map(),
+    ),
+    p.labourShare,
+    () => new Map(),
+  );
+  return child(byAmount, amountCents, compute);
 }
 
 const monthsCache = new Map<string, number>();
@@ -83,24 +96,34 @@ interface Period {
   start: IsoDate;
   end: IsoDate;
   monthsLeft: number;
+  /** The three dates it was computed from, as one key. */
+  key: string;
 }
-let lastPeriod: { key: string; period: Period } | null = null;
+let lastPeriod: { contractStart: IsoDate; contractEnd: IsoDate; today: IsoDate; period: Period } | null =
+  null;
 
 /**
  * The contract period stretched to include today, and the whole months left in it. Every pair of a subject asks
  * with the same three dates, so the last answer is kept (dates are parsed and checked on every comparison).
  */
 function contractPeriod(contractStart: IsoDate, contractEnd: IsoDate, today: IsoDate): Period {
-  const key = `${contractStart}|${contractEnd}|${today}`;
-  if (lastPeriod?.key !== key) {
-    const period = {
-      start: minDate(contractStart, today),
-      end: maxDate(contractEnd, today),
-      monthsLeft: wholeMonths(maxDate(today, contractStart), contractEnd),
-    };
-    lastPeriod = { key, period };
+  const last = lastPeriod;
+  if (
+    last &&
+    last.contractStart === contractStart &&
+    last.contractEnd === contractEnd &&
+    last.today === today
+  ) {
+    return last.period;
   }
-  return lastPeriod.period;
+  const period = {
+    start: minDate(contractStart, today),
+    end: maxDate(contractEnd, today),
+    monthsLeft: wholeMonths(maxDate(today, contractStart), contractEnd),
+    key: `${contractStart}|${contractEnd}|${today}`,
+  };
+  lastPeriod = { contractStart, contractEnd, today, period };
+  return period;
 }
 
 /**
@@ -117,19 +140,15 @@ export function projectCredit(p: ProjectionInput): Projection {
     supplierInRegion: p.supplierInRegion,
   };
   const value = (amountCents: number): ContributionResult =>
-    remembered(
-      p.policy,
-      p.supplierCertifications,
-      `${ctx.contractStart}|${ctx.contractEnd}|${p.today}|${p.supplierInRegion}|${p.labourShare}|${amountCents}`,
-      () =>
-        valueContribution(p.policy, ctx, {
-          category: 'social_purchase',
-          supplierOrganisationId: p.supplierOrganisationId,
-          invoiceNumber: 'projection',
-          invoiceDate: p.today,
-          amountCents,
-          labourShare: p.labourShare,
-        }),
+    remembered(p, period.key, amountCents, () =>
+      valueContribution(p.policy, ctx, {
+        category: 'social_purchase',
+        supplierOrganisationId: p.supplierOrganisationId,
+        invoiceNumber: 'projection',
+        invoiceDate: p.today,
+        amountCents,
+        labourShare: p.labourShare,
+      }),
     );
   const monthsLeft = period.monthsLeft;
   const capacitySpendCents = p.capacityCentsPerMonth != null ? p.capacityCentsPerMonth * monthsLeft : null;
