@@ -73,6 +73,16 @@ export interface ScoredMatch extends MatchScore {
   capKey: number;
 }
 
+/**
+ * Whether a stored set may be patched for these deltas rather than scored whole: it exists, was computed today
+ * (every projection carries "today"), and only offerings changed, not the subject itself.
+ */
+function patchable(claim: { computed_revision: number; computed_today: boolean }, deltas: string[]): boolean {
+  return (
+    claim.computed_revision > 0 && claim.computed_today && deltas.length > 0 && !deltas.includes(WHOLE_SET)
+  );
+}
+
 /** The stored keys of a set's rows, or null when a row predates `cap_key` (-1). */
 function storedKeys(rows: { id: string; cap_key: number }[]): Keyed[] | null {
   const keys: Keyed[] = [];
@@ -183,12 +193,7 @@ export class MatchingService {
           ? await this.obligationSubject(id, today, m)
           : await this.tenderSubject(id, today, m);
       if (!loaded) this.logger.log({ type, id }, 'match subject gone or no longer open; its set is emptied');
-      const whole =
-        !loaded ||
-        claim.computed_revision === 0 ||
-        !claim.computed_today ||
-        deltas.length === 0 ||
-        deltas.includes(WHOLE_SET);
+      const whole = !loaded || !patchable(claim, deltas);
       const patched = whole ? null : await this.patch(m, loaded, deltas, revision, claim.match_count);
       if (patched) {
         await this.stored(m, type, id, revision, patched.matches);
@@ -268,12 +273,11 @@ export class MatchingService {
     for (const { subject_id: mate } of rows) {
       const [claim] = await m.query(CLAIM_REVISION_SQL, ['obligation', mate, today]);
       const revision: number = claim.started_revision;
-      if (claim.computed_revision >= revision || claim.computed_revision === 0 || !claim.computed_today)
-        continue;
+      if (claim.computed_revision >= revision) continue;
       const mateDeltas: string[] = (await m.query(DELTAS_SQL, ['obligation', mate])).map(
         (r: { offering_id: string }) => r.offering_id,
       );
-      if (mateDeltas.length === 0 || mateDeltas.includes(WHOLE_SET)) continue;
+      if (!patchable(claim, mateDeltas)) continue;
       const loaded = await this.obligationSubject(mate, today, m);
       if (!loaded) continue;
       const patched = await this.patch(m, loaded, mateDeltas, revision, claim.match_count);

@@ -83,8 +83,9 @@ export function divisionNumber(code: string): number {
 }
 
 /** The chord from the subject's point to an offering's stored earth coordinates (as `chordSql` computes it). */
-function pointChordSql(p: string): string {
-  return `sqrt((${p}.x - pt.x) * (${p}.x - pt.x) + (${p}.y - pt.y) * (${p}.y - pt.y) + (${p}.z - pt.z) * (${p}.z - pt.z))`;
+function pointChordSql(p: string, pt: string): string {
+  return `sqrt((${p}.x - ${pt}.x) * (${p}.x - ${pt}.x) + (${p}.y - ${pt}.y) * (${p}.y - ${pt}.y)
+               + (${p}.z - ${pt}.z) * (${p}.z - ${pt}.z))`;
 }
 
 /**
@@ -140,7 +141,7 @@ export function candidatesSql(
            c AS MATERIALIZED (
              SELECT id, CASE WHEN $2::float8 IS NULL OR x IS NULL THEN NULL ELSE m / 1000.0 END AS distance_km
                FROM (SELECT id, x, delivery_radius_km, ${secToGcSql('ch')} AS m
-                       FROM (SELECT p.offering_id AS id, p.x, p.delivery_radius_km, ${pointChordSql('p')} AS ch
+                       FROM (SELECT p.offering_id AS id, p.x, p.delivery_radius_km, ${pointChordSql('p', 'pt')} AS ch
                                FROM ${divisionPoints('p', '$1::int2[]')} CROSS JOIN pt
                                ${offeringIds ? 'WHERE p.offering_id = ANY($6::uuid[])' : ''}
                              OFFSET 0) AS chord
@@ -203,8 +204,7 @@ export function batchCandidatesSql(
                  SELECT id, CASE WHEN s.plat IS NULL OR x IS NULL THEN NULL ELSE m / 1000.0 END AS distance_km
                    FROM (SELECT id, x, delivery_radius_km, ${secToGcSql('ch')} AS m
                            FROM (SELECT p.offering_id AS id, p.x, p.delivery_radius_km,
-                                        sqrt((p.x - s.x) * (p.x - s.x) + (p.y - s.y) * (p.y - s.y)
-                                             + (p.z - s.z) * (p.z - s.z)) AS ch
+                                        ${pointChordSql('p', 's')} AS ch
                                    FROM ${divisionPoints('p', 's.divs')}
                                  OFFSET 0) AS chord
                          OFFSET 0) AS d
