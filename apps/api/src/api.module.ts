@@ -1,4 +1,4 @@
-import { AllExceptionsFilter } from '@app/common';
+import { AllExceptionsFilter, InputEdgeGuard } from '@app/common';
 import { AppConfigModule, Env } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
@@ -122,7 +122,9 @@ export class ApiModule {
         OcdsExtensionsController,
       ],
       providers: [
+        // In this order: who is asking (401) before what was sent (400, the input edge rule).
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: InputEdgeGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         AdminBootstrap,
         QueueBoard,

@@ -1,9 +1,4 @@
-import {
-  AllExceptionsFilter,
-  CommonErrorCode,
-  createValidationPipe,
-  InputEdgeInterceptor,
-} from '@app/common';
+import { AllExceptionsFilter, CommonErrorCode, createValidationPipe } from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -56,6 +51,8 @@ export function setupApp(
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // API answers are `no-store`: an ETag (a hash of every JSON body) would never be used. Static files keep theirs.
+  app.set('etag', false);
   app.use((req: Request, res: Response, next: NextFunction) => {
     assignRequestId(req, res);
     // API answers carry tokens and private data: never stored by a browser or a proxy.
@@ -114,7 +111,6 @@ export function setupApp(
   );
 
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
-  app.useGlobalInterceptors(new InputEdgeInterceptor());
   app.useGlobalPipes(createValidationPipe());
 
   const document = buildOpenApi(app);
@@ -124,10 +120,18 @@ export function setupApp(
 
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
-    app.useStaticAssets(webDist, { index: false, maxAge: '1h' });
-    // The browser app owns every other GET that is not the API (client-side routes).
+    // The browser app owns every GET that is not the API: its files, else index.html (client-side routes). API
+    // requests skip both, so they do not pay a file-system lookup each.
+    const assets = express.static(webDist, { index: false, maxAge: '1h' });
+    const notForWeb = (req: Request): boolean =>
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path.startsWith('/api') ||
+      req.path === '/health';
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      notForWeb(req) ? next() : assets(req, res, next),
+    );
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path === '/health') return next();
+      if (req.method !== 'GET' || notForWeb(req)) return next();
       res.sendFile(join(webDist, 'index.html'));
     });
   }

@@ -1,6 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { AppError, ErrorDetail, ValidationFailedError } from './errors';
 
 /** Deeper than any real body (an OCDS release nests about 8 levels); class-transformer recurses per level. */
@@ -98,12 +97,15 @@ function hasBody(req: Request): boolean {
 
 /**
  * Applies cleanInput to the body, query and path parameters of every request, so each route (including the
- * ones added later) gets the same treatment; it runs before the pipes, so before class-transformer.
+ * ones added later) gets the same treatment. It is the last global guard (after authentication, so a caller
+ * without a token hears 401 first), so it runs before the pipes, so before class-transformer. A guard rather than
+ * an interceptor: with no interceptor at all Nest answers a route without wrapping it in RxJS streams, about
+ * 0.15 ms of CPU per request (bench:search, 16 connections).
  */
 @Injectable()
-export class InputEdgeInterceptor implements NestInterceptor {
-  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (ctx.getType() !== 'http') return next.handle();
+export class InputEdgeGuard implements CanActivate {
+  canActivate(ctx: ExecutionContext): boolean {
+    if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest<Request>();
     const details: ErrorDetail[] = [];
 
@@ -134,6 +136,6 @@ export class InputEdgeInterceptor implements NestInterceptor {
     if (!params.details.length) req.params = params.value as Record<string, string>;
 
     if (details.length) throw new ValidationFailedError('Request is invalid', details.slice(0, MAX_DETAILS));
-    return next.handle();
+    return true;
   }
 }
