@@ -121,8 +121,10 @@ export function setupApp(
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
     // The browser app owns every GET that is not the API: its files, else index.html (client-side routes). API
-    // requests skip both, so they do not pay a file-system lookup each.
+    // requests skip both, so they do not pay a file-system lookup each. Both keep their ETags (served by
+    // serve-static, which does not follow the app's `etag` setting that API answers turn off).
     const assets = express.static(webDist, { index: false, maxAge: '1h' });
+    const page = express.static(webDist, { index: false });
     const notForWeb = (req: Request): boolean =>
       (req.method !== 'GET' && req.method !== 'HEAD') ||
       req.path.startsWith('/api') ||
@@ -132,7 +134,8 @@ export function setupApp(
     );
     app.use((req: Request, res: Response, next: NextFunction) => {
       if (req.method !== 'GET' || notForWeb(req)) return next();
-      res.sendFile(join(webDist, 'index.html'));
+      req.url = '/index.html';
+      page(req, res, next);
     });
   }
   return app;
