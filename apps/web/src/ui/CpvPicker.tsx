@@ -90,7 +90,9 @@ export function CpvPicker({
       <div aria-live="polite" className="bs-visually-hidden">
         {debounced.length >= 2 && results.data ? t('cpv.results', { count: items.length }) : ''}
       </div>
-      {debounced.length >= 2 &&
+      {/* The typed words, not only their debounced copy: a choice empties the box and the list closes at once. */}
+      {q.trim().length >= 2 &&
+        debounced.length >= 2 &&
         results.data &&
         (items.length ? (
           <ul className="bs-cpv__results" aria-label={t('cpv.search')}>
