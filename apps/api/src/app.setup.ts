@@ -129,13 +129,13 @@ export function setupApp(
       (req.method !== 'GET' && req.method !== 'HEAD') ||
       req.path.startsWith('/api') ||
       req.path === '/health';
-    app.use((req: Request, res: Response, next: NextFunction) =>
-      notForWeb(req) ? next() : assets(req, res, next),
-    );
     app.use((req: Request, res: Response, next: NextFunction) => {
-      if (req.method !== 'GET' || notForWeb(req)) return next();
-      req.url = '/index.html';
-      page(req, res, next);
+      if (notForWeb(req)) return next();
+      assets(req, res, (err?: unknown) => {
+        if (err || req.method !== 'GET') return next(err);
+        req.url = '/index.html';
+        page(req, res, next);
+      });
     });
   }
   return app;
