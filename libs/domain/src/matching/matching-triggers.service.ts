@@ -1,5 +1,5 @@
 import type { MatchSubjectType } from '@app/database';
-import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { type OutboxJob, OutboxJobs, OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -84,29 +84,15 @@ export class MatchingTriggers {
     ]);
     const unique = [...new Map(pairs.map((p) => [`${p.id}/${p.offering_id}`, p])).values()];
     await m.query(ADD_DELTAS_SQL, [type, unique.map((p) => p.id), unique.map((p) => p.offering_id)]);
-    for (const r of rows) await this.enqueue(m, type, r.subject_id, r.requested_revision);
+    await this.outbox.addMany(
+      m,
+      rows.map((r) => scoreJob(type, r.subject_id, r.requested_revision)),
+    );
   }
+}
 
-  async enqueue(m: EntityManager, type: MatchSubjectType, id: string, revision: number): Promise<void> {
-    if (type === 'obligation') {
-      await this.outbox.enqueue(
-        m,
-        QueueName.Matching,
-        JobName.ScoreObligation,
-        jobId(JobName.ScoreObligation, id, revision),
-        { obligationId: id, revision },
-      );
-    } else {
-      await this.outbox.enqueue(
-        m,
-        QueueName.Matching,
-        JobName.ScoreTender,
-        jobId(JobName.ScoreTender, id, revision),
-        {
-          tenderId: id,
-          revision,
-        },
-      );
-    }
-  }
+function scoreJob(type: MatchSubjectType, id: string, revision: number): OutboxJob {
+  return type === 'obligation'
+    ? OutboxJobs.scoreObligation({ obligationId: id, revision })
+    : OutboxJobs.scoreTender({ tenderId: id, revision });
 }

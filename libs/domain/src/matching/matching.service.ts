@@ -18,6 +18,7 @@ import type {
 } from '../sroi/policy.types';
 import { MatchingTriggers } from './matching-triggers.service';
 import {
+  ALREADY_STORED_SQL,
   type CandidateFilter,
   type CandidateRow,
   candidatesSql,
@@ -28,8 +29,13 @@ import {
   MATCH_PATCH_BATCH,
   PATCH_MATES_SQL,
   CLAIM_REVISION_SQL,
-  CLEAR_DELTAS_SQL,
+  CLAIM_REVISIONS_SQL,
+  CLEAR_DELTAS_OF_SQL,
+  DELTAS_OF_SQL,
   DELTAS_SQL,
+  deletePairsSql,
+  STORED_SQL,
+  storedListedOfSql,
   divisionCode,
   BATCH_WORK_MEM_SQL,
   MATCH_CANDIDATE_CAP,
@@ -38,7 +44,6 @@ import {
   QUOTE_REQUEST_TABLE_SQL,
   QUOTE_REQUESTS_SQL,
   storedCountSql,
-  storedListedSql,
   storedKeysSql,
   storedCapKeysSql,
   subjectKeyShareSql,
@@ -105,6 +110,39 @@ function copyField(v: string | number | boolean | null): string {
   return String(v).replace(/[\\\n\r\t]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
   );
+}
+
+/** What a subject is loaded from: its tender, contract period and delivery point. */
+interface SubjectRow {
+  tender_id: string;
+  title: string;
+  description: string;
+  start_date: string;
+  end_date: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+interface TenderItemRow {
+  cpv_code: string;
+  description: string;
+}
+
+/** A subject's claim on its revision (`CLAIM_REVISION_SQL`). */
+interface ClaimRow {
+  started_revision: number;
+  computed_revision: number;
+  match_count: number | null;
+  computed_today: boolean;
+}
+
+/** A subject whose changed offerings' pairs are scored again. */
+interface PatchItem {
+  s: LoadedSubject;
+  deltas: string[];
+  revision: number;
+  /** The stored set's size, null for a set stored before it was kept. */
+  storedCount: number | null;
 }
 
 interface Claimed {
@@ -177,7 +215,12 @@ export class MatchingService {
     return this.scoreSubject('tender', tenderId);
   }
 
-  private scoreSubject(type: MatchSubjectType, id: string, batchMates = true): Promise<ScoreOutcome | null> {
+  private async scoreSubject(
+    type: MatchSubjectType,
+    id: string,
+    batchMates = true,
+  ): Promise<ScoreOutcome | null> {
+    if ((await this.ds.query(ALREADY_STORED_SQL, [type, id])).length) return null;
     const today = todayInNl();
     return this.ds.transaction(async (m) => {
       await m.query(NO_JIT_SQL);
@@ -193,14 +236,18 @@ export class MatchingService {
           ? await this.obligationSubject(id, today, m)
           : await this.tenderSubject(id, today, m);
       if (!loaded) this.logger.log({ type, id }, 'match subject gone or no longer open; its set is emptied');
-      const whole = !loaded || !patchable(claim, deltas);
-      const patched = whole ? null : await this.patch(m, loaded, deltas, revision, claim.match_count);
-      if (patched) {
-        await this.stored(m, type, id, revision, patched.matches);
-        if (batchMates && type === 'obligation') {
-          patched.batch = 1 + (await this.patchMates(m, id, deltas, today));
+      if (loaded && patchable(claim, deltas)) {
+        // The changed offerings' pairs only, with other obligations waiting for a patch of the same offerings.
+        const items: PatchItem[] = [{ s: loaded, deltas, revision, storedCount: claim.match_count }];
+        if (batchMates && type === 'obligation')
+          items.push(...(await this.claimPatchMates(m, id, deltas, today)));
+        const outcomes = await this.patch(m, items);
+        const own = outcomes[0];
+        if (own) {
+          own.batch = outcomes.filter((o) => o).length;
+          return own;
         }
-        return patched;
+        // The cap could not be decided from the stored rows: the whole set, below (its patched mates are stored).
       }
       // The whole set, with other obligations waiting for theirs in the same divisions (the nightly run).
       const batch: Claimed[] = [{ id, loaded, revision }];
@@ -219,21 +266,51 @@ export class MatchingService {
       } else {
         lists = [loaded ? await this.candidates(m, loaded) : []];
       }
-      let outcome: ScoreOutcome | null = null;
-      for (const [k, b] of batch.entries()) {
-        const scored = b.loaded ? this.score(b.loaded, lists[k]) : [];
-        await this.replace(m, type, b.id, b.revision, scored);
-        await this.stored(m, type, b.id, b.revision, scored.length);
-        outcome ??= {
-          revision,
-          mode: 'full',
-          scored: scored.length,
-          matches: scored.length,
-          batch: batch.length,
-        };
-      }
-      return outcome;
+      const sets = batch.map((b, k) => ({
+        id: b.id,
+        revision: b.revision,
+        rows: b.loaded ? this.score(b.loaded, lists[k]) : [],
+      }));
+      const { table, column } = matchTable(type);
+      await m.query(`DELETE FROM ${table} WHERE ${column} = ANY($1::uuid[])`, [sets.map((x) => x.id)]);
+      await this.insertRows(m, type, sets);
+      await this.stored(
+        m,
+        type,
+        sets.map((x) => ({ id: x.id, revision: x.revision, matches: x.rows.length })),
+      );
+      return {
+        revision,
+        mode: 'full',
+        scored: sets[0].rows.length,
+        matches: sets[0].rows.length,
+        batch: batch.length,
+      };
     });
+  }
+
+  /**
+   * Claims other obligations of this job (`mates` locked by the caller's query) in one statement each for the
+   * claim and the deltas: their claims and the deltas recorded for them, keyed by id.
+   */
+  private async claimMates(
+    m: EntityManager,
+    mates: string[],
+    today: string,
+  ): Promise<{ id: string; claim: ClaimRow; deltas: string[] }[]> {
+    if (!mates.length) return [];
+    const claims: (ClaimRow & { subject_id: string })[] = await m.query(CLAIM_REVISIONS_SQL, [
+      'obligation',
+      [...mates].sort(),
+      today,
+    ]);
+    const deltas = new Map<string, string[]>(mates.map((id) => [id, []]));
+    for (const d of await m.query(DELTAS_OF_SQL, ['obligation', mates])) {
+      deltas.get(d.subject_id)?.push(d.offering_id);
+    }
+    return claims
+      .filter((c) => c.computed_revision < c.started_revision)
+      .map((c) => ({ id: c.subject_id, claim: c, deltas: deltas.get(c.subject_id) ?? [] }));
   }
 
   /** Other obligations waiting for a whole set in the subject's divisions, claimed (locked) for this run. */
@@ -244,147 +321,163 @@ export class MatchingService {
       MATCH_BATCH - 1,
       WHOLE_SET,
     ]);
-    const mates: Claimed[] = [];
-    for (const { subject_id: id } of rows) {
-      const [claim] = await m.query(CLAIM_REVISION_SQL, ['obligation', id, today]);
-      if (claim.computed_revision >= claim.started_revision) continue;
-      mates.push({
-        id,
-        loaded: await this.obligationSubject(id, today, m),
-        revision: claim.started_revision,
-      });
-    }
-    return mates;
+    const claimed = await this.claimMates(
+      m,
+      rows.map((r) => r.subject_id),
+      today,
+    );
+    const loaded = await this.obligationSubjects(
+      claimed.map((c) => c.id),
+      today,
+      m,
+    );
+    return claimed.map((c) => ({
+      id: c.id,
+      loaded: loaded.get(c.id) ?? null,
+      revision: c.claim.started_revision,
+    }));
   }
 
   /**
-   * Other obligations waiting for a patch of some of the same offerings, patched in this transaction (one
-   * offering change touches hundreds of sets, each otherwise a job and a transaction of its own). A mate whose
-   * whole set must be scored is left to its own job. Returns how many were stored.
+   * Other obligations waiting for a patch of some of the same offerings (one offering change touches hundreds of
+   * sets), claimed (locked) to be patched in this transaction. A mate whose whole set must be scored is left to
+   * its own job.
    */
-  private async patchMates(m: EntityManager, id: string, deltas: string[], today: string): Promise<number> {
+  private async claimPatchMates(
+    m: EntityManager,
+    id: string,
+    deltas: string[],
+    today: string,
+  ): Promise<PatchItem[]> {
     const rows: { subject_id: string }[] = await m.query(PATCH_MATES_SQL, [
       id,
       deltas,
       MATCH_PATCH_BATCH - 1,
       WHOLE_SET,
     ]);
-    let stored = 0;
-    for (const { subject_id: mate } of rows) {
-      const [claim] = await m.query(CLAIM_REVISION_SQL, ['obligation', mate, today]);
-      const revision: number = claim.started_revision;
-      if (claim.computed_revision >= revision) continue;
-      const mateDeltas: string[] = (await m.query(DELTAS_SQL, ['obligation', mate])).map(
-        (r: { offering_id: string }) => r.offering_id,
-      );
-      if (!patchable(claim, mateDeltas)) continue;
-      const loaded = await this.obligationSubject(mate, today, m);
-      if (!loaded) continue;
-      const patched = await this.patch(m, loaded, mateDeltas, revision, claim.match_count);
-      if (!patched) continue;
-      await this.stored(m, 'obligation', mate, revision, patched.matches);
-      stored += 1;
-    }
-    return stored;
+    const claimed = (
+      await this.claimMates(
+        m,
+        rows.map((r) => r.subject_id),
+        today,
+      )
+    ).filter((c) => patchable(c.claim, c.deltas));
+    const loaded = await this.obligationSubjects(
+      claimed.map((c) => c.id),
+      today,
+      m,
+    );
+    return claimed
+      .filter((c) => loaded.has(c.id))
+      .map((c) => ({
+        s: loaded.get(c.id)!,
+        deltas: c.deltas,
+        revision: c.claim.started_revision,
+        storedCount: c.claim.match_count,
+      }));
   }
 
-  /** The set is stored for this revision: the deltas it consumed go, the state says so (and how many rows). */
+  /** The sets are stored for these revisions: the deltas they consumed go, the state says so (and how many rows). */
   private async stored(
     m: EntityManager,
     type: MatchSubjectType,
-    id: string,
-    revision: number,
-    matches: number,
+    sets: { id: string; revision: number; matches: number }[],
   ): Promise<void> {
-    await m.query(CLEAR_DELTAS_SQL, [type, id]);
-    await m.query(
-      `UPDATE match_state SET computed_revision = $3, computed_at = now(), match_count = $4
-        WHERE subject_type = $1 AND subject_id = $2`,
-      [type, id, revision, matches],
-    );
-  }
-
-  /** The whole set replaced. */
-  private async replace(
-    m: EntityManager,
-    type: MatchSubjectType,
-    id: string,
-    revision: number,
-    scored: ScoredMatch[],
-  ): Promise<void> {
-    const { table, column } = matchTable(type);
-    await m.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
-    await this.insertRows(m, type, id, revision, scored);
+    if (!sets.length) return;
+    const ids = sets.map((x) => x.id);
+    await m.query(CLEAR_DELTAS_OF_SQL, [type, ids]);
+    await m.query(STORED_SQL, [type, ids, sets.map((x) => x.revision), sets.map((x) => x.matches)]);
   }
 
   /**
-   * Only the changed offerings' pairs (`deltas`): their rows are deleted and those that are candidates now are
-   * scored and inserted. Where the cap of candidate generation can bind, `patchAtCap` decides with the stored
-   * rows' exact keys; null when it cannot (the caller scores the whole set).
+   * Only the changed offerings' pairs (`deltas`) of each subject, all subjects in one statement per step: their
+   * rows are deleted and those that are candidates now are scored and inserted. Where the cap of candidate
+   * generation can bind, `patchAtCap` decides with the stored rows' exact keys; a subject whose cap it cannot
+   * decide is left alone (null: its whole set must be scored). The patched sets are stored.
    */
-  private async patch(
-    m: EntityManager,
-    s: LoadedSubject,
-    deltas: string[],
-    revision: number,
-    storedCount: number | null,
-  ): Promise<ScoreOutcome | null> {
-    const { table, column } = matchTable(s.type);
-    const candidates = await this.candidates(m, s, deltas);
-    const { n, listed }: { n: number; listed: string[] } =
-      storedCount == null
-        ? (await m.query(storedCountSql(s.type), [s.id, deltas]))[0]
-        : { n: storedCount, listed: (await m.query(storedListedSql(s.type), [s.id, deltas]))[0].listed };
-    let kept = new Set(candidates.map((c) => c.offeringId));
-    let evicted: string[] = [];
-    if (capMayBind(n, listed.length, candidates.length, this.candidateCap)) {
-      // Only the farthest rows can fall out (as many as there are changed candidates, plus the one that bounds
-      // them); a set with rows stored before their keys were has every key computed instead.
-      const farthest = storedKeys(
-        await m.query(storedCapKeysSql(s.type), [s.id, deltas, candidates.length + 1]),
-      );
-      const p = s.filter.point;
-      const others: Keyed[] =
-        farthest ??
-        (await m.query(storedKeysSql(s.type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])).map(
-          (r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }),
-        );
-      const plan = patchAtCap(
-        n,
-        candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
-        others,
-        this.candidateCap,
-        n - listed.length,
-      );
-      if (!plan) return null;
-      ({ keep: kept, evicted } = plan);
-    }
-    const scored = this.score(
-      s,
-      candidates.filter((c) => kept.has(c.offeringId)),
+  private async patch(m: EntityManager, items: PatchItem[]): Promise<(ScoreOutcome | null)[]> {
+    const type = items[0].s.type;
+    const found = await this.batchCandidates(
+      m,
+      items.map((x) => x.s),
+      items.map((x) => x.deltas),
     );
-    await m.query(`DELETE FROM ${table} WHERE ${column} = $1 AND offering_id = ANY($2::uuid[])`, [
-      s.id,
-      [...deltas, ...evicted],
-    ]);
-    await this.insertRows(m, s.type, s.id, revision, scored);
-    return {
-      revision,
-      mode: 'incremental',
-      scored: candidates.length,
-      matches: n - listed.length - evicted.length + scored.length,
-    };
+    const pairs = items.flatMap((x) => x.deltas.map((o) => [x.s.id, o]));
+    const listedBy = new Map<string, string[]>(
+      (await m.query(storedListedOfSql(type), [pairs.map((p) => p[0]), pairs.map((p) => p[1])])).map(
+        (r: { id: string; listed: string[] }) => [r.id, r.listed],
+      ),
+    );
+    const outcomes: (ScoreOutcome | null)[] = [];
+    const sets: { id: string; revision: number; rows: ScoredMatch[]; matches: number }[] = [];
+    const gone = { subjects: [] as string[], offerings: [] as string[] };
+    for (const [k, { s, deltas, revision, storedCount }] of items.entries()) {
+      const candidates = found[k];
+      let n = storedCount;
+      let listed = listedBy.get(s.id) ?? [];
+      if (n == null) ({ n, listed } = (await m.query(storedCountSql(type), [s.id, deltas]))[0]);
+      const stored = n!;
+      let kept = new Set(candidates.map((c) => c.offeringId));
+      let evicted: string[] = [];
+      if (capMayBind(stored, listed.length, candidates.length, this.candidateCap)) {
+        // Only the farthest rows can fall out (as many as there are changed candidates, plus the one that bounds
+        // them); a set with rows stored before their keys were has every key computed instead.
+        const farthest = storedKeys(
+          await m.query(storedCapKeysSql(type), [s.id, deltas, candidates.length + 1]),
+        );
+        const p = s.filter.point;
+        const others: Keyed[] =
+          farthest ??
+          (await m.query(storedKeysSql(type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])).map(
+            (r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }),
+          );
+        const plan = patchAtCap(
+          stored,
+          candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
+          others,
+          this.candidateCap,
+          stored - listed.length,
+        );
+        if (!plan) {
+          outcomes.push(null);
+          continue;
+        }
+        ({ keep: kept, evicted } = plan);
+      }
+      const rows = this.score(
+        s,
+        candidates.filter((c) => kept.has(c.offeringId)),
+      );
+      const matches = stored - listed.length - evicted.length + rows.length;
+      sets.push({ id: s.id, revision, rows, matches });
+      for (const o of [...deltas, ...evicted]) {
+        gone.subjects.push(s.id);
+        gone.offerings.push(o);
+      }
+      outcomes.push({
+        revision,
+        mode: 'incremental',
+        scored: candidates.length,
+        matches,
+      });
+    }
+    if (gone.subjects.length) await m.query(deletePairsSql(type), [gone.subjects, gone.offerings]);
+    await this.insertRows(m, type, sets);
+    await this.stored(
+      m,
+      type,
+      sets.map((x) => ({ id: x.id, revision: x.revision, matches: x.matches })),
+    );
+    return outcomes;
   }
 
-  /** Rows of one subject in one COPY stream: no statement per row, no JSON of the whole set to parse. */
+  /** The rows of several sets in one COPY stream: no statement per row, no JSON of the whole set to parse. */
   private async insertRows(
     m: EntityManager,
     type: MatchSubjectType,
-    id: string,
-    revision: number,
-    rows: ScoredMatch[],
+    sets: { id: string; revision: number; rows: ScoredMatch[] }[],
   ): Promise<void> {
-    if (!rows.length) return;
+    if (!sets.some((x) => x.rows.length)) return;
     const { table, column } = matchTable(type);
     const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const [{ now }] = await m.query('SELECT now()::text AS now');
@@ -394,17 +487,19 @@ export class MatchingService {
                         spend_to_fill_cents, distance_km, cap_key, reasons, revision, computed_at) FROM STDIN`,
       ),
     );
-    const tail = `\t${revision}\t${copyField(now)}\n`;
     async function* lines(): AsyncGenerator<string> {
-      for (let i = 0; i < rows.length; i += BATCH) {
-        let chunk = '';
-        for (const r of rows.slice(i, i + BATCH)) {
-          chunk +=
-            `${id}\t${r.offeringId}\t${r.socialEnterpriseId}\t${r.score}\t${copyField(r.counts)}\t` +
-            `${r.projectedCreditCents}\t${copyField(r.spendToFillCents)}\t${copyField(r.distanceKm)}\t${r.capKey}\t` +
-            `${copyField(JSON.stringify(r.reasons))}${tail}`;
+      for (const { id, revision, rows } of sets) {
+        const tail = `\t${revision}\t${copyField(now)}\n`;
+        for (let i = 0; i < rows.length; i += BATCH) {
+          let chunk = '';
+          for (const r of rows.slice(i, i + BATCH)) {
+            chunk +=
+              `${id}\t${r.offeringId}\t${r.socialEnterpriseId}\t${r.score}\t${copyField(r.counts)}\t` +
+              `${r.projectedCreditCents}\t${copyField(r.spendToFillCents)}\t${copyField(r.distanceKm)}\t${r.capKey}\t` +
+              `${copyField(JSON.stringify(r.reasons))}${tail}`;
+          }
+          yield chunk;
         }
-        yield chunk;
       }
     }
     await pipeline(Readable.from(lines()), stream);
@@ -416,8 +511,23 @@ export class MatchingService {
     today: string,
     m: EntityManager = this.ds.manager,
   ): Promise<LoadedSubject | null> {
-    const [row] = await m.query(
-      `SELECT ob.amount_cents::bigint::text AS amount_cents, c.start_date::text AS start_date,
+    return (await this.obligationSubjects([id], today, m)).get(id) ?? null;
+  }
+
+  /** `obligationSubject` for several obligations in two statements; open obligations only, keyed by id. */
+  async obligationSubjects(
+    ids: string[],
+    today: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<Map<string, LoadedSubject>> {
+    if (!ids.length) return new Map();
+    const rows: (SubjectRow & {
+      id: string;
+      amount_cents: string;
+      verified_cents: string;
+      policy_snapshot: unknown;
+    })[] = await m.query(
+      `SELECT ob.id, ob.amount_cents::bigint::text AS amount_cents, c.start_date::text AS start_date,
               c.end_date::text AS end_date, c.policy_snapshot, t.id AS tender_id, t.title, t.description,
               pa.lat, pa.lon,
               (SELECT coalesce(sum(verified_value_cents), 0)::bigint::text FROM contribution
@@ -425,13 +535,24 @@ export class MatchingService {
          FROM obligation ob
          JOIN contract c ON c.id = ob.contract_id
          JOIN tender t ON t.id = ob.tender_id
-         LEFT JOIN postcode_area pa ON pa.pc4 = left(t.delivery_postcode, 4)
-        WHERE ob.id = $1 AND ob.waived_at IS NULL`,
-      [id],
+         LEFT JOIN LATERAL (SELECT lat, lon FROM postcode_area WHERE pc4 = left(t.delivery_postcode, 4)) pa ON true
+        WHERE ob.id = ANY($1::uuid[]) AND ob.waived_at IS NULL`,
+      [ids],
     );
-    if (!row) return null;
-    const remaining = Math.max(0, Number(row.amount_cents) - Number(row.verified_cents));
-    return this.loaded('obligation', id, row, row.policy_snapshot as SroiPolicyBody, remaining, today, m);
+    const items = await this.tenderItems(
+      m,
+      rows.map((r) => r.tender_id),
+    );
+    return new Map(
+      rows.map((row) => {
+        const remaining = Math.max(0, Number(row.amount_cents) - Number(row.verified_cents));
+        const policy = row.policy_snapshot as SroiPolicyBody;
+        return [
+          row.id,
+          this.loaded('obligation', row.id, row, policy, remaining, today, items.get(row.tender_id)),
+        ];
+      }),
+    );
   }
 
   /**
@@ -456,7 +577,8 @@ export class MatchingService {
       [id, today],
     );
     if (!row) return null;
-    if (!row.policy) return this.loaded('tender', id, row, noSroiCondition(today), 0, today, m);
+    const items = (await this.tenderItems(m, [row.tender_id])).get(row.tender_id);
+    if (!row.policy) return this.loaded('tender', id, row, noSroiCondition(today), 0, today, items);
     const policy = row.policy as SroiPolicyBody;
     const expected = computeObligation(policy, {
       category: row.main_procurement_category,
@@ -467,30 +589,33 @@ export class MatchingService {
       contractEnd: row.end_date,
       contractorCertifications: [],
     });
-    return this.loaded('tender', id, row, policy, expected.amountCents, today, m);
+    return this.loaded('tender', id, row, policy, expected.amountCents, today, items);
   }
 
-  private async loaded(
+  /** The items of some tenders, in their order, keyed by tender. */
+  private async tenderItems(m: EntityManager, tenderIds: string[]): Promise<Map<string, TenderItemRow[]>> {
+    const items = new Map<string, TenderItemRow[]>();
+    for (const i of await m.query(
+      `SELECT tender_id, cpv_code, description FROM tender_item WHERE tender_id = ANY($1::uuid[])
+        ORDER BY tender_id, position`,
+      [tenderIds],
+    )) {
+      const list = items.get(i.tender_id) ?? [];
+      list.push(i);
+      items.set(i.tender_id, list);
+    }
+    return items;
+  }
+
+  private loaded(
     type: MatchSubjectType,
     id: string,
-    row: {
-      tender_id: string;
-      title: string;
-      description: string;
-      start_date: string;
-      end_date: string;
-      lat: number | null;
-      lon: number | null;
-    },
+    row: SubjectRow,
     policy: SroiPolicyBody,
     remainingCents: number,
     today: string,
-    m: EntityManager,
-  ): Promise<LoadedSubject> {
-    const items: { cpv_code: string; description: string }[] = await m.query(
-      'SELECT cpv_code, description FROM tender_item WHERE tender_id = $1 ORDER BY position',
-      [row.tender_id],
-    );
+    items: TenderItemRow[] = [],
+  ): LoadedSubject {
     const cpvCodes = items.map((i) => i.cpv_code.trim());
     const terms = tenderTerms(
       row.title,
@@ -530,14 +655,22 @@ export class MatchingService {
     return candidates;
   }
 
-  /** The candidates of several subjects from one statement: each list as `candidates` finds it. */
-  async batchCandidates(m: EntityManager, subjects: LoadedSubject[]): Promise<MatchCandidate[][]> {
+  /**
+   * The candidates of several subjects from one statement: each list as `candidates` finds it (with `only`, each
+   * subject's among its own changed offerings).
+   */
+  async batchCandidates(
+    m: EntityManager,
+    subjects: LoadedSubject[],
+    only?: string[][],
+  ): Promise<MatchCandidate[][]> {
     const scored = subjects.filter((s) => s.filter.divisions.length);
     const rows: (CandidateRow & { i: number })[] = [];
     if (scored.length) {
       const q = batchCandidatesSql(
         scored.map((s) => s.filter),
         this.candidateCap,
+        only && scored.map((s) => only[subjects.indexOf(s)]),
       );
       rows.push(...(await m.query(q.text, q.values)));
     }

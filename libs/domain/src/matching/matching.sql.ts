@@ -180,18 +180,22 @@ export const MATCH_BATCH = 16;
 /**
  * The candidates of several subjects in one statement, exactly as `candidatesSql` finds each (the same
  * conditions, distance, order and cap): each subject reads its divisions' points, and the wide row of an
- * offering several of them keep is read once. Rows carry the subject's index `i`.
+ * offering several of them keep is read once. Rows carry the subject's index `i`. With `only`, each subject's
+ * candidates among its own changed offerings, uncapped (`candidatesSql` with `offeringIds`, for a patch).
  */
 export function batchCandidatesSql(
   filters: CandidateFilter[],
   cap: number = MATCH_CANDIDATE_CAP,
+  only?: string[][],
 ): MatchSqlQuery {
   const terms = filters.flatMap((f, i) => f.terms.map((t, k) => ({ i, t, ord: k + 1 })));
   return {
     text: `WITH s AS MATERIALIZED (
              SELECT i, lat AS plat, string_to_array(divs, ',')::int2[] AS divs,
+                    string_to_array(only_ids, ',')::uuid[] AS only_ids,
                     ${earthX('lat', 'lon')} AS x, ${earthY('lat', 'lon')} AS y, ${earthZ('lat')} AS z
-               FROM unnest($1::int[], $2::float8[], $3::float8[], $4::text[]) AS u(i, lat, lon, divs)),
+               FROM unnest($1::int[], $2::float8[], $3::float8[], $4::text[], $9::text[])
+                    AS u(i, lat, lon, divs, only_ids)),
            terms AS MATERIALIZED (
              SELECT i, array_agg(t ORDER BY ord) AS ts,
                     array_agg(to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
@@ -206,6 +210,7 @@ export function batchCandidatesSql(
                            FROM (SELECT p.offering_id AS id, p.x, p.delivery_radius_km,
                                         ${pointChordSql('p', 's')} AS ch
                                    FROM ${divisionPoints('p', 's.divs')}
+                                  ${only ? 'WHERE p.offering_id = ANY(s.only_ids)' : ''}
                                  OFFSET 0) AS chord
                          OFFSET 0) AS d
                   WHERE delivery_radius_km IS NULL OR x IS NULL OR s.plat IS NULL
@@ -238,7 +243,8 @@ export function batchCandidatesSql(
       terms.map((t) => t.i),
       terms.map((t) => t.t),
       terms.map((t) => t.ord),
-      cap,
+      only ? null : cap,
+      filters.map((_, i) => (only ? only[i].join(',') : null)),
     ],
   };
 }
@@ -324,13 +330,6 @@ export function storedCapKeysSql(type: MatchSubjectType): string {
           (SELECT offering_id, cap_key FROM ${table} WHERE ${column} = $1 AND cap_key < 0 LIMIT 1)`;
 }
 
-/** Which of the given offerings the subject's stored set lists (probes of its primary key). */
-export function storedListedSql(type: MatchSubjectType): string {
-  const { table, column } = matchTable(type);
-  return `SELECT coalesce(array_agg(offering_id), '{}') AS listed
-            FROM ${table} WHERE ${column} = $1 AND offering_id = ANY($2::uuid[])`;
-}
-
 /**
  * How many rows a subject's stored set has, and which of the given offerings are among them: for a set stored
  * before `match_state.match_count` was kept.
@@ -404,7 +403,6 @@ export const ADD_DELTAS_SQL = `INSERT INTO match_delta (subject_type, subject_id
   ON CONFLICT DO NOTHING`;
 
 export const DELTAS_SQL = `SELECT offering_id FROM match_delta WHERE subject_type = $1 AND subject_id = $2`;
-export const CLEAR_DELTAS_SQL = `DELETE FROM match_delta WHERE subject_type = $1 AND subject_id = $2`;
 
 /**
  * Raises the requested revision of each subject, unless a job for the current one has not started yet (it
@@ -437,3 +435,52 @@ export const CLAIM_REVISION_SQL = `INSERT INTO match_state (subject_type, subjec
         started_revision = GREATEST(match_state.requested_revision, 1)
   RETURNING started_revision, computed_revision, match_count,
             coalesce((computed_at AT TIME ZONE 'Europe/Amsterdam')::date = $3::date, false) AS computed_today`;
+
+/**
+ * `CLAIM_REVISION_SQL` for other subjects of a job, whose `match_state` rows the job already holds (the mates
+ * queries lock them): one statement for all (a SELECT around the UPDATE, so TypeORM answers with the rows).
+ */
+export const CLAIM_REVISIONS_SQL = `WITH claimed AS (
+    UPDATE match_state ms
+       SET requested_revision = GREATEST(ms.requested_revision, 1),
+           started_revision = GREATEST(ms.requested_revision, 1)
+      FROM unnest($2::uuid[]) AS u(id)
+     WHERE ms.subject_type = $1 AND ms.subject_id = u.id
+    RETURNING ms.subject_id, ms.started_revision, ms.computed_revision, ms.match_count,
+              coalesce((ms.computed_at AT TIME ZONE 'Europe/Amsterdam')::date = $3::date, false) AS computed_today)
+  SELECT * FROM claimed`;
+
+/** `DELTAS_SQL` for several subjects. */
+export const DELTAS_OF_SQL = `SELECT subject_id, offering_id FROM match_delta
+  WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])`;
+
+/** Which of its changed offerings each subject's stored set lists (probes of the primary key). */
+export function storedListedOfSql(type: MatchSubjectType): string {
+  const { table, column } = matchTable(type);
+  return `SELECT m.${column} AS id, array_agg(m.offering_id) AS listed
+            FROM unnest($1::uuid[], $2::uuid[]) AS p(s, o)
+            JOIN ${table} m ON m.${column} = p.s AND m.offering_id = p.o
+           GROUP BY m.${column}`;
+}
+
+/** The given (subject, offering) rows deleted, for several subjects in one statement. */
+export function deletePairsSql(type: MatchSubjectType): string {
+  const { table, column } = matchTable(type);
+  return `DELETE FROM ${table} m USING unnest($1::uuid[], $2::uuid[]) AS p(s, o)
+           WHERE m.${column} = p.s AND m.offering_id = p.o`;
+}
+
+/** Sets stored: the deltas they consumed go, the state records the revision and the size of each. */
+export const CLEAR_DELTAS_OF_SQL = `DELETE FROM match_delta WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])`;
+export const STORED_SQL = `UPDATE match_state ms
+    SET computed_revision = u.revision, computed_at = now(), match_count = u.matches
+   FROM unnest($2::uuid[], $3::int[], $4::int[]) AS u(id, revision, matches)
+  WHERE ms.subject_type = $1 AND ms.subject_id = u.id`;
+
+/**
+ * Whether a subject's requested revision is stored already (a job whose set a batch or patch mate wrote): checked
+ * before the job opens its transaction, which would otherwise take locks and write its claim for nothing. A later
+ * request raises the revision and has its own job, so an answer that is stale by then is harmless.
+ */
+export const ALREADY_STORED_SQL = `SELECT 1 FROM match_state
+  WHERE subject_type = $1 AND subject_id = $2 AND computed_revision >= requested_revision`;

@@ -72,9 +72,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .setOnLocked('skip_locked')
         .getMany();
       const done: string[] = [];
+      // One round trip per queue (BullMQ's addBulk: one MULTI), in the rows' order.
+      const byQueue = new Map<string, OutboxMessageEntity[]>();
       for (const row of rows) {
-        const queue = this.queues.get(row.queue);
-        if (!queue) {
+        if (!this.queues.has(row.queue)) {
           await m.update(
             OutboxMessageEntity,
             { id: row.id },
@@ -82,16 +83,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           );
           continue;
         }
+        byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+      }
+      for (const [name, batch] of byQueue) {
         try {
-          await withTimeout(queue.add(row.jobName, row.payload, { jobId: row.jobId }), ADD_TIMEOUT_MS);
-          done.push(row.id);
-        } catch (err) {
-          // Redis is down or refused: leave the row (and the rest of the batch) for the next round.
-          await m.update(
-            OutboxMessageEntity,
-            { id: row.id },
-            { lastError: String((err as Error).message).slice(0, 500), attempts: row.attempts + 1 },
+          await withTimeout(
+            this.queues
+              .get(name)!
+              .addBulk(
+                batch.map((row) => ({ name: row.jobName, data: row.payload, opts: { jobId: row.jobId } })),
+              ),
+            ADD_TIMEOUT_MS,
           );
+          done.push(...batch.map((row) => row.id));
+        } catch (err) {
+          // Redis is down or refused: leave these rows (and the other queues' batches) for the next round.
+          await m
+            .createQueryBuilder()
+            .update(OutboxMessageEntity)
+            .set({ lastError: String((err as Error).message).slice(0, 500), attempts: () => 'attempts + 1' })
+            .whereInIds(batch.map((row) => row.id))
+            .execute();
           break;
         }
       }

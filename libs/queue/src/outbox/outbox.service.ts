@@ -15,6 +15,23 @@ export class OutboxService {
     return this.enqueue(manager, job.queue, job.name, job.id, job.payload);
   }
 
+  /** Writes several jobs in one statement (a change that re-scores hundreds of match sets). */
+  async addMany(manager: EntityManager, jobs: OutboxJob[]): Promise<void> {
+    if (!jobs.length) return;
+    for (const job of jobs) checkQueue(job.name, job.queue);
+    await manager.query(
+      `INSERT INTO outbox_message (queue, job_name, job_id, payload)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[])
+       ON CONFLICT (queue, job_id) DO NOTHING`,
+      [
+        jobs.map((j) => j.queue),
+        jobs.map((j) => j.name),
+        jobs.map((j) => j.id),
+        jobs.map((j) => JSON.stringify(j.payload)),
+      ],
+    );
+  }
+
   async enqueue<N extends JobName>(
     manager: EntityManager,
     queue: QueueName,
@@ -22,13 +39,17 @@ export class OutboxService {
     id: string,
     payload: JobPayloads[N],
   ): Promise<void> {
-    // A job sent to a queue whose processor does not know it would fail there, after the commit: refuse it here.
-    if (JOB_QUEUE[name] !== queue)
-      throw new Error(`job ${name} belongs on queue ${JOB_QUEUE[name]}, not ${queue}`);
+    checkQueue(name, queue);
     await manager.query(
       `INSERT INTO outbox_message (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4::jsonb)
        ON CONFLICT (queue, job_id) DO NOTHING`,
       [queue, name, id, JSON.stringify(payload)],
     );
   }
+}
+
+/** A job sent to a queue whose processor does not know it would fail there, after the commit: refuse it here. */
+function checkQueue(name: JobName, queue: QueueName): void {
+  if (JOB_QUEUE[name] !== queue)
+    throw new Error(`job ${name} belongs on queue ${JOB_QUEUE[name]}, not ${queue}`);
 }
