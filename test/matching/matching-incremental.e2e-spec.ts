@@ -1,5 +1,5 @@
 import { todayInNl } from '@app/common';
-import { MATCH_CANDIDATE_CAP, MatchingService } from '@app/domain';
+import { MATCH_CANDIDATE_CAP, MatchingService, MatchingTriggers } from '@app/domain';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -176,10 +176,11 @@ describe('incremental re-scoring equals a full re-score (e2e: API, worker, outbo
     expect(set.patched).toBe(true);
     expect(set.ids.sort()).toEqual([off.a, off.b, off.e].sort());
 
-    // A moves to Utrecht: beyond every kept row, so the next nearest (C) comes back: the whole set is scored.
+    // A moves to Utrecht: beyond every kept row, so the next nearest (C) comes back, read past the farthest
+    // kept row (E); still pair by pair.
     await patch(se[0], off.a, { deliveryPostcode: '3511 AB' });
     set = await expectFullRescoreStored();
-    expect(set.patched).toBe(false);
+    expect(set.patched).toBe(true);
     expect(set.ids.sort()).toEqual([off.b, off.c, off.e].sort());
 
     // An offering outside the set gets a new CPV code: nothing in the set moves.
@@ -207,14 +208,24 @@ describe('incremental re-scoring equals a full re-score (e2e: API, worker, outbo
     );
     expect(b.counts).toBe(false);
 
-    // A listed offering is deleted: the set would shrink below the cap, so the whole set is scored (D comes in).
+    // A listed offering is deleted: the set would shrink below the cap, so the next nearest past the farthest
+    // kept row (D) comes in, pair by pair.
     await t
       .http()
       .delete(`/api/v1/offerings/${off.b}`)
       .set(...bearer(se[1]))
       .expect((res) => expect([200, 204]).toContain(res.status));
     set = await expectFullRescoreStored();
-    expect(set.patched).toBe(false);
+    expect(set.patched).toBe(true);
     expect(set.ids.sort()).toEqual([off.c, off.d, off.e].sort());
+
+    // A subject whose own point changes is scored whole again (every pair's distance moved).
+    await t.ds.query(
+      `UPDATE tender SET delivery_postcode = '2021 AB' WHERE id = (SELECT tender_id FROM obligation WHERE id = $1)`,
+      [obligationId],
+    );
+    await t.ds.transaction((m) => worker.get(MatchingTriggers).obligationChanged(m, obligationId));
+    set = await expectFullRescoreStored();
+    expect(set.patched).toBe(false);
   });
 });

@@ -49,7 +49,7 @@ import {
   subjectKeyShareSql,
   WHOLE_SET,
 } from './matching.sql';
-import { capMayBind, type Keyed, patchAtCap } from './cap-patch';
+import { byKey, capMayBind, type Keyed, patchAtCap } from './cap-patch';
 import { tenderTerms } from './match-text';
 import {
   compareMatches,
@@ -419,6 +419,7 @@ export class MatchingService {
       const stored = n!;
       let kept = new Set(candidates.map((c) => c.offeringId));
       let evicted: string[] = [];
+      let fill: MatchCandidate[] = [];
       if (capMayBind(stored, listed.length, candidates.length, this.candidateCap)) {
         // Only the farthest rows can fall out (as many as there are changed candidates, plus the one that bounds
         // them); a set with rows stored before their keys were has every key computed instead.
@@ -431,23 +432,31 @@ export class MatchingService {
           (await m.query(storedKeysSql(type), [s.id, p?.lat ?? null, p?.lon ?? null, deltas])).map(
             (r: { id: string; distance_km: number | null }) => ({ id: r.id, distanceKm: r.distance_km }),
           );
+        const keyed = (c: MatchCandidate): Keyed => ({ id: c.offeringId, distanceKm: c.distanceKm });
         const plan = patchAtCap(
           stored,
-          candidates.map((c) => ({ id: c.offeringId, distanceKm: c.distanceKm })),
+          candidates.map(keyed),
           others,
           this.candidateCap,
           stored - listed.length,
         );
-        if (!plan) {
-          outcomes.push(null);
-          continue;
+        if (plan) ({ keep: kept, evicted } = plan);
+        else {
+          // A full set the change left short (an offering moved out or away): every other candidate lies past
+          // the farthest unchanged row, so the set is the unchanged rows, the changed candidates up to that row
+          // and the nearest candidates past it, read with the cap's own order and limit.
+          const bound = others.reduce<Keyed | null>((f, o) => (!f || byKey(o, f) > 0 ? o : f), null);
+          const near = bound ? candidates.filter((c) => byKey(keyed(c), bound) <= 0) : [];
+          const need = this.candidateCap - (stored - listed.length) - near.length;
+          if (!bound || stored < this.candidateCap || need <= 0) {
+            outcomes.push(null);
+            continue;
+          }
+          kept = new Set(near.map((c) => c.offeringId));
+          fill = await this.candidates(m, s, undefined, { after: bound, limit: need });
         }
-        ({ keep: kept, evicted } = plan);
       }
-      const rows = this.score(
-        s,
-        candidates.filter((c) => kept.has(c.offeringId)),
-      );
+      const rows = this.score(s, [...candidates.filter((c) => kept.has(c.offeringId)), ...fill]);
       const matches = stored - listed.length - evicted.length + rows.length;
       sets.push({ id: s.id, revision, rows, matches });
       for (const o of [...deltas, ...evicted]) {
@@ -647,9 +656,14 @@ export class MatchingService {
    * Candidate offerings with their enterprises' certificates, target groups and quote-request record: the capped
    * nearest set, or those of `offeringIds` that are candidates now.
    */
-  async candidates(m: EntityManager, s: LoadedSubject, offeringIds?: string[]): Promise<MatchCandidate[]> {
+  async candidates(
+    m: EntityManager,
+    s: LoadedSubject,
+    offeringIds?: string[],
+    past?: { after: Keyed; limit: number },
+  ): Promise<MatchCandidate[]> {
     if (!s.filter.divisions.length) return [];
-    const q = candidatesSql(s.filter, offeringIds, this.candidateCap);
+    const q = candidatesSql(s.filter, offeringIds, past?.limit ?? this.candidateCap, past?.after);
     const rows: CandidateRow[] = await m.query(q.text, q.values);
     const [candidates] = await this.hydrate(m, [s], [rows]);
     return candidates;

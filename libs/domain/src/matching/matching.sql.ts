@@ -125,7 +125,16 @@ export function candidatesSql(
   f: CandidateFilter,
   offeringIds?: string[],
   cap: number = MATCH_CANDIDATE_CAP,
+  after?: { id: string; distanceKm: number | null },
 ): MatchSqlQuery {
+  // With `after` (not with `offeringIds`): only the candidates past that key in the cap's order, the nearest
+  // `cap` of them: what fills a full set that a patch left short.
+  const dk = `(CASE WHEN $2::float8 IS NULL OR x IS NULL THEN NULL ELSE m / 1000.0 END)`;
+  const past =
+    after && !offeringIds
+      ? `AND (CASE WHEN $6::float8 IS NULL THEN ${dk} IS NULL AND id > $7::uuid
+                 ELSE ${dk} IS NULL OR ${dk} > $6::float8 OR (${dk} = $6::float8 AND id > $7::uuid) END)`
+      : '';
   // The distance is computed once per offering of the divisions from the narrow `match_offering_point` (an
   // index-only scan; the subquery is kept apart by OFFSET 0), then filtered and sorted on; only the capped rows are joined to their text, enterprise and area, by key. Each
   // tender word is one tsquery, built once: a prefix of an unstemmed word or the same Dutch or English stem, as
@@ -146,7 +155,8 @@ export function candidatesSql(
                                ${offeringIds ? 'WHERE p.offering_id = ANY($6::uuid[])' : ''}
                              OFFSET 0) AS chord
                      OFFSET 0) AS d
-              WHERE delivery_radius_km IS NULL OR x IS NULL OR $2::float8 IS NULL OR m <= delivery_radius_km * 1000.0
+              WHERE (delivery_radius_km IS NULL OR x IS NULL OR $2::float8 IS NULL OR m <= delivery_radius_km * 1000.0)
+                    ${past}
               ORDER BY distance_km ASC NULLS LAST, id
               LIMIT $5)
          SELECT r.id, r.organisation_id, r.cpv_codes, r.labour_share, r.capacity_cents_per_month,
@@ -170,6 +180,7 @@ export function candidatesSql(
       f.terms,
       offeringIds ? null : cap,
       ...(offeringIds ? [offeringIds] : []),
+      ...(after && !offeringIds ? [after.distanceKm, after.id] : []),
     ],
   };
 }
