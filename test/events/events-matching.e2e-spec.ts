@@ -67,7 +67,7 @@ describe('meeting days on the stored matches of the matching worker (e2e)', () =
   it('pairs the contractor with the enterprise whose offering overlaps its CPV codes, not the other', async () => {
     const stored: { social_enterprise_id: string; score: number; cpv: number }[] = await t.ds.query(
       `SELECT social_enterprise_id, score,
-              COALESCE((SELECT (r->>2)::float8 FROM jsonb_array_elements(reasons) r WHERE r->>0 = 'cpv'), 0) AS cpv
+              COALESCE((SELECT (r->>2)::float8 FROM json_array_elements(reasons) r WHERE r->>0 = 'cpv'), 0) AS cpv
          FROM obligation_match WHERE obligation_id = $1`,
       [obligationId],
     );

@@ -65,7 +65,7 @@ export class ObligationMatchEntity {
   @Column({ type: 'double precision', default: -1 })
   capKey: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   reasons: (StoredMatchReason | MatchReasonJson)[];
 
   @Column({ type: 'int' })

@@ -49,7 +49,7 @@ export class TenderMatchEntity {
   @Column({ type: 'double precision', default: -1 })
   capKey: number;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'json' })
   reasons: (StoredMatchReason | MatchReasonJson)[];
 
   @Column({ type: 'int' })

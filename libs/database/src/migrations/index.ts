@@ -19,6 +19,7 @@ import { AddSearchLexicon1795480000000 } from './1795480000000-AddSearchLexicon'
 import { TrimNameTrigramStatistics1795480000100 } from './1795480000100-TrimNameTrigramStatistics';
 import { AddMatchOfferingPoint1795490000000 } from './1795490000000-AddMatchOfferingPoint';
 import { AddMatchCapKey1795490000100 } from './1795490000100-AddMatchCapKey';
+import { MatchReasonsAsJson1795500000000 } from './1795500000000-MatchReasonsAsJson';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   TrimNameTrigramStatistics1795480000100,
   AddMatchOfferingPoint1795490000000,
   AddMatchCapKey1795490000100,
+  MatchReasonsAsJson1795500000000,
 ];
