@@ -392,8 +392,9 @@ export class MatchingService {
   /**
    * Only the changed offerings' pairs (`deltas`) of each subject, all subjects in one statement per step: their
    * rows are deleted and those that are candidates now are scored and inserted. Where the cap of candidate
-   * generation can bind, `patchAtCap` decides with the stored rows' exact keys; a subject whose cap it cannot
-   * decide is left alone (null: its whole set must be scored). The patched sets are stored.
+   * generation can bind, `patchAtCap` decides with the stored rows' exact keys, and a full set the change left
+   * short is filled with the nearest candidates past its farthest unchanged row; a subject neither settles is left
+   * alone (null: its whole set must be scored). The patched sets are stored.
    */
   private async patch(m: EntityManager, items: PatchItem[]): Promise<(ScoreOutcome | null)[]> {
     const type = items[0].s.type;
