@@ -403,7 +403,8 @@ export class MatchingService {
       items.map((x) => x.s),
       items.map((x) => x.deltas),
     );
-    const pairs = items.flatMap((x) => x.deltas.map((o) => [x.s.id, o]));
+    // Sets stored before their size was kept count their rows below, listed ones with them.
+    const pairs = items.filter((x) => x.storedCount != null).flatMap((x) => x.deltas.map((o) => [x.s.id, o]));
     const listedBy = new Map<string, string[]>(
       (await m.query(storedListedOfSql(type), [pairs.map((p) => p[0]), pairs.map((p) => p[1])])).map(
         (r: { id: string; listed: string[] }) => [r.id, r.listed],
@@ -414,10 +415,10 @@ export class MatchingService {
     const gone = { subjects: [] as string[], offerings: [] as string[] };
     for (const [k, { s, deltas, revision, storedCount }] of items.entries()) {
       const candidates = found[k];
-      let n = storedCount;
-      let listed = listedBy.get(s.id) ?? [];
-      if (n == null) ({ n, listed } = (await m.query(storedCountSql(type), [s.id, deltas]))[0]);
-      const stored = n!;
+      const { n: stored, listed }: { n: number; listed: string[] } =
+        storedCount == null
+          ? (await m.query(storedCountSql(type), [s.id, deltas]))[0]
+          : { n: storedCount, listed: listedBy.get(s.id) ?? [] };
       let kept = new Set(candidates.map((c) => c.offeringId));
       let evicted: string[] = [];
       let fill: MatchCandidate[] = [];

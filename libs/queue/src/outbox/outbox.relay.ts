@@ -83,7 +83,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           );
           continue;
         }
-        byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+        const batch = byQueue.get(row.queue) ?? [];
+        batch.push(row);
+        byQueue.set(row.queue, batch);
       }
       for (const [name, batch] of byQueue) {
         try {
