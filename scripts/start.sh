@@ -31,7 +31,7 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 # A larger young generation for the scorer's short-lived objects (matching: about 20 % less time per pair).
-node --max-semi-space-size=32 dist/apps/worker/apps/worker/src/main.js &
+node --max-semi-space-size=128 dist/apps/worker/apps/worker/src/main.js &
 pids+=($!)
 node dist/apps/api/apps/api/src/main.js &
 pids+=($!)

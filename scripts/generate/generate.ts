@@ -226,6 +226,7 @@ function* tableLines(gen: RowGenerator, table: Table, count: number): Generator<
 
 /** Tables a --reset empties; the DELETE fallback leaves dead rows, so they are compacted after the commit. */
 const RESET_TABLES = [
+  'match_offering_fact',
   'match_offering_point',
   'offering_search',
   'offering',
@@ -242,7 +243,7 @@ async function reset(client: Client): Promise<boolean> {
   await client.query('SAVEPOINT before_truncate');
   try {
     await client.query(
-      'TRUNCATE match_offering_point, offering_search, offering, certification, social_enterprise_profile',
+      'TRUNCATE match_offering_fact, match_offering_point, offering_search, offering, certification, social_enterprise_profile',
     );
     await client.query('RELEASE SAVEPOINT before_truncate');
   } catch (err) {
@@ -369,6 +370,11 @@ async function main(): Promise<void> {
     await client.query('ALTER TABLE offering DISABLE TRIGGER trg_offering_search_sync');
     // Likewise matching's narrow table of offering points.
     await client.query('ALTER TABLE offering DISABLE TRIGGER trg_match_offering_point_sync');
+    // And its narrow table of what is scored of an offering (with the enterprise's target groups and area).
+    await client.query('ALTER TABLE offering DISABLE TRIGGER trg_match_offering_fact_sync');
+    await client.query(
+      'ALTER TABLE social_enterprise_profile DISABLE TRIGGER trg_match_offering_fact_target_groups',
+    );
     // Likewise the word list of the search documents (search_lexeme), filled once after the load.
     await client.query('ALTER TABLE offering_search DISABLE TRIGGER trg_offering_search_lexeme');
     await client.query(
@@ -416,6 +422,21 @@ async function main(): Promise<void> {
       ),
     );
     await client.query('ALTER TABLE offering ENABLE TRIGGER trg_match_offering_point_sync');
+    await time('fill match_offering_fact', () =>
+      client.query(
+        `INSERT INTO match_offering_fact
+         SELECT o.id, o.organisation_id, o.cpv_codes, o.labour_share::float8, o.capacity_cents_per_month,
+                o.delivery_radius_km, p.target_groups, left(org.postcode, 4), strip(o.search_doc)
+           FROM offering o
+           LEFT JOIN social_enterprise_profile p ON p.organisation_id = o.organisation_id
+           LEFT JOIN organisation org ON org.id = o.organisation_id
+         ON CONFLICT DO NOTHING`,
+      ),
+    );
+    await client.query('ALTER TABLE offering ENABLE TRIGGER trg_match_offering_fact_sync');
+    await client.query(
+      'ALTER TABLE social_enterprise_profile ENABLE TRIGGER trg_match_offering_fact_target_groups',
+    );
     await time('fill search_lexeme', () =>
       client.query(
         `INSERT INTO search_lexeme (word)

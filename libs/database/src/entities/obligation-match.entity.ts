@@ -1,6 +1,5 @@
 import { centsTransformer } from '@app/common';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { ObligationEntity } from './obligation.entity';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** One reason of a match: a factor's weight, its value 0..1 and a sentence in English and Dutch. */
 export interface MatchReasonJson {
@@ -21,20 +20,16 @@ export type StoredMatchReason = [string, number, number, string, ...(string | nu
 /**
  * The stored match set of an obligation, written by the matching worker as a whole (delete and insert in one
  * transaction) for one revision. No foreign key to the offering: a deleted offering is dropped by the read's
- * join at once, and the next re-score removes its row.
+ * join at once, and the next re-score removes its row. None to the obligation either (a check per written row):
+ * the worker holds the obligation while it writes, and a trigger deletes the rows of deleted obligations
+ * (`LightenObligationMatchWrites1795510000100`).
  */
 @Entity('obligation_match')
 @Index('ix_obligation_match_rank', ['obligationId', 'counts', 'score', 'offeringId'])
 @Index('ix_obligation_match_offering', ['offeringId'])
-@Index('ix_obligation_match_cap', ['obligationId', 'capKey', 'offeringId'])
-@Index('ix_obligation_match_social_enterprise', ['socialEnterpriseId'])
 export class ObligationMatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_obligation_match' })
   obligationId: string;
-
-  @ManyToOne(() => ObligationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'obligation_id', foreignKeyConstraintName: 'fk_obligation_match_obligation' })
-  obligation?: ObligationEntity;
 
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_obligation_match' })
   offeringId: string;

@@ -20,6 +20,8 @@ import { TrimNameTrigramStatistics1795480000100 } from './1795480000100-TrimName
 import { AddMatchOfferingPoint1795490000000 } from './1795490000000-AddMatchOfferingPoint';
 import { AddMatchCapKey1795490000100 } from './1795490000100-AddMatchCapKey';
 import { MatchReasonsAsJson1795500000000 } from './1795500000000-MatchReasonsAsJson';
+import { AddMatchOfferingFact1795510000000 } from './1795510000000-AddMatchOfferingFact';
+import { LightenObligationMatchWrites1795510000100 } from './1795510000100-LightenObligationMatchWrites';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   AddMatchOfferingPoint1795490000000,
   AddMatchCapKey1795490000100,
   MatchReasonsAsJson1795500000000,
+  AddMatchOfferingFact1795510000000,
+  LightenObligationMatchWrites1795510000100,
 ];

@@ -190,7 +190,8 @@ export class MatchesService {
            JOIN tender t ON t.id = ob.tender_id
            LEFT JOIN organisation b ON b.id = t.buyer_organisation_id
            JOIN offering o ON o.id = m.offering_id AND NOT o.hidden
-          WHERE m.social_enterprise_id = $1
+          WHERE m.offering_id = ANY(ARRAY(SELECT id FROM offering WHERE organisation_id = $1))
+            AND m.social_enterprise_id = $1
          UNION ALL
          SELECT 'tender', NULL, m.tender_id, t.title, coalesce(b.name, ''), m.offering_id, o.title, m.score,
                 m.counts, m.projected_credit_cents::text, m.reasons, m.tender_id

@@ -103,11 +103,15 @@ const BATCH = 500;
 /** One list for every enterprise without certificates: the scorer remembers its verdicts per list object. */
 const NO_CERTIFICATIONS: CertificationFact[] = [];
 
+const COPY_SPECIAL = /[\\\n\r\t]/;
+
 /** One field of COPY's text format. */
 function copyField(v: string | number | boolean | null): string {
   if (v == null) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  return String(v).replace(/[\\\n\r\t]/g, (c) =>
+  if (typeof v === 'number') return String(v);
+  if (!COPY_SPECIAL.test(v)) return v;
+  return v.replace(/[\\\n\r\t]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
   );
 }
@@ -266,24 +270,30 @@ export class MatchingService {
       } else {
         lists = [loaded ? await this.candidates(m, loaded) : []];
       }
+      // Each set is scored as the COPY reaches it, and its candidates let go: its rows live only until they are
+      // written, rather than every set's rows (and their reasons) through the whole statement.
       const sets = batch.map((b, k) => ({
         id: b.id,
         revision: b.revision,
-        rows: b.loaded ? this.score(b.loaded, lists[k]) : [],
+        rows: (): ScoredMatch[] => {
+          const rows = b.loaded ? this.score(b.loaded, lists[k]) : [];
+          lists[k] = [];
+          return rows;
+        },
       }));
       const { table, column } = matchTable(type);
       await m.query(`DELETE FROM ${table} WHERE ${column} = ANY($1::uuid[])`, [sets.map((x) => x.id)]);
-      await this.insertRows(m, type, sets);
+      const counts = await this.insertRows(m, type, sets);
       await this.stored(
         m,
         type,
-        sets.map((x) => ({ id: x.id, revision: x.revision, matches: x.rows.length })),
+        sets.map((x, k) => ({ id: x.id, revision: x.revision, matches: counts[k] })),
       );
       return {
         revision,
         mode: 'full',
-        scored: sets[0].rows.length,
-        matches: sets[0].rows.length,
+        scored: counts[0],
+        matches: counts[0],
         batch: batch.length,
       };
     });
@@ -482,13 +492,17 @@ export class MatchingService {
     return outcomes;
   }
 
-  /** The rows of several sets in one COPY stream: no statement per row, no JSON of the whole set to parse. */
+  /**
+   * The rows of several sets in one COPY stream: no statement per row, no JSON of the whole set to parse. A set's
+   * rows may be given as a function, called when the stream reaches the set. Returns how many rows each set has.
+   */
   private async insertRows(
     m: EntityManager,
     type: MatchSubjectType,
-    sets: { id: string; revision: number; rows: ScoredMatch[] }[],
-  ): Promise<void> {
-    if (!sets.some((x) => x.rows.length)) return;
+    sets: { id: string; revision: number; rows: ScoredMatch[] | (() => ScoredMatch[]) }[],
+  ): Promise<number[]> {
+    const counts = sets.map((x) => (Array.isArray(x.rows) ? x.rows.length : 0));
+    if (sets.every((x) => Array.isArray(x.rows) && !x.rows.length)) return counts;
     const { table, column } = matchTable(type);
     const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
     const [{ now }] = await m.query('SELECT now()::text AS now');
@@ -499,7 +513,10 @@ export class MatchingService {
       ),
     );
     async function* lines(): AsyncGenerator<string> {
-      for (const { id, revision, rows } of sets) {
+      for (const [k, set] of sets.entries()) {
+        const { id, revision } = set;
+        const rows = Array.isArray(set.rows) ? set.rows : set.rows();
+        counts[k] = rows.length;
         const tail = `\t${revision}\t${copyField(now)}\n`;
         for (let i = 0; i < rows.length; i += BATCH) {
           let chunk = '';
@@ -514,6 +531,7 @@ export class MatchingService {
       }
     }
     await pipeline(Readable.from(lines()), stream);
+    return counts;
   }
 
   /** The obligation with its frozen policy and what remains of it (amount minus verified contributions). */

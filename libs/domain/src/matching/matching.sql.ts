@@ -117,6 +117,14 @@ function matchedTermsSql(doc: string, n: number): string {
 }
 
 /**
+ * What is scored of an offering, from its narrow `match_offering_fact` row (its search document already stripped
+ * of positions and weights, which no query here uses; its enterprise's target groups and PC4 area).
+ */
+const FACT_COLUMNS = (o: string): string =>
+  `${o}.organisation_id, ${o}.cpv_codes, ${o}.labour_share, ${o}.capacity_cents_per_month,
+   ${o}.delivery_radius_km, ${o}.doc, ${o}.target_groups, ${o}.pc4`;
+
+/**
  * Candidates of one subject: visible offerings in one of its CPV divisions whose delivery radius reaches its
  * point, nearest first and capped; or, with `offeringIds`, exactly those of the given offerings that are
  * candidates now (the same conditions and the same distance, uncapped: an incremental re-score).
@@ -136,10 +144,10 @@ export function candidatesSql(
                  ELSE ${dk} IS NULL OR ${dk} > $6::float8 OR (${dk} = $6::float8 AND id > $7::uuid) END)`
       : '';
   // The distance is computed once per offering of the divisions from the narrow `match_offering_point` (an
-  // index-only scan; the subquery is kept apart by OFFSET 0), then filtered and sorted on; only the capped rows are joined to their text, enterprise and area, by key. Each
-  // tender word is one tsquery, built once: a prefix of an unstemmed word or the same Dutch or English stem, as
-  // the directory search matches; each is matched against the offering's document decompressed once and
-  // stripped of positions and weights (which no query here uses).
+  // index-only scan; the subquery is kept apart by OFFSET 0), then filtered and sorted on; only the capped rows
+  // are joined to their narrow facts, by key. Each tender word is one tsquery, built once: a prefix of an
+  // unstemmed word or the same Dutch or English stem, as the directory search matches; each is matched against
+  // the offering's stripped document.
   return {
     text: `WITH ${pointCte('$2::float8', '$3::float8')},
            terms AS MATERIALIZED (
@@ -163,12 +171,8 @@ export function candidatesSql(
                 r.delivery_radius_km, r.distance_km,
                 ${matchedTermsSql('r.doc', f.terms.length)} AS matched_terms,
                 r.target_groups, spa.municipality, spa.province
-           FROM (SELECT c.id, c.distance_km, o.organisation_id, o.cpv_codes, o.labour_share::float8 AS labour_share,
-                        o.capacity_cents_per_month, o.delivery_radius_km, strip(o.search_doc) AS doc,
-                        (SELECT p.target_groups FROM social_enterprise_profile p
-                          WHERE p.organisation_id = o.organisation_id) AS target_groups,
-                        (SELECT left(org.postcode, 4) FROM organisation org WHERE org.id = o.organisation_id) AS pc4
-                   FROM c JOIN offering o ON o.id = c.id
+           FROM (SELECT c.id, c.distance_km, ${FACT_COLUMNS('o')}
+                   FROM c JOIN match_offering_fact o ON o.offering_id = c.id
                  OFFSET 0) AS r
            LEFT JOIN postcode_area spa ON spa.pc4 = r.pc4
            CROSS JOIN terms
@@ -229,15 +233,10 @@ export function batchCandidatesSql(
                   ORDER BY distance_km ASC NULLS LAST, id
                   LIMIT $8) AS k),
            f AS MATERIALIZED (
-             SELECT o.id, o.organisation_id, o.cpv_codes, o.labour_share::float8 AS labour_share,
-                    o.capacity_cents_per_month, o.delivery_radius_km, strip(o.search_doc) AS doc,
-                    (SELECT p.target_groups FROM social_enterprise_profile p
-                      WHERE p.organisation_id = o.organisation_id) AS target_groups,
-                    spa.municipality, spa.province
+             SELECT o.offering_id AS id, ${FACT_COLUMNS('o')}, spa.municipality, spa.province
                FROM (SELECT DISTINCT id FROM c) AS u
-               JOIN offering o ON o.id = u.id
-               LEFT JOIN organisation org ON org.id = o.organisation_id
-               LEFT JOIN postcode_area spa ON spa.pc4 = left(org.postcode, 4))
+               JOIN match_offering_fact o ON o.offering_id = u.id
+               LEFT JOIN postcode_area spa ON spa.pc4 = o.pc4)
          SELECT c.i, f.id, f.organisation_id, f.cpv_codes, f.labour_share, f.capacity_cents_per_month,
                 f.delivery_radius_km, c.distance_km,
                 ${matchedTermsSql('f.doc', Math.max(0, ...filters.map((x) => x.terms.length)))} AS matched_terms,
@@ -329,7 +328,7 @@ export function storedKeysSql(type: MatchSubjectType): string {
 
 /**
  * The farthest `$3` stored rows of a subject outside a set of offerings, with the key the cap ordered them by
- * (`ix_*_match_cap`, read backwards: farthest first, ties by the larger id as `byKey` orders them). A row stored
+ * (farthest first, ties by the larger id as `byKey` orders them; at most the cap's rows sorted). A row stored
  * before the key was (-1) is returned too, so the caller knows to compute the keys instead.
  */
 export function storedCapKeysSql(type: MatchSubjectType): string {
@@ -399,10 +398,15 @@ export function affectedByOfferingsSql(type: MatchSubjectType): string {
      WHERE o.id = ANY($1::uuid[]) AND NOT o.hidden AND ${SHARES_DIVISION('o', 't')} AND ${NEAR('o', 'pa')}`;
 }
 
-/** The stored pairs that list one of these enterprises (a certificate, profile or quote-request change). */
+/**
+ * The stored pairs that list one of these enterprises (a certificate, profile or quote-request change): found
+ * through their offerings, as `obligation_match` keeps no index on the enterprise (one less to write per row).
+ */
 export function affectedByEnterprisesSql(type: MatchSubjectType): string {
   const { table, column } = matchTable(type);
-  return `SELECT ${column} AS id, offering_id FROM ${table} WHERE social_enterprise_id = ANY($1::uuid[])`;
+  return `SELECT ${column} AS id, offering_id FROM ${table}
+           WHERE offering_id = ANY(ARRAY(SELECT id FROM offering WHERE organisation_id = ANY($1::uuid[])))
+             AND social_enterprise_id = ANY($1::uuid[])`;
 }
 
 /** The offering id of a delta row that stands for the whole set: the subject itself changed. */

@@ -19,6 +19,14 @@ export interface YearMonthDay {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * Day numbers of the dates seen, by their text: matching compares the same few dates (contract period, today,
+ * certificate validity) for every candidate pair, where parsing them again each time cost more than the rest of
+ * a pair's projection. Bounded: cleared when full.
+ */
+const DAY_NUMBERS = new Map<string, number>();
+const DAY_NUMBERS_MAX = 10_000;
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -30,6 +38,7 @@ export function daysInMonth(year: number, month: number): number {
 
 export function isValidIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
+  if (DAY_NUMBERS.has(value)) return true;
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const year = Number(m[1]);
@@ -75,7 +84,13 @@ export function dayNumberToYmd(dayNumber: number): YearMonthDay {
 }
 
 export function toDayNumber(date: IsoDate): number {
-  return ymdToDayNumber(parseIsoDate(date));
+  let n = DAY_NUMBERS.get(date);
+  if (n === undefined) {
+    n = ymdToDayNumber(parseIsoDate(date));
+    if (DAY_NUMBERS.size >= DAY_NUMBERS_MAX) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(date, n);
+  }
+  return n;
 }
 
 export function fromDayNumber(dayNumber: number): IsoDate {
