@@ -116,6 +116,11 @@ function copyField(v: string | number | boolean | null): string {
   );
 }
 
+/** A comma-separated list of the candidate SQL (`listSql`); null or empty is none. */
+function splitList(v: string | null): string[] {
+  return v ? v.split(',') : [];
+}
+
 /** What a subject is loaded from: its tender, contract period and delivery point. */
 interface SubjectRow {
   tender_id: string;
@@ -744,19 +749,20 @@ export class MatchingService {
     }
     return lists.map((rows, k) => {
       const region = subjects[k].region;
+      const terms = subjects[k].filter.terms;
       return rows.map((r) => ({
         offeringId: r.id,
         socialEnterpriseId: r.organisation_id,
-        cpvCodes: r.cpv_codes,
+        cpvCodes: splitList(r.cpv_codes),
         labourShare: r.labour_share,
         capacityCentsPerMonth: r.capacity_cents_per_month == null ? null : Number(r.capacity_cents_per_month),
         deliveryRadiusKm: r.delivery_radius_km,
         distanceKm: r.distance_km,
-        matchedTerms: r.matched_terms ?? [],
+        matchedTerms: r.matched_mask ? terms.filter((_, b) => r.matched_mask & (1 << b)) : [],
         certifications: certs.get(r.organisation_id) ?? NO_CERTIFICATIONS,
         inRegion:
           region == null ? undefined : [r.municipality, r.province].some((n) => n?.toLowerCase() === region),
-        targetGroups: (r.target_groups ?? []) as TargetGroup[],
+        targetGroups: splitList(r.target_groups) as TargetGroup[],
         quoteRequests: requests.get(r.organisation_id) ?? { total: 0, answered: 0 },
       }));
     });
