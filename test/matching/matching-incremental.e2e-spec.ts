@@ -228,4 +228,32 @@ describe('incremental re-scoring equals a full re-score (e2e: API, worker, outbo
     set = await expectFullRescoreStored();
     expect(set.patched).toBe(false);
   });
+
+  it("finds a batch's candidates as each subject's own query does, with the cap reached or not", async () => {
+    // Three offerings within 30 km of Haarlem and one in Groningen: a cap of 3 is reached, one of 50 is not.
+    for (const [k, postcode] of [
+      [2, '2011 AB'],
+      [3, '1012 AB'],
+      [4, '2311 AB'],
+      [0, '9711 AB'],
+    ] as const) {
+      await createOffering(t, se[k], {
+        title: `Theater op locatie ${k}`,
+        cpvCodes: [ARTISTIC],
+        deliveryPostcode: postcode,
+      });
+    }
+    const s = (await matching.obligationSubject(obligationId, todayInNl()))!;
+    for (const cap of [3, 50]) {
+      matching.candidateCap = cap;
+      const own = await matching.candidates(t.ds.manager, s);
+      const [batch] = await matching.batchCandidates(t.ds.manager, [s, { ...s }]);
+      if (cap === 3) expect(own).toHaveLength(3);
+      else expect(own.length).toBeGreaterThanOrEqual(4);
+      expect(batch.map((c) => [c.offeringId, c.distanceKm])).toEqual(
+        own.map((c) => [c.offeringId, c.distanceKm]),
+      );
+    }
+    matching.candidateCap = 3;
+  });
 });
