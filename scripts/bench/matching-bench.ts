@@ -77,7 +77,8 @@ async function generateObligations(ds: DataSource): Promise<void> {
     'utf8',
   );
   await ds.transaction(async (m) => {
-    await m.query(`DELETE FROM obligation_match; DELETE FROM tender_match; DELETE FROM match_state;`);
+    // TRUNCATE waits for a job the worker may still be running from a previous run (DELETE could deadlock with it).
+    await m.query('TRUNCATE obligation_match, tender_match, match_state, match_delta');
     await m.query(
       `DELETE FROM obligation WHERE tender_id IN (SELECT id FROM tender WHERE title LIKE 'Bench %')`,
     );
@@ -154,7 +155,18 @@ async function main(): Promise<void> {
   const ds = worker.get<DataSource>(getDataSourceToken());
   const matching = worker.get(MatchingService);
   const triggers = worker.get(MatchingTriggers);
-  if (!CHANGES_ONLY) await generateObligations(ds);
+  // The worker starts with the relay on and may still run jobs a previous run left (its last change's revert):
+  // resetting the match tables under them can deadlock, so the reset is retried until they are done.
+  for (let attempt = 1; !CHANGES_ONLY; attempt += 1) {
+    try {
+      await generateObligations(ds);
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '40P01' || attempt >= 10) throw err;
+      console.log(`reset: deadlock with a leftover job, retrying (${attempt})`);
+      await sleep(1000);
+    }
+  }
   const ids: string[] = (
     await ds.query(
       `SELECT o.id FROM obligation o JOIN tender t ON t.id = o.tender_id WHERE t.title LIKE 'Bench %'`,
