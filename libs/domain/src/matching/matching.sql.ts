@@ -127,18 +127,20 @@ function matchedMaskSql(doc: string, n: number): string {
 }
 
 /**
+ * A candidate row's arrays as comma-separated text (CPV codes are digits, target groups identifiers): the worker
+ * splits them natively instead of parsing PostgreSQL's array syntax character by character.
+ */
+function listSql(a: string): string {
+  return `array_to_string(${a}, ',')`;
+}
+
+/**
  * What is scored of an offering, from its narrow `match_offering_fact` row (its search document already stripped
  * of positions and weights, which no query here uses; its enterprise's target groups and PC4 area).
  */
 const FACT_COLUMNS = (o: string): string =>
-  `${o}.organisation_id, ${o}.cpv_codes, ${o}.labour_share, ${o}.capacity_cents_per_month,
-   ${o}.delivery_radius_km, ${o}.doc, ${o}.target_groups, ${o}.pc4`;
-
-/**
- * A candidate row's arrays as comma-separated text (CPV codes are digits, target groups identifiers): the worker
- * splits them natively instead of parsing PostgreSQL's array syntax character by character.
- */
-const listSql = (a: string): string => `array_to_string(${a}, ',')`;
+  `${o}.organisation_id, ${listSql(`${o}.cpv_codes`)} AS cpv_codes, ${o}.labour_share, ${o}.capacity_cents_per_month,
+   ${o}.delivery_radius_km, ${o}.doc, ${listSql(`${o}.target_groups`)} AS target_groups, ${o}.pc4`;
 
 /**
  * Candidates of one subject: visible offerings in one of its CPV divisions whose delivery radius reaches its
@@ -167,8 +169,7 @@ export function candidatesSql(
   return {
     text: `WITH ${pointCte('$2::float8', '$3::float8')},
            terms AS MATERIALIZED (
-             SELECT coalesce(array_agg(t ORDER BY ord), '{}') AS ts,
-                    coalesce(array_agg(to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
+             SELECT coalesce(array_agg(to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
                                        || plainto_tsquery('english', t) ORDER BY ord), '{}') AS qs
                FROM unnest($4::text[]) WITH ORDINALITY AS u(t, ord)),
            c AS MATERIALIZED (
@@ -183,10 +184,9 @@ export function candidatesSql(
                     ${past}
               ORDER BY distance_km ASC NULLS LAST, id
               LIMIT $5)
-         SELECT r.id, r.organisation_id, ${listSql('r.cpv_codes')} AS cpv_codes, r.labour_share,
-                r.capacity_cents_per_month, r.delivery_radius_km, r.distance_km,
-                ${matchedMaskSql('r.doc', f.terms.length)} AS matched_mask,
-                ${listSql('r.target_groups')} AS target_groups, spa.municipality, spa.province
+         SELECT r.id, r.organisation_id, r.cpv_codes, r.labour_share, r.capacity_cents_per_month,
+                r.delivery_radius_km, r.distance_km, ${matchedMaskSql('r.doc', f.terms.length)} AS matched_mask,
+                r.target_groups, spa.municipality, spa.province
            FROM (SELECT c.id, c.distance_km, ${FACT_COLUMNS('o')}
                    FROM c JOIN match_offering_fact o ON o.offering_id = c.id
                  OFFSET 0) AS r
@@ -228,8 +228,7 @@ export function batchCandidatesSql(
                FROM unnest($1::int[], $2::float8[], $3::float8[], $4::text[], $9::text[])
                     AS u(i, lat, lon, divs, only_ids)),
            terms AS MATERIALIZED (
-             SELECT i, array_agg(t ORDER BY ord) AS ts,
-                    array_agg(to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
+             SELECT i, array_agg(to_tsquery('simple', t || ':*') || plainto_tsquery('dutch', t)
                               || plainto_tsquery('english', t) ORDER BY ord) AS qs
                FROM unnest($5::int[], $6::text[], $7::int[]) AS u(i, t, ord)
               GROUP BY i),
@@ -249,9 +248,7 @@ export function batchCandidatesSql(
                   ORDER BY distance_km ASC NULLS LAST, id
                   LIMIT $8) AS k),
            f AS MATERIALIZED (
-             SELECT o.offering_id AS id, o.organisation_id, ${listSql('o.cpv_codes')} AS cpv_codes, o.labour_share,
-                    o.capacity_cents_per_month, o.delivery_radius_km, o.doc,
-                    ${listSql('o.target_groups')} AS target_groups, spa.municipality, spa.province
+             SELECT o.offering_id AS id, ${FACT_COLUMNS('o')}, spa.municipality, spa.province
                FROM (SELECT DISTINCT id FROM c) AS u
                JOIN match_offering_fact o ON o.offering_id = u.id
                LEFT JOIN postcode_area spa ON spa.pc4 = o.pc4)
