@@ -4,10 +4,12 @@
  * server running identical SQL. At 1 connection a sequential loop measures every request (p50/p95); at more
  * connections autocannon measures throughput and p50/p99.
  *
- *   npm run bench:search -- [--duration 10] [--connections 1,16] [--database-url postgres://.../buysocial_bench]
+ *   npm run bench:search -- [--duration 10] [--connections 1,16] [--mixes filter,typo] [--warmup 2] [--jit-warmup 15]
+ *                           [--database-url postgres://.../buysocial_bench]
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
 
@@ -15,7 +17,17 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1]);
 const DURATION = Number(args.get('duration') ?? 10);
+/** Seconds of load on each server right before its measured run. */
+const WARMUP = Number(args.get('warmup') ?? 2);
+/**
+ * Seconds of every mix at 16 connections on each server before anything is measured: the API's code paths are many
+ * times the bare server's, and V8 compiles them over the first few thousand requests (a cold API used twice the
+ * CPU per request of a warm one). A server in production is warm; so is the one measured here.
+ */
+const JIT_WARMUP = Number(args.get('jit-warmup') ?? 15);
 const CONNECTION_COUNTS = (args.get('connections') ?? '1,16').split(',').map(Number);
+/** `--mixes filter,page`: only the mixes whose name contains one of these words (all by default). */
+const MIX_FILTER = args.get('mixes')?.split(',');
 const DB =
   args.get('database-url') ??
   process.env.BENCH_DATABASE_URL ??
@@ -158,6 +170,64 @@ async function sequential(port: number, paths: string[], duration: number): Prom
   };
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (null where there is no /proc). */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by each PostgreSQL process on this machine (its backends serve both servers). */
+function postgresCpu(): Map<string, number> | null {
+  const out = new Map<string, number>();
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.includes('(postgres)')) continue;
+        const fields = stat.split(') ')[1].split(' ');
+        out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+      } catch {
+        /* the process ended */
+      }
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** PostgreSQL's CPU between two readings: what the processes alive at the second used since the first. */
+function postgresCpuBetween(a: Map<string, number> | null, b: Map<string, number> | null): number | null {
+  if (!a || !b) return null;
+  let total = 0;
+  for (const [pid, cpu] of b) total += cpu - (a.get(pid) ?? 0);
+  return total;
+}
+
+/** A measured run, with the server process's own CPU and PostgreSQL's per answered request (ms). */
+async function measured(
+  server: ChildProcess,
+  port: number,
+  paths: string[],
+  duration: number,
+  connections: number,
+): Promise<Result & { cpuMs: number | null; pgMs: number | null }> {
+  const before = cpuSeconds(server.pid);
+  const pgBefore = postgresCpu();
+  const result = await run(port, paths, duration, connections);
+  const after = cpuSeconds(server.pid);
+  const pg = postgresCpuBetween(pgBefore, postgresCpu());
+  const requests = result.rps * duration;
+  const perRequest = (a: number | null, b: number | null): number | null =>
+    a === null || b === null || requests === 0 ? null : ((b - a) * 1000) / requests;
+  return { ...result, cpuMs: perRequest(before, after), pgMs: perRequest(0, pg) };
+}
+
 async function run(port: number, paths: string[], duration: number, connections: number): Promise<Result> {
   if (connections === 1) return sequential(port, paths, duration);
   const result = await autocannon({
@@ -212,7 +282,7 @@ async function main(): Promise<void> {
       "SELECT (SELECT count(*) FROM organisation WHERE kind = 'social_enterprise')::int AS se, (SELECT count(*) FROM offering)::int AS off",
     )
   ).rows[0];
-  const mixList = await mixes(db);
+  const mixList = (await mixes(db)).filter((m) => !MIX_FILTER || MIX_FILTER.some((w) => m.name.includes(w)));
   await db.end();
 
   const env = {
@@ -247,15 +317,21 @@ async function main(): Promise<void> {
       `data: ${counts.se} enterprises, ${counts.off} offerings; ${DURATION} s per run, node ${process.version}; ` +
         `load average ${load()}`,
     );
+    const allPaths = mixList.flatMap((m) => m.paths);
+    await run(BARE_PORT, allPaths, JIT_WARMUP, 16);
+    await run(API_PORT, allPaths, JIT_WARMUP, 16);
     let pass = true;
     for (const connections of CONNECTION_COUNTS) {
       console.log(`\n${connections} connection${connections === 1 ? '' : 's'}`);
       for (const mix of mixList) {
         await sameAnswers(mix.paths);
-        await run(BARE_PORT, mix.paths, 2, connections);
-        await run(API_PORT, mix.paths, 2, connections);
-        const b = await run(BARE_PORT, mix.paths, DURATION, connections);
-        const a = await run(API_PORT, mix.paths, DURATION, connections);
+        // Each server is warmed right before its own run: both pools close connections idle for 10 s, so a
+        // warm-up followed by the other server's run left the second one measuring reconnections and cold
+        // backend caches (it favoured whichever ran first by up to a quarter of its throughput).
+        await run(BARE_PORT, mix.paths, WARMUP, connections);
+        const b = await measured(bare, BARE_PORT, mix.paths, DURATION, connections);
+        await run(API_PORT, mix.paths, WARMUP, connections);
+        const a = await measured(api, API_PORT, mix.paths, DURATION, connections);
         const ratio = a.rps / b.rps;
         const clean = a.errors + a.non2xx === 0;
         const ok =
@@ -270,6 +346,10 @@ async function main(): Promise<void> {
         console.log(
           `${mix.name.padEnd(36)} bare ${b.rps.toFixed(0).padStart(6)} req/s ${lat(b)} | ` +
             `api ${a.rps.toFixed(0).padStart(6)} req/s ${lat(a)} | ratio ${ratio.toFixed(2)} ${ok ? 'ok' : 'MISSED'}` +
+            (a.cpuMs !== null && b.cpuMs !== null
+              ? ` | CPU/req node + PostgreSQL: bare ${b.cpuMs.toFixed(2)} + ${b.pgMs?.toFixed(2)} ms, ` +
+                `api ${a.cpuMs.toFixed(2)} + ${a.pgMs?.toFixed(2)} ms`
+              : '') +
             (a.errors + a.non2xx + b.errors + b.non2xx
               ? ` (errors/non-2xx api ${a.errors}/${a.non2xx}, bare ${b.errors}/${b.non2xx})`
               : ''),

@@ -5,3 +5,4 @@ export * from './naming.strategy';
 export * from './database.module';
 export * from './transaction';
 export * from './pagination';
+export * from './raw-pool';

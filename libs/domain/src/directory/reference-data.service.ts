@@ -116,8 +116,13 @@ export class ReferenceDataService {
   }
 
   async displayCodes(codes: string[]): Promise<string[]> {
+    return (await this.codeDisplay())(codes);
+  }
+
+  /** `displayCodes` as a plain function, for a page of rows: the tree is awaited once, not once per row. */
+  async codeDisplay(): Promise<(codes: string[]) => string[]> {
     const tree = await this.cpvTree();
-    return codes.map((c) => (tree.has(c) ? `${c}-${tree.get(c)!.checkDigit}` : c));
+    return (codes) => codes.map((c) => (tree.has(c) ? `${c}-${tree.get(c)!.checkDigit}` : c));
   }
 
   /** Lookup by code prefix (digits) or by words in Dutch or English (prefix matching, accents ignored). */
