@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { postgresCpu, postgresCpuBetween } from './proc-cpu';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 1) {
@@ -177,12 +178,24 @@ async function main(): Promise<void> {
 
   const today = todayInNl();
   const lap = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6;
+  // CPU used by this process (bench and worker) and by PostgreSQL: the machine's speed drifts between runs, the
+  // work done does not, so these compare runs on different hours.
+  const cpuNow = (): { node: number; pg: Map<string, number> | null } => {
+    const u = process.cpuUsage();
+    return { node: (u.user + u.system) / 1e6, pg: postgresCpu() };
+  };
+  const cpuSince = (a: ReturnType<typeof cpuNow>): string => {
+    const b = cpuNow();
+    const pg = postgresCpuBetween(a.pg, b.pg);
+    return `CPU: node ${(b.node - a.node).toFixed(1)} s, PostgreSQL ${pg === null ? 'unknown' : `${pg.toFixed(1)} s`}`;
+  };
   if (!CHANGES_ONLY) {
     // The limit: the same SQL and the same pure scorer, in one tight loop, nothing stored. Timed by phase.
     const oracle = new Map<string, string[]>();
     let loopPairs = 0;
     const phase = { subject: 0, candidates: 0, score: 0 };
     const loadBefore = load();
+    const loopCpu = cpuNow();
     const loopStart = process.hrtime.bigint();
     for (const id of ids) {
       let t = process.hrtime.bigint();
@@ -206,11 +219,12 @@ async function main(): Promise<void> {
       );
     }
     const loopMs = lap(loopStart);
+    const loopCpuUsed = cpuSince(loopCpu);
     const rate = (pairs: number, ms: number): number => (pairs / ms) * 1000;
     const per = (ms: number): string => `${(ms / ids.length).toFixed(1)} ms`;
     log(
       `in-process loop: ${loopPairs} pairs in ${(loopMs / 1000).toFixed(1)} s = ${rate(loopPairs, loopMs).toFixed(0)} pairs/s ` +
-        `(one obligation at a time; load ${loadBefore} → ${load()})`,
+        `(one obligation at a time; load ${loadBefore} → ${load()}; ${loopCpuUsed})`,
     );
     log(
       `  per obligation: subject ${per(phase.subject)}, candidate SQL ${per(phase.candidates)}, scoring ${per(phase.score)}`,
@@ -222,6 +236,7 @@ async function main(): Promise<void> {
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 250);
     const queueLoadBefore = load();
+    const queueCpu = cpuNow();
     const queueStart = process.hrtime.bigint();
     await ds.transaction((m) => triggers.request(m, 'obligation', ids));
     for (;;) {
@@ -232,11 +247,12 @@ async function main(): Promise<void> {
       await sleep(50);
     }
     const queueMs = lap(queueStart);
+    const queueCpuUsed = cpuSince(queueCpu);
     clearInterval(sampler);
     const [{ n: queuePairs }] = await ds.query('SELECT count(*)::int AS n FROM obligation_match');
     log(
       `queue + worker:  ${queuePairs} pairs in ${(queueMs / 1000).toFixed(1)} s = ${rate(queuePairs, queueMs).toFixed(0)} pairs/s ` +
-        `(${((rate(queuePairs, queueMs) / rate(loopPairs, loopMs)) * 100).toFixed(0)} % of the loop; load ${queueLoadBefore} → ${load()})`,
+        `(${((rate(queuePairs, queueMs) / rate(loopPairs, loopMs)) * 100).toFixed(0)} % of the loop; load ${queueLoadBefore} → ${load()}; ${queueCpuUsed})`,
     );
     const half = Math.floor(rss.length / 2);
     log(

@@ -9,9 +9,9 @@
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Client } from 'pg';
+import { postgresCpu, postgresCpuBetween, processCpuSeconds } from './proc-cpu';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -170,45 +170,6 @@ async function sequential(port: number, paths: string[], duration: number): Prom
   };
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (null where there is no /proc). */
-function cpuSeconds(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds used so far by each PostgreSQL process on this machine (its backends serve both servers). */
-function postgresCpu(): Map<string, number> | null {
-  const out = new Map<string, number>();
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        if (!stat.includes('(postgres)')) continue;
-        const fields = stat.split(') ')[1].split(' ');
-        out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
-      } catch {
-        /* the process ended */
-      }
-    }
-    return out;
-  } catch {
-    return null;
-  }
-}
-
-/** PostgreSQL's CPU between two readings: what the processes alive at the second used since the first. */
-function postgresCpuBetween(a: Map<string, number> | null, b: Map<string, number> | null): number | null {
-  if (!a || !b) return null;
-  let total = 0;
-  for (const [pid, cpu] of b) total += cpu - (a.get(pid) ?? 0);
-  return total;
-}
-
 /** A measured run, with the server process's own CPU and PostgreSQL's per answered request (ms). */
 async function measured(
   server: ChildProcess,
@@ -217,10 +178,10 @@ async function measured(
   duration: number,
   connections: number,
 ): Promise<Result & { cpuMs: number | null; pgMs: number | null }> {
-  const before = cpuSeconds(server.pid);
+  const before = processCpuSeconds(server.pid);
   const pgBefore = postgresCpu();
   const result = await run(port, paths, duration, connections);
-  const after = cpuSeconds(server.pid);
+  const after = processCpuSeconds(server.pid);
   const pg = postgresCpuBetween(pgBefore, postgresCpu());
   const requests = result.rps * duration;
   const perRequest = (a: number | null, b: number | null): number | null =>

@@ -102,6 +102,10 @@ const BATCH = 500;
 
 /** One list for every enterprise without certificates: the scorer remembers its verdicts per list object. */
 const NO_CERTIFICATIONS: CertificationFact[] = [];
+/** The empty list of a candidate's codes, target groups or matched words (shared, never mutated). */
+const NO_ITEMS: string[] = [];
+/** An enterprise without quote requests. */
+const NO_QUOTE_REQUESTS = Object.freeze({ total: 0, answered: 0 });
 
 const COPY_SPECIAL = /[\\\n\r\t]/;
 
@@ -114,11 +118,6 @@ function copyField(v: string | number | boolean | null): string {
   return v.replace(/[\\\n\r\t]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
   );
-}
-
-/** A comma-separated list of the candidate SQL (`listSql`); null or empty is none. */
-function splitList(v: string | null): string[] {
-  return v ? v.split(',') : [];
 }
 
 /** What a subject is loaded from: its tender, contract period and delivery point. */
@@ -747,23 +746,39 @@ export class MatchingService {
         requests.set(r.social_enterprise_id, { total: r.total, answered: r.answered });
       }
     }
+    // The comma-separated lists of the candidate SQL (`listSql`), shared by their text: an offering is a candidate
+    // of several subjects, an enterprise's offerings have its target groups, and the scorer remembers its verdicts
+    // per list object. Nothing here is mutated.
+    const shared = new Map<string, string[]>();
+    const list = (v: string | null): string[] => {
+      if (!v) return NO_ITEMS;
+      let l = shared.get(v);
+      if (!l) shared.set(v, (l = v.split(',')));
+      return l;
+    };
     return lists.map((rows, k) => {
       const region = subjects[k].region;
       const terms = subjects[k].filter.terms;
+      const matched = new Map<number, string[]>([[0, NO_ITEMS]]);
+      const matchedTerms = (mask: number): string[] => {
+        let l = matched.get(mask);
+        if (!l) matched.set(mask, (l = terms.filter((_, b) => mask & (1 << b))));
+        return l;
+      };
       return rows.map((r) => ({
         offeringId: r.id,
         socialEnterpriseId: r.organisation_id,
-        cpvCodes: splitList(r.cpv_codes),
+        cpvCodes: list(r.cpv_codes),
         labourShare: r.labour_share,
         capacityCentsPerMonth: r.capacity_cents_per_month == null ? null : Number(r.capacity_cents_per_month),
         deliveryRadiusKm: r.delivery_radius_km,
         distanceKm: r.distance_km,
-        matchedTerms: r.matched_mask ? terms.filter((_, b) => r.matched_mask & (1 << b)) : [],
+        matchedTerms: matchedTerms(r.matched_mask),
         certifications: certs.get(r.organisation_id) ?? NO_CERTIFICATIONS,
         inRegion:
           region == null ? undefined : [r.municipality, r.province].some((n) => n?.toLowerCase() === region),
-        targetGroups: splitList(r.target_groups) as TargetGroup[],
-        quoteRequests: requests.get(r.organisation_id) ?? { total: 0, answered: 0 },
+        targetGroups: list(r.target_groups) as TargetGroup[],
+        quoteRequests: requests.get(r.organisation_id) ?? NO_QUOTE_REQUESTS,
       }));
     });
   }

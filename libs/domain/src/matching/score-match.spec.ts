@@ -388,6 +388,29 @@ describe('scoreMatch', () => {
     expect(m).toMatchObject({ counts: false, projectedCreditCents: 0, spendToFillCents: null });
   });
 
+  it('scores alike whether candidates share their lists or not (verdicts are remembered per list object)', () => {
+    const groups = ['participatiewet', 'wajong'] as MatchCandidate['targetGroups'];
+    const shared = [1, 2, 3].map((n) =>
+      scoreMatch(subject, { ...candidate, targetGroups: groups, distanceKm: n }),
+    );
+    const fresh = [1, 2, 3].map((n) =>
+      scoreMatch(subject, { ...candidate, targetGroups: [...groups], distanceKm: n }),
+    );
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(fresh));
+    // the target-group reason is one array for the shared list, and scoring again leaves it as it was
+    expect(shared[0].reasons[5]).toBe(shared[2].reasons[5]);
+    expect(shared[0].reasons[5]).toEqual(fresh[0].reasons[5]);
+  });
+
+  it('shares a reason without parameters between pairs without changing it', () => {
+    const none = { ...candidate, matchedTerms: [], quoteRequests: { total: 0, answered: 0 } };
+    const a = scoreMatch(subject, none);
+    const b = scoreMatch(subject, { ...none, distanceKm: 7 });
+    expect(a.reasons[1]).toBe(b.reasons[1]);
+    expect(a.reasons[1]).toEqual(['text', MATCH_WEIGHTS.text, 0, 'none']);
+    expect(b.reasons[6]).toEqual(['responsiveness', MATCH_WEIGHTS.responsiveness, 0.5, 'none']);
+  });
+
   it('orders counting matches first, then by score, then by offering id', () => {
     const rows = [
       { offeringId: 'b', counts: true, score: 0.5 },

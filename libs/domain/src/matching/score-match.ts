@@ -80,6 +80,19 @@ function reason(
   return r;
 }
 
+/**
+ * A reason without parameters has one value for its factor and code (0 or neutral, exact): every pair with it
+ * shares one array. `scoreMatch` rounds values in place, which leaves these as they are.
+ */
+const FIXED_REASONS = new Map<MatchFactor, Map<string, StoredReason>>();
+function fixedReason(factor: MatchFactor, value: number, code: string): StoredReason {
+  let byCode = FIXED_REASONS.get(factor);
+  if (!byCode) FIXED_REASONS.set(factor, (byCode = new Map()));
+  let r = byCode.get(code);
+  if (!r) byCode.set(code, (r = reason(factor, value, code)));
+  return r;
+}
+
 function withSentences(r: StoredReason): FactorResult {
   const [factor, , value, code, ...params] = r;
   const [detail, detailNl] = reasonSentences(factor, code, params);
@@ -111,8 +124,8 @@ export function scoreMatch(subject: MatchSubject, c: MatchCandidate): MatchScore
   ];
   let sum = 0;
   for (const r of reasons) {
-    // In place: each array is this pair's own, except a certificate verdict shared per enterprise, whose values
-    // (the table's) are already exact to four digits.
+    // In place: each array is this pair's own, except the shared ones (a reason without parameters, a certificate
+    // or target-group verdict per enterprise), whose values are already exact to four digits.
     r[2] = round(r[2], 4);
     sum += r[1] * r[2];
   }
@@ -157,7 +170,7 @@ export function cpvCloseness(
 
 function cpvReason(tenderCodes: string[], offeringCodes: string[]): StoredReason {
   const best = cpvCloseness(tenderCodes, offeringCodes);
-  if (best.level === 'none') return reason('cpv', 0, 'none');
+  if (best.level === 'none') return fixedReason('cpv', 0, 'none');
   return best.level === 'code'
     ? reason('cpv', best.value, best.level, best.offeringCode!)
     : reason('cpv', best.value, best.level, best.offeringCode!, best.tenderCode!);
@@ -170,8 +183,8 @@ export function cpvFactor(tenderCodes: string[], offeringCodes: string[]): Facto
 // ---------------------------------------------------------------- text
 
 function textReason(matchedTerms: string[], termCount: number): StoredReason {
-  if (termCount === 0) return reason('text', NEUTRAL_VALUE, 'no_terms');
-  if (matchedTerms.length === 0) return reason('text', 0, 'none');
+  if (termCount === 0) return fixedReason('text', NEUTRAL_VALUE, 'no_terms');
+  if (matchedTerms.length === 0) return fixedReason('text', 0, 'none');
   const needed = Math.min(TEXT_FULL_MATCH_TERMS, termCount);
   const n = matchedTerms.length;
   return reason('text', Math.min(1, n / needed), 'found', n, matchedTerms.join(', '));
@@ -187,7 +200,7 @@ export function textFactor(matchedTerms: string[], termCount: number): FactorRes
 const tenths = (v: number): number => Number(v.toFixed(1));
 
 function distanceReason(distanceKm: number | null, radiusKm: number | null): StoredReason {
-  if (distanceKm == null) return reason('distance', NEUTRAL_VALUE, 'unknown');
+  if (distanceKm == null) return fixedReason('distance', NEUTRAL_VALUE, 'unknown');
   if (radiusKm != null && distanceKm > radiusKm)
     return reason('distance', 0, 'beyond', tenths(distanceKm), radiusKm);
   return reason(
@@ -225,7 +238,7 @@ function certificationReason(
   certifications: CertificationFact[],
   today: IsoDate,
 ): StoredReason {
-  if (certifications.length === 0) return reason('certification', 0, 'none');
+  if (certifications.length === 0) return fixedReason('certification', 0, 'none');
   let byList = certificationNotes.get(policy);
   if (!byList) certificationNotes.set(policy, (byList = new WeakMap()));
   let byDay = byList.get(certifications);
@@ -255,7 +268,7 @@ function judgeCertifications(
   const pending = best(accepted);
   if (pending)
     return reason('certification', UNVERIFIED_CERTIFICATION_VALUE, 'unverified', certName(pending));
-  return reason('certification', 0, 'none');
+  return fixedReason('certification', 0, 'none');
 }
 
 /** The best certificate the policy accepts and that is valid today; a higher PSO level scores higher. */
@@ -272,8 +285,8 @@ export function certificationFactor(
 type CapacityInput = Pick<Projection, 'capacitySpendCents' | 'monthsLeft' | 'spendToFillCents' | 'rate'>;
 
 function capacityReason(p: CapacityInput, remainingCents: number): StoredReason {
-  if (p.capacitySpendCents == null) return reason('capacity', NEUTRAL_VALUE, 'not_stated');
-  if (remainingCents <= 0) return reason('capacity', NEUTRAL_VALUE, 'filled');
+  if (p.capacitySpendCents == null) return fixedReason('capacity', NEUTRAL_VALUE, 'not_stated');
+  if (remainingCents <= 0) return fixedReason('capacity', NEUTRAL_VALUE, 'filled');
   const needed = p.spendToFillCents ?? remainingCents;
   const share = needed > 0 ? Math.min(1, p.capacitySpendCents / needed) : 1;
   const monthly = p.monthsLeft > 0 ? p.capacitySpendCents / p.monthsLeft : 0;
@@ -289,17 +302,35 @@ export function capacityFactor(p: CapacityInput, remainingCents: number): Factor
 
 const valuedGroups = new WeakMap<SroiPolicyBody, Set<TargetGroup>>();
 
+/**
+ * The verdict per policy and target-group list: one enterprise's offerings share their list within a scoring run
+ * (weak keys, as for certificates). Its value is rounded here, as `scoreMatch` would.
+ */
+const targetGroupNotes = new WeakMap<SroiPolicyBody, WeakMap<TargetGroup[], StoredReason>>();
+
 function targetGroupsReason(policy: SroiPolicyBody, targetGroups: TargetGroup[]): StoredReason {
-  if (targetGroups.length === 0) return reason('target_groups', 0, 'none_stated');
+  if (targetGroups.length === 0) return fixedReason('target_groups', 0, 'none_stated');
+  let byList = targetGroupNotes.get(policy);
+  if (!byList) targetGroupNotes.set(policy, (byList = new WeakMap()));
+  let note = byList.get(targetGroups);
+  if (!note) {
+    note = judgeTargetGroups(policy, targetGroups);
+    note[2] = round(note[2], 4);
+    byList.set(targetGroups, note);
+  }
+  return note;
+}
+
+function judgeTargetGroups(policy: SroiPolicyBody, targetGroups: TargetGroup[]): StoredReason {
   let valued = valuedGroups.get(policy);
   if (!valued) {
     valued = new Set(policy.blocks.map((b) => b.targetGroup).filter((g): g is TargetGroup => g != null));
     valuedGroups.set(policy, valued);
   }
-  if (valued.size === 0) return reason('target_groups', NEUTRAL_VALUE, 'none_valued');
+  if (valued.size === 0) return fixedReason('target_groups', NEUTRAL_VALUE, 'none_valued');
   const own = new Set(targetGroups);
   const shared = [...own].filter((g) => valued.has(g)).sort();
-  if (shared.length === 0) return reason('target_groups', 0, 'none_shared');
+  if (shared.length === 0) return fixedReason('target_groups', 0, 'none_shared');
   return reason(
     'target_groups',
     Math.min(1, shared.length / Math.min(own.size, valued.size)),
@@ -316,7 +347,7 @@ export function targetGroupsFactor(policy: SroiPolicyBody, targetGroups: TargetG
 // ---------------------------------------------------------------- responsiveness
 
 function responsivenessReason(total: number, answered: number): StoredReason {
-  if (total <= 0) return reason('responsiveness', NEUTRAL_VALUE, 'none');
+  if (total <= 0) return fixedReason('responsiveness', NEUTRAL_VALUE, 'none');
   const a = Math.min(answered, total);
   return reason('responsiveness', a / total, 'answered', a, total);
 }
