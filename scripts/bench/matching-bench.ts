@@ -144,6 +144,24 @@ async function generateObligations(ds: DataSource): Promise<void> {
   await ds.query('ANALYZE tender; ANALYZE tender_item; ANALYZE obligation; ANALYZE contract');
 }
 
+/**
+ * The machine's speed right now: a fixed integer loop in node and a fixed statement in PostgreSQL are timed. This
+ * VM's speed drifts by half within hours; runs compare only at similar probe times.
+ */
+function machineProbe(): string {
+  const t = process.hrtime.bigint();
+  let x = 0;
+  for (let i = 0; i < 100_000_000; i++) x = (x * 1103515245 + 12345) % 2147483648;
+  const nodeMs = Number(process.hrtime.bigint() - t) / 1e6;
+  const psql = spawnSync(
+    'psql',
+    [DATABASE_URL, '-Atc', '\\timing on', '-c', 'SELECT count(*) FROM generate_series(1, 5000000)'],
+    { encoding: 'utf8' },
+  );
+  const pgMs = /Time: ([\d.]+) ms/.exec(psql.stdout ?? '')?.[1];
+  return `probe loop ${nodeMs.toFixed(0)} ms (x=${x % 10}), PostgreSQL probe ${pgMs ?? '?'} ms (lower is faster)`;
+}
+
 async function main(): Promise<void> {
   if (args.get('skip-generate') !== 'true') generateDirectory();
   process.env.DATABASE_URL = DATABASE_URL;
@@ -175,6 +193,7 @@ async function main(): Promise<void> {
   ).map((r: { id: string }) => r.id);
   const [{ n: offerings }] = await ds.query('SELECT count(*)::int AS n FROM offering');
   console.log(`data: ${ENTERPRISES} enterprises, ${offerings} offerings, ${ids.length} obligations`);
+  console.log(`machine: ${machineProbe()}`);
 
   const today = todayInNl();
   const lap = (t: bigint): number => Number(process.hrtime.bigint() - t) / 1e6;
