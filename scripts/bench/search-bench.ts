@@ -4,7 +4,7 @@
  * server running identical SQL. At 1 connection a sequential loop measures every request (p50/p95); at more
  * connections autocannon measures throughput and p50/p99.
  *
- *   npm run bench:search -- [--duration 10] [--connections 1,16] [--mixes filter,typo] [--warmup 2] [--jit-warmup 15]
+ *   npm run bench:search -- [--duration 10] [--connections 1,16] [--mixes filter,typo] [--warmup 2] [--jit-warmup 15] [--rounds 1]
  *                           [--database-url postgres://.../buysocial_bench]
  */
 import autocannon from 'autocannon';
@@ -25,6 +25,8 @@ const WARMUP = Number(args.get('warmup') ?? 2);
  * CPU per request of a warm one). A server in production is warm; so is the one measured here.
  */
 const JIT_WARMUP = Number(args.get('jit-warmup') ?? 15);
+/** Measured runs per mix and server, in alternating order; the table's line is their median. */
+const ROUNDS = Number(args.get('rounds') ?? 1);
 const CONNECTION_COUNTS = (args.get('connections') ?? '1,16').split(',').map(Number);
 /** `--mixes filter,page`: only the mixes whose name contains one of these words (all by default). */
 const MIX_FILTER = args.get('mixes')?.split(',');
@@ -177,7 +179,7 @@ async function measured(
   paths: string[],
   duration: number,
   connections: number,
-): Promise<Result & { cpuMs: number | null; pgMs: number | null }> {
+): Promise<Measured> {
   const before = processCpuSeconds(server.pid);
   const pgBefore = postgresCpu();
   const result = await run(port, paths, duration, connections);
@@ -214,6 +216,54 @@ async function sameAnswers(paths: string[]): Promise<void> {
     const ids = (x: { items?: { id: string }[] }) => JSON.stringify((x.items ?? []).map((i) => i.id));
     if (ids(a) !== ids(b)) throw new Error(`API and bare server disagree on ${path}`);
   }
+}
+
+type Measured = Result & { cpuMs: number | null; pgMs: number | null };
+
+const mid = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)];
+
+/** Each figure's median over the rounds (the lower middle one for an even count). */
+function median(rs: Measured[]): Measured {
+  const of = (f: (r: Measured) => number | null | undefined): number | null => {
+    const xs = rs.map(f).filter((x): x is number => x != null);
+    return xs.length ? mid(xs) : null;
+  };
+  return {
+    rps: of((r) => r.rps)!,
+    p50: of((r) => r.p50)!,
+    p95: of((r) => r.p95) ?? undefined,
+    p99: of((r) => r.p99)!,
+    errors: rs.reduce((n, r) => n + r.errors, 0),
+    non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+    cpuMs: of((r) => r.cpuMs),
+    pgMs: of((r) => r.pgMs),
+  };
+}
+
+/** Prints one line of the table and says whether it meets the targets (on the rounds' median ratio if given). */
+function report(name: string, b: Measured, a: Measured, connections: number, ratios?: number[]): boolean {
+  const ratio = ratios ? mid(ratios) : a.rps / b.rps;
+  const clean = a.errors + a.non2xx === 0;
+  const ok =
+    connections === 1
+      ? a.p50 <= 10 && (a.p95 ?? Infinity) <= 25 && clean
+      : ratio >= 0.8 && a.p99 <= 150 && clean;
+  const lat = (r: Result): string =>
+    connections === 1
+      ? `p50 ${String(r.p50).padStart(5)} ms p95 ${String(r.p95).padStart(5)} ms`
+      : `p50 ${String(r.p50).padStart(4)} ms p99 ${String(r.p99).padStart(4)} ms`;
+  console.log(
+    `${name.padEnd(36)} bare ${b.rps.toFixed(0).padStart(6)} req/s ${lat(b)} | ` +
+      `api ${a.rps.toFixed(0).padStart(6)} req/s ${lat(a)} | ratio ${ratio.toFixed(2)} ${ok ? 'ok' : 'MISSED'}` +
+      (a.cpuMs !== null && b.cpuMs !== null
+        ? ` | CPU/req node + PostgreSQL: bare ${b.cpuMs.toFixed(2)} + ${b.pgMs?.toFixed(2)} ms, ` +
+          `api ${a.cpuMs.toFixed(2)} + ${a.pgMs?.toFixed(2)} ms`
+        : '') +
+      (a.errors + a.non2xx + b.errors + b.non2xx
+        ? ` (errors/non-2xx api ${a.errors}/${a.non2xx}, bare ${b.errors}/${b.non2xx})`
+        : ''),
+  );
+  return ok;
 }
 
 async function main(): Promise<void> {
@@ -286,34 +336,31 @@ async function main(): Promise<void> {
       console.log(`\n${connections} connection${connections === 1 ? '' : 's'}`);
       for (const mix of mixList) {
         await sameAnswers(mix.paths);
-        // Each server is warmed right before its own run: both pools close connections idle for 10 s, so a
-        // warm-up followed by the other server's run left the second one measuring reconnections and cold
-        // backend caches (it favoured whichever ran first by up to a quarter of its throughput).
-        await run(BARE_PORT, mix.paths, WARMUP, connections);
-        const b = await measured(bare, BARE_PORT, mix.paths, DURATION, connections);
-        await run(API_PORT, mix.paths, WARMUP, connections);
-        const a = await measured(api, API_PORT, mix.paths, DURATION, connections);
-        const ratio = a.rps / b.rps;
-        const clean = a.errors + a.non2xx === 0;
-        const ok =
-          connections === 1
-            ? a.p50 <= 10 && (a.p95 ?? Infinity) <= 25 && clean
-            : ratio >= 0.8 && a.p99 <= 150 && clean;
-        pass &&= ok;
-        const lat = (r: Result): string =>
-          connections === 1
-            ? `p50 ${String(r.p50).padStart(5)} ms p95 ${String(r.p95).padStart(5)} ms`
-            : `p50 ${String(r.p50).padStart(4)} ms p99 ${String(r.p99).padStart(4)} ms`;
-        console.log(
-          `${mix.name.padEnd(36)} bare ${b.rps.toFixed(0).padStart(6)} req/s ${lat(b)} | ` +
-            `api ${a.rps.toFixed(0).padStart(6)} req/s ${lat(a)} | ratio ${ratio.toFixed(2)} ${ok ? 'ok' : 'MISSED'}` +
-            (a.cpuMs !== null && b.cpuMs !== null
-              ? ` | CPU/req node + PostgreSQL: bare ${b.cpuMs.toFixed(2)} + ${b.pgMs?.toFixed(2)} ms, ` +
-                `api ${a.cpuMs.toFixed(2)} + ${a.pgMs?.toFixed(2)} ms`
-              : '') +
-            (a.errors + a.non2xx + b.errors + b.non2xx
-              ? ` (errors/non-2xx api ${a.errors}/${a.non2xx}, bare ${b.errors}/${b.non2xx})`
-              : ''),
+        const rounds: { b: Measured; a: Measured }[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          // Each server is warmed right before its own run: both pools close connections idle for 10 s, so a
+          // warm-up followed by the other server's run left the second one measuring reconnections and cold
+          // backend caches (it favoured whichever ran first by up to a quarter of its throughput). With several
+          // rounds the order alternates, so a drift of the machine's speed within a round favours neither.
+          const measure = async (server: ChildProcess, port: number): Promise<Measured> => {
+            await run(port, mix.paths, WARMUP, connections);
+            return measured(server, port, mix.paths, DURATION, connections);
+          };
+          if (round % 2 === 0) {
+            const b = await measure(bare, BARE_PORT);
+            rounds.push({ b, a: await measure(api, API_PORT) });
+          } else {
+            const a = await measure(api, API_PORT);
+            rounds.push({ a, b: await measure(bare, BARE_PORT) });
+          }
+          if (ROUNDS > 1) report(`${mix.name} (${round + 1})`, rounds[round].b, rounds[round].a, connections);
+        }
+        pass &&= report(
+          ROUNDS > 1 ? `${mix.name} (median)` : mix.name,
+          median(rounds.map((r) => r.b)),
+          median(rounds.map((r) => r.a)),
+          connections,
+          rounds.map((r) => r.a.rps / r.b.rps),
         );
       }
     }
