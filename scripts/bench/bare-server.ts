@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { SESSION_OPTIONS } from '../../libs/database/src/data-source-options';
 import { decodeCursor, encodeCursor, pageLimit, pc4Of, todayInNl } from '../../libs/common/src';
 import { parseCpvInput } from '../../libs/domain/src/directory/cpv-input';
+import { offeringHit, type OfferingRow } from '../../libs/domain/src/directory/search-hits';
 import {
   commonTerms,
   LexemeShares,
@@ -104,20 +105,9 @@ async function main(): Promise<void> {
         const q = offeringSearchSql(f);
         const result = q.knn ? await knn(q.text, q.values) : await pool.query(q.text, q.values);
         const page = result.rows.slice(0, f.limit);
-        const items = page.map((r) => ({
-          id: r.id,
-          title: r.title,
-          description: r.description,
-          cpvCodes: (r.cpv_codes as string[]).map((c) => `${c}-${tree.get(c)}`),
-          socialEnterprise: {
-            id: r.organisation_id,
-            name: r.organisation_name,
-            city: r.organisation_city,
-            certifications: r.certifications,
-          },
-          distanceKm: r.distance_km,
-          score: r.score,
-        }));
+        const display = (codes: string[]): string[] =>
+          codes.map((c) => (tree.has(c) ? `${c}-${tree.get(c)}` : c));
+        const items = page.map((r) => offeringHit(r as unknown as OfferingRow, display));
         const last = page[f.limit - 1];
         const nextCursor =
           result.rows.length > f.limit ? encodeCursor(cursorKey(f.sort, f.point !== undefined, last)) : null;

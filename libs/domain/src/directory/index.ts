@@ -6,5 +6,6 @@ export * from './directory.module';
 export * from './directory.service';
 export * from './reference-data.service';
 export * from './search-text';
+export * from './search-hits';
 export * from './search.service';
 export * from './search.sql';

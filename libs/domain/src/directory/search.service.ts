@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DirectoryErrorCode } from './directory.errors';
 import { ReferenceDataService } from './reference-data.service';
+import { offeringHit, type OfferingHit, type OfferingRow, type SearchCertification } from './search-hits';
 import { commonTerms, LexemeShares, nameTerms, searchTerms } from './search-text';
 import {
   cursorKey,
@@ -34,24 +35,6 @@ export interface SearchInput {
   sort?: SearchSort;
 }
 
-export interface SearchCertification {
-  id: string;
-  type: CertificationType;
-  level: string | null;
-  status: string;
-  validUntil: string | null;
-}
-
-export interface OfferingHit {
-  id: string;
-  title: string;
-  description: string;
-  cpvCodes: string[];
-  socialEnterprise: { id: string; name: string; city: string | null; certifications: SearchCertification[] };
-  distanceKm: number | null;
-  score: number;
-}
-
 export interface EnterpriseHit {
   id: string;
   name: string;
@@ -63,21 +46,6 @@ export interface EnterpriseHit {
   certifications: SearchCertification[];
   distanceKm: number | null;
   score: number;
-}
-
-interface OfferingRow {
-  id: string;
-  title: string;
-  description: string;
-  cpv_codes: string[];
-  organisation_id: string;
-  organisation_name: string;
-  organisation_city: string | null;
-  score: number;
-  distance_km: number | null;
-  sort_distance: number | null;
-  sort_updated_at: string | null;
-  certifications: SearchCertification[];
 }
 
 interface EnterpriseRow {
@@ -154,20 +122,7 @@ export class SearchService {
     const f = await this.filters(input);
     const rows = await this.run<OfferingRow>(offeringSearchSql(f));
     const display = await this.reference.codeDisplay();
-    const items = rows.slice(0, f.limit).map((r) => ({
-      id: r.id,
-      title: r.title,
-      description: r.description,
-      cpvCodes: display(r.cpv_codes),
-      socialEnterprise: {
-        id: r.organisation_id,
-        name: r.organisation_name,
-        city: r.organisation_city,
-        certifications: r.certifications,
-      },
-      distanceKm: r.distance_km,
-      score: r.score,
-    }));
+    const items = rows.slice(0, f.limit).map((r) => offeringHit(r, display));
     return { items, nextCursor: this.next(rows, f) };
   }
 
