@@ -17,7 +17,7 @@ import {
   ReportingModule,
 } from '@app/domain';
 import { QueueModule } from '@app/queue';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
@@ -48,7 +48,7 @@ import { TenderMatchesController } from './matching/tender-matches.controller';
 import { ReportsController } from './reports/reports.controller';
 import { EventsController } from './events/events.controller';
 import { MeetingsController } from './events/meetings.controller';
-import { loggerParams } from './logging';
+import { flushLogLines, loggerParams } from './logging';
 import { OrdersController } from './marketplace/orders.controller';
 import { QuoteRequestsController } from './marketplace/quote-requests.controller';
 import { QuotesController } from './marketplace/quotes.controller';
@@ -57,7 +57,12 @@ import { OrganisationsController } from './organisations/organisations.controlle
 
 /** The HTTP process: controllers and queue producers only (processors live in the worker). */
 @Module({})
-export class ApiModule {
+export class ApiModule implements OnApplicationShutdown {
+  /** The last step of a shutdown: buffered JSON log lines are written before the process ends. */
+  onApplicationShutdown(): void {
+    flushLogLines();
+  }
+
   static register(overrides: Record<string, string | undefined> = {}): DynamicModule {
     return {
       module: ApiModule,

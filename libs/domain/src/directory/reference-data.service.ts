@@ -1,5 +1,5 @@
 import { ValidationFailedError, pc4Of } from '@app/common';
-import { CpvCodeEntity, PostcodeAreaEntity } from '@app/database';
+import { CpvCodeEntity, PostcodeAreaEntity, rawPool, rawQuery } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -162,7 +162,8 @@ export class ReferenceDataService {
 
   /** A PC4 or full postcode → its PC4 area (400 UNKNOWN_POSTCODE when the area does not exist). */
   async resolvePostcode(postcode: string, field = 'postcode'): Promise<PostcodeAreaEntity> {
-    const [area] = await this.ds.query<PostcodeAreaEntity[]>(POSTCODE_AREA_SQL, [pc4Of(postcode)]);
+    // One read of reference data on the search route's hot path: straight on the pool, as the search itself.
+    const [area] = await rawQuery<PostcodeAreaEntity>(rawPool(this.ds), POSTCODE_AREA_SQL, [pc4Of(postcode)]);
     if (!area) {
       throw new ValidationFailedError(
         `Unknown postcode ${postcode}`,
