@@ -17,7 +17,6 @@ import {
 import {
   cursorKey,
   cursorShape,
-  KNN_BEGIN_SQL,
   LEXEME_SHARES_SQL,
   LEXICON_SQL,
   lexiconValues,
@@ -72,10 +71,14 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
 }
 
 /** The same planner settings as the API, in a transaction of their own. */
-async function knn(text: string, values: unknown[]): Promise<{ rows: Record<string, unknown>[] }> {
+async function withSettings(
+  begin: string,
+  text: string,
+  values: unknown[],
+): Promise<{ rows: Record<string, unknown>[] }> {
   const client = await pool.connect();
   try {
-    await client.query(KNN_BEGIN_SQL);
+    await client.query(begin);
     const result = await client.query(text, values);
     await client.query('COMMIT');
     return result;
@@ -103,7 +106,9 @@ async function main(): Promise<void> {
     filters(url.searchParams)
       .then(async (f) => {
         const q = offeringSearchSql(f);
-        const result = q.knn ? await knn(q.text, q.values) : await pool.query(q.text, q.values);
+        const result = q.begin
+          ? await withSettings(q.begin, q.text, q.values)
+          : await pool.query(q.text, q.values);
         const page = result.rows.slice(0, f.limit);
         const display = (codes: string[]): string[] =>
           codes.map((c) => (tree.has(c) ? `${c}-${tree.get(c)}` : c));

@@ -1,3 +1,4 @@
+import { offeringSearchSql, SearchService, WORD_INDEX_BEGIN_SQL } from '@app/domain';
 import { createTestApp, TestApp } from '../support/app';
 import {
   addCertification,
@@ -148,6 +149,34 @@ describe('directory search (e2e)', () => {
     // English stemming on English text.
     const en = await createOffering(t, se, { title: `Gardening services ${w}` });
     expect(ids(await search({ q: `garden ${w}` }))).toEqual([en.id]);
+  });
+
+  it('checks a common word on the rows a rarer word finds, with the scan in table order switched off', async () => {
+    const se = await register(t, 'social_enterprise');
+    const w = uniqueWord();
+    // Forty offerings with the factory's description ("Dagelijkse schoonmaak"): "dagelijkse" is then in most
+    // offerings and the new word in under 5 %, however few offerings the database held before.
+    for (let i = 0; i < 40; i++) await createOffering(t, se);
+    const both = await createOffering(t, se, { title: `Glazenwassen ${w}`, description: 'Dagelijkse ramen' });
+    const rareOnly = await createOffering(t, se, {
+      title: `Glazenwassen ${w}`,
+      description: 'Wekelijks werk',
+    });
+    await t.ds.query('ANALYZE offering_search');
+    // A new app reads the fresh statistics (the search keeps them ten minutes).
+    const fresh = await createTestApp();
+    try {
+      const filters = await fresh.app.get(SearchService).filters({ q: `${w} dagelijkse` });
+      expect(filters.commonTerms).toEqual(['dagelijkse']);
+      expect(offeringSearchSql(filters).begin).toBe(WORD_INDEX_BEGIN_SQL);
+      const found = async (path: string, q: string): Promise<string[]> =>
+        (await fresh.http().get(path).query({ q }).expect(200)).body.items.map((i: { id: string }) => i.id);
+      expect(await found('/api/v1/offerings', `${w} dagelijkse`)).toEqual([both.id]);
+      expect((await found('/api/v1/offerings', w)).sort()).toEqual([both.id, rareOnly.id].sort());
+      expect(await found('/api/v1/social-enterprises', `${w} dagelijkse`)).toEqual([se.user.organisationId]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('tolerates a typo in an enterprise name', async () => {

@@ -11,7 +11,6 @@ import {
   cursorKey,
   cursorShape,
   enterpriseSearchSql,
-  KNN_BEGIN_SQL,
   LEXEME_SHARES_SQL,
   LEXICON_SQL,
   lexiconValues,
@@ -173,12 +172,12 @@ export class SearchService {
    */
   private async run<T>(q: SqlQuery): Promise<T[]> {
     const pool = rawPool(this.ds);
-    if (!q.knn) return rawQuery<T>(pool, q.text, q.values);
-    // A read-only transaction for SET LOCAL, opened together with its settings (three round trips, not four).
+    if (!q.begin) return rawQuery<T>(pool, q.text, q.values);
+    // A transaction for SET LOCAL, opened together with its settings (three round trips, not four).
     const client = await pool.connect();
     let broken: unknown;
     try {
-      await rawQuery(client, KNN_BEGIN_SQL);
+      await rawQuery(client, q.begin);
       const rows = await rawQuery<T>(client, q.text, q.values);
       await rawQuery(client, 'COMMIT');
       return rows;
