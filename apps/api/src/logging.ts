@@ -21,6 +21,9 @@ export function assignRequestId(req: IncomingMessage, res: ServerResponse): stri
   return id;
 }
 
+/** The buffered JSON destinations of this process, for flushLogLines. */
+const buffered = new Set<ReturnType<typeof pino.destination>>();
+
 /** A JSON line waits at most this long in the buffer before it is written. */
 export const LOG_FLUSH_MS = 1000;
 /** Lines are written when this many bytes are waiting (about fifteen request lines). */
@@ -45,8 +48,6 @@ export function jsonLogDestination(
   stream.on('close', () => buffered.delete(stream));
   return stream;
 }
-
-const buffered = new Set<ReturnType<typeof pino.destination>>();
 
 /**
  * Writes every buffered line now. Pino does so on `exit`, but a process stopped by SIGTERM or SIGINT never sees

@@ -198,15 +198,20 @@ function tsQuery(p: Params, terms: string[], prefixes?: Record<string, string[]>
  * index nor estimates). With only common words the check alone: a scan in the table's order meets a capped
  * candidate set within a few pages, where the index would first list most of the table.
  */
+/** The common terms (see SearchFilters.commonTerms) and the rarer rest, in the terms' order. */
+function termClasses(f: SearchFilters): { common: Set<string>; rare: string[] } {
+  const common = new Set(f.commonTerms ?? []);
+  return { common, rare: f.terms.filter((t) => !common.has(t)) };
+}
+
 /** Whether textMatch checks common words on the rows the rarer words find (the query then needs WORD_INDEX_SETTINGS). */
 function checksCommonWords(f: SearchFilters): boolean {
-  const common = new Set(f.commonTerms ?? []);
-  return common.size > 0 && f.terms.some((t) => !common.has(t));
+  const { common, rare } = termClasses(f);
+  return common.size > 0 && rare.length > 0;
 }
 
 function textMatch(p: Params, f: SearchFilters, doc: string): string {
-  const common = new Set(f.commonTerms ?? []);
-  const rare = f.terms.filter((t) => !common.has(t));
+  const { common, rare } = termClasses(f);
   // Exact word lists serve the index; a row check is cheaper on a prefix than on the list it stands for.
   if (common.size === 0) return `${doc} @@ ${tsQuery(p, f.terms, f.prefixWords)}`;
   // Several common words together may still be rare: the planner weighs that from the whole query.
