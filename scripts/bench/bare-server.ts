@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import { Pool } from 'pg';
 import { SESSION_OPTIONS } from '../../libs/database/src/data-source-options';
+import { rawRead } from '../../libs/database/src/raw-pool';
 import { decodeCursor, encodeCursor, pageLimit, pc4Of, todayInNl } from '../../libs/common/src';
 import { parseCpvInput } from '../../libs/domain/src/directory/cpv-input';
 import { offeringHit, type OfferingRow } from '../../libs/domain/src/directory/search-hits';
@@ -70,26 +71,6 @@ async function filters(params: URLSearchParams): Promise<SearchFilters> {
   };
 }
 
-/** The same planner settings as the API, in a transaction of their own. */
-async function withSettings(
-  begin: string,
-  text: string,
-  values: unknown[],
-): Promise<{ rows: Record<string, unknown>[] }> {
-  const client = await pool.connect();
-  try {
-    await client.query(begin);
-    const result = await client.query(text, values);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-}
-
 async function main(): Promise<void> {
   const { rows } = await pool.query<{ code: string; check_digit: string }>(
     'SELECT code, check_digit FROM cpv_code',
@@ -106,16 +87,15 @@ async function main(): Promise<void> {
     filters(url.searchParams)
       .then(async (f) => {
         const q = offeringSearchSql(f);
-        const result = q.begin
-          ? await withSettings(q.begin, q.text, q.values)
-          : await pool.query(q.text, q.values);
-        const page = result.rows.slice(0, f.limit);
+        // The same runner as the API: planner settings, when the query has any, in a transaction of its own.
+        const rows = await rawRead<OfferingRow>(pool, q.text, q.values, q.begin);
+        const page = rows.slice(0, f.limit);
         const display = (codes: string[]): string[] =>
           codes.map((c) => (tree.has(c) ? `${c}-${tree.get(c)}` : c));
-        const items = page.map((r) => offeringHit(r as unknown as OfferingRow, display));
+        const items = page.map((r) => offeringHit(r, display));
         const last = page[f.limit - 1];
         const nextCursor =
-          result.rows.length > f.limit ? encodeCursor(cursorKey(f.sort, f.point !== undefined, last)) : null;
+          rows.length > f.limit ? encodeCursor(cursorKey(f.sort, f.point !== undefined, last)) : null;
         res
           .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
           .end(JSON.stringify({ items, nextCursor }));

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, pageLimit, todayInNl, ValidationFailedError } from '@app/common';
-import { CertificationType, rawPool, rawQuery, TargetGroup } from '@app/database';
+import { CertificationType, rawPool, rawQuery, rawRead, TargetGroup } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -170,24 +170,8 @@ export class SearchService {
    * The search statements are reads on the hottest public route: they run on the pool's connections directly
    * (TypeORM's query runner around each one cost more than the rest of the route's own code).
    */
-  private async run<T>(q: SqlQuery): Promise<T[]> {
-    const pool = rawPool(this.ds);
-    if (!q.begin) return rawQuery<T>(pool, q.text, q.values);
-    // A transaction for SET LOCAL, opened together with its settings (three round trips, not four).
-    const client = await pool.connect();
-    let broken: unknown;
-    try {
-      await rawQuery(client, q.begin);
-      const rows = await rawQuery<T>(client, q.text, q.values);
-      await rawQuery(client, 'COMMIT');
-      return rows;
-    } catch (err) {
-      // A connection that cannot even roll back is not given back to the pool.
-      await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
-      throw err;
-    } finally {
-      client.release(broken instanceof Error ? broken : undefined);
-    }
+  private run<T>(q: SqlQuery): Promise<T[]> {
+    return rawRead<T>(rawPool(this.ds), q.text, q.values, q.begin);
   }
 
   private next(rows: SortedRow[], f: SearchFilters): string | null {
