@@ -9,3 +9,4 @@ export * from './dates';
 export * from './vocabulary';
 export * from './unique-violation';
 export * from './input-edge';
+export * from './api-version';
