@@ -1,5 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { setupApp } from '../../apps/api/src/app.setup';
+import { createHttpAdapter } from '../../apps/api/src/http-adapter';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DataSource } from 'typeorm';
 import { clearBacklog, dbNow } from '../support/backlog';
@@ -56,7 +57,7 @@ export function ensureWebBuild(): void {
 
 export interface Stack {
   baseUrl: string;
-  api: NestExpressApplication;
+  api: NestFastifyApplication;
   worker: INestApplicationContext;
   browser: Browser;
   close: () => Promise<void>;
@@ -67,8 +68,11 @@ export async function startStack(): Promise<Stack> {
   ensureWebBuild();
   mkdirSync(ARTIFACTS, { recursive: true });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register()] }).compile();
-  const api = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-  setupApp(api, { webDist: WEB_DIST });
+  const api = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    bodyParser: false,
+    logger: false,
+  });
+  await setupApp(api, { webDist: WEB_DIST });
   await api.listen(Number(process.env.BROWSER_TEST_PORT ?? 0), '127.0.0.1');
   const port = (api.getHttpServer().address() as AddressInfo).port;
   const ds = api.get<DataSource>(getDataSourceToken());

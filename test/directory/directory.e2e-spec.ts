@@ -53,9 +53,9 @@ describe('directory: profiles, certifications, offerings (e2e)', () => {
         .send({ title: 'X', cpvCodes: ['45000000', code] })
         .expect(400);
       expect(res.body.code).toBe('UNKNOWN_CPV_CODE');
-      expect(res.body.message).toContain(code);
-      expect(res.body.details).toEqual([
-        expect.objectContaining({ field: 'cpvCodes[1]', code: detailCode, value: code }),
+      expect(res.body.detail).toContain(code);
+      expect(res.body.invalidParams).toEqual([
+        expect.objectContaining({ name: 'cpvCodes[1]', code: detailCode, value: code }),
       ]);
     });
 
@@ -157,7 +157,7 @@ describe('directory: profiles, certifications, offerings (e2e)', () => {
         .set(...bearer(se))
         .send({ ...profile, fteTargetGroup: 21 })
         .expect(400);
-      expect(res.body.details[0].code).toBe('FTE_INCONSISTENT');
+      expect(res.body.invalidParams[0].code).toBe('FTE_INCONSISTENT');
     });
 
     it('hides an unpublished profile from others but not from its owner; 404 for unknown ids', async () => {
@@ -286,7 +286,7 @@ describe('directory: profiles, certifications, offerings (e2e)', () => {
         .set(...bearer(se))
         .send(body)
         .expect(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.invalidParams.map((d: { name: string }) => d.name)).toContain(field);
     });
 
     it('answers which certifications an organisation held on a date (expired and rejected never count)', async () => {
@@ -395,7 +395,7 @@ describe('directory: profiles, certifications, offerings (e2e)', () => {
         .set(...bearer(se))
         .send(body)
         .expect(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.invalidParams.map((d: { name: string }) => d.name)).toContain(field);
     });
 
     it('rejects a delivery postcode of an unknown area', async () => {

@@ -156,7 +156,7 @@ describe('search orders', () => {
 
   it('refuses what it cannot order: distance without a postcode, a cursor of another order', async () => {
     const res = await t.http().get('/api/v1/offerings').query({ sort: 'distance' }).expect(400);
-    expect(res.body.details[0]).toMatchObject({ field: 'sort', code: 'DISTANCE_SORT_WITHOUT_POSTCODE' });
+    expect(res.body.invalidParams[0]).toMatchObject({ name: 'sort', code: 'DISTANCE_SORT_WITHOUT_POSTCODE' });
     await t.http().get('/api/v1/offerings').query({ sort: 'nearest' }).expect(400);
     const page = await offerings({ cpv, postcode: '2011', limit: 1 });
     expect(page.nextCursor).not.toBeNull();

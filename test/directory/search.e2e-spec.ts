@@ -47,7 +47,7 @@ describe('directory search (e2e)', () => {
     expect(ids(await search({ q: w, cpv: '90000000' }))).toEqual([cleaning.id]);
     expect(ids(await search({ q: w, cpv: '45262000' }))).toEqual([]);
     const bad = await t.http().get('/api/v1/offerings').query({ cpv: '12345678' }).expect(400);
-    expect(bad.body.message).toContain('12345678');
+    expect(bad.body.detail).toContain('12345678');
   });
 
   it('filters by distance: just inside the radius is in, just beyond is out', async () => {
@@ -68,7 +68,7 @@ describe('directory search (e2e)', () => {
     // Without a radius the distance is reported but nothing is filtered.
     expect((await search({ q: w, postcode: '2011' })).items[0].distanceKm).toBeCloseTo(km, 1);
     expect(
-      (await t.http().get('/api/v1/offerings').query({ radiusKm: 10 }).expect(400)).body.details[0].code,
+      (await t.http().get('/api/v1/offerings').query({ radiusKm: 10 }).expect(400)).body.invalidParams[0].code,
     ).toBe('RADIUS_WITHOUT_POSTCODE');
     expect(
       (await t.http().get('/api/v1/offerings').query({ postcode: '1009', radiusKm: 5 }).expect(400)).body
@@ -316,9 +316,9 @@ describe('directory search (e2e)', () => {
         .send({ csv })
         .expect(422);
       expect(res.body.code).toBe('IMPORT_REJECTED');
-      expect(res.body.details.map((d: { row: number }) => d.row)).toEqual([3, 4, 5, 6]);
-      expect(res.body.details[1].reasons).toEqual(['unknown CPV code 99999999']);
-      expect(res.body.details[2].reasons).toEqual(
+      expect(res.body.invalidParams.map((d: { row: number }) => d.row)).toEqual([3, 4, 5, 6]);
+      expect(res.body.invalidParams[1].reasons).toEqual(['unknown CPV code 99999999']);
+      expect(res.body.invalidParams[2].reasons).toEqual(
         expect.arrayContaining([
           'postcode is not a Dutch postcode',
           'unknown target group pensioners',
@@ -365,7 +365,7 @@ describe('directory search (e2e)', () => {
         .set(...bearer(admin))
         .send({ csv })
         .expect(422);
-      expect(again.body.details.map((d: { row: number }) => d.row)).toEqual([2, 3, 4]);
+      expect(again.body.invalidParams.map((d: { row: number }) => d.row)).toEqual([2, 3, 4]);
       const se = await register(t, 'social_enterprise');
       await t
         .http()
@@ -379,7 +379,7 @@ describe('directory search (e2e)', () => {
         .set(...bearer(admin))
         .send({ csv: 'kvk,naam\n1,2' })
         .expect(422);
-      expect(badHeader.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect(badHeader.body.invalidParams.map((d: { name: string }) => d.name)).toEqual(
         expect.arrayContaining(['kvk_number', 'naam']),
       );
     });

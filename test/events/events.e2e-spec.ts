@@ -187,7 +187,7 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
           .send({ title: 'X', postcode: '2011 RD', ...DAY, ...over })
           .expect(400);
         expect(res.body.code).toBe(code);
-        expect(JSON.stringify(res.body.details)).toContain(field);
+        expect(JSON.stringify(res.body.invalidParams)).toContain(field);
       }
       await t
         .http()
@@ -265,14 +265,14 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
       await registerFor(eventId, e2, { maxMeetings: 1 }).expect(201);
 
       const wish = await registerFor(eventId, e3, { wishes: [e1.user.organisationId] }).expect(422);
-      expect(wish.body).toMatchObject({ code: 'INVALID_WISH', details: [{ field: 'wishes[0]' }] });
+      expect(wish.body).toMatchObject({ code: 'INVALID_WISH', invalidParams: [{ name: 'wishes[0]' }] });
       const late = await registerFor(eventId, e3, { availableFrom: '09:50' }).expect(400);
       expect(late.body.code).toBe('INVALID_AVAILABILITY');
       const reversed = await registerFor(eventId, e3, {
         availableFrom: '09:40',
         availableUntil: '09:20',
       }).expect(400);
-      expect(reversed.body.details[0].field).toBe('availableUntil');
+      expect(reversed.body.invalidParams[0].name).toBe('availableUntil');
       expect((await registerFor(eventId, e3, { maxMeetings: 0 }).expect(400)).body.code).toBe(
         'VALIDATION_FAILED',
       );

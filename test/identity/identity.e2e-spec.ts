@@ -67,7 +67,7 @@ describe('identity (e2e)', () => {
         .send({ ...body, organisation: { ...body.organisation, ...orgOver } })
         .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.invalidParams.map((d: { name: string }) => d.name)).toContain(field);
       expect(await t.ds.getRepository(UserEntity).countBy({ email: body.email })).toBe(0);
     });
 
@@ -82,7 +82,7 @@ describe('identity (e2e)', () => {
         .post('/api/v1/auth/register')
         .send(registrationBody('contractor', over))
         .expect(400);
-      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+      expect(res.body.invalidParams.map((d: { name: string }) => d.name)).toContain(field);
     });
 
     it('answers 409 for an email that is taken, in any case, and creates no organisation', async () => {
@@ -137,7 +137,7 @@ describe('identity (e2e)', () => {
         .post('/api/v1/auth/login')
         .send({ email: uniqueEmail('nobody'), password: 'wrong-password' })
         .expect(401);
-      expect(unknown.body).toMatchObject({ code: 'INVALID_CREDENTIALS', message: wrong.body.message });
+      expect(unknown.body).toMatchObject({ code: 'INVALID_CREDENTIALS', detail: wrong.body.detail });
     });
 
     it('rejects unknown fields', async () => {
@@ -146,8 +146,8 @@ describe('identity (e2e)', () => {
         .post('/api/v1/auth/login')
         .send({ email: 'a@b.nl', password: 'x', remember: true })
         .expect(400);
-      expect(res.body.details).toEqual(
-        expect.arrayContaining([expect.objectContaining({ field: 'remember', code: 'unknown_field' })]),
+      expect(res.body.invalidParams).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'remember', code: 'unknown_field' })]),
       );
     });
   });
@@ -374,7 +374,7 @@ describe('identity (e2e)', () => {
 
   it('answers unknown routes with 404 in the error shape', async () => {
     const res = await t.http().get('/api/v1/nope').expect(404);
-    expect(res.body).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' });
+    expect(res.body).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND' });
   });
 
   it('serves the OpenAPI document', async () => {

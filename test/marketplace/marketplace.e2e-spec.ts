@@ -544,7 +544,7 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
         .send({ invoiceNumber: invoiceNumber(), invoiceDate: today, amountCents: 50_000 })
         .expect(422);
       expect(res.body.code).toBe('NOT_COUNTABLE');
-      expect(res.body.details[0].code).toBe(reason);
+      expect(res.body.invalidParams[0].code).toBe(reason);
       expect(await t.ds.getRepository(InvoiceEntity).countBy({ orderId: o.id })).toBe(0);
       expect(await t.ds.getRepository(ContributionEntity).countBy({ orderId: o.id })).toBe(0);
     }
@@ -571,7 +571,7 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
       .expect(422);
     expect(afterRejection.body).toMatchObject({
       code: 'NOT_COUNTABLE',
-      details: [{ code: 'CERTIFICATION_REJECTED' }],
+      invalidParams: [{ code: 'CERTIFICATION_REJECTED' }],
     });
 
     // An invoice dated before the certificate's validity does not count either.
@@ -590,7 +590,7 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
       .send({ invoiceNumber: invoiceNumber(), invoiceDate: addDays(today, -200), amountCents: 50_000 })
       .expect(422);
     expect(early.body.code).toBe('NOT_COUNTABLE');
-    expect(early.body.details[0].code).toBe('CERTIFICATION_NOT_YET_VALID');
+    expect(early.body.invalidParams[0].code).toBe('CERTIFICATION_NOT_YET_VALID');
   });
 
   it('answers 404 to strangers, 403 to the wrong side and 401 without a token', async () => {
@@ -900,7 +900,7 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
       .set(...bearer(contractor))
       .send({ obligationId, offeringId, description: '', budgetCents: -1, neededBy: '2026-02-30', extra: 1 })
       .expect(400);
-    expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(
+    expect(bad.body.invalidParams.map((d: { name: string }) => d.name)).toEqual(
       expect.arrayContaining(['description', 'budgetCents', 'neededBy', 'extra']),
     );
     const r = await ask();

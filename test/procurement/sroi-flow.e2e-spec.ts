@@ -141,7 +141,7 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
         .send(policyBody(over))
         .expect(400);
       expect(res.body.code).toBe('POLICY_INVALID');
-      expect(res.body.details.some((d: { field: string }) => d.field.startsWith(path))).toBe(true);
+      expect(res.body.invalidParams.some((d: { name: string }) => d.name.startsWith(path))).toBe(true);
     });
 
     it("keeps policies to the buyer's own officers", async () => {
@@ -327,7 +327,7 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
         .set(...bearer(officer))
         .send(tenderBody(policyId, { items: [{ description: 'x', cpvCode: '12345678' }] }))
         .expect(400);
-      expect(cpv.body.details[0]).toMatchObject({ field: 'items[0].cpvCode', value: '12345678' });
+      expect(cpv.body.invalidParams[0]).toMatchObject({ name: 'items[0].cpvCode', value: '12345678' });
       await t
         .http()
         .post('/api/v1/tenders')
@@ -641,7 +641,7 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
         .send(late)
         .expect(422);
       expect(notCountable.body.code).toBe('NOT_COUNTABLE');
-      expect(notCountable.body.details[0].code).toBe('CERTIFICATION_EXPIRED');
+      expect(notCountable.body.invalidParams[0].code).toBe('CERTIFICATION_EXPIRED');
       await t
         .http()
         .post(url)
@@ -721,14 +721,14 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
         .set(...bearer(contractor))
         .send({ ...placement, personToken: 'jan@example.nl' })
         .expect(400);
-      expect(email.body.details[0].field).toBe('personToken');
+      expect(email.body.invalidParams[0].name).toBe('personToken');
       const unknownBlock = await t
         .http()
         .post(url)
         .set(...bearer(contractor))
         .send({ category: 'social_activity', blockCode: 'NOPE', quantity: 1, description: 'x' })
         .expect(422);
-      expect(unknownBlock.body.details[0].code).toBe('BLOCK_NOT_FOUND');
+      expect(unknownBlock.body.invalidParams[0].code).toBe('BLOCK_NOT_FOUND');
       await t
         .http()
         .post(url)

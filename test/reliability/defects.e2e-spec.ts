@@ -79,8 +79,8 @@ describe('reliability: bad input never answers 5xx (e2e)', () => {
           contractPeriod: { startDate: '2026-01-01', endDate: '9999-12-31' },
         });
       expectValidation(award);
-      expect(award.body.details).toContainEqual(
-        expect.objectContaining({ field: 'contractPeriod.endDate', code: 'isoDate' }),
+      expect(award.body.invalidParams).toContainEqual(
+        expect.objectContaining({ name: 'contractPeriod.endDate', code: 'isoDate' }),
       );
       const [{ count }] = await t.ds.query(
         'SELECT count(*)::int AS count FROM contract WHERE tender_id = $1',
@@ -324,7 +324,7 @@ describe('reliability: bad input never answers 5xx (e2e)', () => {
     it.each(cases)('%s → 400', async (_name, send) => {
       const res = await send();
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(res.body).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
       expect(res.body.requestId).toEqual(res.headers['x-request-id']);
     });
   });
@@ -345,7 +345,7 @@ describe('reliability: bad input never answers 5xx (e2e)', () => {
         .set('Content-Type', 'application/json')
         .send(deep(10_000));
       expect(res.status).toBe(400);
-      expect(res.body.details?.[0]).toMatchObject({ code: 'too_deep' });
+      expect(res.body.invalidParams?.[0]).toMatchObject({ code: 'too_deep' });
     });
 
     it('a top-level array is not a body (PATCH of a policy with [] changed nothing but answered 200)', async () => {
@@ -440,8 +440,8 @@ describe('reliability: bad input never answers 5xx (e2e)', () => {
         .set(...bearer(officer))
         .send(body);
       expectValidation(res);
-      expect(res.body.details[0]).toMatchObject({
-        field: 'blocks[0].maxCountMonths',
+      expect(res.body.invalidParams[0]).toMatchObject({
+        name: 'blocks[0].maxCountMonths',
         code: 'number_out_of_range',
       });
     });
@@ -456,7 +456,7 @@ describe('reliability: bad input never answers 5xx (e2e)', () => {
         .set('Content-Type', 'text/plain')
         .send('category=social_activity');
       expect(res.status).toBe(415);
-      expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+      expect(res.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
     });
 
     it('an empty body is an invalid contribution (400)', async () => {
@@ -502,7 +502,7 @@ describe('reliability: bad input never answers 5xx (e2e)', () => {
           contractPeriod: { startDate: '2026-01-01', endDate: '2026-12-31', x: 1 },
         });
       expectValidation(res, 'INVALID_PERIOD');
-      expect(res.body.details).toContainEqual(expect.objectContaining({ field: 'contractPeriod.x' }));
+      expect(res.body.invalidParams).toContainEqual(expect.objectContaining({ name: 'contractPeriod.x' }));
       await t
         .http()
         .post(`/api/v1/sroi-policies/${policyId}/evaluate`)

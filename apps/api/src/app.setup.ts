@@ -1,142 +1,176 @@
-import { AllExceptionsFilter, CommonErrorCode, createValidationPipe } from '@app/common';
-import { INestApplication } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import express, { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import { API_BASE_PATH, API_VERSION, createValidationPipe } from '@app/common';
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QueueBoard } from './admin/queue-board';
-import { assignRequestId } from './logging';
+import { QueueBoard, QUEUE_BOARD_CSP, QUEUE_BOARD_PATH } from './admin/queue-board';
+import { BODY_LIMIT_BYTES } from './http-adapter';
+import { buildOpenApi } from './openapi-document';
 
-export const BODY_LIMIT = '1mb';
+export { BODY_LIMIT_BYTES };
 /** OCDS release packages are large by nature; only their import route takes this much. */
 export const OCDS_IMPORT_PATH = '/api/v1/imports/ocds';
-export const OCDS_IMPORT_BODY_LIMIT = '50mb';
+export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
+/** The public, CORS-open OpenAPI document (NL API Design Rules). */
+export const OPENAPI_JSON_PATH = `${API_BASE_PATH}/openapi.json`;
+
+/** Routes whose body may be this large, each with its limit. */
+const BODY_LIMITS = new Map<string, number>([[OCDS_IMPORT_PATH, IMPORT_BODY_LIMIT_BYTES]]);
+
+/** API answers: no framing, no sniffing, nothing but same-origin resources (the rules ask for `frame-ancestors 'none'`). */
+const STRICT_HELMET: FastifyHelmetOptions = {
+  frameguard: { action: 'deny' },
+  contentSecurityPolicy: {
+    directives: { 'frame-ancestors': ["'none'"] },
+  },
+};
+
+/** A JSON body as the client sent it; an empty body is no body (a POST without one, as Express took it). */
+function parseJson(_req: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void): void {
+  if (body === '') return done(null, undefined);
+  try {
+    done(null, JSON.parse(body));
+  } catch {
+    // Shaped as Fastify's own errors, so Nest hands it to the exception filter as a 400 with this cause.
+    done(
+      Object.assign(new Error('Request body is not valid JSON'), {
+        name: 'FastifyError',
+        statusCode: 400,
+        code: 'MALFORMED_JSON',
+      }),
+    );
+  }
+}
 
 /**
  * A release package is published data, checked against the OCDS schema by the import and stored as given: it is
  * moved aside before the generic input cleaning (which trims strings and bounds numbers, and would copy up to 50 MB
  * on the event loop) and read by the import route with `@ReleasePackageBody()`.
  */
-function parkReleasePackage(req: Request, _res: Response, next: NextFunction): void {
-  if (req.method === 'POST' && req.body !== undefined) {
-    (req as Request & { releasePackage?: unknown }).releasePackage = req.body;
+function parkReleasePackage(req: FastifyRequest, _reply: FastifyReply, done: () => void): void {
+  if (req.body !== undefined) {
+    (req as FastifyRequest & { releasePackage?: unknown }).releasePackage = req.body;
     req.body = {};
   }
-  next();
+  done();
 }
 
-export function buildOpenApi(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle('Buy Social Marketplace API')
-    .setDescription(
-      'SROI (social return) procurement marketplace: identity, directory, SROI policies and obligations.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (c, m) => `${c.replace(/Controller$/, '')}_${m}`,
-  });
+function addHook<K extends 'preValidation'>(route: RouteOptions, name: K, hook: RouteOptions[K]): void {
+  const current = route[name];
+  route[name] = (current ? [current, hook].flat() : hook) as RouteOptions[K];
 }
 
-/** Everything main.ts does to the app, shared with the e2e tests so they test the real thing. */
-export function setupApp(
-  app: NestExpressApplication,
+/**
+ * Everything main.ts does to the app, shared with the e2e and browser tests so they test the real thing: Nest on
+ * Fastify with the security headers, compression, body limits, the API's headers, Swagger UI, the public OpenAPI
+ * document, Bull Board and (given its folder) the built web app.
+ */
+export async function setupApp(
+  app: NestFastifyApplication,
   options: { webDist?: string } = {},
-): NestExpressApplication {
+): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
-  app.disable('x-powered-by');
-  // API answers are `no-store`: an ETag (a hash of every JSON body) would never be used. Static files keep theirs.
-  app.set('etag', false);
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    assignRequestId(req, res);
-    // API answers carry tokens and private data: never stored by a browser or a proxy.
-    if (req.path.startsWith('/api/v1')) res.setHeader('Cache-Control', 'no-store');
-    next();
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+
+  // JSON only: one parser, our own error for a body that is not JSON; anything else is a 415 from Fastify.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
+  fastify.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, parseJson);
+
+  // Per-route settings, read as Nest (and Swagger, Bull Board) add their routes.
+  fastify.addHook('onRoute', (route) => {
+    const path = route.url ?? route.path ?? '';
+    const limit = BODY_LIMITS.get(path);
+    if (limit) {
+      route.bodyLimit = limit;
+      if (path === OCDS_IMPORT_PATH) addHook(route, 'preValidation', parkReleasePackage);
+    }
+    // Swagger UI needs inline scripts; the board has its own policy.
+    const helmet = path.startsWith('/api/docs')
+      ? { contentSecurityPolicy: false }
+      : path.startsWith(QUEUE_BOARD_PATH)
+        ? { contentSecurityPolicy: QUEUE_BOARD_CSP }
+        : undefined;
+    if (helmet) route.config = { ...(route.config ?? {}), helmet } as typeof route.config;
   });
 
-  // Swagger UI needs inline scripts: relax the CSP for the docs only.
-  const strict = helmet();
-  const docs = helmet({ contentSecurityPolicy: false });
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    (req.path.startsWith('/api/docs') ? docs : strict)(req, res, next),
-  );
+  // The headers of every answer: its request id and the API's version; API answers carry tokens and private data,
+  // so they are never stored by a browser or a proxy.
+  fastify.addHook('onRequest', (req, reply, done) => {
+    reply.header('x-request-id', req.id);
+    reply.header('API-Version', API_VERSION);
+    if (req.url.startsWith(API_BASE_PATH)) reply.header('Cache-Control', 'no-store');
+    done();
+  });
 
-  // Parsed first on its own route; the general parser below then sees the body as read and leaves it alone.
-  app.use(OCDS_IMPORT_PATH, express.json({ limit: OCDS_IMPORT_BODY_LIMIT }), parkReleasePackage);
-  app.use(express.json({ limit: BODY_LIMIT }));
-  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
-  // Body-parser errors happen before Nest's pipeline; answer them in the same error shape.
-  const filter = new AllExceptionsFilter();
-  app.use(
-    (
-      err: { status?: number; type?: string },
-      req: Request & { id?: string },
-      res: Response,
-      next: NextFunction,
-    ) => {
-      if (!err) return next();
-      if (err.type === 'entity.too.large') {
-        return res.status(413).json({
-          statusCode: 413,
-          code: CommonErrorCode.PayloadTooLarge,
-          message: `Request body exceeds ${req.originalUrl.split('?')[0] === OCDS_IMPORT_PATH ? OCDS_IMPORT_BODY_LIMIT : BODY_LIMIT}`,
-          requestId: req.id,
-        });
-      }
-      if (err.type === 'entity.parse.failed') {
-        return res.status(400).json({
-          statusCode: 400,
-          code: CommonErrorCode.MalformedJson,
-          message: 'Request body is not valid JSON',
-          requestId: req.id,
-        });
-      }
-      if (err.status && err.status >= 400 && err.status < 500) {
-        return res.status(err.status).json({
-          statusCode: err.status,
-          code: `HTTP_${err.status}`,
-          message: 'Request could not be read',
-          requestId: req.id,
-        });
-      }
-      const body = filter.toBody(err, req);
-      return res.status(body.statusCode).json({ ...body, requestId: req.id });
-    },
-  );
+  await app.register(fastifyHelmet, STRICT_HELMET);
+  // br or gzip as the client accepts; brotli at quality 4 (the library's default), cheap enough per request.
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
 
-  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.setGlobalPrefix(API_BASE_PATH.slice(1), { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
 
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  servePublicDocument(fastify, document);
 
-  app.get(QueueBoard).mount(app);
+  await app.get(QueueBoard).mount(fastify);
 
   const webDist = options.webDist;
-  if (webDist && existsSync(join(webDist, 'index.html'))) {
-    // The browser app owns every GET that is not the API: its files, else index.html (client-side routes). API
-    // requests skip both, so they do not pay a file-system lookup each. Both keep their ETags (served by
-    // serve-static, which does not follow the app's `etag` setting that API answers turn off).
-    const assets = express.static(webDist, { index: false, maxAge: '1h' });
-    const page = express.static(webDist, { index: false });
-    const notForWeb = (req: Request): boolean =>
-      (req.method !== 'GET' && req.method !== 'HEAD') ||
-      req.path.startsWith('/api') ||
-      req.path === '/health';
-    app.use((req: Request, res: Response, next: NextFunction) => {
-      if (notForWeb(req)) return next();
-      assets(req, res, (err?: unknown) => {
-        if (err || req.method !== 'GET') return next(err);
-        req.url = '/index.html';
-        page(req, res, next);
-      });
-    });
-  }
+  if (webDist && existsSync(join(webDist, 'index.html'))) await serveWebApp(fastify, webDist);
   return app;
+}
+
+/** `GET /api/v1/openapi.json`: public, readable from any origin (the document holds nothing private). */
+function servePublicDocument(fastify: FastifyInstance, document: OpenAPIObject): void {
+  const json = JSON.stringify(document);
+  fastify.get(OPENAPI_JSON_PATH, { schema: { hide: true } } as object, (_req, reply) => {
+    void reply
+      .header('Access-Control-Allow-Origin', '*')
+      .header('Cache-Control', 'no-cache')
+      .type('application/json; charset=utf-8')
+      .send(json);
+  });
+}
+
+/**
+ * The browser app owns every GET that is not the API: its files, else index.html (client-side routes). Hashed
+ * assets (`/assets/name-hash.js`) never change under their name: cached for a year, `immutable`; index.html and
+ * the other files are revalidated each time (their ETags make that a 304).
+ */
+async function serveWebApp(fastify: FastifyInstance, webDist: string): Promise<void> {
+  const indexHtml = readFileSync(join(webDist, 'index.html'));
+  await fastify.register(async (scope) => {
+    await scope.register(fastifyStatic, {
+      root: webDist,
+      index: false,
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        reply.header(
+          'Cache-Control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+    scope.get('/*', (req, reply) => {
+      const path = req.url.split('?')[0];
+      // A missing hashed file is a 404 (an old page asking for a file a new release replaced), not the index page.
+      if (
+        path.startsWith('/api') ||
+        path.startsWith('/assets/') ||
+        path === '/health' ||
+        path.startsWith(QUEUE_BOARD_PATH)
+      ) {
+        return reply.callNotFound();
+      }
+      return reply.header('Cache-Control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    });
+  });
 }

@@ -8,16 +8,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /**
- * The request's id: a well-formed x-request-id from the caller, else a new one; echoed in the response header.
- * Assigned by the first middleware, so errors raised before the logger runs (body parsing) carry it too.
+ * The request's id: a well-formed x-request-id from the caller, else a new one. Fastify asks for it first (its
+ * `genReqId`, before any hook or body parsing, so every error carries it); the log line reads the same one.
  */
-export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+export function requestIdOf(req: IncomingMessage): string {
   const r = req as IncomingMessage & { id?: unknown };
   if (typeof r.id === 'string') return r.id;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   r.id = id;
-  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/** requestIdOf, echoed in the response header (pino-http's genReqId; setupApp sets the header on every answer). */
+export function assignRequestId(req: IncomingMessage, res: ServerResponse): string {
+  const id = requestIdOf(req);
+  if (!res.headersSent && !res.hasHeader('x-request-id')) res.setHeader('x-request-id', id);
   return id;
 }
 

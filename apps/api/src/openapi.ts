@@ -1,14 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiModule } from './api.module';
-import { buildOpenApi } from './app.setup';
+import { createHttpAdapter } from './http-adapter';
+import { buildOpenApi } from './openapi-document';
 
 /** Writes openapi.json (or, with --check, fails when the committed file differs from the code). */
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(), {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(), createHttpAdapter(), {
     preview: true,
     logger: false,
   });

@@ -1,17 +1,100 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import { QueryFailedError } from 'typeorm';
 import { AppError, CommonErrorCode } from './errors';
 import { uniqueViolation } from './unique-violation';
 
-interface ErrorBody {
+/** What the filter decides about an error: its status, the product's code, a sentence and the bad fields. */
+export interface ErrorOutcome {
   statusCode: number;
   code: string;
   message: string;
   details?: unknown[];
-  requestId?: string;
 }
+
+/** The request as the filter reads it (Fastify's request, or any object with these). */
+interface RequestLike {
+  id?: string;
+  method?: string;
+  url?: string;
+}
+
+/** One bad field of a 400, as the NL API Design Rules name it (`invalidParams`). */
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * The answer to an error: `application/problem+json` (RFC 9457) with the product's `code` and `requestId` and, when
+ * fields are at fault, `invalidParams` naming each by its full path with a stable code per rule. The members of the
+ * earlier error shape (`statusCode`, `message`, `details`) are sent too during the move (api.md allows it).
+ */
+export function problemBody(e: ErrorOutcome, req?: RequestLike): Record<string, unknown> {
+  // Each detail becomes an invalid parameter; what else it says (a row number, a constraint) stays with it.
+  const invalidParams = (e.details ?? [])
+    .filter((d): d is Record<string, unknown> => !!d && typeof d === 'object')
+    .map(({ field, code, message, ...rest }): InvalidParam & Record<string, unknown> => ({
+      name: typeof field === 'string' ? field : '',
+      code: typeof code === 'string' ? code : 'invalid',
+      reason: typeof message === 'string' ? message : 'invalid',
+      ...rest,
+    }));
+  return {
+    type: 'about:blank',
+    title: STATUS_CODES[e.statusCode] ?? 'Error',
+    status: e.statusCode,
+    detail: e.message,
+    instance: req?.url?.split('?')[0],
+    code: e.code,
+    requestId: req?.id,
+    ...(invalidParams.length ? { invalidParams } : {}),
+    statusCode: e.statusCode,
+    message: e.message,
+    ...(e.details?.length ? { details: e.details } : {}),
+  };
+}
+
+/** Errors Fastify raises before a route runs (body reading and parsing), by their code. */
+const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: (e: Error) => string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: CommonErrorCode.PayloadTooLarge,
+    message: () => 'Request body is too large for this route',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: CommonErrorCode.MalformedJson,
+    message: () => 'Request body length does not match its Content-Length',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: () => 'Send the request body as application/json',
+  },
+  FST_ERR_CTP_INVALID_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: () => 'Send the request body as application/json',
+  },
+  FST_ERR_CTP_EMPTY_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: () => 'Send the request body as application/json',
+  },
+  MALFORMED_JSON: {
+    status: 400,
+    code: CommonErrorCode.MalformedJson,
+    message: () => 'Request body is not valid JSON',
+  },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'BAD_URL',
+    message: () => 'The URL could not be read',
+  },
+};
 
 const BAD_VALUE_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
@@ -57,20 +140,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
-    const res = ctx.getResponse<Response>();
-    const req = ctx.getRequest<Request & { id?: string }>();
+    const reply = ctx.getResponse<{
+      sent?: boolean;
+      raw?: { headersSent?: boolean };
+      status(code: number): { type(t: string): { send(b: unknown): unknown } };
+    }>();
+    const req = ctx.getRequest<RequestLike>();
     const body = this.toBody(exception, req);
     if (body.statusCode >= 500) {
       this.logger.error(
-        { err: exception, requestId: req?.id, method: req?.method, url: req?.originalUrl },
+        { err: exception, requestId: req?.id, method: req?.method, url: req?.url },
         'unexpected error',
       );
     }
-    if (res.headersSent) return;
-    res.status(body.statusCode).json({ ...body, requestId: req?.id });
+    if (reply.sent || reply.raw?.headersSent) return;
+    reply.status(body.statusCode).type('application/problem+json; charset=utf-8').send(problemBody(body, req));
   }
 
-  toBody(exception: unknown, req?: Request): ErrorBody {
+  toBody(exception: unknown, req?: RequestLike): ErrorOutcome {
     if (exception instanceof AppError) {
       return {
         statusCode: exception.status,
@@ -87,13 +174,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException) {
+      // Fastify's own errors (body too large, not JSON, an unsupported media type) reach us wrapped by Nest.
+      const cause = (exception as { cause?: { code?: unknown } }).cause;
+      const known = cause && typeof cause.code === 'string' ? FASTIFY_ERRORS[cause.code] : undefined;
+      if (known) {
+        return { statusCode: known.status, code: known.code, message: known.message(cause as Error) };
+      }
       const status = exception.getStatus();
       const response = exception.getResponse();
       if (status === 404 && !(typeof response === 'object' && (response as { code?: string }).code)) {
         return {
           statusCode: 404,
           code: CommonErrorCode.RouteNotFound,
-          message: `No route ${req?.method ?? ''} ${req?.path ?? ''}`.trim(),
+          message: `No route ${req?.method ?? ''} ${req?.url?.split('?')[0] ?? ''}`.trim(),
         };
       }
       if (typeof response === 'object' && response !== null) {

@@ -1,5 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+/** The request as the guard reads and rewrites it (Fastify's request). */
+interface Request {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body?: unknown;
+  query: unknown;
+  params: unknown;
+}
 import { AppError, ErrorDetail, ValidationFailedError } from './errors';
 
 /** Deeper than any real body (an OCDS release nests about 8 levels); class-transformer recurses per level. */
@@ -124,7 +131,7 @@ export class InputEdgeGuard implements CanActivate {
     }
     const query = cleanInput(req.query, '');
     details.push(...query.details.map((d) => ({ ...d, field: `query.${d.field}` })));
-    // Express 5 exposes req.query as a getter that parses again on each read: shadow it with the clean copy.
+    // Replaced as an own property, whatever the framework's request defines it as.
     Object.defineProperty(req, 'query', {
       value: query.value,
       writable: true,

@@ -2,7 +2,7 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/auth.decorators';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -21,7 +21,7 @@ export class HealthController {
   @ApiOperation({ summary: 'Database and Redis health; 503 when either is down' })
   @ApiResponse({ status: 200, description: '{ status: "ok", info: { database, redis } }' })
   @ApiResponse({ status: 503, description: '{ status: "error", info, error, details }' })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | object> {
+  async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthCheckResult | object> {
     try {
       return await this.health.check([
         () => this.db.pingCheck('database', { timeout: 1500 }),
