@@ -5,7 +5,10 @@
  * connections autocannon measures throughput and p50/p99.
  *
  *   npm run bench:search -- [--duration 10] [--connections 1,16] [--mixes filter,typo] [--warmup 2] [--jit-warmup 15] [--rounds 1]
- *                           [--database-url postgres://.../buysocial_bench]
+ *                           [--database-url postgres://.../buysocial_bench] [--compare DIR --compare-label NAME]
+ *
+ * `--compare DIR` also starts the API of another checkout (its own node_modules, same data) and measures it in the
+ * same rounds: two versions of the API side by side in one run (the Fastify move was measured against Express so).
  */
 import autocannon from 'autocannon';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -35,6 +38,9 @@ const DB =
   process.env.BENCH_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/buysocial_bench';
 const API_PORT = 3198;
+const COMPARE_PORT = 3197;
+const COMPARE_DIR = args.get('compare');
+const COMPARE_LABEL = args.get('compare-label') ?? 'compare';
 const BARE_PORT = 3199;
 const TS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'];
 
@@ -52,8 +58,9 @@ interface Result {
   non2xx: number;
 }
 
-function start(file: string, extraArgs: string[], env: Record<string, string>): ChildProcess {
+function start(file: string, extraArgs: string[], env: Record<string, string>, cwd?: string): ChildProcess {
   return spawn(process.execPath, [...TS, file, ...extraArgs], {
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -210,11 +217,14 @@ async function run(port: number, paths: string[], duration: number, connections:
 
 async function sameAnswers(paths: string[]): Promise<void> {
   for (const path of paths.slice(0, 5)) {
-    const [a, b] = await Promise.all(
-      [API_PORT, BARE_PORT].map((p) => fetch(`http://127.0.0.1:${p}${path}`).then((r) => r.json())),
+    const [a, b, c] = await Promise.all(
+      [API_PORT, BARE_PORT, ...(COMPARE_DIR ? [COMPARE_PORT] : [])].map((p) =>
+        fetch(`http://127.0.0.1:${p}${path}`).then((r) => r.json()),
+      ),
     );
     const ids = (x: { items?: { id: string }[] }) => JSON.stringify((x.items ?? []).map((i) => i.id));
     if (ids(a) !== ids(b)) throw new Error(`API and bare server disagree on ${path}`);
+    if (c && ids(c) !== ids(b)) throw new Error(`${COMPARE_LABEL} API and bare server disagree on ${path}`);
   }
 }
 
@@ -309,9 +319,18 @@ async function main(): Promise<void> {
     LOG_LEVEL: args.get('api-log-level') ?? 'info',
   });
   const bare = start('scripts/bench/bare-server.ts', [String(BARE_PORT)], env);
+  const other = COMPARE_DIR
+    ? start(
+        'apps/api/src/main.ts',
+        [],
+        { ...env, PORT: String(COMPARE_PORT), LOG_LEVEL: args.get('api-log-level') ?? 'info' },
+        COMPARE_DIR,
+      )
+    : undefined;
   const stop = (): void => {
     api.kill('SIGTERM');
     bare.kill('SIGTERM');
+    other?.kill('SIGTERM');
   };
   process.on('SIGINT', () => {
     stop();
@@ -321,6 +340,7 @@ async function main(): Promise<void> {
     await Promise.all([
       waitFor(`http://127.0.0.1:${API_PORT}/health`),
       waitFor(`http://127.0.0.1:${BARE_PORT}/`),
+      ...(other ? [waitFor(`http://127.0.0.1:${COMPARE_PORT}/health`)] : []),
     ]);
     const page3 = mixList.find((m) => m.name.startsWith('page 3'));
     if (page3) page3.paths = await thirdPages(BARE_PORT, page3.paths);
@@ -331,12 +351,13 @@ async function main(): Promise<void> {
     const allPaths = mixList.flatMap((m) => m.paths);
     await run(BARE_PORT, allPaths, JIT_WARMUP, 16);
     await run(API_PORT, allPaths, JIT_WARMUP, 16);
+    if (other) await run(COMPARE_PORT, allPaths, JIT_WARMUP, 16);
     let pass = true;
     for (const connections of CONNECTION_COUNTS) {
       console.log(`\n${connections} connection${connections === 1 ? '' : 's'}`);
       for (const mix of mixList) {
         await sameAnswers(mix.paths);
-        const rounds: { b: Measured; a: Measured }[] = [];
+        const rounds: { b: Measured; a: Measured; c?: Measured }[] = [];
         for (let round = 0; round < ROUNDS; round++) {
           // Each server is warmed right before its own run: both pools close connections idle for 10 s, so a
           // warm-up followed by the other server's run left the second one measuring reconnections and cold
@@ -346,14 +367,22 @@ async function main(): Promise<void> {
             await run(port, mix.paths, WARMUP, connections);
             return measured(server, port, mix.paths, DURATION, connections);
           };
+          const compare = async (): Promise<Measured | undefined> =>
+            other ? measure(other, COMPARE_PORT) : undefined;
           if (round % 2 === 0) {
             const b = await measure(bare, BARE_PORT);
-            rounds.push({ b, a: await measure(api, API_PORT) });
-          } else {
             const a = await measure(api, API_PORT);
-            rounds.push({ a, b: await measure(bare, BARE_PORT) });
+            rounds.push({ b, a, c: await compare() });
+          } else {
+            const c = await compare();
+            const a = await measure(api, API_PORT);
+            rounds.push({ c, a, b: await measure(bare, BARE_PORT) });
           }
-          if (ROUNDS > 1) report(`${mix.name} (${round + 1})`, rounds[round].b, rounds[round].a, connections);
+          if (ROUNDS > 1) {
+            report(`${mix.name} (${round + 1})`, rounds[round].b, rounds[round].a, connections);
+            if (other)
+              report(`  ${COMPARE_LABEL} (${round + 1})`, rounds[round].b, rounds[round].c!, connections);
+          }
         }
         // Reported first, judged after: `pass &&= report(...)` skipped every line after the first miss.
         const ok = report(
@@ -364,6 +393,15 @@ async function main(): Promise<void> {
           rounds.map((r) => r.a.rps / r.b.rps),
         );
         pass &&= ok;
+        if (other) {
+          report(
+            `  ${COMPARE_LABEL}${ROUNDS > 1 ? ' (median)' : ''}`,
+            median(rounds.map((r) => r.b)),
+            median(rounds.map((r) => r.c!)),
+            connections,
+            rounds.map((r) => r.c!.rps / r.b.rps),
+          );
+        }
       }
     }
     console.log(`\nload average at the end ${load()} (other processes on the machine skew every figure)`);

@@ -379,6 +379,8 @@ describe('identity (e2e)', () => {
 
   it('serves the OpenAPI document', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
-    expect(res.body.paths['/api/v1/auth/register']).toBeDefined();
+    // Paths are relative to the one server, the API's base path (NL API Design Rules).
+    expect(res.body.servers).toEqual([expect.objectContaining({ url: '/api/v1' })]);
+    expect(res.body.paths['/auth/register']).toBeDefined();
   });
 });
