@@ -1,8 +1,8 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, HttpException, NotFoundException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ValidationFailedError } from './errors';
-import { AllExceptionsFilter } from './exception.filter';
+import { AllExceptionsFilter, problemBody } from './exception.filter';
 
 const pgError = (code: string, constraint = 'uq_x') =>
   new QueryFailedError('INSERT ...', [], Object.assign(new Error('pg'), { code, constraint }));
@@ -34,5 +34,51 @@ describe('AllExceptionsFilter.toBody', () => {
       message: 'Something went wrong on our side; quote the request id when reporting it',
     });
     expect(JSON.stringify(filter.toBody(pgError('XX000')))).not.toContain('INSERT');
+  });
+});
+
+describe('problemBody (RFC 9457, NL API Design Rules)', () => {
+  it('names every bad field by its path with a stable code, keeping what else a detail says', () => {
+    const body = problemBody(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Request is invalid',
+        details: [
+          { field: 'items[0].cpvCode', code: 'is_cpv_code', message: 'items[0].cpvCode must be a CPV code' },
+          { field: 'kvk', code: 'unknown_field', message: 'kvk is not an allowed field', row: 3 },
+        ],
+      },
+      { id: 'req-12345678', url: '/api/v1/tenders?x=1' },
+    );
+    expect(body).toMatchObject({
+      type: 'about:blank',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Request is invalid',
+      instance: '/api/v1/tenders',
+      code: 'VALIDATION_FAILED',
+      requestId: 'req-12345678',
+      invalidParams: [
+        { name: 'items[0].cpvCode', code: 'is_cpv_code', reason: 'items[0].cpvCode must be a CPV code' },
+        { name: 'kvk', code: 'unknown_field', reason: 'kvk is not an allowed field', row: 3 },
+      ],
+    });
+  });
+
+  it('has no invalidParams when no field is at fault', () => {
+    const body = problemBody({ statusCode: 404, code: 'TENDER_NOT_FOUND', message: 'Tender not found' });
+    expect(body).toMatchObject({ title: 'Not Found', status: 404, code: 'TENDER_NOT_FOUND' });
+    expect(body).not.toHaveProperty('invalidParams');
+  });
+
+  it.each([
+    ['FST_ERR_CTP_BODY_TOO_LARGE', 413, 'PAYLOAD_TOO_LARGE'],
+    ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['MALFORMED_JSON', 400, 'MALFORMED_JSON'],
+  ])('maps Fastify’s %s to %i %s', (fastifyCode, status, code) => {
+    const cause = Object.assign(new Error('x'), { name: 'FastifyError', code: fastifyCode, statusCode: status });
+    const wrapped = new HttpException('x', status, { cause });
+    expect(new AllExceptionsFilter().toBody(wrapped)).toMatchObject({ statusCode: status, code });
   });
 });
