@@ -68,7 +68,8 @@ describe('directory search (e2e)', () => {
     // Without a radius the distance is reported but nothing is filtered.
     expect((await search({ q: w, postcode: '2011' })).items[0].distanceKm).toBeCloseTo(km, 1);
     expect(
-      (await t.http().get('/api/v1/offerings').query({ radiusKm: 10 }).expect(400)).body.invalidParams[0].code,
+      (await t.http().get('/api/v1/offerings').query({ radiusKm: 10 }).expect(400)).body.invalidParams[0]
+        .code,
     ).toBe('RADIUS_WITHOUT_POSTCODE');
     expect(
       (await t.http().get('/api/v1/offerings').query({ postcode: '1009', radiusKm: 5 }).expect(400)).body

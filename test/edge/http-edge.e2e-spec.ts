@@ -15,8 +15,14 @@ describe('HTTP edge: NL API Design Rules, compression, static files (e2e)', () =
     // A built web app in miniature: an index page and one hashed asset.
     webDist = mkdtempSync(join(tmpdir(), 'bs-web-'));
     mkdirSync(join(webDist, 'assets'));
-    writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Buy Social</title><div id="root"></div>');
-    writeFileSync(join(webDist, 'assets', 'index-Abc123.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
+    writeFileSync(
+      join(webDist, 'index.html'),
+      '<!doctype html><title>Buy Social</title><div id="root"></div>',
+    );
+    writeFileSync(
+      join(webDist, 'assets', 'index-Abc123.js'),
+      `console.log(${JSON.stringify('x'.repeat(5000))});`,
+    );
     t = await createTestApp({}, { webDist });
   }, 120_000);
   afterAll(async () => {
@@ -47,7 +53,11 @@ describe('HTTP edge: NL API Design Rules, compression, static files (e2e)', () =
     expect(res.body.info.version).toBe(API_VERSION);
     expect(res.body.info.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(res.body.info.contact).toEqual(
-      expect.objectContaining({ name: expect.any(String), email: expect.any(String), url: expect.any(String) }),
+      expect.objectContaining({
+        name: expect.any(String),
+        email: expect.any(String),
+        url: expect.any(String),
+      }),
     );
     expect(res.body.servers[0].url).toBe('/api/v1');
   });
@@ -73,12 +83,24 @@ describe('HTTP edge: NL API Design Rules, compression, static files (e2e)', () =
     const res = await t
       .http()
       .post('/api/v1/auth/register')
-      .send({ email: 'not-an-email', password: 'x', name: '', extra: 1, organisation: { kind: 'contractor' } });
+      .send({
+        email: 'not-an-email',
+        password: 'x',
+        name: '',
+        extra: 1,
+        organisation: { kind: 'contractor' },
+      });
     const body = expectProblem(res, 400, 'VALIDATION_FAILED');
     const params = body.invalidParams as { name: string; code: string; reason: string }[];
     expect(params.length).toBeGreaterThan(2);
     for (const p of params) {
-      expect(p).toEqual(expect.objectContaining({ name: expect.any(String), code: expect.any(String), reason: expect.any(String) }));
+      expect(p).toEqual(
+        expect.objectContaining({
+          name: expect.any(String),
+          code: expect.any(String),
+          reason: expect.any(String),
+        }),
+      );
     }
     const names = params.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['email', 'extra', 'organisation.kvkNumber']));
@@ -93,7 +115,10 @@ describe('HTTP edge: NL API Design Rules, compression, static files (e2e)', () =
       'MALFORMED_JSON',
     );
     expectProblem(
-      await t.http().post('/api/v1/auth/login').send({ email: 'a@b.nl', password: 'x'.repeat(1_100_000) }),
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'a@b.nl', password: 'x'.repeat(1_100_000) }),
       413,
       'PAYLOAD_TOO_LARGE',
     );

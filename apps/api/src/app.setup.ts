@@ -31,7 +31,11 @@ const STRICT_HELMET: FastifyHelmetOptions = {
 };
 
 /** A JSON body as the client sent it; an empty body is no body (a POST without one, as Express took it). */
-function parseJson(_req: FastifyRequest, body: string, done: (err: Error | null, body?: unknown) => void): void {
+function parseJson(
+  _req: FastifyRequest,
+  body: string,
+  done: (err: Error | null, body?: unknown) => void,
+): void {
   if (body === '') return done(null, undefined);
   try {
     done(null, JSON.parse(body));

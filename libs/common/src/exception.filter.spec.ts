@@ -77,7 +77,11 @@ describe('problemBody (RFC 9457, NL API Design Rules)', () => {
     ['FST_ERR_CTP_INVALID_MEDIA_TYPE', 415, 'UNSUPPORTED_MEDIA_TYPE'],
     ['MALFORMED_JSON', 400, 'MALFORMED_JSON'],
   ])('maps Fastify’s %s to %i %s', (fastifyCode, status, code) => {
-    const cause = Object.assign(new Error('x'), { name: 'FastifyError', code: fastifyCode, statusCode: status });
+    const cause = Object.assign(new Error('x'), {
+      name: 'FastifyError',
+      code: fastifyCode,
+      statusCode: status,
+    });
     const wrapped = new HttpException('x', status, { cause });
     expect(new AllExceptionsFilter().toBody(wrapped)).toMatchObject({ statusCode: status, code });
   });

@@ -154,7 +154,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (reply.sent || reply.raw?.headersSent) return;
-    reply.status(body.statusCode).type('application/problem+json; charset=utf-8').send(problemBody(body, req));
+    reply
+      .status(body.statusCode)
+      .type('application/problem+json; charset=utf-8')
+      .send(problemBody(body, req));
   }
 
   toBody(exception: unknown, req?: RequestLike): ErrorOutcome {
