@@ -32,7 +32,8 @@ jest.setTimeout(60_000);
 /**
  * Schema-driven fuzzing of every operation in the committed openapi.json: generated bad input (fast-check,
  * fixed seed) sent as a caller the route allows. Fails on any 5xx, any 2xx for input that breaks the schema,
- * and any error answer that is not `{ statusCode, code, message, details?, requestId }` with the request id.
+ * any answer without the document's `API-Version`, and any error answer that is not the document's problem
+ * (`application/problem+json` with every required member, no undocumented one, and the request id).
  * FUZZ_RUNS (cases per operation), FUZZ_SEED and FUZZ_OP_MS (time per operation) widen the search locally;
  * CI uses the defaults: 24 cases per operation, or FUZZ_TOTAL_MS (45 s) shared by all operations, whichever
  * ends first.
@@ -51,6 +52,9 @@ interface Operation {
 }
 
 interface OpenApi {
+  info: { version: string };
+  /** Paths are relative to `servers[0].url` (`/api/v1`). */
+  servers?: { url: string }[];
   paths: Record<
     string,
     Record<
@@ -70,13 +74,14 @@ const doc = JSON.parse(
   readFileSync(process.env.FUZZ_OPENAPI ?? join(__dirname, '../../openapi.json'), 'utf8'),
 ) as OpenApi;
 const book = new SchemaBook(doc.components.schemas);
-const operations: Operation[] = Object.entries(doc.paths).flatMap(([path, item]) =>
+const base = doc.servers?.[0]?.url ?? '';
+const operations: Operation[] = Object.entries(doc.paths).flatMap(([relativePath, item]) =>
   Object.entries(item)
     .filter(([m]) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
     .map(([method, op]) => ({
       operationId: op.operationId,
       method: method as Route['method'],
-      path,
+      path: `${base}${relativePath}`,
       parameters: op.parameters ?? [],
       body: op.requestBody?.content?.['application/json']?.schema,
     })),
@@ -87,7 +92,20 @@ const OP_BUDGET_MS = Number(
   process.env.FUZZ_OP_MS ?? (process.env.FUZZ_RUNS ? 0 : Math.min(1500, TOTAL_BUDGET_MS / operations.length)),
 );
 
-const ERROR_KEYS = new Set(['statusCode', 'code', 'message', 'details', 'requestId']);
+/** The members of a schema through `$ref` and `allOf`, and which of them are required. */
+function membersOf(s: Schema | undefined): { names: string[]; required: string[] } {
+  if (!s) return { names: [], required: [] };
+  if (s.$ref) return membersOf(doc.components.schemas[s.$ref.split('/').pop()!]);
+  const parts = (s.allOf ?? []).map(membersOf);
+  return {
+    names: [...Object.keys(s.properties ?? {}), ...parts.flatMap((p) => p.names)],
+    required: [...(s.required ?? []), ...parts.flatMap((p) => p.required)],
+  };
+}
+
+// Every error is documented as the Problem schema (buildOpenApi): what an error answer may and must hold.
+const PROBLEM = membersOf(doc.components.schemas.ProblemDto);
+const PROBLEM_KEYS = new Set(PROBLEM.names);
 
 describe('fuzz: every operation of openapi.json (e2e)', () => {
   let t: TestApp;
@@ -207,17 +225,25 @@ describe('fuzz: every operation of openapi.json (e2e)', () => {
     const what = `${op.method.toUpperCase()} ${url.slice(0, 200)} [path ${path.kind}, query ${query.kind}, body ${body?.kind ?? '-'}] → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
     if (res.status >= 500) throw new Error(`5xx: ${what}`);
     if (invalid && res.status < 300) throw new Error(`2xx for invalid input: ${what}`);
+    if (res.headers['api-version'] !== doc.info.version)
+      throw new Error(`no API-Version ${doc.info.version}: ${what}`);
     if (res.status >= 400) {
       const b = res.body as Record<string, unknown>;
+      const invalidParams = b.invalidParams as Record<string, unknown>[] | undefined;
       const shapeOk =
-        b.statusCode === res.status &&
+        /^application\/problem\+json\b/.test(String(res.headers['content-type'])) &&
+        PROBLEM.required.every((k) => b[k] !== undefined) &&
+        Object.keys(b).every((k) => PROBLEM_KEYS.has(k)) &&
+        b.status === res.status &&
+        typeof b.title === 'string' &&
+        typeof b.detail === 'string' &&
         typeof b.code === 'string' &&
         /^[A-Z][A-Z0-9_]*$/.test(b.code) &&
-        typeof b.message === 'string' &&
-        (b.details === undefined || Array.isArray(b.details)) &&
+        (invalidParams === undefined ||
+          (Array.isArray(invalidParams) &&
+            invalidParams.every((p) => ['name', 'code', 'reason'].every((k) => typeof p[k] === 'string')))) &&
         typeof b.requestId === 'string' &&
-        b.requestId === res.headers['x-request-id'] &&
-        Object.keys(b).every((k) => ERROR_KEYS.has(k));
+        b.requestId === res.headers['x-request-id'];
       if (!shapeOk) throw new Error(`error without the documented shape: ${what}`);
     }
   }
@@ -226,7 +252,7 @@ describe('fuzz: every operation of openapi.json (e2e)', () => {
     expect(operations.length).toBeGreaterThan(40);
     const missing = operations.filter((op) => !routes.has(op.operationId)).map((op) => op.operationId);
     // openapi.json is regenerated by `npm run openapi`: an operation here without a route means it is stale.
-    expect(missing.filter((id) => id !== 'Health_check')).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   describe.each(operations.map((op, i) => [`${op.method.toUpperCase()} ${op.path}`, op, i] as const))(

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 
@@ -9,9 +9,9 @@ export function SroiApi(): ClassDecorator {
     ApiBearerAuth(),
     ApiResponse({
       status: 400,
-      type: ErrorResponseDto,
+      type: ProblemDto,
       description: 'Invalid input (details name each bad field)',
     }),
-    ApiResponse({ status: 401, type: ErrorResponseDto }),
+    ApiResponse({ status: 401, type: ProblemDto }),
   );
 }

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { IdentityService } from '@app/domain';
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import { RegisterDto } from './dto/register.dto';
 import { SessionResponseDto } from './dto/session-response.dto';
 
 @ApiTags('identity')
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
 @Controller('auth')
 export class AuthController {
   constructor(private readonly identity: IdentityService) {}
@@ -20,8 +20,8 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Register a contractor or social enterprise with its first user' })
   @ApiResponse({ status: 201, type: SessionResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'Email or KvK number already registered' })
-  @ApiResponse({ status: 429, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'Email or KvK number already registered' })
+  @ApiResponse({ status: 429, type: ProblemDto })
   async register(@Body() dto: RegisterDto): Promise<SessionResponseDto> {
     return SessionResponseDto.from(await this.identity.register(dto));
   }
@@ -32,8 +32,8 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Sign in with email and password' })
   @ApiResponse({ status: 200, type: SessionResponseDto })
-  @ApiResponse({ status: 401, type: ErrorResponseDto })
-  @ApiResponse({ status: 429, type: ErrorResponseDto })
+  @ApiResponse({ status: 401, type: ProblemDto })
+  @ApiResponse({ status: 429, type: ProblemDto })
   async login(@Body() dto: LoginDto): Promise<SessionResponseDto> {
     return SessionResponseDto.from(await this.identity.login(dto.email, dto.password));
   }
@@ -44,7 +44,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair (the old refresh token stops working)' })
   @ApiResponse({ status: 200, type: SessionResponseDto })
-  @ApiResponse({ status: 401, type: ErrorResponseDto })
+  @ApiResponse({ status: 401, type: ProblemDto })
   async refresh(@Body() dto: RefreshDto): Promise<SessionResponseDto> {
     return SessionResponseDto.from(await this.identity.refresh(dto.refreshToken));
   }

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, IdentityService } from '@app/domain';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -6,7 +6,7 @@ import { CurrentActor } from './auth.decorators';
 import { MeResponseDto } from './dto/me-response.dto';
 
 @ApiTags('identity')
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
 @Controller('me')
 export class MeController {
   constructor(private readonly identity: IdentityService) {}
@@ -15,7 +15,7 @@ export class MeController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user and organisation' })
   @ApiResponse({ status: 200, type: MeResponseDto })
-  @ApiResponse({ status: 401, type: ErrorResponseDto })
+  @ApiResponse({ status: 401, type: ProblemDto })
   async me(@CurrentActor() actor: Actor): Promise<MeResponseDto> {
     return MeResponseDto.from(await this.identity.me(actor));
   }

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, ObligationsService } from '@app/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
@@ -17,7 +17,7 @@ export class ContributionsController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Verify (with a value) or reject a contribution' })
   @ApiResponse({ status: 200, type: ContributionResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'Already reviewed' })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'Already reviewed' })
   async review(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto, todayInNl } from '@app/common';
+import { ProblemDto, todayInNl } from '@app/common';
 import { Actor, CertificationsService } from '@app/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,7 +8,7 @@ import { VerifyCertificationDto } from './dto/verify-certification.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
 @Controller('certifications')
 export class CertificationsController {
   constructor(private readonly certifications: CertificationsService) {}
@@ -18,7 +18,7 @@ export class CertificationsController {
   @Roles('procurement_officer', 'admin')
   @ApiOperation({ summary: 'Verify or reject a certification' })
   @ApiResponse({ status: 200, type: CertificationDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async verify(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto, pageLimit } from '@app/common';
+import { pageLimit, ProblemDto } from '@app/common';
 import { ReferenceDataService } from '@app/domain';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -7,7 +7,7 @@ import { CpvQueryDto } from './dto/cpv-query.dto';
 import { CpvListDto } from './dto/cpv-response.dto';
 
 @ApiTags('directory')
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
 @Controller('cpv')
 export class CpvController {
   constructor(private readonly reference: ReferenceDataService) {}

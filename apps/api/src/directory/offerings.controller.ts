@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, DirectoryService, ReferenceDataService, SearchService } from '@app/domain';
 import {
   Body,
@@ -21,7 +21,7 @@ import { SearchQueryDto } from './dto/search-query.dto';
 import { UpdateOfferingDto } from './dto/update-offering.dto';
 
 @ApiTags('directory')
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
 @Controller('offerings')
 export class OfferingsController {
   constructor(
@@ -44,7 +44,7 @@ export class OfferingsController {
   @Public()
   @ApiOperation({ summary: 'One offering' })
   @ApiResponse({ status: 200, type: OfferingDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
@@ -66,8 +66,8 @@ export class OfferingsController {
   @Roles('social_enterprise')
   @ApiOperation({ summary: 'Change an offering of the own enterprise' })
   @ApiResponse({ status: 200, type: OfferingDto })
-  @ApiResponse({ status: 403, type: ErrorResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 403, type: ProblemDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -82,8 +82,8 @@ export class OfferingsController {
   @Roles('social_enterprise')
   @ApiOperation({ summary: 'Delete an offering of the own enterprise' })
   @ApiResponse({ status: 204 })
-  @ApiResponse({ status: 403, type: ErrorResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 403, type: ProblemDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   remove(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     return this.directory.deleteOffering(actor, id);
   }

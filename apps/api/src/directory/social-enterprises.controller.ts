@@ -1,4 +1,4 @@
-import { ErrorResponseDto, todayInNl } from '@app/common';
+import { ProblemDto, todayInNl } from '@app/common';
 import { Actor, DirectoryService, ReferenceDataService, SearchService } from '@app/domain';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -9,7 +9,7 @@ import { ProfileDto } from './dto/profile.dto';
 import { SearchQueryDto } from './dto/search-query.dto';
 
 @ApiTags('directory')
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
 @Controller('social-enterprises')
 export class SocialEnterprisesController {
   constructor(
@@ -32,7 +32,7 @@ export class SocialEnterprisesController {
     summary: 'The public profile of a social enterprise with its certifications and offerings',
   })
   @ApiResponse({ status: 200, type: ProfileResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   get(
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
@@ -45,7 +45,7 @@ export class SocialEnterprisesController {
   @Roles('social_enterprise')
   @ApiOperation({ summary: "Create or replace the enterprise's own profile" })
   @ApiResponse({ status: 200, type: ProfileResponseDto })
-  @ApiResponse({ status: 403, type: ErrorResponseDto })
+  @ApiResponse({ status: 403, type: ProblemDto })
   async putProfile(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, EventScheduleService, EventsService } from '@app/domain';
 import {
   Body,
@@ -29,11 +29,11 @@ import { UpdateRegistrationDto } from './dto/update-registration.dto';
 @ApiBearerAuth()
 @ApiResponse({
   status: 400,
-  type: ErrorResponseDto,
+  type: ProblemDto,
   description: 'Invalid input (details name each bad field)',
 })
-@ApiResponse({ status: 401, type: ErrorResponseDto })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Another role' })
+@ApiResponse({ status: 401, type: ProblemDto })
+@ApiResponse({ status: 403, type: ProblemDto, description: 'Another role' })
 @Controller('events')
 export class EventsController {
   constructor(
@@ -66,7 +66,7 @@ export class EventsController {
   @Public()
   @ApiOperation({ summary: 'One meeting day' })
   @ApiResponse({ status: 200, type: EventResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
@@ -79,8 +79,8 @@ export class EventsController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Open registration (draft → open)' })
   @ApiResponse({ status: 200, type: EventResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'ILLEGAL_TRANSITION' })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'ILLEGAL_TRANSITION' })
   async open(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -93,8 +93,8 @@ export class EventsController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Close registration (open → closed)' })
   @ApiResponse({ status: 200, type: EventResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'ILLEGAL_TRANSITION' })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'ILLEGAL_TRANSITION' })
   async close(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -106,13 +106,13 @@ export class EventsController {
   @Roles('contractor', 'social_enterprise')
   @ApiOperation({ summary: 'Register your organisation, with its availability, maximum meetings and wishes' })
   @ApiResponse({ status: 201, type: RegistrationResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   @ApiResponse({
     status: 409,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'ALREADY_REGISTERED or REGISTRATION_CLOSED',
   })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'INVALID_WISH' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'INVALID_WISH' })
   async register(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -125,9 +125,9 @@ export class EventsController {
   @Roles('contractor', 'social_enterprise')
   @ApiOperation({ summary: 'Change your registration while registration is open' })
   @ApiResponse({ status: 200, type: RegistrationResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'REGISTRATION_CLOSED' })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'INVALID_WISH' })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'REGISTRATION_CLOSED' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'INVALID_WISH' })
   async updateRegistration(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -142,8 +142,8 @@ export class EventsController {
   @Roles('contractor', 'social_enterprise')
   @ApiOperation({ summary: 'Withdraw your registration while registration is open' })
   @ApiResponse({ status: 204, description: 'Withdrawn' })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'REGISTRATION_CLOSED' })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'REGISTRATION_CLOSED' })
   async withdraw(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -156,7 +156,7 @@ export class EventsController {
   @Roles('procurement_officer', 'contractor', 'social_enterprise')
   @ApiOperation({ summary: 'Registrations: every one for the hosting officer, your own for a registrant' })
   @ApiResponse({ status: 200, type: RegistrationListDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async registrations(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -169,8 +169,8 @@ export class EventsController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Build the schedule of a closed day (a background job; poll GET /jobs/:id)' })
   @ApiResponse({ status: 202, type: JobAcceptedDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'EVENT_NOT_CLOSED or SCHEDULE_LOCKED' })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'EVENT_NOT_CLOSED or SCHEDULE_LOCKED' })
   async requestSchedule(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -182,7 +182,7 @@ export class EventsController {
   @Roles('procurement_officer', 'contractor', 'social_enterprise')
   @ApiOperation({ summary: "The day's meetings: all for the hosting officer, your own for a registrant" })
   @ApiResponse({ status: 200, type: ScheduleResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: 'EVENT_NOT_FOUND or SCHEDULE_NOT_FOUND' })
+  @ApiResponse({ status: 404, type: ProblemDto, description: 'EVENT_NOT_FOUND or SCHEDULE_NOT_FOUND' })
   async schedule(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -195,7 +195,7 @@ export class EventsController {
   @ApiOperation({ summary: 'Your meetings as an iCalendar file (.ics)' })
   @ApiProduces('text/calendar')
   @ApiResponse({ status: 200, description: 'The calendar', schema: { type: 'string', format: 'binary' } })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async calendar(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -213,7 +213,7 @@ export class EventsController {
     summary: 'The funnel: meetings held, and the quote requests, orders and verified credit after them',
   })
   @ApiResponse({ status: 200, type: EventResultsDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async results(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, EventScheduleService } from '@app/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -10,11 +10,11 @@ import { RecordOutcomeDto } from './dto/record-outcome.dto';
 @ApiBearerAuth()
 @ApiResponse({
   status: 400,
-  type: ErrorResponseDto,
+  type: ProblemDto,
   description: 'Invalid input (details name each bad field)',
 })
-@ApiResponse({ status: 401, type: ErrorResponseDto })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Another role' })
+@ApiResponse({ status: 401, type: ProblemDto })
+@ApiResponse({ status: 403, type: ProblemDto, description: 'Another role' })
 @Controller('meetings')
 export class MeetingsController {
   constructor(private readonly schedules: EventScheduleService) {}
@@ -26,7 +26,7 @@ export class MeetingsController {
   @ApiResponse({ status: 200, type: MeetingResponseDto })
   @ApiResponse({
     status: 404,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'MEETING_NOT_FOUND (also for meetings of others)',
   })
   async outcome(

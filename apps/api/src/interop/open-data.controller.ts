@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, OcdsExportService, SOCIAL_RETURN_EXTENSION, SOCIAL_RETURN_RELEASE_SCHEMA } from '@app/domain';
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -20,7 +20,7 @@ export class OpenDataController {
   @ApiResponse({ status: 200, type: ReleasePackageResponseDto })
   @ApiResponse({
     status: 404,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'No such tender, or not visible to the caller',
   })
   async releasePackage(

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, OrdersService } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -12,13 +12,13 @@ import { OrderListDto, OrderResponseDto } from './dto/order-response.dto';
 @ApiBearerAuth()
 @ApiResponse({
   status: 400,
-  type: ErrorResponseDto,
+  type: ProblemDto,
   description: 'Invalid input (details name each bad field)',
 })
-@ApiResponse({ status: 401, type: ErrorResponseDto })
+@ApiResponse({ status: 401, type: ProblemDto })
 @ApiResponse({
   status: 403,
-  type: ErrorResponseDto,
+  type: ProblemDto,
   description: 'Another role, or the other party (NOT_YOUR_STEP)',
 })
 @Controller('orders')
@@ -38,7 +38,7 @@ export class OrdersController {
   @Roles('contractor', 'social_enterprise', 'procurement_officer')
   @ApiOperation({ summary: 'One order with its invoices' })
   @ApiResponse({ status: 200, type: OrderResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<OrderResponseDto> {
     return OrderResponseDto.from(await this.orders.get(actor, id));
   }
@@ -50,15 +50,15 @@ export class OrdersController {
       "Invoice the order: creates a submitted social_purchase contribution on the order's obligation, valued on the invoice date",
   })
   @ApiResponse({ status: 201, type: InvoiceResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   @ApiResponse({
     status: 409,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'DUPLICATE_INVOICE, or ILLEGAL_TRANSITION (order completed)',
   })
   @ApiResponse({
     status: 422,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'NOT_COUNTABLE with the reason, or OBLIGATION_WAIVED',
   })
   async invoice(
@@ -74,8 +74,8 @@ export class OrdersController {
   @Roles('contractor')
   @ApiOperation({ summary: 'Mark the order completed (no further invoices)' })
   @ApiResponse({ status: 200, type: OrderResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'ILLEGAL_TRANSITION (already completed)' })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'ILLEGAL_TRANSITION (already completed)' })
   async complete(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, QuoteRequestsService, QuotesService } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -14,13 +14,13 @@ import { QuoteResponseDto } from './dto/quote-response.dto';
 @ApiBearerAuth()
 @ApiResponse({
   status: 400,
-  type: ErrorResponseDto,
+  type: ProblemDto,
   description: 'Invalid input (details name each bad field)',
 })
-@ApiResponse({ status: 401, type: ErrorResponseDto })
+@ApiResponse({ status: 401, type: ProblemDto })
 @ApiResponse({
   status: 403,
-  type: ErrorResponseDto,
+  type: ProblemDto,
   description: 'Another role, or the other party (NOT_YOUR_STEP)',
 })
 @Controller('quote-requests')
@@ -38,10 +38,10 @@ export class QuoteRequestsController {
   @ApiResponse({ status: 201, type: QuoteRequestResponseDto })
   @ApiResponse({
     status: 404,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'OBLIGATION_NOT_FOUND or OFFERING_NOT_FOUND',
   })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'OBLIGATION_WAIVED' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'OBLIGATION_WAIVED' })
   async create(
     @CurrentActor() actor: Actor,
     @Body() dto: CreateQuoteRequestDto,
@@ -68,7 +68,7 @@ export class QuoteRequestsController {
   @Roles('contractor', 'social_enterprise', 'procurement_officer')
   @ApiOperation({ summary: 'One quote request with its quotes' })
   @ApiResponse({ status: 200, type: QuoteRequestResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -81,10 +81,10 @@ export class QuoteRequestsController {
   @Roles('social_enterprise')
   @ApiOperation({ summary: 'Decline to quote, with a reason' })
   @ApiResponse({ status: 200, type: QuoteRequestResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   @ApiResponse({
     status: 409,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'ILLEGAL_TRANSITION (already quoted or declined)',
   })
   async decline(
@@ -101,10 +101,10 @@ export class QuoteRequestsController {
     summary: 'Quote for the request; a newer quote replaces your earlier open one (superseded)',
   })
   @ApiResponse({ status: 201, type: QuoteResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   @ApiResponse({
     status: 409,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'ILLEGAL_TRANSITION (declined or ordered)',
   })
   async quote(

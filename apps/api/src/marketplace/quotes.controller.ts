@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, QuotesService } from '@app/domain';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,14 +8,14 @@ import { QuoteResponseDto } from './dto/quote-response.dto';
 
 @ApiTags('marketplace')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
-@ApiResponse({ status: 401, type: ErrorResponseDto })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
+@ApiResponse({ status: 401, type: ProblemDto })
 @ApiResponse({
   status: 403,
-  type: ErrorResponseDto,
+  type: ProblemDto,
   description: 'Another role, or the other party (NOT_YOUR_STEP)',
 })
-@ApiResponse({ status: 404, type: ErrorResponseDto })
+@ApiResponse({ status: 404, type: ProblemDto })
 @Controller('quotes')
 export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}
@@ -34,10 +34,10 @@ export class QuotesController {
   @ApiResponse({ status: 201, type: OrderResponseDto })
   @ApiResponse({
     status: 409,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'ILLEGAL_TRANSITION (already accepted, rejected or replaced)',
   })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'QUOTE_EXPIRED (after validUntil)' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'QUOTE_EXPIRED (after validUntil)' })
   async accept(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -50,7 +50,7 @@ export class QuotesController {
   @Roles('contractor')
   @ApiOperation({ summary: 'Reject the quote (the enterprise may quote again)' })
   @ApiResponse({ status: 200, type: QuoteResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'ILLEGAL_TRANSITION' })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'ILLEGAL_TRANSITION' })
   async reject(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

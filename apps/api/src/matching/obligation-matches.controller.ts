@@ -1,4 +1,4 @@
-import { ErrorResponseDto, PageQueryDto } from '@app/common';
+import { PageQueryDto, ProblemDto } from '@app/common';
 import { Actor, MatchesService } from '@app/domain';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,9 +8,9 @@ import { ObligationMatchesDto } from './dto/match-response.dto';
 
 @ApiTags('matching')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorResponseDto })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Not a contractor or officer' })
-@ApiResponse({ status: 404, type: ErrorResponseDto, description: 'OBLIGATION_NOT_FOUND (also for others)' })
+@ApiResponse({ status: 401, type: ProblemDto })
+@ApiResponse({ status: 403, type: ProblemDto, description: 'Not a contractor or officer' })
+@ApiResponse({ status: 404, type: ProblemDto, description: 'OBLIGATION_NOT_FOUND (also for others)' })
 @Controller('obligations')
 export class ObligationMatchesController {
   constructor(private readonly matches: MatchesService) {}
@@ -19,7 +19,7 @@ export class ObligationMatchesController {
   @Roles('contractor', 'procurement_officer')
   @ApiOperation({ summary: 'Ranked, explained matches for an obligation, with projected SROI credit' })
   @ApiResponse({ status: 200, type: ObligationMatchesDto })
-  @ApiResponse({ status: 400, type: ErrorResponseDto })
+  @ApiResponse({ status: 400, type: ProblemDto })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto, PageQueryDto } from '@app/common';
+import { PageQueryDto, ProblemDto } from '@app/common';
 import { Actor, MatchesService } from '@app/domain';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -15,9 +15,9 @@ export class OpportunitiesController {
   @Roles('social_enterprise')
   @ApiOperation({ summary: "Obligations and active tenders the enterprise's offerings match, best first" })
   @ApiResponse({ status: 200, type: OpportunityListDto })
-  @ApiResponse({ status: 400, type: ErrorResponseDto })
-  @ApiResponse({ status: 401, type: ErrorResponseDto })
-  @ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Another enterprise, or another role' })
+  @ApiResponse({ status: 400, type: ProblemDto })
+  @ApiResponse({ status: 401, type: ProblemDto })
+  @ApiResponse({ status: 403, type: ProblemDto, description: 'Another enterprise, or another role' })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto, PageQueryDto } from '@app/common';
+import { PageQueryDto, ProblemDto } from '@app/common';
 import { Actor, MatchesService } from '@app/domain';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -18,15 +18,15 @@ export class TenderMatchesController {
       'Who could help a bidder meet the SROI: matches for the obligation an active tender would create at its estimated value',
   })
   @ApiResponse({ status: 200, type: TenderMatchesDto })
-  @ApiResponse({ status: 400, type: ErrorResponseDto })
-  @ApiResponse({ status: 401, type: ErrorResponseDto })
+  @ApiResponse({ status: 400, type: ProblemDto })
+  @ApiResponse({ status: 401, type: ProblemDto })
   @ApiResponse({
     status: 403,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: "Not a contractor, or another buyer's officer",
   })
-  @ApiResponse({ status: 404, type: ErrorResponseDto, description: 'TENDER_NOT_FOUND' })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'TENDER_NOT_ACTIVE' })
+  @ApiResponse({ status: 404, type: ProblemDto, description: 'TENDER_NOT_FOUND' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'TENDER_NOT_ACTIVE' })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto, PageQueryDto } from '@app/common';
+import { PageQueryDto, ProblemDto } from '@app/common';
 import { Actor, ObligationsService } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
@@ -37,7 +37,7 @@ export class ObligationsController {
   @Roles('procurement_officer', 'contractor')
   @ApiOperation({ summary: 'One obligation with its progress' })
   @ApiResponse({ status: 200, type: ObligationResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -50,7 +50,7 @@ export class ObligationsController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Waive an obligation, with a reason' })
   @ApiResponse({ status: 200, type: ObligationResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ProblemDto })
   async waive(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -81,10 +81,10 @@ export class ObligationsController {
   @ApiResponse({ status: 201, type: ContributionResponseDto })
   @ApiResponse({
     status: 409,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'DUPLICATE_INVOICE or PERSON_ALREADY_COUNTED',
   })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'NOT_COUNTABLE, with the reason' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'NOT_COUNTABLE, with the reason' })
   async submit(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, IdentityService } from '@app/domain';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -10,7 +10,7 @@ import { OrganisationResponseDto } from './dto/organisation-response.dto';
 
 @ApiTags('identity')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorResponseDto })
+@ApiResponse({ status: 401, type: ProblemDto })
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly identity: IdentityService) {}
@@ -19,8 +19,8 @@ export class OrganisationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a buyer organisation (admin)' })
   @ApiResponse({ status: 201, type: OrganisationResponseDto })
-  @ApiResponse({ status: 403, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiResponse({ status: 403, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto })
   async create(@Body() dto: CreateOrganisationDto): Promise<OrganisationResponseDto> {
     return OrganisationResponseDto.from(await this.identity.createOrganisation(dto));
   }
@@ -28,7 +28,7 @@ export class OrganisationsController {
   @Get(':id')
   @ApiOperation({ summary: 'An organisation (its own members and admins)' })
   @ApiResponse({ status: 200, type: OrganisationResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -40,9 +40,9 @@ export class OrganisationsController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a procurement officer account in a buyer organisation (admin)' })
   @ApiResponse({ status: 201, type: UserResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
-  @ApiResponse({ status: 422, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto })
+  @ApiResponse({ status: 422, type: ProblemDto })
   async createUser(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateOfficerDto,

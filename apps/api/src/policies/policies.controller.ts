@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, PoliciesService, SroiPolicyBody } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
@@ -55,7 +55,7 @@ export class PoliciesController {
   @Get(':id')
   @ApiOperation({ summary: 'One policy version' })
   @ApiResponse({ status: 200, type: PolicyResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -67,7 +67,7 @@ export class PoliciesController {
   @ApiOperation({ summary: 'Edit a draft (top-level fields replaced, then the whole policy validated)' })
   @ApiBody({ type: UpdatePolicyDto })
   @ApiResponse({ status: 200, type: PolicyResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'Published policies are immutable' })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'Published policies are immutable' })
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -80,7 +80,7 @@ export class PoliciesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish (freeze) a draft' })
   @ApiResponse({ status: 200, type: PolicyResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ProblemDto })
   async publish(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -93,7 +93,7 @@ export class PoliciesController {
   @ApiResponse({ status: 201, type: PolicyResponseDto })
   @ApiResponse({
     status: 409,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'The version name is taken in this policy',
   })
   async newVersion(

@@ -1,4 +1,4 @@
-import { ErrorResponseDto, PageQueryDto } from '@app/common';
+import { PageQueryDto, ProblemDto } from '@app/common';
 import { Actor, ReportsService } from '@app/domain';
 import {
   Body,
@@ -20,9 +20,9 @@ import { reportFile } from './report-file';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
-@ApiResponse({ status: 401, type: ErrorResponseDto })
-@ApiResponse({ status: 404, type: ErrorResponseDto })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
+@ApiResponse({ status: 401, type: ProblemDto })
+@ApiResponse({ status: 404, type: ProblemDto })
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -38,8 +38,8 @@ export class ReportsController {
     type: JobAcceptedDto,
     description: 'Queued; an identical request while one is queued or running answers that one',
   })
-  @ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Not an officer or contractor' })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'TENDER_NOT_AWARDED' })
+  @ApiResponse({ status: 403, type: ProblemDto, description: 'Not an officer or contractor' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'TENDER_NOT_AWARDED' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateReportDto): Promise<JobAcceptedDto> {
     return JobAcceptedDto.from((await this.reports.request(actor, dto)).job);
   }
@@ -66,7 +66,7 @@ export class ReportsController {
   @ApiOperation({ summary: 'The report file (attachment)' })
   @ApiProduces('application/pdf', 'text/csv', 'application/json')
   @ApiResponse({ status: 200, description: 'The file', schema: { type: 'string', format: 'binary' } })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'REPORT_NOT_READY' })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'REPORT_NOT_READY' })
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, TendersService } from '@app/domain';
 import { TenderEntity } from '@app/database';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
@@ -20,7 +20,7 @@ export class TendersController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Create a draft tender with CPV-coded items and an SROI requirement' })
   @ApiResponse({ status: 201, type: TenderResponseDto })
-  @ApiResponse({ status: 422, type: ErrorResponseDto })
+  @ApiResponse({ status: 422, type: ProblemDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateTenderDto): Promise<TenderResponseDto> {
     return this.shown(actor, this.tenders.create(actor, dto));
   }
@@ -29,7 +29,7 @@ export class TendersController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Replace a draft tender' })
   @ApiResponse({ status: 200, type: TenderResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ProblemDto })
   update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,7 +55,7 @@ export class TendersController {
   @Public()
   @ApiOperation({ summary: 'One tender (drafts only for its own officers)' })
   @ApiResponse({ status: 200, type: TenderResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
@@ -68,7 +68,7 @@ export class TendersController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'draft → active' })
   @ApiResponse({ status: 200, type: TenderResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'Illegal transition' })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'Illegal transition' })
   publish(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TenderResponseDto> {
     return this.shown(actor, this.tenders.transition(actor, id, 'publish'));
   }
@@ -78,7 +78,7 @@ export class TendersController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'draft or active → cancelled' })
   @ApiResponse({ status: 200, type: TenderResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ProblemDto })
   cancel(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TenderResponseDto> {
     return this.shown(actor, this.tenders.transition(actor, id, 'cancel'));
   }
@@ -88,7 +88,7 @@ export class TendersController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'awarded → complete' })
   @ApiResponse({ status: 200, type: TenderResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto })
+  @ApiResponse({ status: 409, type: ProblemDto })
   complete(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TenderResponseDto> {
     return this.shown(actor, this.tenders.transition(actor, id, 'complete'));
   }
@@ -97,8 +97,8 @@ export class TendersController {
   @Roles('procurement_officer')
   @ApiOperation({ summary: 'Award: creates the contract and its SROI obligation (policy version frozen)' })
   @ApiResponse({ status: 201, type: AwardResponseDto })
-  @ApiResponse({ status: 409, type: ErrorResponseDto, description: 'The tender is not active' })
-  @ApiResponse({ status: 422, type: ErrorResponseDto, description: 'Unknown contractor' })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'The tender is not active' })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'Unknown contractor' })
   async award(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,

@@ -176,7 +176,12 @@ export class PurchaseRuleDto {
   @IsIn(CERTIFICATION_TYPES, { each: true })
   eligibleCertifications: CertificationType[];
 
-  @ApiProperty({ enum: PSO_LEVELS, nullable: true, example: null })
+  @ApiProperty({
+    enum: PSO_LEVELS,
+    nullable: true,
+    example: 'trede_1',
+    description: 'Lowest level a `pso` certification needs to count; null: any level',
+  })
   @notNull('minPsoLevel')
   @IsIn(PSO_LEVELS)
   minPsoLevel: PsoLevel | null;
