@@ -22,6 +22,8 @@ DATABASE_URL="$TEST_DATABASE_URL" npm run --silent migration:run
 DATABASE_URL="$TEST_DATABASE_URL" npm run --silent migration:check
 step "OpenAPI document matches the code"
 npm run --silent openapi:check
+step "NL API Design Rules: the official Spectral ruleset on openapi.json (0 errors)"
+npm run --silent lint:api
 step "unit tests"
 npx jest --config jest.config.js --selectProjects unit
 step "e2e tests (real PostgreSQL, Redis, BullMQ)"

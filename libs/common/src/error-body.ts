@@ -135,11 +135,3 @@ export class ProblemDto extends ProblemDetailsDto {
   })
   details?: ErrorDetailDto[];
 }
-
-/**
- * @deprecated The error body is {@link ProblemDto}; this alias keeps `@ApiResponse({ type: ErrorResponseDto })`
- * compiling until the last controller is switched (the schema is ProblemDto either way).
- */
-export const ErrorResponseDto = ProblemDto;
-/** @deprecated See {@link ProblemDto}. */
-export type ErrorResponseDto = ProblemDto;

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { CsvImportService } from '@app/domain';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,7 +8,7 @@ import { ImportResultDto } from './dto/import-result.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
-@ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Invalid input' })
+@ApiResponse({ status: 400, type: ProblemDto, description: 'Invalid input' })
 @Controller('imports/social-enterprises')
 export class SocialEnterpriseImportsController {
   constructor(private readonly imports: CsvImportService) {}
@@ -20,7 +20,7 @@ export class SocialEnterpriseImportsController {
   @ApiResponse({ status: 200, type: ImportResultDto })
   @ApiResponse({
     status: 422,
-    type: ErrorResponseDto,
+    type: ProblemDto,
     description: 'Lists every rejected row with its reasons',
   })
   importCsv(@Body() dto: ImportCsvDto): Promise<ImportResultDto> {

@@ -1,4 +1,4 @@
-import { ErrorResponseDto } from '@app/common';
+import { ProblemDto } from '@app/common';
 import { Actor, ImportsService } from '@app/domain';
 import {
   Controller,
@@ -22,8 +22,8 @@ const ReleasePackageBody = createParamDecorator(
 
 @ApiTags('open data')
 @ApiBearerAuth()
-@ApiResponse({ status: 401, type: ErrorResponseDto })
-@ApiResponse({ status: 403, type: ErrorResponseDto, description: 'Not an officer or admin' })
+@ApiResponse({ status: 401, type: ProblemDto })
+@ApiResponse({ status: 403, type: ProblemDto, description: 'Not an officer or admin' })
 @Controller('imports')
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
@@ -49,8 +49,8 @@ export class ImportsController {
     type: ImportAcceptedDto,
     description: 'Queued; the same package while its import is queued or running answers that import',
   })
-  @ApiResponse({ status: 400, type: ErrorResponseDto, description: 'Not JSON, or not a release package' })
-  @ApiResponse({ status: 413, type: ErrorResponseDto, description: 'Over 50 MB' })
+  @ApiResponse({ status: 400, type: ProblemDto, description: 'Not JSON, or not a release package' })
+  @ApiResponse({ status: 413, type: ProblemDto, description: 'Over 50 MB' })
   async importOcds(
     @CurrentActor() actor: Actor,
     @ReleasePackageBody() body: unknown,
@@ -62,7 +62,7 @@ export class ImportsController {
   @Roles('procurement_officer', 'admin')
   @ApiOperation({ summary: 'An import: status, progress and, once done, its counts and errors' })
   @ApiResponse({ status: 200, type: ImportResponseDto })
-  @ApiResponse({ status: 404, type: ErrorResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
