@@ -5,17 +5,23 @@ import { ApiError } from './api/client';
 import { AuthProvider } from './auth/AuthProvider';
 import { RequireRole } from './auth/RequireRole';
 import { LocaleProvider } from './i18n/LocaleProvider';
-import { AccountPage } from './pages/public/AccountPage';
-import { EnterprisePage } from './pages/public/EnterprisePage';
 import { HomePage } from './pages/public/HomePage';
-import { RegisterPage } from './pages/public/RegisterPage';
-import { SignInPage } from './pages/public/SignInPage';
-import { TenderPage } from './pages/public/TenderPage';
-import { TendersPage } from './pages/public/TendersPage';
 import { Layout } from './ui/Layout';
-import { NotFoundPage } from './ui/States';
+import { NotFoundPage, RouteError } from './ui/States';
 
-// Signed-in roles' screens are separate chunks: the public home page does not download them.
+/*
+ * Only the home page is in the first bundle. Every other page group is a chunk of its own, fetched when a route
+ * of the group is first shown (Layout's Suspense shows the loading text meanwhile): the other public pages, the
+ * account pages, and each signed-in role's screens.
+ */
+const browse = () => import('./pages/public/browse');
+const TendersPage = lazy(() => browse().then((m) => ({ default: m.TendersPage })));
+const TenderPage = lazy(() => browse().then((m) => ({ default: m.TenderPage })));
+const EnterprisePage = lazy(() => browse().then((m) => ({ default: m.EnterprisePage })));
+const account = () => import('./pages/public/account');
+const SignInPage = lazy(() => account().then((m) => ({ default: m.SignInPage })));
+const RegisterPage = lazy(() => account().then((m) => ({ default: m.RegisterPage })));
+const AccountPage = lazy(() => account().then((m) => ({ default: m.AccountPage })));
 const officer = () => import('./pages/officer');
 const PoliciesPage = lazy(() => officer().then((m) => ({ default: m.PoliciesPage })));
 const PolicyPage = lazy(() => officer().then((m) => ({ default: m.PolicyPage })));
@@ -60,35 +66,41 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: '/', element: <HomePage /> },
-      { path: '/enterprises/:id', element: <EnterprisePage /> },
-      { path: '/tenders', element: <TendersPage /> },
-      { path: '/tenders/:id', element: <TenderPage /> },
-      { path: '/sign-in', element: <SignInPage /> },
-      { path: '/register', element: <RegisterPage /> },
-      { path: '/account', element: <RequireRole>{<AccountPage />}</RequireRole> },
-      { path: '/officer/policies', element: asOfficer(<PoliciesPage />) },
-      { path: '/officer/policies/:id', element: asOfficer(<PolicyPage />) },
-      { path: '/officer/tenders', element: asOfficer(<OfficerTendersPage />) },
-      { path: '/officer/tenders/new', element: asOfficer(<NewTenderPage />) },
-      { path: '/officer/tenders/:id', element: asOfficer(<OfficerTenderPage />) },
-      { path: '/officer/obligations', element: asOfficer(<ObligationsPage />) },
-      { path: '/officer/obligations/:id', element: asOfficer(<ObligationPage />) },
-      { path: '/officer/review', element: asOfficer(<ReviewPage />) },
-      { path: '/officer/certifications', element: asOfficer(<CertificationsPage />) },
-      { path: '/officer/reports', element: asOfficer(<ReportsPage />) },
-      { path: '/officer/dashboard', element: asOfficer(<DashboardPage />) },
-      { path: '/contractor/obligations', element: asContractor(<MyObligationsPage />) },
-      { path: '/contractor/obligations/:id', element: asContractor(<MyObligationPage />) },
-      { path: '/contractor/quotes', element: asContractor(<QuotesPage />) },
-      { path: '/contractor/orders', element: asContractor(<ContractorOrdersPage />) },
-      { path: '/contractor/reports', element: asContractor(<ReportsPage />) },
-      { path: '/enterprise/profile', element: asEnterprise(<EnterpriseProfilePage />) },
-      { path: '/enterprise/offerings', element: asEnterprise(<OfferingsPage />) },
-      { path: '/enterprise/opportunities', element: asEnterprise(<OpportunitiesPage />) },
-      { path: '/enterprise/quote-requests', element: asEnterprise(<EnterpriseRequestsPage />) },
-      { path: '/enterprise/orders', element: asEnterprise(<EnterpriseOrdersPage />) },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        // Inside the layout: a page that fails (its chunk unreachable after a release) keeps the header and menu.
+        errorElement: <RouteError />,
+        children: [
+          { path: '/', element: <HomePage /> },
+          { path: '/enterprises/:id', element: <EnterprisePage /> },
+          { path: '/tenders', element: <TendersPage /> },
+          { path: '/tenders/:id', element: <TenderPage /> },
+          { path: '/sign-in', element: <SignInPage /> },
+          { path: '/register', element: <RegisterPage /> },
+          { path: '/account', element: <RequireRole>{<AccountPage />}</RequireRole> },
+          { path: '/officer/policies', element: asOfficer(<PoliciesPage />) },
+          { path: '/officer/policies/:id', element: asOfficer(<PolicyPage />) },
+          { path: '/officer/tenders', element: asOfficer(<OfficerTendersPage />) },
+          { path: '/officer/tenders/new', element: asOfficer(<NewTenderPage />) },
+          { path: '/officer/tenders/:id', element: asOfficer(<OfficerTenderPage />) },
+          { path: '/officer/obligations', element: asOfficer(<ObligationsPage />) },
+          { path: '/officer/obligations/:id', element: asOfficer(<ObligationPage />) },
+          { path: '/officer/review', element: asOfficer(<ReviewPage />) },
+          { path: '/officer/certifications', element: asOfficer(<CertificationsPage />) },
+          { path: '/officer/reports', element: asOfficer(<ReportsPage />) },
+          { path: '/officer/dashboard', element: asOfficer(<DashboardPage />) },
+          { path: '/contractor/obligations', element: asContractor(<MyObligationsPage />) },
+          { path: '/contractor/obligations/:id', element: asContractor(<MyObligationPage />) },
+          { path: '/contractor/quotes', element: asContractor(<QuotesPage />) },
+          { path: '/contractor/orders', element: asContractor(<ContractorOrdersPage />) },
+          { path: '/contractor/reports', element: asContractor(<ReportsPage />) },
+          { path: '/enterprise/profile', element: asEnterprise(<EnterpriseProfilePage />) },
+          { path: '/enterprise/offerings', element: asEnterprise(<OfferingsPage />) },
+          { path: '/enterprise/opportunities', element: asEnterprise(<OpportunitiesPage />) },
+          { path: '/enterprise/quote-requests', element: asEnterprise(<EnterpriseRequestsPage />) },
+          { path: '/enterprise/orders', element: asEnterprise(<EnterpriseOrdersPage />) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -2,26 +2,47 @@ import createClient from 'openapi-fetch';
 import type { components, paths } from './schema';
 import { authFetch } from '../auth/tokens';
 
+/** The API's base path: the OpenAPI document's `servers[0].url`, to which its paths are relative. */
+export const API_BASE = '/api/v1';
+
 /** The one typed client: request and response types come from openapi.json (`npm run openapi`). */
-export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authFetch });
+export const api = createClient<paths>({ baseUrl: window.location.origin + API_BASE, fetch: authFetch });
 
 export type Schemas = components['schemas'];
 
-export interface ErrorDetail {
-  field?: string;
-  code?: string;
-  message: string;
+/** One bad field of a 400 (or 409/422): its full path (`blocks[1].unit`), a stable code per rule, and a sentence. */
+export interface InvalidParam {
+  name: string;
+  code: string;
+  reason: string;
 }
 
-/** An API answer that was not 2xx, in the API's error shape. */
+/** The API's error answer, `application/problem+json` (RFC 9457) with the product's own members. */
+interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  code?: string;
+  requestId?: string;
+  invalidParams?: InvalidParam[];
+}
+
+/**
+ * An API answer that was not 2xx. `code` is what the app decides on (never `detail`, an English sentence for
+ * developers); `status` 0 means the API was not reached.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    message: string,
-    readonly details: ErrorDetail[] = [],
+    readonly detail: string,
+    readonly invalidParams: InvalidParam[] = [],
+    readonly requestId?: string,
   ) {
-    super(message);
+    super(detail);
+    this.name = 'ApiError';
   }
 }
 
@@ -31,7 +52,28 @@ interface Answer<T> {
   response: Response;
 }
 
-/** Unwraps an openapi-fetch answer: the data, or an ApiError carrying the API's code and details. */
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+function invalidParamsOf(value: unknown): InvalidParam[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null)
+    .map((p) => ({ name: str(p.name) ?? '', code: str(p.code) ?? 'invalid', reason: str(p.reason) ?? '' }));
+}
+
+/** The ApiError for a failed answer; a body that is not a problem (a proxy's HTML page) still gives one. */
+export function apiErrorOf(response: Response, body: unknown): ApiError {
+  const p: Problem = typeof body === 'object' && body !== null ? (body as Problem) : {};
+  return new ApiError(
+    response.status,
+    str(p.code) ?? `HTTP_${response.status}`,
+    str(p.detail) ?? str(p.title) ?? response.statusText,
+    invalidParamsOf(p.invalidParams),
+    str(p.requestId) ?? response.headers.get('X-Request-Id') ?? undefined,
+  );
+}
+
+/** Unwraps an openapi-fetch answer: the data, or an ApiError carrying the API's code and invalid params. */
 export async function call<T>(promise: Promise<Answer<T>>): Promise<T> {
   let answer: Answer<T>;
   try {
@@ -41,22 +83,23 @@ export async function call<T>(promise: Promise<Answer<T>>): Promise<T> {
   }
   const { data, error, response } = answer;
   if (response.ok) return data as T;
-  const body = (error ?? {}) as Partial<{ code: string; message: string; details: ErrorDetail[] }>;
-  throw new ApiError(
-    response.status,
-    body.code ?? `HTTP_${response.status}`,
-    body.message ?? response.statusText,
-    Array.isArray(body.details) ? body.details : [],
-  );
+  throw apiErrorOf(response, error);
 }
 
-/** Field path → message, from the API's `details` (paths like `organisation.kvkNumber`, `blocks[1].unit`). */
-export function fieldErrors(err: unknown): Record<string, string> {
+/**
+ * Words an invalid param in the visitor's language, or says it has no wording for it (then the API's `reason` is
+ * shown). LocaleProvider's `useT().fieldErrors` passes one.
+ */
+export type ParamWording = (param: InvalidParam, error: ApiError) => string | undefined;
+
+/** Field path → message, from the API's `invalidParams` (paths like `organisation.kvkNumber`, `blocks[1].unit`). */
+export function fieldErrors(err: unknown, word?: ParamWording): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(err instanceof ApiError)) return out;
-  for (const d of err.details) {
-    if (!d.field) continue;
-    out[d.field] = out[d.field] ? `${out[d.field]}; ${d.message}` : d.message;
+  for (const p of err.invalidParams) {
+    if (!p.name) continue;
+    const message = word?.(p, err) ?? p.reason;
+    out[p.name] = out[p.name] ? `${out[p.name]}; ${message}` : message;
   }
   return out;
 }

@@ -25,7 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [expired, setExpired] = useState(false);
 
   const loadMe = useCallback(async (): Promise<Me> => {
-    const m = await call(api.GET('/api/v1/me'));
+    const m = await call(api.GET('/me'));
     setMe(m);
     setStatus('signed_in');
     setExpired(false);
@@ -70,7 +70,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (email: string, password: string) =>
-      adopt(await call(api.POST('/api/v1/auth/login', { body: { email, password } }))),
+      adopt(await call(api.POST('/auth/login', { body: { email, password } }))),
     [adopt],
   );
 

@@ -1,7 +1,17 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
+import { ApiError, fieldErrors, type ParamWording } from '../api/client';
 import { formatDate, formatMoney, type Locale } from './format';
-import { messages, type MessageId } from './messages';
+import { nlMessages, type MessageId, type Messages } from './messages';
 
 const STORAGE_KEY = 'buysocial.locale';
 
@@ -12,7 +22,7 @@ interface LocaleState {
 
 const LocaleContext = createContext<LocaleState>({ locale: 'nl', setLocale: () => undefined });
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   try {
     return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nl';
   } catch {
@@ -20,24 +30,45 @@ function initialLocale(): Locale {
   }
 }
 
-/** Dutch by default; English when chosen, remembered in this browser. `<html lang>` follows. */
+/** Dutch is in the home page's bundle; English is a chunk of its own, fetched once when it is first needed. */
+const loaded: Partial<Record<Locale, Messages>> = { nl: nlMessages };
+
+export async function loadMessages(locale: Locale): Promise<void> {
+  if (!loaded[locale]) loaded[locale] = (await import('./messages-en')).en;
+}
+
+/**
+ * Dutch by default; English when chosen, remembered in this browser. `<html lang>` follows. main.tsx loads the
+ * initial language's messages before the first render; a later choice switches once its messages are in.
+ */
 export function LocaleProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = initialLocale();
+    return loaded[l] ? l : 'nl';
+  });
+  const wanted = useRef(locale);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   const setLocale = useCallback((l: Locale) => {
-    setLocaleState(l);
+    wanted.current = l;
     try {
       localStorage.setItem(STORAGE_KEY, l);
     } catch {
       /* private mode: the choice lasts for this page only */
     }
+    // Not reachable (offline): the page stays in its language. A quicker second choice wins over a slow first.
+    loadMessages(l).then(
+      () => {
+        if (wanted.current === l) setLocaleState(l);
+      },
+      () => undefined,
+    );
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={locale} messages={messages[locale]} defaultLocale="nl">
+      <IntlProvider locale={locale} messages={loaded[locale] ?? nlMessages} defaultLocale="nl">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>
@@ -46,17 +77,34 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
 export const useLocale = (): LocaleState => useContext(LocaleContext);
 
-/** Translation and formatting in one hook: `t('nav.home')`, `money(123456)`, `date('2026-01-01')`. */
+/** `isNotEmpty` (class-validator's name) and `is_not_empty` find the same message. */
+const snake = (code: string): string => code.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+/**
+ * Translation and formatting in one hook: `t('nav.home')`, `money(123456)`, `date('2026-01-01')`; and the API's
+ * errors in the visitor's language by their codes (`apiError.<code>`, `invalid.<rule>`) where the app words them.
+ */
 export function useT() {
   const intl = useIntl();
   const { locale } = useLocale();
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    const wording = (id: string): string | undefined =>
+      Object.prototype.hasOwnProperty.call(intl.messages, id) ? intl.formatMessage({ id }) : undefined;
+    const apiMessage = (err: unknown): string | undefined =>
+      err instanceof ApiError ? wording(`apiError.${err.code}`) : undefined;
+    // A rule the app words; else, for the one field of a business rule (EMAIL_TAKEN on `email`), that rule's words.
+    const param: ParamWording = (p, err) =>
+      wording(`invalid.${snake(p.code)}`) ??
+      (err.invalidParams.length === 1 ? wording(`apiError.${err.code}`) : undefined);
+    return {
       locale,
       t: (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values),
       money: (cents: number | null | undefined) => formatMoney(cents, locale),
       date: (value: string | null | undefined) => formatDate(value, locale),
-    }),
-    [intl, locale],
-  );
+      /** The error's message in this language by its `code`, or undefined when the app has none. */
+      apiMessage,
+      /** Field path → message for the API's `invalidParams`, worded in this language where the app can. */
+      fieldErrors: (err: unknown) => fieldErrors(err, param),
+    };
+  }, [intl, locale]);
 }

@@ -42,7 +42,7 @@ export function CpvPicker({
   const debounced = useDebounced(q.trim(), 250);
   const results = useQuery({
     queryKey: ['cpv', debounced],
-    queryFn: () => call(api.GET('/api/v1/cpv', { params: { query: { q: debounced, limit: 8 } } })),
+    queryFn: () => call(api.GET('/cpv', { params: { query: { q: debounced, limit: 8 } } })),
     enabled: debounced.length >= 2,
     staleTime: 60 * 60 * 1000,
   });

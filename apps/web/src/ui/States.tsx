@@ -1,6 +1,6 @@
-import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/LocaleProvider';
 
@@ -56,19 +56,54 @@ export function QueryError({ error }: { error: unknown }) {
   return <ErrorAlert error={error} />;
 }
 
+/**
+ * A failed request or action. The API's `code` picks the message where the app words it; otherwise its `detail`
+ * (English) is shown with the request's id, which support can find in the logs.
+ */
 export function ErrorAlert({ error }: { error: unknown }) {
-  const { t } = useT();
+  const { t, apiMessage } = useT();
   if (!error) return null;
-  const message =
-    error instanceof ApiError
-      ? error.status === 0
-        ? t('common.networkError')
-        : t('common.error', { message: error.message })
-      : t('common.error', { message: String(error) });
+  let message: string;
+  let reference: string | undefined;
+  if (error instanceof ApiError) {
+    const worded = apiMessage(error);
+    if (error.status === 0) message = t('common.networkError');
+    else if (worded) message = worded;
+    else {
+      message = error.status >= 500 ? t('error.unexpected') : t('common.error', { message: error.detail });
+      reference = error.requestId;
+    }
+  } else {
+    message = t('common.error', { message: error instanceof Error ? error.message : String(error) });
+  }
   return (
     <Alert type="error" role="alert">
       <Paragraph>{message}</Paragraph>
+      {reference && (
+        <Paragraph className="bs-muted">{t('error.reference', { requestId: reference })}</Paragraph>
+      )}
     </Alert>
+  );
+}
+
+/**
+ * What a route shows when its page fails to render. Mostly a page's code that could not be fetched: a release
+ * replaced the hashed chunks this tab knows, or the connection dropped; reloading fixes both.
+ */
+export function RouteError() {
+  const error = useRouteError();
+  const { t } = useT();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  if (error instanceof ApiError) return <QueryError error={error} />;
+  console.error(error);
+  return (
+    <>
+      <PageHeading>{t('error.load.title')}</PageHeading>
+      <Paragraph>{t('error.load.text')}</Paragraph>
+      <Button appearance="primary-action-button" type="button" onClick={() => window.location.reload()}>
+        {t('error.load.reload')}
+      </Button>
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { parseMoney } from '../../i18n/format';
 import type { MessageId } from '../../i18n/messages';
 import { CheckboxGroup, RadioGroup, SelectField, TextField } from '../../ui/Fields';
@@ -25,7 +25,7 @@ const num = (s: string): number | null => {
  * this tender's frozen policy. Nothing is saved until the contractor submits.
  */
 export function ContributionForm({ obligationId }: { obligationId: string }) {
-  const { t, money, locale } = useT2();
+  const { t, money, locale, fieldErrors } = useT2();
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('placement');
   const [f, setF] = useState({
@@ -90,7 +90,7 @@ export function ContributionForm({ obligationId }: { obligationId: string }) {
     queryKey: ['contribution-preview', obligationId, key],
     queryFn: () =>
       call(
-        api.POST('/api/v1/obligations/{id}/contributions/preview', {
+        api.POST('/obligations/{id}/contributions/preview', {
           params: { path: { id: obligationId } },
           body: JSON.parse(key) as Body,
         }),
@@ -102,7 +102,7 @@ export function ContributionForm({ obligationId }: { obligationId: string }) {
   const submit = useMutation({
     mutationFn: (b: Body) =>
       call(
-        api.POST('/api/v1/obligations/{id}/contributions', {
+        api.POST('/obligations/{id}/contributions', {
           params: { path: { id: obligationId } },
           body: b,
         }),

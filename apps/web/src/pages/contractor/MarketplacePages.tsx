@@ -14,7 +14,7 @@ export function useQuoteRequests() {
   return useQuery({
     queryKey: ['quote-requests'],
     staleTime: 0,
-    queryFn: () => call(api.GET('/api/v1/quote-requests', { params: { query: { limit: 100 } } })),
+    queryFn: () => call(api.GET('/quote-requests', { params: { query: { limit: 100 } } })),
   });
 }
 
@@ -22,7 +22,7 @@ export function useOrders() {
   return useQuery({
     queryKey: ['orders'],
     staleTime: 0,
-    queryFn: () => call(api.GET('/api/v1/orders', { params: { query: { limit: 100 } } })),
+    queryFn: () => call(api.GET('/orders', { params: { query: { limit: 100 } } })),
   });
 }
 
@@ -34,11 +34,11 @@ function QuoteRow({ q }: { q: Quote }) {
     void qc.invalidateQueries({ queryKey: ['orders'] });
   };
   const accept = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/quotes/{id}/accept', { params: { path: { id: q.id } } })),
+    mutationFn: () => call(api.POST('/quotes/{id}/accept', { params: { path: { id: q.id } } })),
     onSuccess: done,
   });
   const reject = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/quotes/{id}/reject', { params: { path: { id: q.id } } })),
+    mutationFn: () => call(api.POST('/quotes/{id}/reject', { params: { path: { id: q.id } } })),
     onSuccess: done,
   });
   return (
@@ -167,7 +167,7 @@ function CompleteButton({ o }: { o: Order }) {
   const { t } = useT2();
   const qc = useQueryClient();
   const complete = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/orders/{id}/complete', { params: { path: { id: o.id } } })),
+    mutationFn: () => call(api.POST('/orders/{id}/complete', { params: { path: { id: o.id } } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['orders'] }),
   });
   if (o.status !== 'open') return null;

@@ -12,7 +12,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { parseMoney } from '../../i18n/format';
 import type { MessageId } from '../../i18n/messages';
 import { pct, ProgressBar, Status } from '../../ui/Bits';
@@ -141,15 +141,14 @@ function InWords({ o }: { o: Obligation }) {
 }
 
 function QuoteRequestForm({ obligationId, match }: { obligationId: string; match: Match }) {
-  const { t, locale } = useT2();
+  const { t, locale, fieldErrors } = useT2();
   const qc = useQueryClient();
   const [description, setDescription] = useState('');
   const [budget, setBudget] = useState('');
   const [neededBy, setNeededBy] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const send = useMutation({
-    mutationFn: (body: Schemas['CreateQuoteRequestDto']) =>
-      call(api.POST('/api/v1/quote-requests', { body })),
+    mutationFn: (body: Schemas['CreateQuoteRequestDto']) => call(api.POST('/quote-requests', { body })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['quote-requests'] }),
   });
   if (send.data) return <Notice>{t('ct.qr.sent')}</Notice>;
@@ -263,7 +262,7 @@ function Matches({ obligationId }: { obligationId: string }) {
     staleTime: 0,
     queryFn: () =>
       call(
-        api.GET('/api/v1/obligations/{id}/matches', {
+        api.GET('/obligations/{id}/matches', {
           params: { path: { id: obligationId }, query: { limit: 20 } },
         }),
       ),
@@ -271,7 +270,7 @@ function Matches({ obligationId }: { obligationId: string }) {
   });
   const refresh = useMutation({
     mutationFn: () =>
-      call(api.POST('/api/v1/obligations/{id}/matches/refresh', { params: { path: { id: obligationId } } })),
+      call(api.POST('/obligations/{id}/matches/refresh', { params: { path: { id: obligationId } } })),
     onSuccess: (r) => setJobId(r.id),
   });
   const job = useJob(jobId);
@@ -345,7 +344,7 @@ function Contributions({ obligationId }: { obligationId: string }) {
     staleTime: 0,
     queryFn: () =>
       call(
-        api.GET('/api/v1/obligations/{id}/contributions', {
+        api.GET('/obligations/{id}/contributions', {
           params: { path: { id: obligationId }, query: { limit: 100 } },
         }),
       ),
@@ -400,7 +399,7 @@ export function MyObligationPage() {
   const ob = useQuery({
     queryKey: ['obligation', id],
     staleTime: 0,
-    queryFn: () => call(api.GET('/api/v1/obligations/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/obligations/{id}', { params: { path: { id } } })),
   });
   const titles = useTenderTitles(ob.data ? [ob.data.tenderId] : []);
   if (ob.isPending) return <Loading />;

@@ -6,7 +6,7 @@ import { IntlProvider, useIntl } from 'react-intl';
 import { api, call, type Schemas } from '../../api/client';
 import { formatNumber } from '../../i18n/format';
 import { useLocale, useT } from '../../i18n/LocaleProvider';
-import { messages, type MessageId } from '../../i18n/messages';
+import type { MessageId } from '../../i18n/messages';
 import { part2Messages, type Part2MessageId } from '../../i18n/messages-part2';
 import { ProgressBar } from '../../ui/Bits';
 import { ErrorAlert } from '../../ui/States';
@@ -17,7 +17,8 @@ export type AnyMessageId = MessageId | Part2MessageId;
 /** The frame's messages plus this chunk's: loaded with the signed-in screens only. */
 export function Part2Messages({ children }: { children: ReactNode }) {
   const { locale } = useLocale();
-  const merged = useMemo(() => ({ ...messages[locale], ...part2Messages[locale] }), [locale]);
+  const frame = useIntl().messages;
+  const merged = useMemo(() => ({ ...frame, ...part2Messages[locale] }), [frame, locale]);
   return (
     <IntlProvider locale={locale} messages={merged} defaultLocale="nl">
       {children}
@@ -52,7 +53,7 @@ export function useT2() {
 export function useJob(id: string | null) {
   return useQuery({
     queryKey: ['job', id],
-    queryFn: () => call(api.GET('/api/v1/jobs/{id}', { params: { path: { id: id ?? '' } } })),
+    queryFn: () => call(api.GET('/jobs/{id}', { params: { path: { id: id ?? '' } } })),
     enabled: Boolean(id),
     refetchInterval: (q) => {
       const s = q.state.data?.status;
@@ -102,7 +103,7 @@ export function useTenderTitles(ids: string[]): Map<string, string> {
   const results = useQueries({
     queries: unique.map((id) => ({
       queryKey: ['tender', id],
-      queryFn: () => call(api.GET('/api/v1/tenders/{id}', { params: { path: { id } } })),
+      queryFn: () => call(api.GET('/tenders/{id}', { params: { path: { id } } })),
       staleTime: 5 * 60_000,
     })),
   });
@@ -113,7 +114,7 @@ export function useMyObligations() {
   return useQuery({
     queryKey: ['obligations'],
     staleTime: 0,
-    queryFn: () => call(api.GET('/api/v1/obligations', { params: { query: { limit: 100 } } })),
+    queryFn: () => call(api.GET('/obligations', { params: { query: { limit: 100 } } })),
   });
 }
 

@@ -40,17 +40,17 @@ function useBuyerSpend(buyerId: string, language: 'nl' | 'en') {
     staleTime: 60_000,
     queryFn: async () => {
       const accepted = await call(
-        api.POST('/api/v1/reports', { body: { scope: 'buyer', scopeId: buyerId, format: 'json', language } }),
+        api.POST('/reports', { body: { scope: 'buyer', scopeId: buyerId, format: 'json', language } }),
       );
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const r = await call(api.GET('/api/v1/reports/{id}', { params: { path: { id: accepted.id } } }));
+        const r = await call(api.GET('/reports/{id}', { params: { path: { id: accepted.id } } }));
         if (r.status === 'done') break;
         if (r.status === 'failed') throw new Error(r.error ?? 'report failed');
         if (Date.now() > deadline) throw new Error('timeout');
         await new Promise((res) => window.setTimeout(res, 700));
       }
-      const file = await api.GET('/api/v1/reports/{id}/download', {
+      const file = await api.GET('/reports/{id}/download', {
         params: { path: { id: accepted.id } },
         parseAs: 'text',
       });

@@ -11,7 +11,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, ApiError, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, apiErrorOf, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { ProgressBar } from '../../ui/Bits';
 import { RadioGroup, SelectField, TextField } from '../../ui/Fields';
@@ -25,12 +25,11 @@ const EXT: Record<Report['format'], string> = { pdf: 'PDF', csv: 'CSV', json: 'J
 
 /** Downloads with the access token (a plain link would not carry it), then saves under the API's file name. */
 export async function downloadReport(r: Report): Promise<void> {
-  const res = await api.GET('/api/v1/reports/{id}/download', {
+  const res = await api.GET('/reports/{id}/download', {
     params: { path: { id: r.id } },
     parseAs: 'blob',
   });
-  if (!res.response.ok || !res.data)
-    throw new ApiError(res.response.status, 'DOWNLOAD', res.response.statusText);
+  if (!res.response.ok || !res.data) throw apiErrorOf(res.response, res.error);
   const url = URL.createObjectURL(res.data as Blob);
   const a = document.createElement('a');
   a.href = url;
@@ -45,14 +44,14 @@ export function useReports() {
   return useQuery({
     queryKey: ['reports'],
     staleTime: 0,
-    queryFn: () => call(api.GET('/api/v1/reports', { params: { query: { limit: 50 } } })),
+    queryFn: () => call(api.GET('/reports', { params: { query: { limit: 50 } } })),
     refetchInterval: (q) =>
       q.state.data?.items.some((r) => r.status === 'queued' || r.status === 'running') ? 1000 : false,
   });
 }
 
 function RequestForm() {
-  const { t, locale } = useT2();
+  const { t, locale, fieldErrors } = useT2();
   const { me } = useAuth();
   const qc = useQueryClient();
   const [params] = useSearchParams();
@@ -68,7 +67,7 @@ function RequestForm() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const create = useMutation({
-    mutationFn: (body: Schemas['CreateReportDto']) => call(api.POST('/api/v1/reports', { body })),
+    mutationFn: (body: Schemas['CreateReportDto']) => call(api.POST('/reports', { body })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['reports'] }),
   });
   const subjects =

@@ -29,7 +29,7 @@ function Decision({ cert }: { cert: Certification }) {
   const decide = useMutation({
     mutationFn: (decision: 'verified' | 'rejected') =>
       call(
-        api.POST('/api/v1/certifications/{id}/verification', {
+        api.POST('/certifications/{id}/verification', {
           params: { path: { id: cert.id } },
           body: {
             decision,
@@ -75,8 +75,7 @@ function OrganisationCertifications({ orgId, name }: { orgId: string; name: stri
   const { t, date } = useT();
   const list = useQuery({
     queryKey: ['certifications', orgId],
-    queryFn: () =>
-      call(api.GET('/api/v1/organisations/{id}/certifications', { params: { path: { id: orgId } } })),
+    queryFn: () => call(api.GET('/organisations/{id}/certifications', { params: { path: { id: orgId } } })),
   });
   return (
     <section className="bs-section" aria-labelledby="certs-heading">
@@ -141,9 +140,7 @@ export function CertificationsPage() {
   const search = useQuery({
     queryKey: ['enterprise-search', params.get('q')],
     queryFn: () =>
-      call(
-        api.GET('/api/v1/social-enterprises', { params: { query: { q: params.get('q') ?? '', limit: 20 } } }),
-      ),
+      call(api.GET('/social-enterprises', { params: { query: { q: params.get('q') ?? '', limit: 20 } } })),
     enabled: Boolean(params.get('q')),
   });
   const submit = (e: FormEvent) => {

@@ -12,7 +12,7 @@ import {
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { moneyInput, parseMoney } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
@@ -36,7 +36,7 @@ type Contribution = Schemas['ContributionResponseDto'];
 function useObligations() {
   return useQuery({
     queryKey: ['obligations'],
-    queryFn: () => call(api.GET('/api/v1/obligations', { params: { query: { limit: 100 } } })),
+    queryFn: () => call(api.GET('/obligations', { params: { query: { limit: 100 } } })),
   });
 }
 
@@ -137,7 +137,7 @@ function describe(
 
 /** Verify with a value (the claimed value unless changed) or reject with a note. */
 function ReviewForm({ contribution, onReviewed }: { contribution: Contribution; onReviewed: () => void }) {
-  const { t, money, locale } = useT();
+  const { t, money, locale, fieldErrors } = useT();
   const qc = useQueryClient();
   const [value, setValue] = useState(moneyInput(contribution.claimedValueCents, locale));
   const [note, setNote] = useState('');
@@ -145,7 +145,7 @@ function ReviewForm({ contribution, onReviewed }: { contribution: Contribution; 
   const review = useMutation({
     mutationFn: (body: { decision: 'verified' | 'rejected'; verifiedValueCents?: number; note?: string }) =>
       call(
-        api.POST('/api/v1/contributions/{id}/review', {
+        api.POST('/contributions/{id}/review', {
           params: { path: { id: contribution.id } },
           body,
         }),
@@ -257,13 +257,13 @@ export function ObligationPage() {
   const titles = useTenderTitles();
   const ob = useQuery({
     queryKey: ['obligation', id],
-    queryFn: () => call(api.GET('/api/v1/obligations/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/obligations/{id}', { params: { path: { id } } })),
   });
   const contributions = useQuery({
     queryKey: ['contributions', id],
     queryFn: () =>
       call(
-        api.GET('/api/v1/obligations/{id}/contributions', {
+        api.GET('/obligations/{id}/contributions', {
           params: { path: { id }, query: { limit: 100 } },
         }),
       ),
@@ -338,7 +338,7 @@ export function ReviewPage() {
       queryKey: ['contributions', o.id],
       queryFn: () =>
         call(
-          api.GET('/api/v1/obligations/{id}/contributions', {
+          api.GET('/obligations/{id}/contributions', {
             params: { path: { id: o.id }, query: { limit: 100 } },
           }),
         ),

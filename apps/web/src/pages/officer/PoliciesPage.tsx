@@ -21,10 +21,10 @@ export function PoliciesPage() {
   const navigate = useNavigate();
   const list = useQuery({
     queryKey: ['policies'],
-    queryFn: () => call(api.GET('/api/v1/sroi-policies', { params: { query: { limit: 100 } } })),
+    queryFn: () => call(api.GET('/sroi-policies', { params: { query: { limit: 100 } } })),
   });
   const create = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/sroi-policies', { body: EXAMPLE_POLICY })),
+    mutationFn: () => call(api.POST('/sroi-policies', { body: EXAMPLE_POLICY })),
     onSuccess: (p) => navigate(`/officer/policies/${p.id}`),
   });
   const start = (

@@ -16,7 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { moneyInput, parseMoney } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
@@ -154,7 +154,7 @@ function CellSelect({
 }
 
 function EvaluatePreview({ policy }: { policy: Policy }) {
-  const { t, money, locale } = useT();
+  const { t, money, locale, fieldErrors } = useT();
   const [kind, setKind] = useState<'placement' | 'activity'>('placement');
   const year = new Date().getFullYear();
   const [f, setF] = useState({
@@ -186,9 +186,7 @@ function EvaluatePreview({ policy }: { policy: Policy }) {
               quantity: num(f.quantity) as number,
               description: f.description,
             };
-      return call(
-        api.POST('/api/v1/sroi-policies/{id}/evaluate', { params: { path: { id: policy.id } }, body }),
-      );
+      return call(api.POST('/sroi-policies/{id}/evaluate', { params: { path: { id: policy.id } }, body }));
     },
   });
   const errors = fieldErrors(evaluate.error);
@@ -345,12 +343,12 @@ export function PolicyPage() {
 }
 
 function PolicyEditor({ id }: { id: string }) {
-  const { t, locale, date, money } = useT();
+  const { t, locale, date, money, fieldErrors } = useT();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const policy = useQuery({
     queryKey: ['policy', id],
-    queryFn: () => call(api.GET('/api/v1/sroi-policies/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/sroi-policies/{id}', { params: { path: { id } } })),
   });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
@@ -369,7 +367,7 @@ function PolicyEditor({ id }: { id: string }) {
   const save = useMutation({
     mutationFn: (body: Obj) =>
       call(
-        api.PATCH('/api/v1/sroi-policies/{id}', {
+        api.PATCH('/sroi-policies/{id}', {
           params: { path: { id } },
           body: body as Schemas['PolicyBodyDto'],
         }),
@@ -380,13 +378,13 @@ function PolicyEditor({ id }: { id: string }) {
     },
   });
   const publish = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/sroi-policies/{id}/publish', { params: { path: { id } } })),
+    mutationFn: () => call(api.POST('/sroi-policies/{id}/publish', { params: { path: { id } } })),
     onSuccess: refresh,
   });
   const version = useMutation({
     mutationFn: (p: Policy) =>
       call(
-        api.POST('/api/v1/sroi-policies/{id}/versions', {
+        api.POST('/sroi-policies/{id}/versions', {
           params: { path: { id } },
           body: { ...policyBody(p), version: newVersion.trim() },
         }),

@@ -14,11 +14,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { parseMoney } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
-import { messages, type MessageId } from '../../i18n/messages';
+import { nlMessages, type MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { CpvPicker } from '../../ui/CpvPicker';
 import { SelectField, TextField } from '../../ui/Fields';
@@ -46,7 +46,7 @@ export function useOwnTenders() {
   return useQuery({
     queryKey: ['tenders', 'own', me?.organisation?.id],
     queryFn: async () => {
-      const r = await call(api.GET('/api/v1/tenders', { params: { query: { limit: 100 } } }));
+      const r = await call(api.GET('/tenders', { params: { query: { limit: 100 } } }));
       return r.items.filter((t) => buyerId(t) === me?.organisation?.id);
     },
   });
@@ -104,12 +104,12 @@ interface Item {
 }
 
 export function NewTenderPage() {
-  const { t, locale } = useT();
+  const { t, locale, fieldErrors } = useT();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const policies = useQuery({
     queryKey: ['policies'],
-    queryFn: () => call(api.GET('/api/v1/sroi-policies', { params: { query: { limit: 100 } } })),
+    queryFn: () => call(api.GET('/sroi-policies', { params: { query: { limit: 100 } } })),
   });
   const published = (policies.data?.items ?? []).filter((p) => p.status === 'published');
   const [f, setF] = useState({
@@ -131,7 +131,7 @@ export function NewTenderPage() {
   const policyId = f.policyId || published[0]?.id || '';
 
   const create = useMutation({
-    mutationFn: (body: Schemas['CreateTenderDto']) => call(api.POST('/api/v1/tenders', { body })),
+    mutationFn: (body: Schemas['CreateTenderDto']) => call(api.POST('/tenders', { body })),
     onSuccess: (tender) => {
       void qc.invalidateQueries({ queryKey: ['tenders'] });
       navigate(`/officer/tenders/${tender.id}`);
@@ -306,14 +306,14 @@ export function NewTenderPage() {
 }
 
 function AwardForm({ tender }: { tender: Tender }) {
-  const { t, money, locale } = useT();
+  const { t, money, locale, fieldErrors } = useT();
   const qc = useQueryClient();
   const [contractor, setContractor] = useState('');
   const [value, setValue] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const award = useMutation({
     mutationFn: (body: Schemas['AwardDto']) =>
-      call(api.POST('/api/v1/tenders/{id}/award', { params: { path: { id: tender.id } }, body })),
+      call(api.POST('/tenders/{id}/award', { params: { path: { id: tender.id } }, body })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['tender', tender.id] });
       void qc.invalidateQueries({ queryKey: ['audit', tender.id] });
@@ -374,12 +374,12 @@ function AwardForm({ tender }: { tender: Tender }) {
 function AuditLog({ tenderId }: { tenderId: string }) {
   const { t, date } = useT();
   // Actions and statuses the app has no words for yet are shown as the API names them.
-  const label = (id: string, fallback: string) => (id in messages.nl ? t(id as MessageId) : fallback);
+  const label = (id: string, fallback: string) => (id in nlMessages ? t(id as MessageId) : fallback);
   const log = useQuery({
     queryKey: ['audit', tenderId],
     queryFn: () =>
       call(
-        api.GET('/api/v1/audit-log', {
+        api.GET('/audit-log', {
           params: { query: { entityType: 'tender', entityId: tenderId, limit: 100 } },
         }),
       ),
@@ -431,10 +431,10 @@ function OfficerTender({ id }: { id: string }) {
   const qc = useQueryClient();
   const tender = useQuery({
     queryKey: ['tender', id],
-    queryFn: () => call(api.GET('/api/v1/tenders/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/tenders/{id}', { params: { path: { id } } })),
   });
   const publish = useMutation({
-    mutationFn: () => call(api.POST('/api/v1/tenders/{id}/publish', { params: { path: { id } } })),
+    mutationFn: () => call(api.POST('/tenders/{id}/publish', { params: { path: { id } } })),
     onSuccess: (x) => {
       qc.setQueryData(['tender', id], x);
       void qc.invalidateQueries({ queryKey: ['tenders'] });

@@ -21,7 +21,7 @@ export function EnterprisePage() {
   const { me } = useAuth();
   const profile = useQuery({
     queryKey: ['enterprise', id],
-    queryFn: () => call(api.GET('/api/v1/social-enterprises/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/social-enterprises/{id}', { params: { path: { id } } })),
   });
   if (profile.isPending) return <Loading />;
   if (profile.isError) return <QueryError error={profile.error} />;

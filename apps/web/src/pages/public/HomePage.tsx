@@ -34,10 +34,10 @@ function useSearch(params: URLSearchParams) {
     queryFn: async ({ pageParam }) => {
       const q = { ...query, cursor: pageParam };
       if (kind === 'enterprises') {
-        const r = await call(api.GET('/api/v1/social-enterprises', { params: { query: q } }));
+        const r = await call(api.GET('/social-enterprises', { params: { query: q } }));
         return { kind, enterprises: r.items, offerings: [], nextCursor: r.nextCursor };
       }
-      const r = await call(api.GET('/api/v1/offerings', { params: { query: q } }));
+      const r = await call(api.GET('/offerings', { params: { query: q } }));
       return { kind, offerings: r.items, enterprises: [], nextCursor: r.nextCursor };
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -2,7 +2,7 @@ import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { api, ApiError, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, ApiError, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import { RadioGroup, TextField } from '../../ui/Fields';
@@ -12,7 +12,7 @@ import { KVK_PATTERN, POSTCODE_OR_PC4_PATTERN } from '../../ui/vocabulary';
 type Kind = Schemas['RegisterOrganisationDto']['kind'];
 
 export function RegisterPage() {
-  const { t } = useT();
+  const { t, fieldErrors } = useT();
   const { adopt } = useAuth();
   const navigate = useNavigate();
   const [kind, setKind] = useState<Kind>('social_enterprise');
@@ -32,7 +32,7 @@ export function RegisterPage() {
     mutationFn: async () =>
       adopt(
         await call(
-          api.POST('/api/v1/auth/register', {
+          api.POST('/auth/register', {
             body: {
               email: form.email.trim(),
               password: form.password,
@@ -73,7 +73,9 @@ export function RegisterPage() {
   };
 
   const errors = { ...fieldErrors(register.error), ...local };
-  const conflict = register.error instanceof ApiError && register.error.status === 409;
+  const conflict =
+    register.error instanceof ApiError &&
+    ['EMAIL_TAKEN', 'KVK_NUMBER_TAKEN', 'ALREADY_EXISTS'].includes(register.error.code);
   return (
     <>
       <PageHeading>{t('register.title')}</PageHeading>

@@ -2,7 +2,7 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, fieldErrors } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
@@ -15,7 +15,7 @@ export const homeOf = (role: string): string =>
 const safeNext = (next: string | null): string | null => (next && /^\/(?!\/)/.test(next) ? next : null);
 
 export function SignInPage() {
-  const { t } = useT();
+  const { t, fieldErrors } = useT();
   const { signIn, status, me, expired } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -37,7 +37,7 @@ export function SignInPage() {
     <>
       <PageHeading>{t('signIn.title')}</PageHeading>
       {expired && <Notice type="warning">{t('error.sessionEnded')}</Notice>}
-      {login.error instanceof ApiError && login.error.status === 401 ? (
+      {login.error instanceof ApiError && login.error.code === 'INVALID_CREDENTIALS' ? (
         <Notice type="warning">{t('signIn.failed')}</Notice>
       ) : login.error && Object.keys(errors).length === 0 ? (
         <ErrorAlert error={login.error} />

@@ -74,7 +74,7 @@ export function TenderPage() {
   const { id = '' } = useParams();
   const tender = useQuery({
     queryKey: ['tender', id],
-    queryFn: () => call(api.GET('/api/v1/tenders/{id}', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/tenders/{id}', { params: { path: { id } } })),
   });
   if (tender.isPending) return <Loading />;
   if (tender.isError) return <QueryError error={tender.error} />;

@@ -13,9 +13,7 @@ export function TendersPage() {
     queryKey: ['tenders', 'active'],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call(
-        api.GET('/api/v1/tenders', { params: { query: { status: 'active', limit: 20, cursor: pageParam } } }),
-      ),
+      call(api.GET('/tenders', { params: { query: { status: 'active', limit: 20, cursor: pageParam } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];

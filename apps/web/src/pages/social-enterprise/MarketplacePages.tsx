@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { parseMoney } from '../../i18n/format';
 import type { MessageId } from '../../i18n/messages';
@@ -23,7 +23,7 @@ export function OpportunitiesPage() {
     staleTime: 0,
     queryFn: () =>
       call(
-        api.GET('/api/v1/social-enterprises/{id}/opportunities', {
+        api.GET('/social-enterprises/{id}/opportunities', {
           params: { path: { id }, query: { limit: 50 } },
         }),
       ),
@@ -77,7 +77,7 @@ export function OpportunitiesPage() {
 }
 
 function AnswerForms({ r, onAnswered }: { r: QuoteRequest; onAnswered: () => void }) {
-  const { t, locale } = useT2();
+  const { t, locale, fieldErrors } = useT2();
   const qc = useQueryClient();
   const [amount, setAmount] = useState('');
   const [validUntil, setValidUntil] = useState(today(30));
@@ -90,13 +90,13 @@ function AnswerForms({ r, onAnswered }: { r: QuoteRequest; onAnswered: () => voi
   };
   const quote = useMutation({
     mutationFn: (body: Schemas['CreateQuoteDto']) =>
-      call(api.POST('/api/v1/quote-requests/{id}/quotes', { params: { path: { id: r.id } }, body })),
+      call(api.POST('/quote-requests/{id}/quotes', { params: { path: { id: r.id } }, body })),
     onSuccess: done,
   });
   const decline = useMutation({
     mutationFn: () =>
       call(
-        api.POST('/api/v1/quote-requests/{id}/decline', {
+        api.POST('/quote-requests/{id}/decline', {
           params: { path: { id: r.id } },
           body: reason.trim() ? { reason: reason.trim() } : {},
         }),
@@ -238,7 +238,7 @@ export function IncomingRequestsPage() {
 }
 
 function InvoiceForm({ o }: { o: Order }) {
-  const { t, money, locale } = useT2();
+  const { t, money, locale, fieldErrors } = useT2();
   const qc = useQueryClient();
   const [number, setNumber] = useState('');
   const [invoiceDate, setInvoiceDate] = useState(today());
@@ -246,7 +246,7 @@ function InvoiceForm({ o }: { o: Order }) {
   const [local, setLocal] = useState<Record<string, string>>({});
   const send = useMutation({
     mutationFn: (body: Schemas['CreateInvoiceDto']) =>
-      call(api.POST('/api/v1/orders/{id}/invoices', { params: { path: { id: o.id } }, body })),
+      call(api.POST('/orders/{id}/invoices', { params: { path: { id: o.id } }, body })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['orders'] });
       setNumber('');

@@ -1,7 +1,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { moneyInput, parseMoney } from '../../i18n/format';
 import { CpvPicker } from '../../ui/CpvPicker';
 import { TextField } from '../../ui/Fields';
@@ -18,7 +18,7 @@ const numOrNull = (s: string): number | null => {
 
 /** Create (no offering) or edit one: CPV codes picked from the list, delivery point, price, labour share, capacity. */
 function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () => void }) {
-  const { t, locale } = useT2();
+  const { t, locale, fieldErrors } = useT2();
   const qc = useQueryClient();
   const [title, setTitle] = useState(offering?.title ?? '');
   const [description, setDescription] = useState(offering?.description ?? '');
@@ -41,8 +41,8 @@ function OfferingForm({ offering, onDone }: { offering?: Offering; onDone?: () =
   const save = useMutation({
     mutationFn: (body: Schemas['CreateOfferingDto']) =>
       offering
-        ? call(api.PATCH('/api/v1/offerings/{id}', { params: { path: { id: offering.id } }, body }))
-        : call(api.POST('/api/v1/offerings', { body })),
+        ? call(api.PATCH('/offerings/{id}', { params: { path: { id: offering.id } }, body }))
+        : call(api.POST('/offerings', { body })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['se-profile'] });
       if (!offering) {
@@ -199,7 +199,7 @@ function OfferingCard({ o }: { o: Offering }) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const remove = useMutation({
-    mutationFn: () => call(api.DELETE('/api/v1/offerings/{id}', { params: { path: { id: o.id } } })),
+    mutationFn: () => call(api.DELETE('/offerings/{id}', { params: { path: { id: o.id } } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['se-profile'] }),
   });
   return (

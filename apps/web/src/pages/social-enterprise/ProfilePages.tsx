@@ -11,7 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, call, fieldErrors, type Schemas } from '../../api/client';
+import { api, call, type Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
@@ -38,7 +38,7 @@ export function useOwnProfile() {
     query: useQuery({
       queryKey: ['se-profile', id],
       staleTime: 0,
-      queryFn: () => call(api.GET('/api/v1/social-enterprises/{id}', { params: { path: { id } } })),
+      queryFn: () => call(api.GET('/social-enterprises/{id}', { params: { path: { id } } })),
       enabled: Boolean(id),
     }),
   };
@@ -50,7 +50,7 @@ const numOrNull = (s: string): number | null => {
 };
 
 function ProfileForm({ id, p }: { id: string; p: Profile }) {
-  const { t } = useT2();
+  const { t, fieldErrors } = useT2();
   const qc = useQueryClient();
   const [mission, setMission] = useState(p.mission ?? '');
   const [groups, setGroups] = useState<string[]>(p.targetGroups ?? []);
@@ -61,7 +61,7 @@ function ProfileForm({ id, p }: { id: string; p: Profile }) {
   const [published, setPublished] = useState<string[]>(p.published ? ['yes'] : []);
   const save = useMutation({
     mutationFn: (body: Schemas['ProfileDto']) =>
-      call(api.PUT('/api/v1/social-enterprises/{id}/profile', { params: { path: { id } }, body })),
+      call(api.PUT('/social-enterprises/{id}/profile', { params: { path: { id } }, body })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['se-profile', id] }),
   });
   const submit = (e: FormEvent) => {
@@ -143,12 +143,12 @@ function ProfileForm({ id, p }: { id: string; p: Profile }) {
 }
 
 function Certifications({ id }: { id: string }) {
-  const { t, date } = useT2();
+  const { t, date, fieldErrors } = useT2();
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['certifications', id],
     staleTime: 0,
-    queryFn: () => call(api.GET('/api/v1/organisations/{id}/certifications', { params: { path: { id } } })),
+    queryFn: () => call(api.GET('/organisations/{id}/certifications', { params: { path: { id } } })),
   });
   const [type, setType] = useState<string>('pso');
   const [level, setLevel] = useState('trede_2');
@@ -157,7 +157,7 @@ function Certifications({ id }: { id: string }) {
   const [until, setUntil] = useState('');
   const add = useMutation({
     mutationFn: (body: Schemas['CreateCertificationDto']) =>
-      call(api.POST('/api/v1/organisations/{id}/certifications', { params: { path: { id } }, body })),
+      call(api.POST('/organisations/{id}/certifications', { params: { path: { id } }, body })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['certifications', id] });
       void qc.invalidateQueries({ queryKey: ['se-profile', id] });
