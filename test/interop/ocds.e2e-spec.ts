@@ -2,7 +2,7 @@ import { OcdsAwardEntity, TenderEntity } from '@app/database';
 import { OcdsValidator } from '@app/domain';
 import { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { In } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -15,9 +15,9 @@ import { awardedObligation } from '../support/procurement';
 jest.setTimeout(180_000);
 
 const FIXTURES = join(__dirname, '../fixtures/ocds');
-// CI checks out the shared reference data beside the clone; the product itself never reads it.
-const SHARED = join(__dirname, '../../../shared/data/ocds/packages');
-const SHARED_PACKAGES = existsSync(SHARED) ? readdirSync(SHARED).filter((f) => f.endsWith('.json')) : [];
+// Whole real packages, copied into the repository (credits in test/fixtures/ocds/README.md).
+const SHARED = join(FIXTURES, 'packages');
+const SHARED_PACKAGES = readdirSync(SHARED).filter((f) => f.endsWith('.json'));
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- package JSON, read freely in assertions
 type Json = Record<string, any>;
