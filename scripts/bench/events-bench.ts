@@ -5,8 +5,8 @@
  *   npm run bench:events -- [--days 5] [--contractors 40] [--enterprises 80] [--slots 12] [--tables 20]
  *                           [--small-days 30]
  */
-import { buildSchedule, ScheduleResult } from '../../libs/domain/src/events/scheduler';
-import { generateDay, GeneratedDayShape } from '../../libs/domain/src/events/testing.fixtures';
+import { buildSchedule, ScheduleResult } from '../../libs/domain/src/meeting-days/scheduler';
+import { generateDay, GeneratedDayShape } from '../../libs/domain/src/meeting-days/testing.fixtures';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)

@@ -233,10 +233,10 @@ async function child(name: string): Promise<void> {
     const { AppConfigModule } = await import('@app/config');
     const { DatabaseModule } = await import('@app/database');
     const { QueueModule } = await import('@app/queue');
-    const { ReportingModule, ReportGeneratorService } = await import('@app/domain');
+    const { ReportsModule, ReportGeneratorService } = await import('@app/domain');
     const { getDataSourceToken } = await import('@nestjs/typeorm');
     const ref = await Test.createTestingModule({
-      imports: [AppConfigModule.forRoot({}), DatabaseModule, QueueModule, ReportingModule],
+      imports: [AppConfigModule.forRoot({}), DatabaseModule, QueueModule, ReportsModule],
     }).compile();
     const app = await ref.init();
     const ds = app.get<DataSource>(getDataSourceToken());
@@ -266,8 +266,8 @@ async function child(name: string): Promise<void> {
     };
   } else if (name === 'pdf-baseline') {
     const PDFDocument = (await import('pdfkit')).default;
-    const { CONTRIBUTION_ROWS_SQL } = await import('../../libs/domain/src/reporting/report-queries');
-    const { reportFonts } = await import('../../libs/domain/src/reporting/pdf/fonts');
+    const { CONTRIBUTION_ROWS_SQL } = await import('../../libs/domain/src/reports/report-queries');
+    const { reportFonts } = await import('../../libs/domain/src/reports/pdf/fonts');
     const c = new Client({ connectionString: process.env.DATABASE_URL });
     await c.connect();
     work = async () => {
@@ -287,7 +287,7 @@ async function child(name: string): Promise<void> {
     cleanup = () => c.end();
   } else if (name === 'copy') {
     const { to } = await import('pg-copy-streams');
-    const { BUYER_OBLIGATION_ROWS_SQL } = await import('../../libs/domain/src/reporting/report-queries');
+    const { BUYER_OBLIGATION_ROWS_SQL } = await import('../../libs/domain/src/reports/report-queries');
     const c = new Client({ connectionString: process.env.DATABASE_URL });
     await c.connect();
     const sql = BUYER_OBLIGATION_ROWS_SQL.replace(/\$1/g, `'${args.get('buyer')}'::uuid`).replace(

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { pdfText } from '../reporting/reporting-helpers';
+import { pdfText } from '../reports/reports-helpers';
 import type { TestApp } from '../support/app';
 import { createBuyerWithOfficer, registrationBody, uniqueWord } from '../support/factories';
 import {

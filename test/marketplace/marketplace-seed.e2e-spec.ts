@@ -1,4 +1,4 @@
-import { seedDemoData } from '@app/database/seeds/seed';
+import { seedDemoData } from '@app/domain/seeds/organisations.seed';
 import {
   ObligationsService,
   OrdersService,

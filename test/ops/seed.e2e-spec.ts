@@ -1,4 +1,4 @@
-import { seedDemoData } from '@app/database/seeds/seed';
+import { seedDemoData } from '@app/domain/seeds/organisations.seed';
 import { ObligationsService, PoliciesService, TendersService } from '@app/domain';
 import { seedProcurementDemo } from '../../libs/domain/src/seeds/procurement.seed';
 import { createTestApp, TestApp } from '../support/app';

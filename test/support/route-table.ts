@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { IS_PUBLIC, ROLES } from '../../apps/api/src/auth/auth.decorators';
+import { IS_PUBLIC, ROLES } from '../../apps/api/src/identity/auth.decorators';
 
 export type Role = 'admin' | 'procurement_officer' | 'contractor' | 'social_enterprise';
 

@@ -4,7 +4,7 @@ import { DatabaseModule } from '@app/database';
 import {
   AuditModule,
   DirectoryModule,
-  EventsModule,
+  MeetingDaysModule,
   IdentityModule,
   InteropModule,
   JobsModule,
@@ -14,7 +14,7 @@ import {
   ObligationsModule,
   PoliciesModule,
   TendersModule,
-  ReportingModule,
+  ReportsModule,
 } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
@@ -23,10 +23,10 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrap } from './admin.bootstrap';
 import { QueueBoard } from './admin/queue-board';
-import { AuthController } from './auth/auth.controller';
-import { AuthGuard } from './auth/auth.guard';
-import { RedisThrottlerStorage, ThrottlerStorageModule } from './auth/redis-throttler.storage';
-import { MeController } from './auth/me.controller';
+import { AuthController } from './identity/auth.controller';
+import { AuthGuard } from './identity/auth.guard';
+import { RedisThrottlerStorage, ThrottlerStorageModule } from './identity/redis-throttler.storage';
+import { MeController } from './identity/me.controller';
 import { CertificationsController } from './directory/certifications.controller';
 import { CpvController } from './directory/cpv.controller';
 import { OfferingsController } from './directory/offerings.controller';
@@ -34,7 +34,7 @@ import { OrganisationCertificationsController } from './directory/organisation-c
 import { SocialEnterpriseImportsController } from './directory/social-enterprise-imports.controller';
 import { SocialEnterprisesController } from './directory/social-enterprises.controller';
 import { AuditController } from './audit/audit.controller';
-import { ContributionsController } from './contributions/contributions.controller';
+import { ContributionsController } from './obligations/contributions.controller';
 import { ObligationsController } from './obligations/obligations.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { TendersController } from './tenders/tenders.controller';
@@ -46,14 +46,14 @@ import { ObligationMatchesController } from './matching/obligation-matches.contr
 import { OpportunitiesController } from './matching/opportunities.controller';
 import { TenderMatchesController } from './matching/tender-matches.controller';
 import { ReportsController } from './reports/reports.controller';
-import { EventsController } from './events/events.controller';
-import { MeetingsController } from './events/meetings.controller';
+import { EventsController } from './meeting-days/events.controller';
+import { MeetingsController } from './meeting-days/meetings.controller';
 import { flushLogLines, loggerParams } from './logging';
 import { OrdersController } from './marketplace/orders.controller';
 import { QuoteRequestsController } from './marketplace/quote-requests.controller';
 import { QuotesController } from './marketplace/quotes.controller';
 import { NotificationsController } from './notifications/notifications.controller';
-import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsController } from './identity/organisations.controller';
 
 /** The HTTP process: controllers and queue producers only (processors live in the worker). */
 @Module({})
@@ -88,10 +88,10 @@ export class ApiModule implements OnApplicationShutdown {
         TendersModule,
         ObligationsModule,
         JobsModule,
-        ReportingModule,
+        ReportsModule,
         MarketplaceModule,
         MatchingModule,
-        EventsModule,
+        MeetingDaysModule,
         InteropModule,
         HealthModule,
       ],

@@ -1,19 +1,19 @@
 import { AppConfigModule, Env, prettyTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
-  EventsModule,
+  MeetingDaysModule,
   InteropModule,
   JobsModule,
   MatchingModule,
   NotificationsModule,
-  ReportingModule,
+  ReportsModule,
   ReportSchedulesService,
 } from '@app/domain';
 import { QueueModule, WorkerQueueModule } from '@app/queue';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { EventsProcessor } from './events/events.processor';
-import { ImportsProcessor } from './imports/imports.processor';
+import { EventsProcessor } from './meeting-days/events.processor';
+import { ImportsProcessor } from './interop/imports.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportsProcessor } from './reports/reports.processor';
@@ -46,9 +46,9 @@ export class WorkerModule {
         WorkerQueueModule.forProcessors(PROCESSORS),
         NotificationsModule,
         JobsModule,
-        ReportingModule,
+        ReportsModule,
         MatchingModule,
-        EventsModule,
+        MeetingDaysModule,
         InteropModule,
       ],
       // ReportSchedulesService upserts the reports queue's job schedulers: worker-only, like the queue.

@@ -9,6 +9,6 @@ export * from './obligations';
 export * from './jobs';
 export * from './matching';
 export * from './marketplace';
-export * from './reporting';
-export * from './events';
+export * from './reports';
+export * from './meeting-days';
 export * from './interop';

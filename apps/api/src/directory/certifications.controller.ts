@@ -2,7 +2,7 @@ import { ProblemDto, todayInNl } from '@app/common';
 import { Actor, CertificationsService } from '@app/domain';
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import { CertificationDto } from './dto/certification-response.dto';
 import { VerifyCertificationDto } from './dto/verify-certification.dto';
 

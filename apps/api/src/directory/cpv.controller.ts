@@ -2,7 +2,7 @@ import { pageLimit, ProblemDto } from '@app/common';
 import { ReferenceDataService } from '@app/domain';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/auth.decorators';
+import { Public } from '../identity/auth.decorators';
 import { CpvQueryDto } from './dto/cpv-query.dto';
 import { CpvListDto } from './dto/cpv-response.dto';
 

@@ -13,7 +13,7 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Public, Roles } from '../identity/auth.decorators';
 import { CreateOfferingDto } from './dto/create-offering.dto';
 import { OfferingSearchResultDto } from './dto/offering-search-result.dto';
 import { OfferingDto } from './dto/offering-response.dto';

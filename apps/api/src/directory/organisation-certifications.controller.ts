@@ -2,7 +2,7 @@ import { ProblemDto, todayInNl } from '@app/common';
 import { Actor, CertificationsService } from '@app/domain';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import { CertificationDto, CertificationListDto } from './dto/certification-response.dto';
 import { CreateCertificationDto } from './dto/create-certification.dto';
 

@@ -2,7 +2,7 @@ import { ProblemDto } from '@app/common';
 import { CsvImportService } from '@app/domain';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { Roles } from '../identity/auth.decorators';
 import { ImportCsvDto } from './dto/import-csv.dto';
 import { ImportResultDto } from './dto/import-result.dto';
 

@@ -2,7 +2,7 @@ import { ProblemDto, todayInNl } from '@app/common';
 import { Actor, DirectoryService, ReferenceDataService, SearchService } from '@app/domain';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Public, Roles } from '../identity/auth.decorators';
 import { EnterpriseSearchResultDto } from './dto/enterprise-search-result.dto';
 import { ProfileResponseDto } from './dto/profile-response.dto';
 import { ProfileDto } from './dto/profile.dto';

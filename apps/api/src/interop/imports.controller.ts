@@ -11,7 +11,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import { ImportAcceptedDto, ImportResponseDto } from './dto/import-response.dto';
 
 /** The release package as parsed (set aside by setupApp before the generic input cleaning). */

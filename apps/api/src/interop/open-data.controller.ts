@@ -2,7 +2,7 @@ import { ProblemDto } from '@app/common';
 import { Actor, OcdsExportService, SOCIAL_RETURN_EXTENSION, SOCIAL_RETURN_RELEASE_SCHEMA } from '@app/domain';
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Public } from '../auth/auth.decorators';
+import { CurrentActor, Public } from '../identity/auth.decorators';
 import { ExtensionDoc, ExtensionSchemaDoc } from './dto/extension.dto';
 import { ReleasePackageResponseDto } from './dto/release-package.dto';
 

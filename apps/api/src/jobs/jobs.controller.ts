@@ -1,7 +1,7 @@
 import { Actor, JobsService } from '@app/domain';
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../identity/auth.decorators';
 import { JobResponseDto } from './dto/job-response.dto';
 
 @ApiTags('jobs')

@@ -2,7 +2,7 @@ import { ProblemDto } from '@app/common';
 import { Actor, QuoteRequestsService, QuotesService } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import { CreateQuoteDto } from './dto/create-quote.dto';
 import { CreateQuoteRequestDto } from './dto/create-quote-request.dto';
 import { DeclineQuoteRequestDto } from './dto/decline-quote-request.dto';

@@ -2,7 +2,7 @@ import { ProblemDto } from '@app/common';
 import { Actor, QuotesService } from '@app/domain';
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import { OrderResponseDto } from './dto/order-response.dto';
 import { QuoteResponseDto } from './dto/quote-response.dto';
 

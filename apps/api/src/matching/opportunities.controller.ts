@@ -2,7 +2,7 @@ import { PageQueryDto, ProblemDto } from '@app/common';
 import { Actor, MatchesService } from '@app/domain';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import { OpportunityDto, OpportunityListDto } from './dto/opportunity-response.dto';
 
 @ApiTags('matching')

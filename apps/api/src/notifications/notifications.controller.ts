@@ -1,7 +1,7 @@
 import { Actor, NotificationsService } from '@app/domain';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from '../auth/auth.decorators';
+import { CurrentActor } from '../identity/auth.decorators';
 import { NotificationListDto } from './dto/notification-response.dto';
 
 @ApiTags('notifications')

@@ -3,8 +3,8 @@ import { Actor, ObligationsService } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { SroiApi } from '../sroi-api.decorator';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
-import { DiscriminatedBodyPipe } from '../contributions/discriminated-body.pipe';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
+import { DiscriminatedBodyPipe } from '../discriminated-body.pipe';
 import {
   ActivityContributionDto,
   CONTRIBUTION_CLASSES,
@@ -13,8 +13,8 @@ import {
   discriminatedSchema,
   PlacementContributionDto,
   PurchaseContributionDto,
-} from '../contributions/dto/contribution-body.dto';
-import { ContributionListDto, ContributionResponseDto } from '../contributions/dto/contribution-response.dto';
+} from '../obligations/dto/contribution-body.dto';
+import { ContributionListDto, ContributionResponseDto } from '../obligations/dto/contribution-response.dto';
 import { ObligationListDto, ObligationResponseDto } from './dto/obligation-response.dto';
 import { ValuationDto } from './dto/valuation.dto';
 import { WaiveDto } from './dto/waive.dto';

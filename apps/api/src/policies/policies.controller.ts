@@ -3,13 +3,13 @@ import { Actor, PoliciesService, SroiPolicyBody } from '@app/domain';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { SroiApi } from '../sroi-api.decorator';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import {
   ActivityContributionDto,
   PlacementContributionDto,
   PurchaseContributionDto,
   discriminatedSchema,
-} from '../contributions/dto/contribution-body.dto';
+} from '../obligations/dto/contribution-body.dto';
 import { ValuationDto } from '../obligations/dto/valuation.dto';
 import {
   EVALUATE_CLASSES,

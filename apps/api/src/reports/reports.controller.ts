@@ -12,7 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Roles } from '../identity/auth.decorators';
 import { JobAcceptedDto } from '../jobs/dto/job-response.dto';
 import { CreateReportDto } from './dto/create-report.dto';
 import { ReportListDto, ReportResponseDto } from './dto/report-response.dto';

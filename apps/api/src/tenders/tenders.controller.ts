@@ -4,7 +4,7 @@ import { TenderEntity } from '@app/database';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { SroiApi } from '../sroi-api.decorator';
-import { CurrentActor, Public, Roles } from '../auth/auth.decorators';
+import { CurrentActor, Public, Roles } from '../identity/auth.decorators';
 import { AwardResponseDto } from './dto/award-response.dto';
 import { AwardDto } from './dto/award.dto';
 import { CreateTenderDto } from './dto/create-tender.dto';

@@ -26,9 +26,9 @@ import { QuoteRequestEntity } from './quote-request.entity';
 import { QuoteEntity } from './quote.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 import { InvoiceEntity } from './invoice.entity';
-import { MeetingEventEntity } from './meeting-event.entity';
-import { EventRegistrationEntity } from './event-registration.entity';
-import { EventMeetingEntity } from './event-meeting.entity';
+import { MeetingDayEntity } from './meeting-day.entity';
+import { MeetingDayRegistrationEntity } from './meeting-day-registration.entity';
+import { MeetingEntity } from './meeting.entity';
 import { OcdsImportEntity, OcdsImportReleaseEntity } from './ocds-import.entity';
 import { OcdsAwardEntity } from './ocds-award.entity';
 
@@ -59,9 +59,9 @@ export * from './quote-request.entity';
 export * from './quote.entity';
 export * from './purchase-order.entity';
 export * from './invoice.entity';
-export * from './meeting-event.entity';
-export * from './event-registration.entity';
-export * from './event-meeting.entity';
+export * from './meeting-day.entity';
+export * from './meeting-day-registration.entity';
+export * from './meeting.entity';
 export * from './ocds-import.entity';
 export * from './ocds-award.entity';
 
@@ -94,9 +94,9 @@ export const ENTITIES = [
   QuoteEntity,
   PurchaseOrderEntity,
   InvoiceEntity,
-  MeetingEventEntity,
-  EventRegistrationEntity,
-  EventMeetingEntity,
+  MeetingDayEntity,
+  MeetingDayRegistrationEntity,
+  MeetingEntity,
   OcdsImportEntity,
   OcdsImportReleaseEntity,
   OcdsAwardEntity,

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { AppConfigModule, loadEnvOrExit } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { DEMO_PASSWORD } from '@app/database/seeds/demo-data';
-import { seedDemoData } from '@app/database/seeds/seed';
+import { DEMO_PASSWORD } from './organisations.demo-data';
+import { seedDemoData } from './organisations.seed';
 import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';

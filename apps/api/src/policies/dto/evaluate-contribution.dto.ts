@@ -4,13 +4,13 @@ import { applyDecorators, ArgumentMetadata } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { DiscriminatedBodyPipe } from '../../contributions/discriminated-body.pipe';
+import { DiscriminatedBodyPipe } from '../../discriminated-body.pipe';
 import {
   ActivityContributionDto,
   CONTRIBUTION_INVALID,
   PlacementContributionDto,
   PurchaseContributionDto,
-} from '../../contributions/dto/contribution-body.dto';
+} from '../../obligations/dto/contribution-body.dto';
 import { ContractPeriodDto } from '../../tenders/dto/contract-period.dto';
 
 const ContractPeriodField = (): PropertyDecorator =>

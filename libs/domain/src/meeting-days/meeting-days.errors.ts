@@ -1,0 +1,15 @@
+export enum MeetingDaysErrorCode {
+  EventNotFound = 'EVENT_NOT_FOUND',
+  MeetingNotFound = 'MEETING_NOT_FOUND',
+  ScheduleNotFound = 'SCHEDULE_NOT_FOUND',
+  RegistrationNotFound = 'REGISTRATION_NOT_FOUND',
+  IllegalTransition = 'ILLEGAL_TRANSITION',
+  InvalidHours = 'INVALID_HOURS',
+  AlreadyRegistered = 'ALREADY_REGISTERED',
+  RegistrationClosed = 'REGISTRATION_CLOSED',
+  NotRegistrable = 'NOT_REGISTRABLE',
+  InvalidAvailability = 'INVALID_AVAILABILITY',
+  InvalidWish = 'INVALID_WISH',
+  EventNotClosed = 'EVENT_NOT_CLOSED',
+  ScheduleLocked = 'SCHEDULE_LOCKED',
+}

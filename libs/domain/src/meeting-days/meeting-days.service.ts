@@ -1,0 +1,345 @@
+import {
+  BusinessRuleError,
+  ConflictError,
+  ErrorDetail,
+  normalisePostcode,
+  NotFoundError,
+  Page,
+  ValidationFailedError,
+  withUniqueConflicts,
+} from '@app/common';
+import {
+  MeetingDayRegistrationEntity,
+  MeetingDayEntity,
+  MeetingEventStatus,
+  OrganisationEntity,
+  pageNewestFirst,
+} from '@app/database';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { ReferenceDataService } from '../directory/reference-data.service';
+import { Actor, isAdmin } from '../identity/actor';
+import { findVisible } from '../identity/visible-row';
+import { daySlots, minutesOf, slotsWithin } from './day-slots';
+import { MeetingDaysErrorCode } from './meeting-days.errors';
+
+export interface EventInput {
+  title: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  tables: number;
+  postcode: string;
+  description?: string | null;
+}
+
+export interface RegistrationInput {
+  availableFrom?: string | null;
+  availableUntil?: string | null;
+  maxMeetings?: number | null;
+  wishes?: string[] | null;
+}
+
+const TRANSITIONS: Record<'open' | 'close', { from: MeetingEventStatus; to: MeetingEventStatus }> = {
+  open: { from: 'draft', to: 'open' },
+  close: { from: 'open', to: 'closed' },
+};
+
+const PUBLIC_STATUSES: MeetingEventStatus[] = ['open', 'closed'];
+
+/** Meeting days: an officer's lifecycle (draft → open → closed) and the registrations of contractors and SEs. */
+@Injectable()
+export class MeetingDaysService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  async create(actor: Actor, input: EventInput): Promise<MeetingDayEntity> {
+    const slots = this.slotsOrFail(input.startTime, input.endTime, input.slotMinutes);
+    if (slots.length === 0) {
+      throw new ValidationFailedError(
+        'The day holds no whole slot',
+        [
+          {
+            field: 'slotMinutes',
+            message: `no ${input.slotMinutes}-minute slot fits between startTime and endTime`,
+          },
+        ],
+        MeetingDaysErrorCode.InvalidHours,
+      );
+    }
+    await this.reference.resolvePostcode(input.postcode, 'postcode');
+    return this.ds.getRepository(MeetingDayEntity).save({
+      buyerOrganisationId: actor.organisationId!,
+      title: input.title.trim(),
+      description: (input.description ?? '').trim(),
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      slotMinutes: input.slotMinutes,
+      tables: input.tables,
+      postcode: normalisePostcode(input.postcode),
+      status: 'draft',
+      createdBy: actor.userId,
+    });
+  }
+
+  async transition(actor: Actor, id: string, action: 'open' | 'close'): Promise<MeetingDayEntity> {
+    return this.ds.transaction(async (m) => {
+      const event = await this.lockOwn(m, actor, id);
+      const move = TRANSITIONS[action];
+      if (event.status !== move.from) {
+        throw new ConflictError(
+          MeetingDaysErrorCode.IllegalTransition,
+          `A ${event.status} meeting day cannot be ${action === 'open' ? 'opened' : 'closed'}`,
+          [{ from: event.status, action, message: `allowed from: ${move.from}` }],
+        );
+      }
+      event.status = move.to;
+      if (action === 'open') event.openedAt = new Date();
+      else event.closedAt = new Date();
+      return m.getRepository(MeetingDayEntity).save(event);
+    });
+  }
+
+  /** Anyone sees open and closed days; the hosting buyer's officers also see its drafts. */
+  async get(actor: Actor | undefined, id: string): Promise<MeetingDayEntity> {
+    const event = await this.ds
+      .getRepository(MeetingDayEntity)
+      .findOne({ where: { id }, relations: { buyerOrganisation: true } });
+    if (!event || !this.visible(actor, event)) throw eventNotFound();
+    return event;
+  }
+
+  async list(
+    actor: Actor | undefined,
+    q: { status?: MeetingEventStatus; limit?: number; cursor?: string },
+  ): Promise<Page<MeetingDayEntity>> {
+    const qb = this.ds
+      .getRepository(MeetingDayEntity)
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.buyerOrganisation', 'b');
+    const own = actor?.role === 'procurement_officer' ? actor.organisationId : null;
+    qb.where(own ? '(e.status IN (:...pub) OR e.buyer_organisation_id = :own)' : 'e.status IN (:...pub)', {
+      pub: PUBLIC_STATUSES,
+      own,
+    });
+    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
+    return pageNewestFirst(qb, 'e', q);
+  }
+
+  /** A contractor or social enterprise signs up its own organisation while registration is open. */
+  async register(actor: Actor, id: string, input: RegistrationInput): Promise<MeetingDayRegistrationEntity> {
+    const { organisationId, kind } = registrant(actor);
+    return this.ds.transaction(async (m) => {
+      const event = await this.lockOpen(m, actor, id);
+      const taken = await m
+        .getRepository(MeetingDayRegistrationEntity)
+        .exists({ where: { eventId: id, organisationId } });
+      if (taken) throw alreadyRegistered();
+      const values = await this.validated(m, event, kind, organisationId, input);
+      return withUniqueConflicts(
+        () =>
+          m.getRepository(MeetingDayRegistrationEntity).save({
+            eventId: id,
+            organisationId,
+            kind,
+            ...values,
+            registeredBy: actor.userId,
+          }),
+        { uq_event_registration_organisation: alreadyRegistered },
+      );
+    });
+  }
+
+  /** A registrant changes its own registration while registration is open (fields sent replace the stored ones). */
+  async updateRegistration(
+    actor: Actor,
+    id: string,
+    registrationId: string,
+    input: RegistrationInput,
+  ): Promise<MeetingDayRegistrationEntity> {
+    const { organisationId, kind } = registrant(actor);
+    return this.ds.transaction(async (m) => {
+      const event = await this.lockOpen(m, actor, id);
+      const row = await this.ownRegistration(m, id, registrationId, organisationId);
+      const merged: RegistrationInput = {
+        availableFrom: input.availableFrom !== undefined ? input.availableFrom : row.availableFrom,
+        availableUntil: input.availableUntil !== undefined ? input.availableUntil : row.availableUntil,
+        maxMeetings: input.maxMeetings !== undefined ? input.maxMeetings : row.maxMeetings,
+        wishes: input.wishes !== undefined ? input.wishes : row.wishes,
+      };
+      Object.assign(row, await this.validated(m, event, kind, organisationId, merged));
+      return m.getRepository(MeetingDayRegistrationEntity).save(row);
+    });
+  }
+
+  /** A registrant withdraws while registration is open. */
+  async withdraw(actor: Actor, id: string, registrationId: string): Promise<void> {
+    const { organisationId } = registrant(actor);
+    await this.ds.transaction(async (m) => {
+      await this.lockOpen(m, actor, id);
+      const row = await this.ownRegistration(m, id, registrationId, organisationId);
+      await m.getRepository(MeetingDayRegistrationEntity).delete({ id: row.id });
+    });
+  }
+
+  /** The hosting officer sees every registration; a registrant sees its own. */
+  async registrations(actor: Actor, id: string): Promise<MeetingDayRegistrationEntity[]> {
+    const event = await this.get(actor, id);
+    const all = this.isHost(actor, event);
+    return this.ds.getRepository(MeetingDayRegistrationEntity).find({
+      where: all ? { eventId: id } : { eventId: id, organisationId: actor.organisationId ?? undefined },
+      relations: { organisation: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  isHost(actor: Actor | undefined, event: MeetingDayEntity): boolean {
+    return (
+      isAdmin(actor) ||
+      (actor?.role === 'procurement_officer' && actor.organisationId === event.buyerOrganisationId)
+    );
+  }
+
+  lockOwn(m: EntityManager, actor: Actor, id: string): Promise<MeetingDayEntity> {
+    return findVisible(m, MeetingDayEntity, id, {
+      lock: true,
+      visible: (e) => this.isHost(actor, e),
+      notFound: eventNotFound,
+    });
+  }
+
+  /** Shared lock: closing waits for registration changes in flight, and none slips in after the close. */
+  private async lockOpen(m: EntityManager, actor: Actor, id: string): Promise<MeetingDayEntity> {
+    const event = await findVisible(m, MeetingDayEntity, id, {
+      lock: 'shared',
+      visible: (e) => this.visible(actor, e),
+      notFound: eventNotFound,
+    });
+    if (event.status !== 'open') {
+      throw new ConflictError(
+        MeetingDaysErrorCode.RegistrationClosed,
+        `Registration is ${event.status === 'closed' ? 'closed' : 'not open'}`,
+      );
+    }
+    return event;
+  }
+
+  private async ownRegistration(
+    m: EntityManager,
+    eventId: string,
+    registrationId: string,
+    organisationId: string,
+  ): Promise<MeetingDayRegistrationEntity> {
+    const row = await m
+      .getRepository(MeetingDayRegistrationEntity)
+      .findOne({ where: { id: registrationId, eventId, organisationId } });
+    if (!row) throw new NotFoundError(MeetingDaysErrorCode.RegistrationNotFound, 'Registration');
+    return row;
+  }
+
+  private async validated(
+    m: EntityManager,
+    event: MeetingDayEntity,
+    kind: 'contractor' | 'social_enterprise',
+    organisationId: string,
+    input: RegistrationInput,
+  ): Promise<
+    Pick<MeetingDayRegistrationEntity, 'availableFrom' | 'availableUntil' | 'maxMeetings' | 'wishes'>
+  > {
+    const slots = daySlots(event.startTime, event.endTime, event.slotMinutes);
+    const from = input.availableFrom ?? null;
+    const until = input.availableUntil ?? null;
+    const problems: ErrorDetail[] = [];
+    if (from !== null && until !== null && minutesOf(from) >= minutesOf(until))
+      problems.push({ field: 'availableUntil', message: 'must be after availableFrom' });
+    else if (slotsWithin(slots, from, until).length === 0)
+      problems.push({
+        field: from !== null ? 'availableFrom' : 'availableUntil',
+        message: `no meeting slot between ${from ?? event.startTime} and ${until ?? event.endTime}`,
+      });
+    if (problems.length)
+      throw new ValidationFailedError(
+        'Availability holds no meeting slot',
+        problems,
+        MeetingDaysErrorCode.InvalidAvailability,
+      );
+    const wishes = [...new Set(input.wishes ?? [])];
+    await this.checkWishes(m, kind, organisationId, wishes);
+    return {
+      availableFrom: from,
+      availableUntil: until,
+      maxMeetings: input.maxMeetings ?? slots.length,
+      wishes,
+    };
+  }
+
+  private visible(actor: Actor | undefined, event: MeetingDayEntity): boolean {
+    return PUBLIC_STATUSES.includes(event.status) || this.isHost(actor, event);
+  }
+
+  private slotsOrFail(startTime: string, endTime: string, slotMinutes: number) {
+    if (minutesOf(startTime) >= minutesOf(endTime)) {
+      throw new ValidationFailedError(
+        'endTime is not after startTime',
+        [{ field: 'endTime', message: 'must be after startTime' }],
+        MeetingDaysErrorCode.InvalidHours,
+      );
+    }
+    return daySlots(startTime, endTime, slotMinutes);
+  }
+
+  /** Wishes name existing organisations of the other kind (a contractor wishes for enterprises and back). */
+  private async checkWishes(
+    m: EntityManager,
+    kind: 'contractor' | 'social_enterprise',
+    self: string,
+    wishes: string[],
+  ): Promise<void> {
+    if (wishes.length === 0) return;
+    const wanted = kind === 'contractor' ? 'social_enterprise' : 'contractor';
+    const found = await m
+      .getRepository(OrganisationEntity)
+      .find({ where: { id: In(wishes) }, select: { id: true, kind: true } });
+    const kindOf = new Map(found.map((o) => [o.id, o.kind]));
+    const problems: ErrorDetail[] = [];
+    wishes.forEach((w, i) => {
+      if (w === self || kindOf.get(w) !== wanted)
+        problems.push({
+          field: `wishes[${i}]`,
+          value: w,
+          message: `not a ${wanted.replace('_', ' ')} organisation`,
+        });
+    });
+    if (problems.length)
+      throw new BusinessRuleError(
+        MeetingDaysErrorCode.InvalidWish,
+        `Wishes must name ${wanted.replace('_', ' ')} organisations`,
+        problems,
+      );
+  }
+}
+
+function registrant(actor: Actor): { organisationId: string; kind: 'contractor' | 'social_enterprise' } {
+  const kind = actor.organisationKind;
+  if (!actor.organisationId || (kind !== 'contractor' && kind !== 'social_enterprise')) {
+    throw new BusinessRuleError(
+      MeetingDaysErrorCode.NotRegistrable,
+      'Only contractors and social enterprises register',
+    );
+  }
+  return { organisationId: actor.organisationId, kind };
+}
+
+function alreadyRegistered(): ConflictError {
+  return new ConflictError(
+    MeetingDaysErrorCode.AlreadyRegistered,
+    'Your organisation is already registered for this day',
+  );
+}
+
+const eventNotFound = () => new NotFoundError(MeetingDaysErrorCode.EventNotFound, 'Event');
