@@ -1,21 +1,7 @@
 import { AllExceptionsFilter, InputEdgeGuard } from '@app/common';
 import { AppConfigModule, Env } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import {
-  AuditModule,
-  DirectoryModule,
-  MeetingDaysModule,
-  IdentityModule,
-  InteropModule,
-  JobsModule,
-  MarketplaceModule,
-  MatchingModule,
-  NotificationsModule,
-  ObligationsModule,
-  PoliciesModule,
-  TendersModule,
-  ReportsModule,
-} from '@app/domain';
+import { IdentityModule } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { DynamicModule, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
@@ -23,37 +9,45 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrap } from './admin.bootstrap';
 import { QueueBoard } from './admin/queue-board';
-import { AuthController } from './identity/auth.controller';
-import { AuthGuard } from './identity/auth.guard';
-import { RedisThrottlerStorage, ThrottlerStorageModule } from './identity/redis-throttler.storage';
-import { MeController } from './identity/me.controller';
-import { CertificationsController } from './directory/certifications.controller';
-import { CpvController } from './directory/cpv.controller';
-import { OfferingsController } from './directory/offerings.controller';
-import { OrganisationCertificationsController } from './directory/organisation-certifications.controller';
-import { SocialEnterpriseImportsController } from './directory/social-enterprise-imports.controller';
-import { SocialEnterprisesController } from './directory/social-enterprises.controller';
-import { AuditController } from './audit/audit.controller';
-import { ContributionsController } from './obligations/contributions.controller';
-import { ObligationsController } from './obligations/obligations.controller';
-import { PoliciesController } from './policies/policies.controller';
-import { TendersController } from './tenders/tenders.controller';
+import { AuditApiModule } from './audit/audit.module';
+import { DirectoryApiModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
-import { ImportsController } from './interop/imports.controller';
-import { OcdsExtensionsController, OpenDataController } from './interop/open-data.controller';
-import { JobsController } from './jobs/jobs.controller';
-import { ObligationMatchesController } from './matching/obligation-matches.controller';
-import { OpportunitiesController } from './matching/opportunities.controller';
-import { TenderMatchesController } from './matching/tender-matches.controller';
-import { ReportsController } from './reports/reports.controller';
-import { EventsController } from './meeting-days/events.controller';
-import { MeetingsController } from './meeting-days/meetings.controller';
+import { AuthGuard } from './identity/auth.guard';
+import { IdentityApiModule } from './identity/identity.module';
+import { RedisThrottlerStorage, ThrottlerStorageModule } from './identity/redis-throttler.storage';
+import { InteropApiModule } from './interop/interop.module';
+import { JobsApiModule } from './jobs/jobs.module';
 import { flushLogLines, loggerParams } from './logging';
-import { OrdersController } from './marketplace/orders.controller';
-import { QuoteRequestsController } from './marketplace/quote-requests.controller';
-import { QuotesController } from './marketplace/quotes.controller';
-import { NotificationsController } from './notifications/notifications.controller';
-import { OrganisationsController } from './identity/organisations.controller';
+import { MarketplaceApiModule } from './marketplace/marketplace.module';
+import { MatchingApiModule, OpportunitiesApiModule } from './matching/matching.module';
+import { MeetingDaysApiModule } from './meeting-days/meeting-days.module';
+import { NotificationsApiModule } from './notifications/notifications.module';
+import { ObligationsApiModule } from './obligations/obligations.module';
+import { PoliciesApiModule } from './policies/policies.module';
+import { ReportsApiModule } from './reports/reports.module';
+import { TendersApiModule } from './tenders/tenders.module';
+
+/**
+ * The API's features: each module declares its controllers and imports the domain module they use. The order is
+ * the order of paths in openapi.json (Swagger scans modules in the order they are imported).
+ */
+export const API_FEATURES = [
+  IdentityApiModule,
+  NotificationsApiModule,
+  DirectoryApiModule,
+  PoliciesApiModule,
+  TendersApiModule,
+  ObligationsApiModule,
+  AuditApiModule,
+  JobsApiModule,
+  ReportsApiModule,
+  MarketplaceApiModule,
+  MatchingApiModule,
+  MeetingDaysApiModule,
+  OpportunitiesApiModule,
+  InteropApiModule,
+  HealthModule,
+];
 
 /** The HTTP process: controllers and queue producers only (processors live in the worker). */
 @Module({})
@@ -80,51 +74,9 @@ export class ApiModule implements OnApplicationShutdown {
         }),
         DatabaseModule,
         QueueModule,
+        // The global guard, the admin bootstrap and the queue board read tokens and users.
         IdentityModule,
-        NotificationsModule,
-        DirectoryModule,
-        AuditModule,
-        PoliciesModule,
-        TendersModule,
-        ObligationsModule,
-        JobsModule,
-        ReportsModule,
-        MarketplaceModule,
-        MatchingModule,
-        MeetingDaysModule,
-        InteropModule,
-        HealthModule,
-      ],
-      controllers: [
-        AuthController,
-        MeController,
-        OrganisationsController,
-        NotificationsController,
-        // Registration order is the order of paths in openapi.json.
-        CpvController,
-        SocialEnterprisesController,
-        OrganisationCertificationsController,
-        CertificationsController,
-        OfferingsController,
-        SocialEnterpriseImportsController,
-        PoliciesController,
-        TendersController,
-        ObligationsController,
-        ContributionsController,
-        AuditController,
-        JobsController,
-        ReportsController,
-        QuoteRequestsController,
-        QuotesController,
-        OrdersController,
-        ObligationMatchesController,
-        TenderMatchesController,
-        EventsController,
-        MeetingsController,
-        OpportunitiesController,
-        ImportsController,
-        OpenDataController,
-        OcdsExtensionsController,
+        ...API_FEATURES,
       ],
       providers: [
         // In this order: who is asking (401) before what was sent (400, the input edge rule).
