@@ -1,16 +1,16 @@
 import { AppConfigModule, Env, prettyTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
-  MeetingDaysModule,
   InteropModule,
   JobsModule,
   MatchingModule,
+  MeetingDaysModule,
   NotificationsModule,
   ReportsModule,
   ReportSchedulesService,
 } from '@app/domain';
 import { QueueModule, WorkerQueueModule } from '@app/queue';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { EventsProcessor } from './meeting-days/events.processor';
 import { ImportsProcessor } from './interop/imports.processor';
@@ -18,14 +18,21 @@ import { MatchingProcessor } from './matching/matching.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportsProcessor } from './reports/reports.processor';
 
-/** Every processor; the worker opens exactly their queues (WorkerQueueModule), plus the outbox relay. */
-export const PROCESSORS = [
-  NotificationsProcessor,
-  ReportsProcessor,
-  MatchingProcessor,
-  EventsProcessor,
-  ImportsProcessor,
+/**
+ * The worker's features: each processor with the domain modules it needs (and worker-only providers). A feature
+ * with background work is one line here; the worker opens exactly the processors' queues (WorkerQueueModule).
+ */
+const WORKER_FEATURES: { processor: Type; imports: Type[]; providers?: Type[] }[] = [
+  { processor: NotificationsProcessor, imports: [NotificationsModule] },
+  // ReportSchedulesService upserts the reports queue's job schedulers: worker-only, like the queue.
+  { processor: ReportsProcessor, imports: [ReportsModule, JobsModule], providers: [ReportSchedulesService] },
+  { processor: MatchingProcessor, imports: [MatchingModule, JobsModule] },
+  { processor: EventsProcessor, imports: [MeetingDaysModule, JobsModule] },
+  { processor: ImportsProcessor, imports: [InteropModule, JobsModule] },
 ];
+
+/** Every processor; the worker opens exactly their queues (WorkerQueueModule), plus the outbox relay. */
+export const PROCESSORS = WORKER_FEATURES.map((f) => f.processor);
 
 /** The queue process: processors and the outbox relay, no HTTP. */
 @Module({})
@@ -44,15 +51,9 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         WorkerQueueModule.forProcessors(PROCESSORS),
-        NotificationsModule,
-        JobsModule,
-        ReportsModule,
-        MatchingModule,
-        MeetingDaysModule,
-        InteropModule,
+        ...new Set(WORKER_FEATURES.flatMap((f) => f.imports)),
       ],
-      // ReportSchedulesService upserts the reports queue's job schedulers: worker-only, like the queue.
-      providers: [...PROCESSORS, ReportSchedulesService],
+      providers: WORKER_FEATURES.flatMap((f) => [f.processor, ...(f.providers ?? [])]),
     };
   }
 }
