@@ -1,51 +1,64 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/client';
 import { AuthProvider } from './auth/AuthProvider';
 import { RequireRole } from './auth/RequireRole';
-import { LocaleProvider } from './i18n/LocaleProvider';
-import { HomePage } from './pages/public/HomePage';
+import { HomePage } from './features/directory/HomePage';
+import { loadFeatureMessages, LocaleProvider } from './i18n/LocaleProvider';
 import { Layout } from './ui/Layout';
 import { NotFoundPage, RouteError } from './ui/States';
 
 /*
- * Only the home page is in the first bundle. Every other page group is a chunk of its own, fetched when a route
- * of the group is first shown (Layout's Suspense shows the loading text meanwhile): the other public pages, the
- * account pages, and each signed-in role's screens.
+ * Only the home page is in the first bundle. Every other page is in a chunk of its own, fetched when one of its
+ * routes is first shown (Layout's Suspense shows the loading text meanwhile): each public page on its own, the
+ * identity pages together, and each feature's signed-in screens together (features/<feature>/index.ts), fetched
+ * beside the signed-in screens' words (i18n/feature-messages.ts).
  */
-const browse = () => import('./pages/public/browse');
-const TendersPage = lazy(() => browse().then((m) => ({ default: m.TendersPage })));
-const TenderPage = lazy(() => browse().then((m) => ({ default: m.TenderPage })));
-const EnterprisePage = lazy(() => browse().then((m) => ({ default: m.EnterprisePage })));
-const account = () => import('./pages/public/account');
-const SignInPage = lazy(() => account().then((m) => ({ default: m.SignInPage })));
-const RegisterPage = lazy(() => account().then((m) => ({ default: m.RegisterPage })));
-const AccountPage = lazy(() => account().then((m) => ({ default: m.AccountPage })));
-const officer = () => import('./pages/officer');
-const PoliciesPage = lazy(() => officer().then((m) => ({ default: m.PoliciesPage })));
-const PolicyPage = lazy(() => officer().then((m) => ({ default: m.PolicyPage })));
-const OfficerTendersPage = lazy(() => officer().then((m) => ({ default: m.OfficerTendersPage })));
-const NewTenderPage = lazy(() => officer().then((m) => ({ default: m.NewTenderPage })));
-const OfficerTenderPage = lazy(() => officer().then((m) => ({ default: m.OfficerTenderPage })));
-const ObligationsPage = lazy(() => officer().then((m) => ({ default: m.ObligationsPage })));
-const ObligationPage = lazy(() => officer().then((m) => ({ default: m.ObligationPage })));
-const ReviewPage = lazy(() => officer().then((m) => ({ default: m.ReviewPage })));
-const CertificationsPage = lazy(() => officer().then((m) => ({ default: m.CertificationsPage })));
-const contractor = () => import('./pages/contractor');
-const MyObligationsPage = lazy(() => contractor().then((m) => ({ default: m.MyObligationsPage })));
-const MyObligationPage = lazy(() => contractor().then((m) => ({ default: m.MyObligationPage })));
-const QuotesPage = lazy(() => contractor().then((m) => ({ default: m.QuotesPage })));
-const ContractorOrdersPage = lazy(() => contractor().then((m) => ({ default: m.ContractorOrdersPage })));
-const enterprise = () => import('./pages/social-enterprise');
-const EnterpriseProfilePage = lazy(() => enterprise().then((m) => ({ default: m.EnterpriseProfilePage })));
-const OfferingsPage = lazy(() => enterprise().then((m) => ({ default: m.OfferingsPage })));
-const OpportunitiesPage = lazy(() => enterprise().then((m) => ({ default: m.OpportunitiesPage })));
-const EnterpriseRequestsPage = lazy(() => enterprise().then((m) => ({ default: m.EnterpriseRequestsPage })));
-const EnterpriseOrdersPage = lazy(() => enterprise().then((m) => ({ default: m.EnterpriseOrdersPage })));
-const reports = () => import('./pages/officer-reports');
-const ReportsPage = lazy(() => reports().then((m) => ({ default: m.ReportsPage })));
-const DashboardPage = lazy(() => reports().then((m) => ({ default: m.DashboardPage })));
+type Module = Record<string, ComponentType>;
+
+/** A page (`name`) of a lazily loaded module. */
+const page = <M extends Module>(load: () => Promise<M>, name: keyof M & string) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+/** A signed-in screen: its feature's chunk and the features' words, fetched in parallel. */
+const screen = <M extends Module>(load: () => Promise<M>, name: keyof M & string) =>
+  page(() => Promise.all([load(), loadFeatureMessages()]).then(([m]) => m), name);
+
+const TendersPage = page(() => import('./features/tenders/TendersPage'), 'TendersPage');
+const TenderPage = page(() => import('./features/tenders/TenderPage'), 'TenderPage');
+const EnterprisePage = page(() => import('./features/directory/EnterprisePage'), 'EnterprisePage');
+const identity = () => import('./features/identity');
+const SignInPage = page(identity, 'SignInPage');
+const RegisterPage = page(identity, 'RegisterPage');
+const AccountPage = page(identity, 'AccountPage');
+const directory = () => import('./features/directory');
+const EnterpriseProfilePage = screen(directory, 'EnterpriseProfilePage');
+const OfferingsPage = screen(directory, 'OfferingsPage');
+const CertificationsReviewPage = screen(directory, 'CertificationsReviewPage');
+const policies = () => import('./features/policies');
+const PoliciesPage = screen(policies, 'PoliciesPage');
+const PolicyPage = screen(policies, 'PolicyPage');
+const tenders = () => import('./features/tenders');
+const OfficerTendersPage = screen(tenders, 'OfficerTendersPage');
+const NewTenderPage = screen(tenders, 'NewTenderPage');
+const OfficerTenderPage = screen(tenders, 'OfficerTenderPage');
+const obligations = () => import('./features/obligations');
+const OfficerObligationsPage = screen(obligations, 'OfficerObligationsPage');
+const OfficerObligationPage = screen(obligations, 'OfficerObligationPage');
+const ReviewPage = screen(obligations, 'ReviewPage');
+const ContractorObligationsPage = screen(obligations, 'ContractorObligationsPage');
+const ContractorObligationPage = screen(obligations, 'ContractorObligationPage');
+const matching = () => import('./features/matching');
+const OpportunitiesPage = screen(matching, 'OpportunitiesPage');
+const marketplace = () => import('./features/marketplace');
+const QuotesPage = screen(marketplace, 'QuotesPage');
+const ContractorOrdersPage = screen(marketplace, 'ContractorOrdersPage');
+const QuoteRequestsPage = screen(marketplace, 'QuoteRequestsPage');
+const EnterpriseOrdersPage = screen(marketplace, 'EnterpriseOrdersPage');
+const reports = () => import('./features/reports');
+const ReportsPage = screen(reports, 'ReportsPage');
+const DashboardPage = screen(reports, 'DashboardPage');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -82,21 +95,21 @@ const router = createBrowserRouter([
           { path: '/officer/tenders', element: asOfficer(<OfficerTendersPage />) },
           { path: '/officer/tenders/new', element: asOfficer(<NewTenderPage />) },
           { path: '/officer/tenders/:id', element: asOfficer(<OfficerTenderPage />) },
-          { path: '/officer/obligations', element: asOfficer(<ObligationsPage />) },
-          { path: '/officer/obligations/:id', element: asOfficer(<ObligationPage />) },
+          { path: '/officer/obligations', element: asOfficer(<OfficerObligationsPage />) },
+          { path: '/officer/obligations/:id', element: asOfficer(<OfficerObligationPage />) },
           { path: '/officer/review', element: asOfficer(<ReviewPage />) },
-          { path: '/officer/certifications', element: asOfficer(<CertificationsPage />) },
+          { path: '/officer/certifications', element: asOfficer(<CertificationsReviewPage />) },
           { path: '/officer/reports', element: asOfficer(<ReportsPage />) },
           { path: '/officer/dashboard', element: asOfficer(<DashboardPage />) },
-          { path: '/contractor/obligations', element: asContractor(<MyObligationsPage />) },
-          { path: '/contractor/obligations/:id', element: asContractor(<MyObligationPage />) },
+          { path: '/contractor/obligations', element: asContractor(<ContractorObligationsPage />) },
+          { path: '/contractor/obligations/:id', element: asContractor(<ContractorObligationPage />) },
           { path: '/contractor/quotes', element: asContractor(<QuotesPage />) },
           { path: '/contractor/orders', element: asContractor(<ContractorOrdersPage />) },
           { path: '/contractor/reports', element: asContractor(<ReportsPage />) },
           { path: '/enterprise/profile', element: asEnterprise(<EnterpriseProfilePage />) },
           { path: '/enterprise/offerings', element: asEnterprise(<OfferingsPage />) },
           { path: '/enterprise/opportunities', element: asEnterprise(<OpportunitiesPage />) },
-          { path: '/enterprise/quote-requests', element: asEnterprise(<EnterpriseRequestsPage />) },
+          { path: '/enterprise/quote-requests', element: asEnterprise(<QuoteRequestsPage />) },
           { path: '/enterprise/orders', element: asEnterprise(<EnterpriseOrdersPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -6,11 +6,13 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
   type ReactNode,
 } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { ApiError, fieldErrors, type ParamWording } from '../api/client';
-import { formatDate, formatMoney, type Locale } from './format';
+import type { FeatureMessageId } from './feature-messages';
+import { formatDate, formatMoney, formatNumber, type Locale } from './format';
 import { nlMessages, type MessageId, type Messages } from './messages';
 
 const STORAGE_KEY = 'buysocial.locale';
@@ -35,6 +37,21 @@ const loaded: Partial<Record<Locale, Messages>> = { nl: nlMessages };
 
 export async function loadMessages(locale: Locale): Promise<void> {
   if (!loaded[locale]) loaded[locale] = (await import('./messages-en')).en;
+}
+
+/** The signed-in screens' words (both languages, one chunk), once loaded; LocaleProvider re-renders with them. */
+let features: Record<Locale, Record<FeatureMessageId, string>> | null = null;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** Fetches the features' messages (once); App.tsx awaits it beside a signed-in screen's code. */
+export async function loadFeatureMessages(): Promise<void> {
+  if (features) return;
+  features = (await import('./feature-messages')).featureMessages;
+  listeners.forEach((l) => l());
 }
 
 /**
@@ -66,9 +83,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     );
   }, []);
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const featureMessages = useSyncExternalStore(subscribe, () => features);
+  const messages = useMemo(() => {
+    const core = loaded[locale] ?? nlMessages;
+    return featureMessages ? { ...core, ...featureMessages[locale] } : core;
+  }, [locale, featureMessages]);
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={locale} messages={loaded[locale] ?? nlMessages} defaultLocale="nl">
+      <IntlProvider locale={locale} messages={messages} defaultLocale="nl">
         {children}
       </IntlProvider>
     </LocaleContext.Provider>
@@ -88,8 +110,8 @@ export function useT() {
   const intl = useIntl();
   const { locale } = useLocale();
   return useMemo(() => {
-    const wording = (id: string): string | undefined =>
-      Object.prototype.hasOwnProperty.call(intl.messages, id) ? intl.formatMessage({ id }) : undefined;
+    const has = (id: string): boolean => Object.prototype.hasOwnProperty.call(intl.messages, id);
+    const wording = (id: string): string | undefined => (has(id) ? intl.formatMessage({ id }) : undefined);
     const apiMessage = (err: unknown): string | undefined =>
       err instanceof ApiError ? wording(`apiError.${err.code}`) : undefined;
     // A rule the app words; else, for the one field of a business rule (EMAIL_TAKEN on `email`), that rule's words.
@@ -99,6 +121,9 @@ export function useT() {
     return {
       locale,
       t: (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values),
+      /** Whether the app has words for `id` (a value the API names that the app may not know yet). */
+      has,
+      num: (n: number, digits = 1) => formatNumber(n, locale, digits),
       money: (cents: number | null | undefined) => formatMoney(cents, locale),
       date: (value: string | null | undefined) => formatDate(value, locale),
       /** The error's message in this language by its `code`, or undefined when the app has none. */

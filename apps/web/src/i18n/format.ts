@@ -49,3 +49,15 @@ export function moneyInput(cents: number | null | undefined, locale: Locale): st
   const s = (cents / 100).toFixed(2).replace(/\.00$/, '');
   return locale === 'nl' ? s.replace('.', ',') : s;
 }
+
+/** YYYY-MM-DD of today (local), or of `offsetDays` from today: date fields' defaults. */
+export function today(offsetDays = 0): string {
+  const d = new Date(Date.now() + offsetDays * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A number typed by a person, with a decimal comma or point (`0,4`, `12.5`), or null when empty or unreadable. */
+export function parseDecimal(input: string): number | null {
+  const n = Number(input.replace(',', '.'));
+  return input.trim() !== '' && Number.isFinite(n) ? n : null;
+}

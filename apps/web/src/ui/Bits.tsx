@@ -1,4 +1,5 @@
-import { StatusBadge } from '@utrecht/component-library-react';
+import { Paragraph, StatusBadge } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/LocaleProvider';
 import type { MessageId } from '../i18n/messages';
 
@@ -25,4 +26,9 @@ export function ProgressBar({ label, value, max }: { label: string; value: numbe
 
 export function pct(value: number, max: number): number {
   return max > 0 ? Math.min(100, Math.round((value / max) * 100)) : 0;
+}
+
+/** The sentence under a page's heading that says what the page is for. */
+export function Lead({ children }: { children: ReactNode }) {
+  return <Paragraph appearance="lead">{children}</Paragraph>;
 }

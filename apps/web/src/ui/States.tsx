@@ -22,6 +22,41 @@ export function Loading() {
   );
 }
 
+/** What a query gives a page: `isPending` until the first answer, then `data` or `error`. */
+export interface QueryLike<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T | undefined;
+}
+
+/**
+ * The one way a page shows data it fetches: the loading text while the first answer is on its way, the error
+ * when it failed, the empty state (what is not there and what to do next) when `isEmpty` says so, and otherwise
+ * `children` with the data. `page`: the query is what the whole page shows, so a 404 or 403 shows that page.
+ */
+export function QueryState<T>({
+  query,
+  isEmpty,
+  empty,
+  emptyAction,
+  page,
+  children,
+}: {
+  query: QueryLike<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  emptyAction?: ReactNode;
+  page?: boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return page ? <QueryError error={query.error} /> : <ErrorAlert error={query.error} />;
+  const data = query.data as T;
+  if (isEmpty?.(data)) return <EmptyState action={emptyAction}>{empty}</EmptyState>;
+  return <>{children(data)}</>;
+}
+
 /** Every list shows this when it is empty: what is (not) there and what to do next. */
 export function EmptyState({ children, action }: { children: ReactNode; action?: ReactNode }) {
   return (

@@ -1,0 +1,54 @@
+/**
+ * Every React Query key of the app, in one place. A key starts with what it caches (the API's resource), so
+ * invalidating a prefix (`keys.tenders.all`) reaches every variant of it. The features' hooks (features/<feature>/
+ * api.ts) are the only users; a page never writes a key itself.
+ */
+export const keys = {
+  // directory
+  cpv: (q: string) => ['cpv', q] as const,
+  search: (kind: string, query: object) => ['search', kind, query] as const,
+  enterprise: (id: string) => ['enterprise', id] as const,
+  enterpriseSearch: (q: string | null) => ['enterprise-search', q] as const,
+  /** A social enterprise's own profile (its offerings included), read fresh by its own screens. */
+  ownProfile: {
+    all: ['se-profile'] as const,
+    of: (id: string) => ['se-profile', id] as const,
+  },
+  certifications: (organisationId: string) => ['certifications', organisationId] as const,
+
+  // policies
+  policies: ['policies'] as const,
+  policy: (id: string) => ['policy', id] as const,
+
+  // tenders
+  tenders: {
+    all: ['tenders'] as const,
+    active: () => ['tenders', 'active'] as const,
+    own: (organisationId: string | undefined) => ['tenders', 'own', organisationId] as const,
+  },
+  tender: (id: string) => ['tender', id] as const,
+  audit: (tenderId: string) => ['audit', tenderId] as const,
+
+  // obligations
+  obligations: ['obligations'] as const,
+  obligation: (id: string) => ['obligation', id] as const,
+  contributions: {
+    all: ['contributions'] as const,
+    of: (obligationId: string) => ['contributions', obligationId] as const,
+  },
+  contributionPreview: (obligationId: string, body: string) =>
+    ['contribution-preview', obligationId, body] as const,
+
+  // matching
+  matches: (obligationId: string) => ['matches', obligationId] as const,
+  opportunities: (organisationId: string) => ['opportunities', organisationId] as const,
+  job: (id: string | null) => ['job', id] as const,
+
+  // marketplace
+  quoteRequests: ['quote-requests'] as const,
+  orders: ['orders'] as const,
+
+  // reports
+  reports: ['reports'] as const,
+  buyerSpend: (buyerId: string) => ['buyer-spend', buyerId] as const,
+};

@@ -1,0 +1,94 @@
+import { Button, Heading } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import type { Schemas } from '../../api/client';
+import { parseMoney, today } from '../../i18n/format';
+import { useT } from '../../i18n/LocaleProvider';
+import type { MessageId } from '../../i18n/messages';
+import { TextField } from '../../ui/Fields';
+import { ErrorAlert, Notice, RouterLink } from '../../ui/States';
+import { useSendInvoice } from './api';
+import { OrderList } from './OrderList';
+
+/** The social enterprise's orders: invoicing an open one. */
+export function EnterpriseOrdersPage() {
+  const { t } = useT();
+  return (
+    <OrderList
+      heading={t('se.orders.title')}
+      lead={t('se.orders.lead')}
+      empty={t('se.orders.empty')}
+      next={<RouterLink to="/enterprise/quote-requests">{t('se.qrs.title')}</RouterLink>}
+      actions={(o) => <InvoiceForm o={o} />}
+    />
+  );
+}
+
+function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
+  const { t, money, locale, fieldErrors } = useT();
+  const [number, setNumber] = useState('');
+  const [invoiceDate, setInvoiceDate] = useState(today());
+  const [amount, setAmount] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const send = useSendInvoice(o.id);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const cents = parseMoney(amount, locale);
+    const errs: Record<string, string> = {};
+    if (cents === null) errs.amountCents = t('tender.f.value.invalid');
+    if (!number.trim()) errs.invoiceNumber = t('register.required');
+    setLocal(errs);
+    if (cents === null || Object.keys(errs).length) return;
+    send.mutate(
+      { invoiceNumber: number.trim(), invoiceDate, amountCents: cents },
+      {
+        onSuccess: () => {
+          setNumber('');
+          setAmount('');
+        },
+      },
+    );
+  };
+  const errors = { ...fieldErrors(send.error), ...local };
+  if (o.status !== 'open') return null;
+  return (
+    <form onSubmit={submit} className="bs-form" noValidate>
+      <Heading level={3}>{t('se.invoice.send')}</Heading>
+      {send.error && Object.keys(fieldErrors(send.error)).length === 0 && <ErrorAlert error={send.error} />}
+      {send.data && (
+        <Notice>
+          {t('se.invoice.sent', {
+            amount: money(send.data.contribution.claimedValueCents),
+            status: t(`contribStatus.${send.data.contribution.status}` as MessageId),
+          })}
+        </Notice>
+      )}
+      <div className="bs-row">
+        <TextField
+          label={t('se.invoice.number')}
+          value={number}
+          onChange={setNumber}
+          error={errors.invoiceNumber}
+        />
+        <TextField
+          label={t('se.invoice.date')}
+          type="date"
+          value={invoiceDate}
+          onChange={setInvoiceDate}
+          error={errors.invoiceDate}
+        />
+        <TextField
+          label={t('se.invoice.amount')}
+          value={amount}
+          onChange={setAmount}
+          error={errors.amountCents}
+          inputMode="decimal"
+        />
+      </div>
+      <div className="bs-actions">
+        <Button type="submit" appearance="primary-action-button" busy={send.isPending}>
+          {t('se.invoice.send')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useT } from '../../i18n/LocaleProvider';
+import { Lead, Status } from '../../ui/Bits';
+import { PageHeading, QueryState, RouterLink } from '../../ui/States';
+import { useTenderTitles } from '../tenders/api';
+import { useObligations } from './api';
+import { ObligationProgress } from './ObligationFigures';
+
+/** The contractor's obligations: progress, forecast and due date of each. */
+export function ContractorObligationsPage() {
+  const { t, money, date } = useT();
+  const list = useObligations({ fresh: true });
+  const titles = useTenderTitles((list.data?.items ?? []).map((o) => o.tenderId));
+  return (
+    <>
+      <PageHeading>{t('ct.obligations.title')}</PageHeading>
+      <Lead>{t('ct.obligations.lead')}</Lead>
+      <QueryState
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={t('ct.obligations.empty')}
+        emptyAction={<RouterLink to="/account">{t('nav.account')}</RouterLink>}
+      >
+        {({ items }) => (
+          <div className="bs-table-wrap">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('obligations.tender')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('obligations.amount')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('obligations.progress')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('obligations.forecast')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('obligations.due')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((o) => (
+                  <TableRow key={o.id}>
+                    <TableCell>
+                      <RouterLink to={`/contractor/obligations/${o.id}`}>
+                        {titles.get(o.tenderId) || t('ct.obligation.untitled', { id: o.id.slice(0, 8) })}
+                      </RouterLink>
+                    </TableCell>
+                    <TableCell>
+                      <Status prefix="obStatus" value={o.status} />
+                    </TableCell>
+                    <TableCell>{money(o.amountCents)}</TableCell>
+                    <TableCell>
+                      <ObligationProgress o={o} />
+                    </TableCell>
+                    <TableCell>{money(o.forecastCents)}</TableCell>
+                    <TableCell>{date(o.dueDate)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}

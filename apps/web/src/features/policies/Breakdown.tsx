@@ -1,0 +1,52 @@
+import {
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import type { Schemas } from '../../api/client';
+import { useT } from '../../i18n/LocaleProvider';
+
+type Line = Schemas['BreakdownLineDto'];
+
+/** How a policy valued something (an obligation, a contribution), line by line, as a table. */
+export function Breakdown({ lines }: { lines: Line[] }) {
+  const { t, money, locale } = useT();
+  if (!lines.length) return null;
+  return (
+    <div className="bs-table-wrap">
+      <Table>
+        <TableCaption>{t('policy.breakdown')}</TableCaption>
+        <TableBody>
+          {lines.map((l, i) => (
+            <TableRow key={`${l.code}-${i}`}>
+              <TableHeaderCell scope="row">
+                {locale === 'nl' ? l.labelNl : l.labelEn}
+                {l.detail ? <span className="bs-muted"> ({l.detail})</span> : null}
+              </TableHeaderCell>
+              <TableCell>{l.valueCents !== undefined ? money(l.valueCents) : ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** The same lines as a list in a sentence's flow (`label: € 1.000 (detail)`). */
+export function BreakdownList({ lines, label }: { lines: Line[]; label?: string }) {
+  const { money, locale } = useT();
+  return (
+    <ul className="bs-list" aria-label={label}>
+      {lines.map((l, i) => (
+        <li key={`${l.code}-${i}`}>
+          {locale === 'nl' ? l.labelNl : l.labelEn}
+          {l.valueCents !== undefined ? `: ${money(l.valueCents)}` : ''}
+          {l.detail ? <span className="bs-muted"> ({l.detail})</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

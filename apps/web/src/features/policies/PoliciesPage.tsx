@@ -1,0 +1,76 @@
+import {
+  Button,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useNavigate } from 'react-router';
+import { useT } from '../../i18n/LocaleProvider';
+import { Status } from '../../ui/Bits';
+import { ErrorAlert, PageHeading, QueryState, RouterLink } from '../../ui/States';
+import { useCreatePolicyFromExample, usePolicies } from './api';
+
+export function PoliciesPage() {
+  const { t, date } = useT();
+  const navigate = useNavigate();
+  const list = usePolicies();
+  const create = useCreatePolicyFromExample();
+  const start = (
+    <Button
+      appearance="primary-action-button"
+      busy={create.isPending}
+      onClick={() => create.mutate(undefined, { onSuccess: (p) => navigate(`/officer/policies/${p.id}`) })}
+    >
+      {t('policies.fromExample')}
+    </Button>
+  );
+  return (
+    <>
+      <PageHeading>{t('policies.title')}</PageHeading>
+      <Paragraph appearance="lead">{t('policies.lead')}</Paragraph>
+      <ErrorAlert error={create.error} />
+      <QueryState
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={t('policies.empty')}
+        emptyAction={start}
+      >
+        {({ items }) => (
+          <>
+            <div className="bs-actions">{start}</div>
+            <div className="bs-table-wrap">
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('policies.name')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('policies.version')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('policies.validFrom')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {items.map((p) => (
+                    <TableRow key={p.id}>
+                      <TableCell>
+                        <RouterLink to={`/officer/policies/${p.id}`}>{p.name}</RouterLink>
+                      </TableCell>
+                      <TableCell>{p.version}</TableCell>
+                      <TableCell>{date(p.validFrom)}</TableCell>
+                      <TableCell>
+                        <Status prefix="policyStatus" value={p.status} />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableFooter,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useAuth } from '../../auth/AuthProvider';
+import type { Schemas } from '../../api/client';
+import type { MessageId } from '../../i18n/messages';
+import { useT } from '../../i18n/LocaleProvider';
+import { Lead, Status } from '../../ui/Bits';
+import { EmptyState, PageHeading, QueryState, RouterLink } from '../../ui/States';
+import { useObligations } from '../obligations/api';
+import { useTenderTitles } from '../tenders/api';
+import { useBuyerSpend, type Spend } from './api';
+
+const STATUSES = ['open', 'on_track', 'at_risk', 'met', 'not_met', 'waived'] as const;
+
+export function DashboardPage() {
+  const { locale } = useT();
+  const { me } = useAuth();
+  const obligations = useObligations({ fresh: true });
+  const titles = useTenderTitles((obligations.data?.items ?? []).map((o) => o.tenderId));
+  // Asked beside the obligations, not after them: the report takes a while.
+  const spend = useBuyerSpend(me?.organisation?.id ?? '', locale);
+  return (
+    <QueryState query={obligations}>
+      {({ items }) => <Dashboard obs={items} titles={titles} spend={spend} />}
+    </QueryState>
+  );
+}
+
+function Dashboard({
+  obs,
+  titles,
+  spend,
+}: {
+  obs: Schemas['ObligationResponseDto'][];
+  titles: Map<string, string>;
+  spend: ReturnType<typeof useBuyerSpend>;
+}) {
+  const { t, money, date } = useT();
+  const atRisk = obs.filter((o) => o.status === 'at_risk' || o.status === 'not_met');
+  const sum = (f: (o: (typeof obs)[number]) => number) => obs.reduce((s, o) => s + f(o), 0);
+  return (
+    <>
+      <PageHeading>{t('db.title')}</PageHeading>
+      <Lead>{t('db.lead')}</Lead>
+      {obs.length === 0 ? (
+        <EmptyState action={<RouterLink to="/officer/tenders">{t('nav.officerTenders')}</RouterLink>}>
+          {t('db.empty')}
+        </EmptyState>
+      ) : (
+        <>
+          <section className="bs-section" aria-labelledby="db-status">
+            <Heading level={2} id="db-status">
+              {t('db.byStatus')}
+            </Heading>
+            <ul className="bs-status-list">
+              {STATUSES.map((s) => (
+                <li key={s}>
+                  <strong>{obs.filter((o) => o.status === s).length}</strong>
+                  {t(`obStatus.${s}` as MessageId)}
+                </li>
+              ))}
+            </ul>
+            <dl className="bs-figures">
+              <div>
+                <dt>{t('db.total.count')}</dt>
+                <dd>{obs.length}</dd>
+              </div>
+              <div>
+                <dt>{t('db.total.amount')}</dt>
+                <dd>{money(sum((o) => o.amountCents))}</dd>
+              </div>
+              <div>
+                <dt>{t('db.total.claimed')}</dt>
+                <dd>{money(sum((o) => o.claimedCents))}</dd>
+              </div>
+              <div>
+                <dt>{t('db.total.verified')}</dt>
+                <dd>{money(sum((o) => o.verifiedCents))}</dd>
+              </div>
+            </dl>
+          </section>
+          <section className="bs-section" aria-labelledby="db-risk">
+            <Heading level={2} id="db-risk">
+              {t('db.atRisk')}
+            </Heading>
+            {atRisk.length === 0 ? (
+              <EmptyState>{t('db.atRisk.empty')}</EmptyState>
+            ) : (
+              <ul className="bs-cards">
+                {atRisk.map((o) => (
+                  <li key={o.id} className="bs-card">
+                    <Heading level={3}>
+                      <RouterLink to={`/officer/obligations/${o.id}`}>
+                        {titles.get(o.tenderId) || o.id.slice(0, 8)}
+                      </RouterLink>
+                    </Heading>
+                    <Paragraph>
+                      <Status prefix="obStatus" value={o.status} /> · {t('obligations.due')} {date(o.dueDate)}
+                    </Paragraph>
+                    <Paragraph>
+                      {t('db.atRisk.shortfall', {
+                        forecast: money(o.forecastCents),
+                        amount: money(o.amountCents),
+                        short: money(Math.max(0, o.amountCents - o.forecastCents)),
+                      })}
+                    </Paragraph>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+      <section className="bs-section" aria-labelledby="db-spent">
+        <Heading level={2} id="db-spent">
+          {t('db.spent')}
+        </Heading>
+        <Paragraph>{t('db.spent.lead')}</Paragraph>
+        <QueryState query={spend} isEmpty={(d) => d.length === 0} empty={t('db.spent.empty')}>
+          {(spent) => <SpendTable spent={spent} />}
+        </QueryState>
+      </section>
+    </>
+  );
+}
+
+/** Per social enterprise: spent, claimed and verified, with the totals. */
+function SpendTable({ spent }: { spent: Spend[] }) {
+  const { t, money } = useT();
+  return (
+    <div className="bs-table-wrap">
+      <Table>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('db.spent.enterprise')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('db.spent.amount')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('db.total.claimed')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('db.total.verified')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {spent.map((s) => (
+            <TableRow key={s.socialEnterpriseId}>
+              <TableHeaderCell scope="row">
+                <RouterLink to={`/enterprises/${s.socialEnterpriseId}`}>{s.name}</RouterLink>
+              </TableHeaderCell>
+              <TableCell>{money(s.spentCents)}</TableCell>
+              <TableCell>{money(s.claimedCents)}</TableCell>
+              <TableCell>{money(s.verifiedCents)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+        <TableFooter>
+          <TableRow>
+            <TableHeaderCell scope="row">{t('db.spent.totalLabel')}</TableHeaderCell>
+            <TableCell>{money(spent.reduce((s, x) => s + x.spentCents, 0))}</TableCell>
+            <TableCell>{money(spent.reduce((s, x) => s + x.claimedCents, 0))}</TableCell>
+            <TableCell>{money(spent.reduce((s, x) => s + x.verifiedCents, 0))}</TableCell>
+          </TableRow>
+        </TableFooter>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+// Reports (one chunk): reports for officers and contractors, the officer's dashboard.
+export { DashboardPage } from './DashboardPage';
+export { ReportsPage } from './ReportsPage';

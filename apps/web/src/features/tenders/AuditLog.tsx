@@ -1,0 +1,52 @@
+import {
+  Heading,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useT } from '../../i18n/LocaleProvider';
+import type { MessageId } from '../../i18n/messages';
+import { QueryState } from '../../ui/States';
+import { useTenderAudit } from './api';
+
+/** The tender's history: when, what was done, and the status it left. */
+export function AuditLog({ tenderId }: { tenderId: string }) {
+  const { t, date, has } = useT();
+  // Actions and statuses the app has no words for yet are shown as the API names them.
+  const label = (id: string, fallback: string) => (has(id) ? t(id as MessageId) : fallback);
+  const log = useTenderAudit(tenderId);
+  return (
+    <section className="bs-section" aria-labelledby="audit-heading">
+      <Heading level={2} id="audit-heading">
+        {t('tender.audit')}
+      </Heading>
+      <QueryState query={log} isEmpty={(d) => d.items.length === 0} empty={t('tender.audit.empty')}>
+        {({ items }) => (
+          <div className="bs-table-wrap">
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('tender.audit.when')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('tender.audit.action')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((a) => (
+                  <TableRow key={a.id}>
+                    <TableCell>{date(a.createdAt)}</TableCell>
+                    <TableCell>{label(`audit.${a.action}`, a.action)}</TableCell>
+                    <TableCell>{label(`tenderStatus.${String(a.after?.status ?? '')}`, '')}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </QueryState>
+    </section>
+  );
+}

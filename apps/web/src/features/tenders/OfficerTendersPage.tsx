@@ -1,0 +1,60 @@
+import {
+  Paragraph,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useT } from '../../i18n/LocaleProvider';
+import { Status } from '../../ui/Bits';
+import { PageHeading, QueryState, RouterLink } from '../../ui/States';
+import { useOwnTenders } from './api';
+
+export function OfficerTendersPage() {
+  const { t, money } = useT();
+  const list = useOwnTenders();
+  const action = <RouterLink to="/officer/tenders/new">{t('otenders.new')}</RouterLink>;
+  return (
+    <>
+      <PageHeading>{t('otenders.title')}</PageHeading>
+      <QueryState
+        query={list}
+        isEmpty={(d) => d.length === 0}
+        empty={t('otenders.empty')}
+        emptyAction={action}
+      >
+        {(tenders) => (
+          <>
+            <Paragraph>{action}</Paragraph>
+            <div className="bs-table-wrap">
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('tender.f.title')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('tenders.value')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {tenders.map((tender) => (
+                    <TableRow key={tender.id}>
+                      <TableCell>
+                        <RouterLink to={`/officer/tenders/${tender.id}`}>{tender.title}</RouterLink>
+                      </TableCell>
+                      <TableCell>
+                        <Status prefix="tenderStatus" value={tender.status} />
+                      </TableCell>
+                      <TableCell>{money(tender.estimatedValueCents)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}
