@@ -1,3 +1,4 @@
+import type { SroiPolicyBody } from '@app/common/sroi-json';
 import { centsTransformer } from '@app/common';
 import {
   Column,
@@ -55,7 +56,7 @@ export class ContractEntity {
 
   /** The policy body as it was at award: contributions are valued against this, never a later version. */
   @Column({ type: 'jsonb' })
-  policySnapshot: Record<string, unknown>;
+  policySnapshot: SroiPolicyBody;
 
   @Column({ type: 'uuid' })
   awardedBy: string;

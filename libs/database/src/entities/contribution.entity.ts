@@ -1,3 +1,4 @@
+import type { BreakdownLine, ContributionBody } from '@app/common/sroi-json';
 import { centsTransformer, numericTransformer } from '@app/common';
 import {
   Column,
@@ -56,13 +57,13 @@ export class ContributionEntity {
 
   /** The submitted body, as received (never names or BSNs: a person is a pseudonymous token). */
   @Column({ type: 'jsonb' })
-  body: Record<string, unknown>;
+  body: ContributionBody;
 
   @Column({ type: 'bigint', transformer: centsTransformer })
   claimedValueCents: number;
 
   @Column({ type: 'jsonb' })
-  breakdown: Record<string, unknown>[];
+  breakdown: BreakdownLine[];
 
   @Column({ type: 'bigint', nullable: true, transformer: centsTransformer })
   verifiedValueCents: number | null;

@@ -13,12 +13,15 @@ import { MeetingDayEntity } from './meeting-day.entity';
 export const MEETING_OUTCOMES = ['follow_up', 'no_fit', 'no_show'] as const;
 export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 
+/** Why a pair meets: a match reason as matching wrote it, or a wish (with the organisation that asked). */
 export interface MeetingReason {
   factor: string;
   weight: number;
   value: number;
   detail: string;
   detailNl: string;
+  /** A wish: the organisation that asked to meet. */
+  organisationId?: string;
 }
 
 /**

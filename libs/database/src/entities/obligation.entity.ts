@@ -1,3 +1,4 @@
+import type { BreakdownLine, ObligationInputs } from '@app/common/sroi-json';
 import { centsTransformer, numericTransformer } from '@app/common';
 import {
   Column,
@@ -53,10 +54,10 @@ export class ObligationEntity {
 
   /** The engine's lines (Dutch and English labels) and the inputs it was given. */
   @Column({ type: 'jsonb' })
-  breakdown: Record<string, unknown>[];
+  breakdown: BreakdownLine[];
 
   @Column({ type: 'jsonb' })
-  inputs: Record<string, unknown>;
+  inputs: ObligationInputs;
 
   @Column({ type: 'date' })
   dueDate: string;

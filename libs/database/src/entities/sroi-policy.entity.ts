@@ -1,3 +1,4 @@
+import type { SroiPolicyBody } from '@app/common/sroi-json';
 import {
   Column,
   CreateDateColumn,
@@ -51,7 +52,7 @@ export class SroiPolicyEntity {
   status: PolicyStatus;
 
   @Column({ type: 'jsonb' })
-  body: Record<string, unknown>;
+  body: SroiPolicyBody;
 
   @Column({ type: 'uuid' })
   createdBy: string;

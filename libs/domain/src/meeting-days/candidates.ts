@@ -1,3 +1,4 @@
+import type { MeetingReason } from '@app/database';
 import type { ScheduleCandidate } from './scheduler';
 
 /** A stored match of an offering on an obligation (matching's `obligation_match` row, as read for a day). */
@@ -11,14 +12,8 @@ export interface MatchRow {
   reasons: PairReason[];
 }
 
-export interface PairReason {
-  factor: string;
-  weight: number;
-  value: number;
-  detail: string;
-  detailNl: string;
-  [key: string]: unknown;
-}
+/** A pair's reasons are the meeting's reasons (`event_meeting.reasons`). */
+export type PairReason = MeetingReason;
 
 export interface Registrant {
   organisationId: string;

@@ -5,10 +5,9 @@ import {
   MeetingDayRegistrationEntity,
   MeetingDayEntity,
   MeetingOutcome,
-  MeetingReason,
   OfferingEntity,
   ScheduleSummary,
-  StoredMatchReason,
+  ObligationMatchEntity,
 } from '@app/database';
 import { JobName, OutboxJobs, OutboxService, QueueName } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
@@ -17,7 +16,7 @@ import { DataSource, In } from 'typeorm';
 import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
-import { CandidatePair, candidatePairs, MatchRow, PairReason, Registrant } from './candidates';
+import { CandidatePair, candidatePairs, MatchRow, Registrant } from './candidates';
 import { amsterdamInstant, daySlots, slotsWithin } from './day-slots';
 import { MeetingDaysErrorCode } from './meeting-days.errors';
 import { MeetingDaysService } from './meeting-days.service';
@@ -172,17 +171,18 @@ export class MeetingDayScheduleService {
       name: r.organisation?.name ?? r.organisationId,
       wishes: r.wishes,
     }));
-    const rows = await this.ds.query<(Omit<MatchRow, 'remainingCents'> & { remainingCents: string })[]>(
-      MATCHES_SQL,
-      [eventId],
-    );
+    type StoredRow = Omit<MatchRow, 'remainingCents' | 'reasons'> & {
+      remainingCents: string;
+      reasons: ObligationMatchEntity['reasons'];
+    };
+    const rows = await this.ds.query<StoredRow[]>(MATCHES_SQL, [eventId]);
     const pairs = candidatePairs(
       registrants,
       rows.map((r) => ({
         ...r,
         remainingCents: Number(r.remainingCents),
         score: Number(r.score),
-        reasons: expandReasons(r.reasons as unknown as StoredMatchReason[]) as PairReason[],
+        reasons: expandReasons(r.reasons),
       })),
     );
     await progress(20);
@@ -228,7 +228,7 @@ export class MeetingDayScheduleService {
             endsAt: amsterdamInstant(event.date, slot.end).at,
             score: pair.score,
             weight: s.weight,
-            reasons: pair.reasons as MeetingReason[],
+            reasons: pair.reasons,
             obligationId: pair.obligationId,
             offeringId: pair.offeringId,
             wishedBy: pair.wishedBy,

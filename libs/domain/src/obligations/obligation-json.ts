@@ -1,3 +1,4 @@
+import type { BreakdownLine } from '@app/common/sroi-json';
 import type { ContributionEntity } from '@app/database';
 import type { ObligationView } from './obligations.service';
 
@@ -14,8 +15,8 @@ export interface BreakdownLineJson {
   detail?: string;
 }
 
-export function breakdownJson(lines: unknown): BreakdownLineJson[] {
-  return ((lines ?? []) as Omit<BreakdownLineJson, 'label'>[]).map((l) => ({ label: l.labelEn, ...l }));
+export function breakdownJson(lines: readonly BreakdownLine[] | null): BreakdownLineJson[] {
+  return (lines ?? []).map((l) => ({ label: l.labelEn, ...l }));
 }
 
 export function obligationJson(v: ObligationView) {
@@ -27,7 +28,7 @@ export function obligationJson(v: ObligationView) {
     buyerOrganisationId: o.buyerOrganisationId,
     contractorOrganisationId: o.contractorOrganisationId,
     policyId: o.policyId,
-    policyVersion: String((o.inputs as { policyVersion?: string }).policyVersion ?? ''),
+    policyVersion: o.inputs.policyVersion ?? '',
     applicable: o.applicable,
     reason: o.reason,
     percentage: o.percentage,

@@ -137,7 +137,7 @@ export class ObligationsService {
     const today = todayInNl();
     return obligations.map((obligation) => {
       const contract = contracts.find((c) => c.id === obligation.contractId)!;
-      const policy = contract.policySnapshot as unknown as SroiPolicyBody;
+      const policy = contract.policySnapshot;
       const progress = computeProgress({
         amountCents: obligation.amountCents,
         contractStart: contract.startDate,
@@ -220,9 +220,9 @@ export class ObligationsService {
       obligationId: obligation.id,
       category: v.body.category,
       status: 'submitted',
-      body: v.body as unknown as Record<string, unknown>,
+      body: v.body,
       claimedValueCents: v.result.valueCents,
-      breakdown: v.result.breakdown as unknown as Record<string, unknown>[],
+      breakdown: v.result.breakdown,
       submittedBy: actor.userId,
       orderId: link.orderId ?? null,
     };
@@ -336,7 +336,7 @@ export class ObligationsService {
   ): Promise<Valued> {
     assertPseudonymous(body);
     const contract = await m.getRepository(ContractEntity).findOneByOrFail({ id: obligation.contractId });
-    const policy = contract.policySnapshot as unknown as SroiPolicyBody;
+    const policy = contract.policySnapshot;
     let supplierCertifications: CertificationFact[] | undefined;
     let supplierInRegion: boolean | undefined;
     if (body.category === 'social_purchase') {

@@ -42,7 +42,7 @@ export class PoliciesService {
             version: body.version,
             validFrom: body.validFrom,
             status: 'draft' as const,
-            body: body as unknown as Record<string, unknown>,
+            body,
             createdBy: actor.userId,
           },
           { ...this.auditOf(actor), action: previous ? 'new_version' : 'create', before: null },
@@ -70,7 +70,7 @@ export class PoliciesService {
           );
         }
         const before = { ...policy };
-        const body = assertPolicyRules({ ...(policy.body as unknown as SroiPolicyBody), ...changes });
+        const body = assertPolicyRules({ ...policy.body, ...changes });
         Object.assign(policy, { body, name: body.name, version: body.version, validFrom: body.validFrom });
         return this.audit.save(m, SroiPolicyEntity, policy, {
           ...this.auditOf(actor),
@@ -127,7 +127,7 @@ export class PoliciesService {
         : undefined;
     return engine(() =>
       valueContribution(
-        policy.body as unknown as SroiPolicyBody,
+        policy.body,
         { contractStart: period.startDate, contractEnd: period.endDate, supplierCertifications },
         body,
       ),

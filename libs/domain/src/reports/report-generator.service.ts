@@ -315,7 +315,7 @@ export class ReportGeneratorService {
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    const snapshot = contract.policySnapshot as { name?: string; version?: string };
+    const snapshot = contract.policySnapshot;
     return {
       meta,
       tender: {

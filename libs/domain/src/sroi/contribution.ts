@@ -13,13 +13,12 @@ import type {
   BreakdownLine,
   CertificationFact,
   IsoDate,
-  PlacementCategory,
   SroiBlock,
   SroiBonus,
   SroiPolicyBody,
-  TargetGroup,
 } from './policy.types';
 import { formatCents, Rational } from './rational';
+import type { ActivityBody, ContributionBody, PlacementBody, PurchaseBody } from '@app/common/sroi-json';
 
 export interface ContributionContext {
   contractStart: IsoDate;
@@ -33,38 +32,7 @@ export interface ContributionContext {
   supplierInRegion?: boolean;
 }
 
-export interface PlacementBody {
-  category: PlacementCategory;
-  blockCode?: string | null;
-  targetGroup: TargetGroup;
-  benefitMonths?: number | null;
-  hoursPerWeek: number;
-  startDate: IsoDate;
-  /** Inclusive. */
-  endDate: IsoDate;
-  bonuses?: string[] | null;
-  personToken: string;
-}
-
-export interface PurchaseBody {
-  category: 'social_purchase';
-  supplierOrganisationId: string;
-  invoiceNumber: string;
-  invoiceDate: IsoDate;
-  amountCents: number;
-  /** Share 0..1 of target-group wage in the price; needed in labour_component mode. */
-  labourShare?: number | null;
-}
-
-export interface ActivityBody {
-  category: 'social_activity';
-  blockCode: string;
-  /** In the block's unit (hours for an hourly block, activities for a lump-sum block). */
-  quantity: number;
-  description: string;
-}
-
-export type ContributionBody = PlacementBody | PurchaseBody | ActivityBody;
+export type { ActivityBody, ContributionBody, PlacementBody, PurchaseBody };
 
 export const CONTRIBUTION_REASONS = [
   'UNSUPPORTED_CATEGORY',

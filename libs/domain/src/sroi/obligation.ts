@@ -10,6 +10,7 @@ import type {
   SroiPolicyBody,
 } from './policy.types';
 import { formatCents, Rational } from './rational';
+import type { AppliedPsoDiscount } from '@app/common/sroi-json';
 
 export interface ObligationInput {
   category: ProcurementCategory;
@@ -31,11 +32,7 @@ export const OBLIGATION_REASONS = [
 ] as const;
 export type ObligationReason = (typeof OBLIGATION_REASONS)[number];
 
-export interface AppliedPsoDiscount {
-  level: PsoLevel;
-  percentage: number;
-  discountCents: number;
-}
+export type { AppliedPsoDiscount };
 
 export interface ObligationResult {
   applicable: boolean;

@@ -1,3 +1,4 @@
+import type { IsoDate } from '@app/common/sroi-json';
 import {
   CERTIFICATION_STATUSES,
   CERTIFICATION_TYPES,
@@ -13,95 +14,31 @@ export { CERTIFICATION_STATUSES, CERTIFICATION_TYPES, PSO_LEVELS, TARGET_GROUPS 
 export type { CertificationStatus, CertificationType, PsoLevel, TargetGroup };
 
 /**
- * The SROI policy-version body exactly as the public API (api.md, "SROI policies") carries it. Nullable
- * fields are required keys whose value may be null, as in the API example; fields marked optional may be
- * omitted (null is accepted for them too).
+ * The SROI documents stored as JSON (the policy body, breakdown lines, contribution bodies) are defined in
+ * `@app/common/sroi-json` so the entities can type their JSONB columns with them; the engine re-exports them.
  */
-
-export const PROCUREMENT_CATEGORIES = ['goods', 'services', 'works'] as const;
-export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
-
-export const BLOCK_CATEGORIES = ['employment', 'training', 'social_activity'] as const;
-export type BlockCategory = (typeof BLOCK_CATEGORIES)[number];
-
-export const PLACEMENT_CATEGORIES = ['employment', 'training'] as const;
-export type PlacementCategory = (typeof PLACEMENT_CATEGORIES)[number];
-
-export const BLOCK_UNITS = ['fte_year', 'month', 'week', 'hour', 'activity'] as const;
-export type BlockUnit = (typeof BLOCK_UNITS)[number];
-
-export const PURCHASE_MODES = ['full_invoice', 'labour_component', 'factor'] as const;
-export type PurchaseMode = (typeof PURCHASE_MODES)[number];
-
-/** 'YYYY-MM-DD', a calendar date without time zone. */
-export type IsoDate = string;
-
-export interface LowLabourRule {
-  /** Share 0..1: a labour share strictly below this uses `percentage`. */
-  belowShare: number;
-  percentage: number;
-}
-
-export interface PsoDiscount {
-  level: PsoLevel;
-  /** Percent taken off the obligation amount. */
-  percentage: number;
-}
-
-export interface SroiBlock {
-  code: string;
-  category: BlockCategory;
-  /** Absent: the block is the fallback for its category when no block names the target group. */
-  targetGroup?: TargetGroup | null;
-  /** Inclusive lower bound of months on benefit. */
-  benefitMonthsMin?: number | null;
-  /** Exclusive upper bound of months on benefit. */
-  benefitMonthsMax?: number | null;
-  unit: BlockUnit;
-  /** Value of one unit (for fte_year: one full-time year). */
-  valueCents: number;
-  maxCountMonths?: number | null;
-}
-
-export interface SroiBonus {
-  code: string;
-  /** Value per full-time year when pro-rated, else a fixed amount per placement. */
-  valueCents: number;
-  proRata: boolean;
-}
-
-export interface PurchaseRule {
-  eligibleCertifications: CertificationType[];
-  minPsoLevel: PsoLevel | null;
-  mode: PurchaseMode;
-  /** Share 0..1, required when mode is 'factor'. */
-  factor: number | null;
-  /** Free-form region name; the engine only asks the caller whether the supplier is inside it. */
-  region?: string | null;
-}
-
-export interface SroiPolicyBody {
-  name: string;
-  version: string;
-  validFrom: IsoDate;
-  /** Provenance note; not in api.md's example but present in the shared policy data files. */
-  source?: string | null;
-  categories: ProcurementCategory[];
-  thresholdCents: number;
-  defaultPercentage: number;
-  lowLabour?: LowLabourRule | null;
-  /** Null: goods are covered whatever their labour share. */
-  goodsMinLabourShare: number | null;
-  minCents: number | null;
-  capCents: number | null;
-  fullTimeHoursPerWeek: number;
-  psoDiscounts: PsoDiscount[];
-  blocks: SroiBlock[];
-  bonuses: SroiBonus[];
-  purchaseRule: PurchaseRule;
-  /** Share of the shortfall charged when an obligation is not met (a preview; e.g. 50). Optional. */
-  penaltyPercentage?: number | null;
-}
+export {
+  BLOCK_CATEGORIES,
+  BLOCK_UNITS,
+  PLACEMENT_CATEGORIES,
+  PROCUREMENT_CATEGORIES,
+  PURCHASE_MODES,
+} from '@app/common/sroi-json';
+export type {
+  BlockCategory,
+  BlockUnit,
+  BreakdownLine,
+  IsoDate,
+  LowLabourRule,
+  PlacementCategory,
+  ProcurementCategory,
+  PsoDiscount,
+  PurchaseMode,
+  PurchaseRule,
+  SroiBlock,
+  SroiBonus,
+  SroiPolicyBody,
+} from '@app/common/sroi-json';
 
 /** A certification as the engine needs it (contractor's PSO for the obligation, supplier's for purchases). */
 export interface CertificationFact {
@@ -111,16 +48,6 @@ export interface CertificationFact {
   /** Inclusive; absent or null means open-ended. */
   validUntil?: IsoDate | null;
   status: CertificationStatus;
-}
-
-/** One human-readable line of a computation, in Dutch and English. */
-export interface BreakdownLine {
-  code: string;
-  labelNl: string;
-  labelEn: string;
-  valueCents?: number;
-  /** Language-neutral formula or figures, e.g. `40000.00 × 24/36 × 12/12`. */
-  detail?: string;
 }
 
 export function psoLevelRank(level: PsoLevel): number {

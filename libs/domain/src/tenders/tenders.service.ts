@@ -26,7 +26,6 @@ import { findVisible } from '../identity/visible-row';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { ObligationsService, ObligationView } from '../obligations/obligations.service';
 import { computeObligation } from '../sroi/obligation';
-import { SroiPolicyBody } from '../sroi/policy.types';
 import { AuditService } from '../audit/audit.service';
 import { PolicyErrorCode } from '../policies/policies.errors';
 import { engine } from '../policies/sroi-engine';
@@ -175,7 +174,7 @@ export class TendersService {
       const endDate = input.contractPeriod?.endDate ?? tender.contractEnd;
       assertContractPeriod({ startDate, endDate });
       const policy = await m.getRepository(SroiPolicyEntity).findOneByOrFail({ id: tender.sroiPolicyId });
-      const body = policy.body as unknown as SroiPolicyBody;
+      const body = policy.body;
       const facts = await this.certifications.allFacts(contractor.id, m);
       const result = engine(() =>
         computeObligation(body, {
@@ -223,7 +222,7 @@ export class TendersService {
           reason: result.reason ?? null,
           percentage: result.percentage,
           amountCents: result.amountCents,
-          breakdown: result.breakdown as unknown as Record<string, unknown>[],
+          breakdown: result.breakdown,
           inputs: {
             category: tender.mainProcurementCategory,
             contractValueCents: input.contractValueCents,

@@ -1,4 +1,4 @@
-import { breakdownJson } from '@app/domain';
+import { breakdownJson, type BreakdownLine } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class BreakdownLineDto {
@@ -13,7 +13,7 @@ export class BreakdownLineDto {
   @ApiPropertyOptional({ example: 50000000 }) valueCents?: number;
   @ApiPropertyOptional({ example: '40000.00 × 24/36 × 12/12' }) detail?: string;
 
-  static list(lines: unknown): BreakdownLineDto[] {
+  static list(lines: readonly BreakdownLine[]): BreakdownLineDto[] {
     return breakdownJson(lines);
   }
 }

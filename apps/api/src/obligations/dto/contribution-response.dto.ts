@@ -1,6 +1,6 @@
 import type { Page } from '@app/common';
 import { ContributionEntity } from '@app/database';
-import { contributionJson } from '@app/domain';
+import { contributionJson, type ContributionBody } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { BreakdownLineDto } from '../../obligations/dto/breakdown-line.dto';
 import { CONTRIBUTION_CLASSES, discriminatedSchema } from './contribution-body.dto';
@@ -14,7 +14,7 @@ export class ContributionResponseDto {
   @ApiProperty({ type: Number, nullable: true }) verifiedValueCents: number | null;
   @ApiProperty({ type: [BreakdownLineDto] }) breakdown: BreakdownLineDto[];
   @ApiProperty({ description: 'The submitted body', ...discriminatedSchema(CONTRIBUTION_CLASSES) })
-  body: Record<string, unknown>;
+  body: ContributionBody;
   @ApiProperty({ type: String, nullable: true }) reviewNote: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewedAt: string | null;
   @ApiProperty({

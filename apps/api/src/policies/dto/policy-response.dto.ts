@@ -15,7 +15,7 @@ export class PolicyResponseDto extends PolicyBodyDto {
 
   static from(p: SroiPolicyEntity): PolicyResponseDto {
     return {
-      ...(p.body as unknown as PolicyBodyDto),
+      ...p.body,
       id: p.id,
       status: p.status,
       lineageId: p.lineageId,
