@@ -8,7 +8,14 @@ import { In } from 'typeorm';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestApp, TestApp } from '../support/app';
 import { clearBacklog, dbNow } from '../support/backlog';
-import { adminLogin, bearer, createBuyerWithOfficer, register, Session } from '../support/factories';
+import {
+  adminLogin,
+  bearer,
+  createBuyerWithOfficer,
+  createOffering,
+  register,
+  Session,
+} from '../support/factories';
 import { awardedObligation } from '../support/procurement';
 
 // Imports of whole packages and several sign-ups on a shared 2-core machine; the project's testTimeout is not applied.
@@ -47,7 +54,8 @@ function expectations(pkg: Json) {
     let latestVcse: unknown = undefined;
     for (const r of byDate) {
       for (const a of r.awards ?? []) if (a.id !== undefined) awards.add(`${ocid}|${a.id}`);
-      for (const item of r.tender?.items ?? [])
+      // The items' classifications and the tender's own (UK publishers classify the tender itself).
+      for (const item of [...(r.tender?.items ?? []), r.tender ?? {}])
         for (const c of [item.classification, ...(item.additionalClassifications ?? [])])
           if (c && String(c.scheme).toUpperCase() === 'CPV' && /^\d{8}(-\d)?$/.test(String(c.id)))
             cpv.add(String(c.id).slice(0, 8));
@@ -143,7 +151,7 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
     expect(result.releases).toBe(pkg.releases.length);
     expect(result.tendersCreated + result.tendersUpdated + result.tendersUnchanged).toBe(want.ocids.length);
     expect(result.awards).toBe(want.awards);
-    expect(result.errors.length).toBeLessThanOrEqual(100);
+    expect(result.errors.length).toBeLessThanOrEqual(1000);
     expect(result.errorsTotal).toBeGreaterThanOrEqual(result.errors.length);
 
     const tenders = await tendersOf(want.ocids);
@@ -255,6 +263,85 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
       expect(amended).toMatchObject({ suitableForSme: true, suitableForVcse: true, currency: 'GBP' });
     });
 
+    it("takes the tender's own classification (UK notices): CPV items, reported when unknown, an enterprise's opportunity", async () => {
+      const offering = await createOffering(t, se, {
+        title: 'Museumrondleidingen en archiefwerk',
+        cpvCodes: ['92500000-6'],
+      });
+      const ocid = `ocds-bstcls-${Date.now().toString(36)}`;
+      const release = (n: number, classification: Json) => ({
+        ocid: `${ocid}-${n}`,
+        id: `${ocid}-${n}-r1`,
+        date: '2025-02-03T10:00:00Z',
+        tag: ['tender'],
+        initiationType: 'tender',
+        buyer: { id: 'GB-TEST-1', name: 'Test County Council' },
+        parties: [{ id: 'GB-TEST-1', name: 'Test County Council', roles: ['buyer'] }],
+        tender: {
+          id: `${ocid}-${n}`,
+          title: 'Museum and archive services',
+          status: 'active',
+          classification,
+          // As Contracts Finder writes them: items without a classification of their own.
+          items: [{ id: '1', description: 'Museum services' }],
+        },
+      });
+      const result = await importPackage(officer, {
+        uri: 'https://example.org/uk.json',
+        version: '1.1',
+        publishedDate: '2025-02-03T10:00:00Z',
+        publisher: { name: 'UK tender classification test' },
+        releases: [
+          release(1, { scheme: 'CPV', id: '92500000', description: 'Library, archives, museums' }),
+          release(2, { scheme: 'CPV', id: '99999999' }),
+        ],
+      });
+      expect(result).toMatchObject({ tendersCreated: 2, unknownCpvCodes: ['99999999'] });
+      expect(result.errors).toContainEqual({
+        path: '/releases/1/tender/classification/id',
+        message: 'unknown CPV code 99999999',
+      });
+      const [classified, unknown] = await tendersOf([`${ocid}-1`, `${ocid}-2`]);
+      const items = await t.ds.query(
+        'SELECT tender_id, description, cpv_code FROM tender_item WHERE tender_id = ANY($1) ORDER BY position',
+        [[classified.id, unknown.id]],
+      );
+      expect(items).toEqual([
+        { tender_id: classified.id, description: 'Library, archives, museums', cpv_code: '92500000' },
+      ]);
+      const byCpv = await t.http().get('/api/v1/tenders?source=ocds&cpv=92500000&limit=100').expect(200);
+      expect(byCpv.body.items.map((i: Json) => i.id)).toContain(classified.id);
+
+      // The imported tender is matched like the platform's own: among the enterprise's opportunities.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const found: Json[] = [];
+        let cursor: string | null = null;
+        do {
+          const after: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+          const page: { body: { items: Json[]; nextCursor: string | null } } = await t
+            .http()
+            .get(`/api/v1/social-enterprises/${se.user.organisationId}/opportunities?limit=100${after}`)
+            .set(...bearer(se))
+            .expect(200);
+          found.push(...page.body.items);
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        const mine = found.find((o) => o.tenderId === classified.id);
+        if (mine) {
+          expect(mine).toMatchObject({
+            kind: 'tender',
+            offeringId: offering.id,
+            tenderTitle: 'Museum and archive services',
+            buyerName: 'Test County Council',
+          });
+          break;
+        }
+        if (Date.now() > deadline) throw new Error('the imported tender never became an opportunity');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    });
+
     it('changes nothing when the same package is imported again', async () => {
       const pkg = readJson(join(FIXTURES, 'suitability-release-package.json'));
       const ocids = expectations(pkg).ocids;
@@ -355,8 +442,9 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
       expect(withBadValue.estimatedValueCents).toBeNull();
     });
 
-    it('caps the listed errors and gives the total', async () => {
-      const releases = Array.from({ length: 150 }, (_, i) => ({
+    it('lists every problem up to 1,000 and gives the total', async () => {
+      // Three schema errors per release (id, date, tag): 1,200 in all.
+      const releases = Array.from({ length: 400 }, (_, i) => ({
         ocid: `ocds-bscap-${i}`,
         id: 5,
         date: 'x',
@@ -369,9 +457,22 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
         publisher: { name: 'Cap test' },
         releases,
       });
-      expect(result.errors).toHaveLength(100);
-      expect(result.errorsTotal).toBeGreaterThanOrEqual(450);
-      expect(result).toMatchObject({ tendersCreated: 0, skipped: 150 });
+      expect(result.errors).toHaveLength(1000);
+      expect(result.errorsTotal).toBeGreaterThanOrEqual(1200);
+      expect(result).toMatchObject({ tendersCreated: 0, skipped: 400 });
+      // The listed ones are the real errors, each with its path: the last release's among them when fewer.
+      expect(result.errors).toContainEqual({ path: '/releases/0/id', message: 'must be string' });
+      expect(result.errors).toContainEqual({ path: '/releases/300/id', message: 'must be string' });
+      const small = await importPackage(officer, {
+        uri: 'https://example.org/p.json',
+        version: '1.1',
+        publishedDate: '2025-01-01T00:00:00Z',
+        publisher: { name: 'Cap test' },
+        releases: releases.slice(0, 200),
+      });
+      // 600 problems: all listed, none cut at the old cap of 100.
+      expect(small.errors.length).toBe(small.errorsTotal);
+      expect(small.errorsTotal).toBeGreaterThanOrEqual(600);
     });
 
     it('answers 4xx to what is not a release package, never 5xx', async () => {

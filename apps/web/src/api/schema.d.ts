@@ -3138,6 +3138,67 @@ export interface components {
              */
             status: "queued" | "running" | "done" | "failed";
         };
+        OcdsImportErrorDto: {
+            /**
+             * @description JSON Pointer into the package
+             * @example /releases/3/tender/value/amount
+             */
+            path: string;
+            /** @example must be number */
+            message: string;
+        };
+        OcdsImportResultDto: {
+            /**
+             * @description Releases in the package
+             * @example 90
+             */
+            releases: number;
+            /** @example 90 */
+            tendersCreated: number;
+            /** @example 0 */
+            tendersUpdated: number;
+            /**
+             * @description Contracting processes already imported as they are
+             * @example 0
+             */
+            tendersUnchanged: number;
+            /**
+             * @description Processes without an ocid or a tender title (not imported)
+             * @example 0
+             */
+            skipped: number;
+            /**
+             * @description Awards of the imported processes, as published
+             * @example 3
+             */
+            awards: number;
+            /**
+             * @description Distinct buyer organisations of the imported processes
+             * @example 12
+             */
+            organisations: number;
+            /**
+             * @description Of those, created by this import (external buyers)
+             * @example 2
+             */
+            organisationsCreated: number;
+            /** @description Declared extensions this platform does not know (not validated) */
+            unknownExtensions: string[];
+            /**
+             * @description CPV codes not in the CPV 2008 list
+             * @example [
+             *       "12345678"
+             *     ]
+             */
+            unknownCpvCodes: string[];
+            /** @description Schema errors and other problems, the first 1,000 (errorsTotal counts them all) */
+            errors: components["schemas"]["OcdsImportErrorDto"][];
+            /**
+             * @description How many problems there were in all, also those past the first 1,000 listed in errors
+             * @example 0
+             */
+            errorsTotal: number;
+        };
         ImportResponseDto: {
             /**
              * Format: uuid
@@ -3151,7 +3212,7 @@ export interface components {
             /** @description Why the import failed (or why its last attempt did) */
             error?: string;
             /** @description Once done */
-            result?: components["schemas"]["ImportResultDto"];
+            result?: components["schemas"]["OcdsImportResultDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

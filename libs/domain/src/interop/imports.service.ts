@@ -23,8 +23,10 @@ import {
 import { OcdsValidator, resolveExtensions, SchemaError } from './ocds-schema';
 
 export const IMPORT_JOB_KIND = 'ocds_import';
-/** How many problems an import result lists; `errorsTotal` counts them all. */
-export const MAX_REPORTED_ERRORS = 100;
+/** How many problems an import result lists (every schema error up to 1,000); `errorsTotal` counts them all. */
+export const MAX_REPORTED_ERRORS = 1000;
+/** How many distinct unknown CPV codes an import result names (each is also among the errors, with its path). */
+export const MAX_REPORTED_UNKNOWN_CPV = 100;
 const BATCH_RELEASES = 500;
 
 export interface OcdsImportResult {
@@ -266,7 +268,7 @@ export class ImportsService {
         report(this.validator.validateRelease(r.body, extensions.known, `/releases/${r.position}`));
         const cpv = unknownCpvCodes(r.body, `/releases/${r.position}`, lookup);
         report(cpv.map(({ path, message }) => ({ path, message })));
-        for (const c of cpv) if (unknownCpv.size < MAX_REPORTED_ERRORS) unknownCpv.add(c.value);
+        for (const c of cpv) if (unknownCpv.size < MAX_REPORTED_UNKNOWN_CPV) unknownCpv.add(c.value);
         if (current?.ocid !== r.ocid) {
           current = { ocid: r.ocid!, rows: [] };
           groups.push(current);

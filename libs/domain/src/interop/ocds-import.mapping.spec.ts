@@ -160,6 +160,32 @@ describe('unknownCpvCodes', () => {
       },
     ]);
   });
+
+  it("checks the tender's own classification too (UK notices), with its JSON Pointer", () => {
+    const r = release({
+      tender: {
+        title: 't',
+        classification: { scheme: 'CPV', id: '12345678' },
+        additionalClassifications: [
+          { scheme: 'CPV', id: '79000000-5' },
+          { scheme: 'CPV', id: '90911200' },
+        ],
+        items: [{ id: '1', classification: { scheme: 'CPV', id: '45233130-9' } }],
+      },
+    });
+    expect(unknownCpvCodes(r, '/releases/2', lookup)).toEqual([
+      {
+        path: '/releases/2/tender/classification/id',
+        value: '12345678',
+        message: 'unknown CPV code 12345678',
+      },
+      {
+        path: '/releases/2/tender/additionalClassifications/0/id',
+        value: '79000000-5',
+        message: 'CPV code 79000000-5 has the wrong check digit (the list has 79000000-4)',
+      },
+    ]);
+  });
 });
 
 describe('mapCompiledRelease', () => {
@@ -276,6 +302,45 @@ describe('mapCompiledRelease', () => {
       '/releases/0/tender/value/amount',
       '/releases/0/tender/contractPeriod',
     ]);
+  });
+
+  it("takes the tender's own CPV classification as an item when no item has it (Contracts Finder, Sell2Wales)", () => {
+    const only = mapCompiledRelease(
+      release({
+        tender: {
+          title: 'Grounds maintenance',
+          classification: { scheme: 'CPV', id: '45000000-7', description: 'Construction work' },
+          additionalClassifications: [
+            { scheme: 'CPV', id: '90911200' },
+            { scheme: 'CPV', id: '99999999' },
+          ],
+          items: [{ id: '1', description: 'Parks' }],
+        },
+      }),
+      ctx,
+    ).tender;
+    expect(only.items).toEqual([
+      { description: 'Construction work', cpvCode: '45000000' },
+      { description: 'Grounds maintenance', cpvCode: '90911200' },
+    ]);
+    // A code an item already has is not repeated; the items' own come first.
+    const both = mapCompiledRelease(
+      release({
+        tender: {
+          title: 't',
+          classification: { scheme: 'CPV', id: '79000000' },
+          items: [{ id: '1', description: 'Advies', classification: { scheme: 'CPV', id: '79000000-4' } }],
+        },
+      }),
+      ctx,
+    ).tender;
+    expect(both.items).toEqual([{ description: 'Advies', cpvCode: '79000000' }]);
+    // Another scheme on the tender is ignored.
+    const other = mapCompiledRelease(
+      release({ tender: { title: 't', classification: { scheme: 'UNSPSC', id: '45000000' } } }),
+      ctx,
+    ).tender;
+    expect(other.items).toEqual([]);
   });
 
   it('is deterministic: the same release gives the same fingerprint, a change another', () => {

@@ -111,8 +111,8 @@ function mergeValue(prev: Json, next: Json): Json {
 }
 
 /**
- * Every CPV classification of one release's items that the CPV list does not know, with its JSON Pointer. Checked
- * per release (before merging) so the path points into the package as uploaded.
+ * Every CPV classification of one release's items and of its tender itself that the CPV list does not know, with
+ * its JSON Pointer. Checked per release (before merging) so the path points into the package as uploaded.
  */
 export function unknownCpvCodes(
   release: Json,
@@ -120,38 +120,45 @@ export function unknownCpvCodes(
   lookup: CpvLookup,
 ): (SchemaError & { value: string })[] {
   const out: (SchemaError & { value: string })[] = [];
-  const items =
-    isObj(release) && isObj(release.tender) && Array.isArray(release.tender.items)
-      ? release.tender.items
-      : [];
-  items.forEach((item, i) => {
-    for (const { path, id } of cpvClassifications(item, `${prefix}/tender/items/${i}`)) {
-      const parsed = parseCpvInput(id);
-      const known = parsed ? lookup(parsed.code) : undefined;
-      if (!parsed)
-        out.push({
-          path,
-          value: id,
-          message: `"${id}" is not a CPV code (8 digits, optionally with a check digit)`,
-        });
-      else if (known === undefined) out.push({ path, value: id, message: `unknown CPV code ${id}` });
-      else if (parsed.checkDigit !== null && parsed.checkDigit !== known)
-        out.push({
-          path,
-          value: id,
-          message: `CPV code ${id} has the wrong check digit (the list has ${parsed.code}-${known})`,
-        });
-    }
-  });
+  const tender = isObj(release) && isObj(release.tender) ? release.tender : undefined;
+  const items = tender && Array.isArray(tender.items) ? tender.items : [];
+  const classifications = [
+    ...items.flatMap((item, i) => cpvClassifications(item, `${prefix}/tender/items/${i}`)),
+    ...cpvClassifications(tender, `${prefix}/tender`),
+  ];
+  for (const { path, id } of classifications) {
+    const parsed = parseCpvInput(id);
+    const known = parsed ? lookup(parsed.code) : undefined;
+    if (!parsed)
+      out.push({
+        path,
+        value: id,
+        message: `"${id}" is not a CPV code (8 digits, optionally with a check digit)`,
+      });
+    else if (known === undefined) out.push({ path, value: id, message: `unknown CPV code ${id}` });
+    else if (parsed.checkDigit !== null && parsed.checkDigit !== known)
+      out.push({
+        path,
+        value: id,
+        message: `CPV code ${id} has the wrong check digit (the list has ${parsed.code}-${known})`,
+      });
+  }
   return out;
 }
 
-function cpvClassifications(item: Json, base: string): { path: string; id: string }[] {
+/**
+ * The CPV classifications of an item, or of a tender itself (`tender.classification`, as UK publishers such as
+ * Contracts Finder and Sell2Wales write it, and `tender.additionalClassifications`).
+ */
+function cpvClassifications(
+  item: Json,
+  base: string,
+): { path: string; id: string; description: string | null }[] {
   if (!isObj(item)) return [];
-  const out: { path: string; id: string }[] = [];
+  const out: { path: string; id: string; description: string | null }[] = [];
   const take = (c: Json, path: string) => {
     if (isObj(c) && typeof c.scheme === 'string' && c.scheme.trim().toUpperCase() === 'CPV' && isId(c.id))
-      out.push({ path: `${path}/id`, id: String(c.id).trim() });
+      out.push({ path: `${path}/id`, id: String(c.id).trim(), description: nonEmpty(c.description) });
   };
   take(item.classification, `${base}/classification`);
   if (Array.isArray(item.additionalClassifications))
@@ -290,25 +297,42 @@ function money(
   return { cents, currency };
 }
 
+/**
+ * The tender's CPV codes as items: each item's known codes, then the codes of the tender's own classification that
+ * no item has (a UK notice often classifies only the tender, its items having none), described by the
+ * classification's description or else the tender's title.
+ */
 function itemsOf(tender: Obj, lookup: CpvLookup): ImportedItem[] {
   const out: ImportedItem[] = [];
   const title = nonEmpty(tender.title) ?? '';
+  const known = (id: string): string | null => {
+    const parsed = parseCpvInput(id);
+    const check = parsed ? lookup(parsed.code) : undefined;
+    if (!parsed || check === undefined || (parsed.checkDigit !== null && parsed.checkDigit !== check))
+      return null;
+    return parsed.code;
+  };
   for (const item of Array.isArray(tender.items) ? tender.items : []) {
     const seen = new Set<string>();
     for (const { id } of cpvClassifications(item, '')) {
-      const parsed = parseCpvInput(id);
-      const check = parsed ? lookup(parsed.code) : undefined;
-      if (!parsed || check === undefined || (parsed.checkDigit !== null && parsed.checkDigit !== check))
-        continue;
-      if (seen.has(parsed.code)) continue;
-      seen.add(parsed.code);
+      const code = known(id);
+      if (code === null || seen.has(code)) continue;
+      seen.add(code);
       const it = item as Obj;
       const text =
         nonEmpty(it.description) ??
         nonEmpty(isObj(it.classification) ? it.classification.description : null) ??
         title;
-      out.push({ description: clip(text, MAX_ITEM_DESCRIPTION), cpvCode: parsed.code });
+      out.push({ description: clip(text, MAX_ITEM_DESCRIPTION), cpvCode: code });
     }
+  }
+  const onItems = new Set(out.map((i) => i.cpvCode));
+  for (const { id, description } of cpvClassifications(tender, '')) {
+    const code = known(id);
+    if (code === null || onItems.has(code)) continue;
+    onItems.add(code);
+    // The tender's own description is about the whole tender: its classification's words, else the title.
+    out.push({ description: clip(description ?? title, MAX_ITEM_DESCRIPTION), cpvCode: code });
   }
   return out;
 }

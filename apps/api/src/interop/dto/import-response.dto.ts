@@ -1,13 +1,14 @@
 import type { OcdsImportResult, OcdsImportView } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-export class ImportErrorDto {
+export class OcdsImportErrorDto {
   @ApiProperty({ example: '/releases/3/tender/value/amount', description: 'JSON Pointer into the package' })
   path: string;
   @ApiProperty({ example: 'must be number' }) message: string;
 }
 
-export class ImportResultDto {
+/** Named apart from the CSV import's ImportResultDto: one schema name each in the OpenAPI document. */
+export class OcdsImportResultDto {
   @ApiProperty({ example: 90, description: 'Releases in the package' }) releases: number;
   @ApiProperty({ example: 90 }) tendersCreated: number;
   @ApiProperty({ example: 0 }) tendersUpdated: number;
@@ -27,11 +28,20 @@ export class ImportResultDto {
   unknownExtensions: string[];
   @ApiProperty({ type: [String], example: ['12345678'], description: 'CPV codes not in the CPV 2008 list' })
   unknownCpvCodes: string[];
-  @ApiProperty({ type: [ImportErrorDto], description: 'Schema errors and other problems, the first 100' })
-  errors: ImportErrorDto[];
-  @ApiProperty({ example: 0, description: 'How many problems there were in all' }) errorsTotal: number;
+  @ApiProperty({
+    type: [OcdsImportErrorDto],
+    maxItems: 1000,
+    description: 'Schema errors and other problems, the first 1,000 (errorsTotal counts them all)',
+  })
+  errors: OcdsImportErrorDto[];
+  @ApiProperty({
+    example: 0,
+    minimum: 0,
+    description: 'How many problems there were in all, also those past the first 1,000 listed in errors',
+  })
+  errorsTotal: number;
 
-  static from(r: OcdsImportResult): ImportResultDto {
+  static from(r: OcdsImportResult): OcdsImportResultDto {
     return { ...r, errors: r.errors.map((e) => ({ path: e.path, message: e.message })) };
   }
 }
@@ -41,7 +51,7 @@ export class ImportResponseDto {
   @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status: OcdsImportView['status'];
   @ApiProperty({ minimum: 0, maximum: 100, example: 100 }) progress: number;
   @ApiPropertyOptional({ description: 'Why the import failed (or why its last attempt did)' }) error?: string;
-  @ApiPropertyOptional({ type: ImportResultDto, description: 'Once done' }) result?: ImportResultDto;
+  @ApiPropertyOptional({ type: OcdsImportResultDto, description: 'Once done' }) result?: OcdsImportResultDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
 
@@ -51,7 +61,7 @@ export class ImportResponseDto {
       status: v.status,
       progress: v.progress,
       ...(v.error ? { error: v.error } : {}),
-      ...(v.result ? { result: ImportResultDto.from(v.result) } : {}),
+      ...(v.result ? { result: OcdsImportResultDto.from(v.result) } : {}),
       createdAt: v.createdAt.toISOString(),
       ...(v.finishedAt ? { finishedAt: v.finishedAt.toISOString() } : {}),
     };
