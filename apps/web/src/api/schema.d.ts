@@ -1635,7 +1635,10 @@ export interface components {
             deliveryPostcode?: string | null;
             /** @example 25 */
             deliveryRadiusKm?: number | null;
-            /** @example 2000000 */
+            /**
+             * @description Cents excl. VAT
+             * @example 2000000
+             */
             capacityCentsPerMonth?: number | null;
         };
         UpdateOfferingDto: {
@@ -1663,7 +1666,10 @@ export interface components {
             deliveryPostcode?: string | null;
             /** @example 25 */
             deliveryRadiusKm?: number | null;
-            /** @example 2000000 */
+            /**
+             * @description Cents excl. VAT
+             * @example 2000000
+             */
             capacityCentsPerMonth?: number | null;
         };
         ImportCsvDto: {

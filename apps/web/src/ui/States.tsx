@@ -122,6 +122,15 @@ export function ErrorAlert({ error }: { error: unknown }) {
 }
 
 /**
+ * A form's failed request, above the form: only when the API named no field (field messages stand at their fields).
+ */
+export function FormError({ error }: { error: unknown }) {
+  const { fieldErrors } = useT();
+  if (!error || Object.keys(fieldErrors(error)).length > 0) return null;
+  return <ErrorAlert error={error} />;
+}
+
+/**
  * What a route shows when its page fails to render. Mostly a page's code that could not be fetched: a release
  * replaced the hashed chunks this tab knows, or the connection dropped; reloading fixes both.
  */

@@ -1,21 +1,11 @@
-import {
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph, TableCell, TableRow, Textbox } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { TextField } from '../../ui/Fields';
 import { EmptyState, ErrorAlert, PageHeading, QueryState } from '../../ui/States';
 import { useCertifications, useEnterpriseSearch, useVerifyCertification } from './api';
@@ -66,43 +56,38 @@ function OrganisationCertifications({ orgId, name }: { orgId: string; name: stri
       </Heading>
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty={t('certs.empty')}>
         {(data) => (
-          <div className="bs-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('certs.type')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('certs.number')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('certs.validity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.items.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>
-                      {t(`cert.${c.type}` as MessageId)}
-                      {c.level ? ` · ${t(`pso.${c.level}` as MessageId)}` : ''}
-                    </TableCell>
-                    <TableCell>{c.certificateNumber ?? '—'}</TableCell>
-                    <TableCell>
-                      {t('tenders.period', {
-                        start: date(c.validFrom),
-                        end: c.validUntil ? date(c.validUntil) : '…',
-                      })}
-                    </TableCell>
-                    <TableCell>
-                      <Status prefix="certStatus" value={c.status} />
-                      {c.reviewNote ? <span className="bs-muted"> {c.reviewNote}</span> : null}
-                    </TableCell>
-                    <TableCell>
-                      {c.status === 'unverified' ? <Decision cert={c} /> : date(c.reviewedAt)}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            columns={[
+              t('certs.type'),
+              t('certs.number'),
+              t('certs.validity'),
+              t('common.status'),
+              t('common.actions'),
+            ]}
+          >
+            {data.items.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>
+                  {t(`cert.${c.type}` as MessageId)}
+                  {c.level ? ` · ${t(`pso.${c.level}` as MessageId)}` : ''}
+                </TableCell>
+                <TableCell>{c.certificateNumber ?? '—'}</TableCell>
+                <TableCell>
+                  {t('tenders.period', {
+                    start: date(c.validFrom),
+                    end: c.validUntil ? date(c.validUntil) : '…',
+                  })}
+                </TableCell>
+                <TableCell>
+                  <Status prefix="certStatus" value={c.status} />
+                  {c.reviewNote ? <span className="bs-muted"> {c.reviewNote}</span> : null}
+                </TableCell>
+                <TableCell>
+                  {c.status === 'unverified' ? <Decision cert={c} /> : date(c.reviewedAt)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </section>

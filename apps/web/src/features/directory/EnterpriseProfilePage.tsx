@@ -6,7 +6,7 @@ import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Lead } from '../../ui/Bits';
 import { CheckboxGroup, TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
+import { FormError, Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { TARGET_GROUPS } from '../../ui/vocabulary';
 import { useOwnProfile, useSaveProfile } from './api';
 import { OwnCertificationsSection } from './OwnCertificationsSection';
@@ -38,7 +38,7 @@ function ProfileForm({ id, p }: { id: string; p: Profile }) {
   const errors = fieldErrors(save.error);
   return (
     <form onSubmit={submit} className="bs-form" noValidate>
-      {save.error && Object.keys(errors).length === 0 && <ErrorAlert error={save.error} />}
+      <FormError error={save.error} />
       {save.isSuccess && <Notice>{t('se.profile.saved')}</Notice>}
       <TextField
         label={t('profile.mission')}

@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { moneyInput, parseDecimal, parseMoney } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice } from '../../ui/States';
+import { FormError, Notice } from '../../ui/States';
 import { useSaveOffering } from './api';
 import { CpvPicker } from './CpvPicker';
 
@@ -76,7 +76,7 @@ export function OfferingForm({ offering, onDone }: { offering?: Offering; onDone
       <Heading level={offering ? 3 : 2}>
         {offering ? t('se.offering.edit', { title: offering.title }) : t('se.offering.new')}
       </Heading>
-      {save.error && Object.keys(fieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
+      <FormError error={save.error} />
       {save.isSuccess && !offering && <Notice>{t('se.offering.created')}</Notice>}
       <TextField
         label={t('se.offering.title')}

@@ -1,22 +1,13 @@
-import {
-  Button,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { today } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { SelectField, TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice, QueryState } from '../../ui/States';
+import { FormError, Notice, QueryState } from '../../ui/States';
 import { CERTIFICATION_TYPES } from '../../ui/vocabulary';
 import { useAddCertification, useCertifications } from './api';
 
@@ -52,43 +43,31 @@ export function OwnCertificationsSection({ id }: { id: string }) {
       <Paragraph>{t('se.certs.lead')}</Paragraph>
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty={t('se.certs.empty')}>
         {({ items }) => (
-          <div className="bs-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('certs.type')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('certs.number')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('certs.validity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>
-                      {t(`cert.${c.type}` as MessageId)}
-                      {c.level ? ` ${t(`pso.${c.level}` as MessageId)}` : ''}
-                    </TableCell>
-                    <TableCell>{c.certificateNumber ?? '—'}</TableCell>
-                    <TableCell>
-                      {c.validUntil
-                        ? t('se.certs.validity', { from: date(c.validFrom), until: date(c.validUntil) })
-                        : t('se.certs.validityOpen', { from: date(c.validFrom) })}
-                    </TableCell>
-                    <TableCell>
-                      <Status prefix="certStatus" value={c.status} />
-                      {c.reviewNote ? ` · ${c.reviewNote}` : ''}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable columns={[t('certs.type'), t('certs.number'), t('certs.validity'), t('common.status')]}>
+            {items.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>
+                  {t(`cert.${c.type}` as MessageId)}
+                  {c.level ? ` ${t(`pso.${c.level}` as MessageId)}` : ''}
+                </TableCell>
+                <TableCell>{c.certificateNumber ?? '—'}</TableCell>
+                <TableCell>
+                  {c.validUntil
+                    ? t('se.certs.validity', { from: date(c.validFrom), until: date(c.validUntil) })
+                    : t('se.certs.validityOpen', { from: date(c.validFrom) })}
+                </TableCell>
+                <TableCell>
+                  <Status prefix="certStatus" value={c.status} />
+                  {c.reviewNote ? ` · ${c.reviewNote}` : ''}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </QueryState>
       <form onSubmit={submit} className="bs-form" noValidate>
         <Heading level={3}>{t('se.certs.add')}</Heading>
-        {add.error && Object.keys(errors).length === 0 && <ErrorAlert error={add.error} />}
+        <FormError error={add.error} />
         {add.isSuccess && <Notice>{t('se.certs.added')}</Notice>}
         <div className="bs-row">
           <SelectField

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, type Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import { RadioGroup, TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice, PageHeading } from '../../ui/States';
+import { FormError, Notice, PageHeading } from '../../ui/States';
 import { KVK_PATTERN, POSTCODE_OR_PC4_PATTERN } from '../../ui/vocabulary';
 import { useRegister } from './api';
 
@@ -75,9 +75,9 @@ export function RegisterPage() {
       {Object.keys(errors).length > 0 && <Notice type="warning">{t('common.formErrors')}</Notice>}
       {conflict ? (
         <Notice type="warning">{t('register.conflict')}</Notice>
-      ) : register.error && Object.keys(fieldErrors(register.error)).length === 0 ? (
-        <ErrorAlert error={register.error} />
-      ) : null}
+      ) : (
+        <FormError error={register.error} />
+      )}
       <form onSubmit={submit} className="bs-form" noValidate>
         <RadioGroup
           legend={t('register.kind')}

@@ -5,7 +5,7 @@ import { parseMoney, today } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice, RouterLink } from '../../ui/States';
+import { FormError, Notice, RouterLink } from '../../ui/States';
 import { useSendInvoice } from './api';
 import { OrderList } from './OrderList';
 
@@ -53,7 +53,7 @@ function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
   return (
     <form onSubmit={submit} className="bs-form" noValidate>
       <Heading level={3}>{t('se.invoice.send')}</Heading>
-      {send.error && Object.keys(fieldErrors(send.error)).length === 0 && <ErrorAlert error={send.error} />}
+      <FormError error={send.error} />
       {send.data && (
         <Notice>
           {t('se.invoice.sent', {

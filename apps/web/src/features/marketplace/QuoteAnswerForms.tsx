@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { parseMoney, today } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice } from '../../ui/States';
+import { ErrorAlert, FormError, Notice } from '../../ui/States';
 import { useDeclineRequest, useSendQuote } from './api';
 
 /** The social enterprise's two answers to a request: a quote (amount, validity, message) or declining it. */
@@ -40,9 +40,7 @@ export function QuoteAnswerForms({
     <>
       <form onSubmit={send} className="bs-form bs-answer" noValidate>
         <Heading level={3}>{t('se.quote.title')}</Heading>
-        {quote.error && Object.keys(fieldErrors(quote.error)).length === 0 && (
-          <ErrorAlert error={quote.error} />
-        )}
+        <FormError error={quote.error} />
         <div className="bs-row">
           <TextField
             label={t('se.quote.amount')}

@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { parseMoney } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice } from '../../ui/States';
+import { FormError, Notice } from '../../ui/States';
 import { useRequestQuote } from './api';
 
 /** The contractor asks a matched social enterprise for a quote: what, an optional budget and date. */
@@ -42,7 +42,7 @@ export function QuoteRequestForm({
   return (
     <form onSubmit={submit} className="bs-form" noValidate>
       <Heading level={4}>{t('ct.qr.title', { name: match.socialEnterpriseName })}</Heading>
-      {send.error && Object.keys(fieldErrors(send.error)).length === 0 && <ErrorAlert error={send.error} />}
+      <FormError error={send.error} />
       <TextField
         label={t('ct.qr.description')}
         description={t('ct.qr.description.help')}

@@ -1,18 +1,10 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { MatchesSection } from '../matching/MatchesSection';
 import { BreakdownList } from '../policies/Breakdown';
@@ -101,32 +93,27 @@ function ContributionsSection({ obligationId }: { obligationId: string }) {
       </Heading>
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty={t('ct.contributions.empty')}>
         {({ items }) => (
-          <div className="bs-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('policy.evaluate.kind')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.claimed')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.verified')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tender.audit.when')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>{t(`contribCat.${c.category}` as MessageId)}</TableCell>
-                    <TableCell>
-                      <Status prefix="contribStatus" value={c.status} />
-                    </TableCell>
-                    <TableCell>{money(c.claimedValueCents)}</TableCell>
-                    <TableCell>{c.verifiedValueCents !== null ? money(c.verifiedValueCents) : '—'}</TableCell>
-                    <TableCell>{date(c.createdAt)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            columns={[
+              t('policy.evaluate.kind'),
+              t('common.status'),
+              t('obligations.claimed'),
+              t('obligations.verified'),
+              t('tender.audit.when'),
+            ]}
+          >
+            {items.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>{t(`contribCat.${c.category}` as MessageId)}</TableCell>
+                <TableCell>
+                  <Status prefix="contribStatus" value={c.status} />
+                </TableCell>
+                <TableCell>{money(c.claimedValueCents)}</TableCell>
+                <TableCell>{c.verifiedValueCents !== null ? money(c.verifiedValueCents) : '—'}</TableCell>
+                <TableCell>{date(c.createdAt)}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </section>

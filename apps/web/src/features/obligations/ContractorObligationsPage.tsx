@@ -1,13 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { TableCell, TableRow } from '@utrecht/component-library-react';
 import { useT } from '../../i18n/LocaleProvider';
 import { Lead, Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useTenderTitles } from '../tenders/api';
 import { useObligations } from './api';
@@ -29,40 +23,35 @@ export function ContractorObligationsPage() {
         emptyAction={<RouterLink to="/account">{t('nav.account')}</RouterLink>}
       >
         {({ items }) => (
-          <div className="bs-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('obligations.tender')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.amount')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.progress')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.forecast')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.due')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((o) => (
-                  <TableRow key={o.id}>
-                    <TableCell>
-                      <RouterLink to={`/contractor/obligations/${o.id}`}>
-                        {titles.get(o.tenderId) || t('ct.obligation.untitled', { id: o.id.slice(0, 8) })}
-                      </RouterLink>
-                    </TableCell>
-                    <TableCell>
-                      <Status prefix="obStatus" value={o.status} />
-                    </TableCell>
-                    <TableCell>{money(o.amountCents)}</TableCell>
-                    <TableCell>
-                      <ObligationProgress o={o} />
-                    </TableCell>
-                    <TableCell>{money(o.forecastCents)}</TableCell>
-                    <TableCell>{date(o.dueDate)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            columns={[
+              t('obligations.tender'),
+              t('common.status'),
+              t('obligations.amount'),
+              t('obligations.progress'),
+              t('obligations.forecast'),
+              t('obligations.due'),
+            ]}
+          >
+            {items.map((o) => (
+              <TableRow key={o.id}>
+                <TableCell>
+                  <RouterLink to={`/contractor/obligations/${o.id}`}>
+                    {titles.get(o.tenderId) || t('ct.obligation.untitled', { id: o.id.slice(0, 8) })}
+                  </RouterLink>
+                </TableCell>
+                <TableCell>
+                  <Status prefix="obStatus" value={o.status} />
+                </TableCell>
+                <TableCell>{money(o.amountCents)}</TableCell>
+                <TableCell>
+                  <ObligationProgress o={o} />
+                </TableCell>
+                <TableCell>{money(o.forecastCents)}</TableCell>
+                <TableCell>{date(o.dueDate)}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </>

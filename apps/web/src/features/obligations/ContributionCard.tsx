@@ -6,7 +6,7 @@ import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice } from '../../ui/States';
+import { FormError, Notice } from '../../ui/States';
 import { Breakdown } from '../policies/Breakdown';
 import { useReviewContribution } from './api';
 
@@ -66,9 +66,7 @@ function ReviewForm({ contribution, onReviewed }: { contribution: Contribution; 
   const errors = { ...fieldErrors(review.error), ...local };
   return (
     <form onSubmit={verify} className="bs-form" noValidate>
-      {review.error && Object.keys(fieldErrors(review.error)).length === 0 && (
-        <ErrorAlert error={review.error} />
-      )}
+      <FormError error={review.error} />
       <div className="bs-row">
         <TextField
           label={t('review.value')}

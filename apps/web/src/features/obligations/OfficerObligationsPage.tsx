@@ -1,14 +1,7 @@
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useT } from '../../i18n/LocaleProvider';
 import { Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useOwnTenderTitles } from '../tenders/api';
 import { useObligations } from './api';
@@ -30,42 +23,37 @@ export function OfficerObligationsPage() {
         emptyAction={<RouterLink to="/officer/tenders">{t('nav.officerTenders')}</RouterLink>}
       >
         {({ items }) => (
-          <div className="bs-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('obligations.tender')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.amount')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.claimed')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.verified')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.progress')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('obligations.due')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((o) => (
-                  <TableRow key={o.id}>
-                    <TableCell>
-                      <RouterLink to={`/officer/obligations/${o.id}`}>
-                        {titles.get(o.tenderId) ?? o.tenderId}
-                      </RouterLink>
-                    </TableCell>
-                    <TableCell>
-                      <Status prefix="obStatus" value={o.status} />
-                    </TableCell>
-                    <TableCell>{money(o.amountCents)}</TableCell>
-                    <TableCell>{money(o.claimedCents)}</TableCell>
-                    <TableCell>{money(o.verifiedCents)}</TableCell>
-                    <TableCell>
-                      <ObligationProgress o={o} />
-                    </TableCell>
-                    <TableCell>{date(o.dueDate)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            columns={[
+              t('obligations.tender'),
+              t('common.status'),
+              t('obligations.amount'),
+              t('obligations.claimed'),
+              t('obligations.verified'),
+              t('obligations.progress'),
+              t('obligations.due'),
+            ]}
+          >
+            {items.map((o) => (
+              <TableRow key={o.id}>
+                <TableCell>
+                  <RouterLink to={`/officer/obligations/${o.id}`}>
+                    {titles.get(o.tenderId) ?? o.tenderId}
+                  </RouterLink>
+                </TableCell>
+                <TableCell>
+                  <Status prefix="obStatus" value={o.status} />
+                </TableCell>
+                <TableCell>{money(o.amountCents)}</TableCell>
+                <TableCell>{money(o.claimedCents)}</TableCell>
+                <TableCell>{money(o.verifiedCents)}</TableCell>
+                <TableCell>
+                  <ObligationProgress o={o} />
+                </TableCell>
+                <TableCell>{date(o.dueDate)}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </>

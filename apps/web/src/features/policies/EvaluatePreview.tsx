@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { RadioGroup, SelectField, TextField } from '../../ui/Fields';
-import { ErrorAlert } from '../../ui/States';
+import { FormError } from '../../ui/States';
 import { TARGET_GROUPS } from '../../ui/vocabulary';
 import { useEvaluatePolicy } from './api';
 import { Breakdown } from './Breakdown';
@@ -148,7 +148,7 @@ export function EvaluatePreview({ policy }: { policy: Policy }) {
           </Button>
         </div>
       </form>
-      {evaluate.error && Object.keys(errors).length === 0 && <ErrorAlert error={evaluate.error} />}
+      <FormError error={evaluate.error} />
       {r && (
         <div role="status" className="bs-card">
           <Paragraph>

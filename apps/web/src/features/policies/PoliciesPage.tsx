@@ -1,16 +1,8 @@
-import {
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../i18n/LocaleProvider';
 import { Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorAlert, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useCreatePolicyFromExample, usePolicies } from './api';
 
@@ -42,32 +34,27 @@ export function PoliciesPage() {
         {({ items }) => (
           <>
             <div className="bs-actions">{start}</div>
-            <div className="bs-table-wrap">
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('policies.name')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('policies.version')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('policies.validFrom')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((p) => (
-                    <TableRow key={p.id}>
-                      <TableCell>
-                        <RouterLink to={`/officer/policies/${p.id}`}>{p.name}</RouterLink>
-                      </TableCell>
-                      <TableCell>{p.version}</TableCell>
-                      <TableCell>{date(p.validFrom)}</TableCell>
-                      <TableCell>
-                        <Status prefix="policyStatus" value={p.status} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              columns={[
+                t('policies.name'),
+                t('policies.version'),
+                t('policies.validFrom'),
+                t('common.status'),
+              ]}
+            >
+              {items.map((p) => (
+                <TableRow key={p.id}>
+                  <TableCell>
+                    <RouterLink to={`/officer/policies/${p.id}`}>{p.name}</RouterLink>
+                  </TableCell>
+                  <TableCell>{p.version}</TableCell>
+                  <TableCell>{date(p.validFrom)}</TableCell>
+                  <TableCell>
+                    <Status prefix="policyStatus" value={p.status} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           </>
         )}
       </QueryState>

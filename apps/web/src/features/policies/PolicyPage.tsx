@@ -3,7 +3,7 @@ import { useParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import { Status } from '../../ui/Bits';
-import { ErrorAlert, Notice, PageHeading, QueryState } from '../../ui/States';
+import { ErrorAlert, FormError, Notice, PageHeading, QueryState } from '../../ui/States';
 import { usePolicy, usePublishPolicy } from './api';
 import { EvaluatePreview } from './EvaluatePreview';
 import { BlocksSection } from './policy-form/BlocksSection';
@@ -24,7 +24,7 @@ export function PolicyPage() {
 
 /** A draft is edited and published here; a published version is read-only and can start a new version. */
 function PolicyEditor({ policy: p }: { policy: Schemas['PolicyResponseDto'] }) {
-  const { t, date, fieldErrors } = useT();
+  const { t, date } = useT();
   const form = usePolicyForm(p);
   const publish = usePublishPolicy(p.id);
   const { save, errors, editable } = form;
@@ -37,7 +37,7 @@ function PolicyEditor({ policy: p }: { policy: Schemas['PolicyResponseDto'] }) {
       {publish.isSuccess && <Notice>{t('policy.published')}</Notice>}
       {form.saved && <Notice>{t('policy.saved')}</Notice>}
       {Object.keys(errors).length > 0 && <Notice type="warning">{t('common.formErrors')}</Notice>}
-      {save.error && Object.keys(fieldErrors(save.error)).length === 0 && <ErrorAlert error={save.error} />}
+      <FormError error={save.error} />
       <ErrorAlert error={publish.error} />
       {!editable && <Paragraph>{t('policy.publishedNote', { date: date(p.publishedAt) })}</Paragraph>}
 

@@ -1,19 +1,10 @@
-import {
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableFooter,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useAuth } from '../../auth/AuthProvider';
 import type { Schemas } from '../../api/client';
 import type { MessageId } from '../../i18n/messages';
 import { useT } from '../../i18n/LocaleProvider';
 import { Lead, Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { EmptyState, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useObligations } from '../obligations/api';
 import { useTenderTitles } from '../tenders/api';
@@ -137,37 +128,32 @@ function Dashboard({
 function SpendTable({ spent }: { spent: Spend[] }) {
   const { t, money } = useT();
   return (
-    <div className="bs-table-wrap">
-      <Table>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('db.spent.enterprise')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('db.spent.amount')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('db.total.claimed')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('db.total.verified')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {spent.map((s) => (
-            <TableRow key={s.socialEnterpriseId}>
-              <TableHeaderCell scope="row">
-                <RouterLink to={`/enterprises/${s.socialEnterpriseId}`}>{s.name}</RouterLink>
-              </TableHeaderCell>
-              <TableCell>{money(s.spentCents)}</TableCell>
-              <TableCell>{money(s.claimedCents)}</TableCell>
-              <TableCell>{money(s.verifiedCents)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-        <TableFooter>
-          <TableRow>
-            <TableHeaderCell scope="row">{t('db.spent.totalLabel')}</TableHeaderCell>
-            <TableCell>{money(spent.reduce((s, x) => s + x.spentCents, 0))}</TableCell>
-            <TableCell>{money(spent.reduce((s, x) => s + x.claimedCents, 0))}</TableCell>
-            <TableCell>{money(spent.reduce((s, x) => s + x.verifiedCents, 0))}</TableCell>
-          </TableRow>
-        </TableFooter>
-      </Table>
-    </div>
+    <DataTable
+      columns={[
+        t('db.spent.enterprise'),
+        t('db.spent.amount'),
+        t('db.total.claimed'),
+        t('db.total.verified'),
+      ]}
+      footer={
+        <TableRow>
+          <TableHeaderCell scope="row">{t('db.spent.totalLabel')}</TableHeaderCell>
+          <TableCell>{money(spent.reduce((s, x) => s + x.spentCents, 0))}</TableCell>
+          <TableCell>{money(spent.reduce((s, x) => s + x.claimedCents, 0))}</TableCell>
+          <TableCell>{money(spent.reduce((s, x) => s + x.verifiedCents, 0))}</TableCell>
+        </TableRow>
+      }
+    >
+      {spent.map((s) => (
+        <TableRow key={s.socialEnterpriseId}>
+          <TableHeaderCell scope="row">
+            <RouterLink to={`/enterprises/${s.socialEnterpriseId}`}>{s.name}</RouterLink>
+          </TableHeaderCell>
+          <TableCell>{money(s.spentCents)}</TableCell>
+          <TableCell>{money(s.claimedCents)}</TableCell>
+          <TableCell>{money(s.verifiedCents)}</TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }

@@ -5,7 +5,7 @@ import type { Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import { RadioGroup, SelectField, TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice } from '../../ui/States';
+import { FormError, Notice } from '../../ui/States';
 import { useObligations } from '../obligations/api';
 import { useTenderTitles } from '../tenders/api';
 import { useRequestReport } from './api';
@@ -55,7 +55,7 @@ export function ReportRequestForm() {
   return (
     <form onSubmit={submit} className="bs-form" noValidate>
       <Heading level={2}>{t('rp.new')}</Heading>
-      {create.error && Object.keys(errors).length === 0 && <ErrorAlert error={create.error} />}
+      <FormError error={create.error} />
       {create.isSuccess && <Notice>{t('rp.requested')}</Notice>}
       {scopes.length > 1 && (
         <RadioGroup

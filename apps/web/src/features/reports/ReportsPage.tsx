@@ -1,18 +1,10 @@
-import {
-  Button,
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import { Lead, ProgressBar } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorAlert, PageHeading, QueryState } from '../../ui/States';
 import { useObligations } from '../obligations/api';
 import { useTenderTitles } from '../tenders/api';
@@ -70,58 +62,46 @@ export function ReportsPage() {
       <Heading level={2}>{t('rp.list')}</Heading>
       <QueryState query={list} isEmpty={(d) => d.items.length === 0} empty={t('rp.empty')}>
         {({ items }) => (
-          <div className="bs-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('rp.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rp.what')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rp.progress')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((r) => (
-                  <TableRow key={r.id}>
-                    <TableCell>{date(r.createdAt)}</TableCell>
-                    <TableCell>
-                      {subject(r) || t(`rp.scope.${r.scope}`)}
-                      <br />
-                      <span className="bs-muted">
-                        {t(`rp.scope.${r.scope}`)} · {FORMAT_NAMES[r.format]} · {r.language.toUpperCase()}
-                      </span>
-                      {r.period && (
-                        <span className="bs-muted">
-                          {' '}
-                          · {date(r.period.from)} – {date(r.period.to)}
-                        </span>
+          <DataTable columns={[t('rp.when'), t('rp.what'), t('rp.progress'), t('common.actions')]}>
+            {items.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>{date(r.createdAt)}</TableCell>
+                <TableCell>
+                  {subject(r) || t(`rp.scope.${r.scope}`)}
+                  <br />
+                  <span className="bs-muted">
+                    {t(`rp.scope.${r.scope}`)} · {FORMAT_NAMES[r.format]} · {r.language.toUpperCase()}
+                  </span>
+                  {r.period && (
+                    <span className="bs-muted">
+                      {' '}
+                      · {date(r.period.from)} – {date(r.period.to)}
+                    </span>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <ProgressBar
+                    label={t('rp.progressText', { status: t(`rp.status.${r.status}`), pct: r.progress })}
+                    value={r.progress}
+                    max={100}
+                  />
+                  {r.status === 'failed' && r.error && <span className="bs-muted">{r.error}</span>}
+                </TableCell>
+                <TableCell>
+                  {r.status === 'done' ? (
+                    <>
+                      <DownloadButton r={r} />
+                      {r.sizeBytes !== undefined && (
+                        <span className="bs-muted"> {t('rp.size', { kb: num(r.sizeBytes / 1024) })}</span>
                       )}
-                    </TableCell>
-                    <TableCell>
-                      <ProgressBar
-                        label={t('rp.progressText', { status: t(`rp.status.${r.status}`), pct: r.progress })}
-                        value={r.progress}
-                        max={100}
-                      />
-                      {r.status === 'failed' && r.error && <span className="bs-muted">{r.error}</span>}
-                    </TableCell>
-                    <TableCell>
-                      {r.status === 'done' ? (
-                        <>
-                          <DownloadButton r={r} />
-                          {r.sizeBytes !== undefined && (
-                            <span className="bs-muted"> {t('rp.size', { kb: num(r.sizeBytes / 1024) })}</span>
-                          )}
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </>

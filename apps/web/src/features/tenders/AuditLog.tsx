@@ -1,14 +1,7 @@
-import {
-  Heading,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
+import { DataTable } from '../../ui/DataTable';
 import { QueryState } from '../../ui/States';
 import { useTenderAudit } from './api';
 
@@ -25,26 +18,15 @@ export function AuditLog({ tenderId }: { tenderId: string }) {
       </Heading>
       <QueryState query={log} isEmpty={(d) => d.items.length === 0} empty={t('tender.audit.empty')}>
         {({ items }) => (
-          <div className="bs-table-wrap">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('tender.audit.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('tender.audit.action')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.map((a) => (
-                  <TableRow key={a.id}>
-                    <TableCell>{date(a.createdAt)}</TableCell>
-                    <TableCell>{label(`audit.${a.action}`, a.action)}</TableCell>
-                    <TableCell>{label(`tenderStatus.${String(a.after?.status ?? '')}`, '')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable columns={[t('tender.audit.when'), t('tender.audit.action'), t('common.status')]}>
+            {items.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell>{date(a.createdAt)}</TableCell>
+                <TableCell>{label(`audit.${a.action}`, a.action)}</TableCell>
+                <TableCell>{label(`tenderStatus.${String(a.after?.status ?? '')}`, '')}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
         )}
       </QueryState>
     </section>

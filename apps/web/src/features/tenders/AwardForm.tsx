@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { parseMoney } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice } from '../../ui/States';
+import { FormError, Notice } from '../../ui/States';
 import { Breakdown } from '../policies/Breakdown';
 import { useAwardTender } from './api';
 
@@ -39,9 +39,7 @@ export function AwardForm({ tender }: { tender: Schemas['TenderResponseDto'] }) 
         {t('tender.award.title')}
       </Heading>
       <form onSubmit={submit} className="bs-form" noValidate>
-        {award.error && Object.keys(fieldErrors(award.error)).length === 0 && (
-          <ErrorAlert error={award.error} />
-        )}
+        <FormError error={award.error} />
         <TextField
           label={t('tender.award.contractor')}
           description={t('tender.award.contractor.help')}

@@ -4,7 +4,7 @@ import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { SelectField, TextField } from '../../ui/Fields';
-import { ErrorAlert, Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
+import { FormError, Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { CATEGORIES } from '../../ui/vocabulary';
 import { usePolicies } from '../policies/api';
 import { ItemsFieldset } from './tender-form/ItemsFieldset';
@@ -33,7 +33,7 @@ export function NewTenderPage() {
 }
 
 function NewTenderForm({ published }: { published: Policy[] }) {
-  const { t, fieldErrors } = useT();
+  const { t } = useT();
   const navigate = useNavigate();
   const form = useTenderForm(published, (tender) => navigate(`/officer/tenders/${tender.id}`));
   const { fields: f, set, errors, create } = form;
@@ -41,9 +41,7 @@ function NewTenderForm({ published }: { published: Policy[] }) {
   return (
     <form onSubmit={form.submit} className="bs-form" noValidate>
       {Object.keys(errors).length > 0 && <Notice type="warning">{t('common.formErrors')}</Notice>}
-      {create.error && Object.keys(fieldErrors(create.error)).length === 0 && (
-        <ErrorAlert error={create.error} />
-      )}
+      <FormError error={create.error} />
       <TextField
         label={t('tender.f.title')}
         value={f.title}

@@ -1,14 +1,7 @@
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useT } from '../../i18n/LocaleProvider';
 import { Status } from '../../ui/Bits';
+import { DataTable } from '../../ui/DataTable';
 import { PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useOwnTenders } from './api';
 
@@ -28,30 +21,19 @@ export function OfficerTendersPage() {
         {(tenders) => (
           <>
             <Paragraph>{action}</Paragraph>
-            <div className="bs-table-wrap">
-              <Table>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('tender.f.title')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('common.status')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('tenders.value')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {tenders.map((tender) => (
-                    <TableRow key={tender.id}>
-                      <TableCell>
-                        <RouterLink to={`/officer/tenders/${tender.id}`}>{tender.title}</RouterLink>
-                      </TableCell>
-                      <TableCell>
-                        <Status prefix="tenderStatus" value={tender.status} />
-                      </TableCell>
-                      <TableCell>{money(tender.estimatedValueCents)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable columns={[t('tender.f.title'), t('common.status'), t('tenders.value')]}>
+              {tenders.map((tender) => (
+                <TableRow key={tender.id}>
+                  <TableCell>
+                    <RouterLink to={`/officer/tenders/${tender.id}`}>{tender.title}</RouterLink>
+                  </TableCell>
+                  <TableCell>
+                    <Status prefix="tenderStatus" value={tender.status} />
+                  </TableCell>
+                  <TableCell>{money(tender.estimatedValueCents)}</TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           </>
         )}
       </QueryState>

@@ -1,17 +1,8 @@
-import {
-  Button,
-  Heading,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useT } from '../../../i18n/LocaleProvider';
 import type { MessageId } from '../../../i18n/messages';
 import { CellInput, CellSelect } from '../../../ui/CellFields';
+import { DataTable } from '../../../ui/DataTable';
 import { BLOCK_CATEGORIES, BLOCK_UNITS, TARGET_GROUPS } from '../../../ui/vocabulary';
 import type { BlockRow, PolicyForm } from './usePolicyForm';
 
@@ -25,27 +16,22 @@ export function BlocksSection({ form }: { form: PolicyForm }) {
       {errors.blocks && (
         <div className="utrecht-form-field-error-message bs-field__error">{errors.blocks}</div>
       )}
-      <div className="bs-table-wrap">
-        <Table>
-          <TableCaption>{t('policy.blocks.caption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('policy.block.code')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('policy.block.category')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('policy.block.targetGroup')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('policy.block.unit')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('policy.block.value')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('policy.block.maxMonths')}</TableHeaderCell>
-              {editable && <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {draft.blocks.map((b, i) => (
-              <BlockTableRow key={i} form={form} block={b} i={i} />
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        columns={[
+          t('policy.block.code'),
+          t('policy.block.category'),
+          t('policy.block.targetGroup'),
+          t('policy.block.unit'),
+          t('policy.block.value'),
+          t('policy.block.maxMonths'),
+          editable && t('common.actions'),
+        ]}
+        caption={t('policy.blocks.caption')}
+      >
+        {draft.blocks.map((b, i) => (
+          <BlockTableRow key={i} form={form} block={b} i={i} />
+        ))}
+      </DataTable>
     </>
   );
 }
