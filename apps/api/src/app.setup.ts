@@ -80,7 +80,7 @@ export async function setupApp(
 ): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
 
   // JSON only: one parser, our own error for a body that is not JSON; anything else is a 415 from Fastify.
   fastify.removeAllContentTypeParsers();

@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { QueryFailedError, type DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * The `pg` pool under a data source, for a read-only hot path that runs its own SQL: the same connections, without
@@ -7,7 +8,7 @@ import { QueryFailedError, type DataSource } from 'typeorm';
  * Writes and anything transactional beyond one read go through TypeORM as everywhere else.
  */
 export function rawPool(ds: DataSource): Pool {
-  const pool = (ds.driver as unknown as { master?: Pool }).master;
+  const pool: Pool | undefined = (ds.driver as PostgresDriver).master;
   if (!pool) throw new Error('the data source is not connected to PostgreSQL');
   return pool;
 }

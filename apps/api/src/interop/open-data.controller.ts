@@ -27,7 +27,7 @@ export class OpenDataController {
     @CurrentActor() actor: Actor | undefined,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<ReleasePackageResponseDto> {
-    return (await this.exports.releasePackage(actor, id)) as unknown as ReleasePackageResponseDto;
+    return this.exports.releasePackage(actor, id);
   }
 }
 
@@ -41,7 +41,7 @@ export class OcdsExtensionsController {
   @ApiOperation({ summary: 'extension.json of the social return (SROI) OCDS extension' })
   @ApiResponse({ status: 200, type: ExtensionDoc })
   extension(): ExtensionDoc {
-    return SOCIAL_RETURN_EXTENSION as unknown as ExtensionDoc;
+    return SOCIAL_RETURN_EXTENSION;
   }
 
   @Get('release-schema.json')
@@ -50,6 +50,6 @@ export class OcdsExtensionsController {
   @ApiOperation({ summary: 'The extension’s JSON merge patch onto the OCDS 1.1 release schema' })
   @ApiResponse({ status: 200, type: ExtensionSchemaDoc })
   releaseSchema(): ExtensionSchemaDoc {
-    return SOCIAL_RETURN_RELEASE_SCHEMA as unknown as ExtensionSchemaDoc;
+    return SOCIAL_RETURN_RELEASE_SCHEMA;
   }
 }

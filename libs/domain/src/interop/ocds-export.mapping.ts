@@ -149,11 +149,21 @@ function party(p: ExportParty, roles: string[]): Record<string, unknown> {
   };
 }
 
+/** An OCDS 1.1 release package as the export writes it: one release, the extensions it uses. */
+export interface OcdsReleasePackage {
+  uri: string;
+  version: '1.1';
+  extensions?: string[];
+  publishedDate: string;
+  publisher: { name: string };
+  releases: Record<string, unknown>[];
+}
+
 /**
  * The release package of one tender. The release id is derived from the release's content, so it is stable while
  * nothing changes and new with every change (OCDS: a release id is unique within its ocid).
  */
-export function tenderReleasePackage(input: ExportInput): Record<string, unknown> {
+export function tenderReleasePackage(input: ExportInput): OcdsReleasePackage {
   const { tender: t } = input;
   const ocid = t.ocid ?? platformOcid(input.ocidPrefix, t.id);
   const base = input.apiBaseUrl.replace(/\/+$/, '');

@@ -6,7 +6,13 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Actor } from '../identity/actor';
 import { TendersService } from '../tenders/tenders.service';
-import { ExportAward, ExportContract, ExportParty, tenderReleasePackage } from './ocds-export.mapping';
+import {
+  ExportAward,
+  ExportContract,
+  ExportParty,
+  OcdsReleasePackage,
+  tenderReleasePackage,
+} from './ocds-export.mapping';
 
 export const OCDS_PUBLISHER_NAME = 'Buy Social Marktplaats';
 
@@ -19,7 +25,7 @@ export class OcdsExportService {
     private readonly env: Env,
   ) {}
 
-  async releasePackage(actor: Actor | undefined, tenderId: string): Promise<Record<string, unknown>> {
+  async releasePackage(actor: Actor | undefined, tenderId: string): Promise<OcdsReleasePackage> {
     const t = await this.tenders.get(actor, tenderId);
     const items = t.items ?? [];
     const labels = new Map<string, string>(

@@ -11,9 +11,9 @@ import suitabilityPatch from './schema/extensions/tender_suitability/release-sch
 
 type Json = unknown;
 
-/** The product's own extension (served by the API where exported packages declare it). */
-export const SOCIAL_RETURN_EXTENSION: Record<string, unknown> = socialReturnExtension;
-export const SOCIAL_RETURN_RELEASE_SCHEMA: Record<string, unknown> = socialReturnPatch;
+/** The product's own extension (served by the API where exported packages declare it), typed as the JSON is. */
+export const SOCIAL_RETURN_EXTENSION = socialReturnExtension;
+export const SOCIAL_RETURN_RELEASE_SCHEMA = socialReturnPatch;
 
 /** An extension the product ships, recognised by the URL of its extension.json in a package's `extensions`. */
 interface KnownExtension {

@@ -508,7 +508,8 @@ export class MatchingService {
     const counts = sets.map((x) => (Array.isArray(x.rows) ? x.rows.length : 0));
     if (sets.every((x) => Array.isArray(x.rows) && !x.rows.length)) return counts;
     const { table, column } = matchTable(type);
-    const client = (m.queryRunner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+    // The transaction's own connection (`connect()` hands back the one the runner holds), for a COPY stream.
+    const client: PoolClient = await m.queryRunner!.connect();
     const [{ now }] = await m.query('SELECT now()::text AS now');
     const stream = client.query(
       copyFrom(

@@ -270,7 +270,7 @@ function solveExact(
         indices: Int32Array.from(indices),
         values: new Float64Array(indices.length).fill(1),
       },
-      integrality: new Int32Array(numCols).fill(1) as unknown as readonly (0 | 1)[],
+      integrality: new Int32Array(numCols).fill(1),
     });
     const startValues = new Float64Array(numCols);
     for (let j = 0; j < numCols; j += 1) if (start[colPair[j]] === colSlot[j]) startValues[j] = 1;

@@ -491,12 +491,12 @@ export async function streamCsv<R>(
 }
 
 async function pipePdf(doc: PDFKit.PDFDocument, out: ChunkWriter): Promise<void> {
-  for await (const chunk of doc as unknown as AsyncIterable<Buffer>) await out.write(chunk);
+  for await (const chunk of doc) await out.write(chunk);
 }
 
 /** The tender's OCDS identifier: imported tenders keep theirs, the platform's own are `<prefix>-<id>`. */
 export function tenderReference(t: TenderEntity, ocidPrefix: string): string {
-  return (t as TenderEntity & { ocid?: string | null }).ocid ?? `${ocidPrefix}-${t.id}`;
+  return t.ocid ?? `${ocidPrefix}-${t.id}`;
 }
 
 function reportMetaJson(meta: ReportMeta): Record<string, unknown> {

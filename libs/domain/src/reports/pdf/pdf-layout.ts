@@ -52,7 +52,9 @@ export class PdfReport {
       margins: { top: 56, bottom: 64, left: 50, right: 50 },
       bufferPages: true,
       // No default font: pdfkit would load Helvetica, and a default given as a buffer makes every later
-      // font('DejaVu') re-parse the TTF (it matches the default by name and skips its cache).
+      // font('DejaVu') re-parse the TTF (it matches the default by name and skips its cache). Only null says
+      // "none" (pdfkit's `initFonts` defaults an undefined font to Helvetica), but @types/pdfkit types `font` as
+      // `string | undefined`: the one cast the types leave no way around.
       font: null as unknown as string,
       lang: lang === 'nl' ? 'nl-NL' : 'en-GB',
       info: { Title: title, Producer: 'Buy Social', Creator: 'Buy Social' },
