@@ -10,3 +10,4 @@ export * from './vocabulary';
 export * from './unique-violation';
 export * from './input-edge';
 export * from './api-version';
+export * from './bounds';

@@ -1,21 +1,6 @@
-import { POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import { Bounded, BOUNDS, POSTCODE_OR_PC4_PATTERN, SIZES, Sized } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-
-const MAX_CENTS = Number.MAX_SAFE_INTEGER;
+import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class CreateOfferingDto {
   @ApiProperty({ example: 'Schoonmaak van kantoren', maxLength: 200 })
@@ -35,8 +20,7 @@ export class CreateOfferingDto {
 
   @ApiProperty({ example: ['90910000-9'], description: '1-20 codes: 90910000, 90910000-9 or CPV 90910000-9' })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @Sized(SIZES.cpvCodes)
   @IsString({ each: true })
   @MaxLength(20, { each: true })
   cpvCodes: string[];
@@ -48,9 +32,7 @@ export class CreateOfferingDto {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @Bounded(BOUNDS.priceIndicationCents)
   priceIndicationCents?: number | null;
 
   @ApiPropertyOptional({ example: 'hour', maxLength: 40, type: String, nullable: true })
@@ -59,11 +41,9 @@ export class CreateOfferingDto {
   @MaxLength(40)
   unit?: string | null;
 
-  @ApiPropertyOptional({ example: 0.6, minimum: 0, maximum: 1, type: Number, nullable: true })
+  @ApiPropertyOptional({ example: 0.6, type: Number, nullable: true })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0)
-  @Max(1)
+  @Bounded(BOUNDS.share, { decimals: 3 })
   labourShare?: number | null;
 
   @ApiPropertyOptional({ example: '2031 AA', type: String, nullable: true })
@@ -72,17 +52,13 @@ export class CreateOfferingDto {
   @Matches(POSTCODE_OR_PC4_PATTERN, { message: 'deliveryPostcode must be a Dutch postcode such as 2011 AB' })
   deliveryPostcode?: string | null;
 
-  @ApiPropertyOptional({ example: 25, minimum: 0, maximum: 500, type: Number, nullable: true })
+  @ApiPropertyOptional({ example: 25, type: Number, nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(500)
+  @Bounded(BOUNDS.radiusKm)
   deliveryRadiusKm?: number | null;
 
-  @ApiPropertyOptional({ example: 2000000, type: Number, nullable: true })
+  @ApiPropertyOptional({ example: 2000000, type: Number, nullable: true, description: 'Cents excl. VAT' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @Bounded(BOUNDS.capacityCentsPerMonth)
   capacityCentsPerMonth?: number | null;
 }

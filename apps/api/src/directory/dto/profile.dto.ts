@@ -1,19 +1,7 @@
+import { Bounded, BOUNDS, Sized } from '@app/common';
 import { TARGET_GROUPS, TargetGroup } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 
 /** The body of `PUT /social-enterprises/:id/profile`. */
 export class ProfileDto {
@@ -24,20 +12,16 @@ export class ProfileDto {
 
   @ApiProperty({ enum: TARGET_GROUPS, isArray: true, example: ['participatiewet', 'banenafspraak'] })
   @IsArray()
-  @ArrayMaxSize(TARGET_GROUPS.length)
+  @Sized({ min: 0, max: TARGET_GROUPS.length })
   @IsIn(TARGET_GROUPS, { each: true })
   targetGroups: TargetGroup[];
 
-  @ApiProperty({ example: 24.5, minimum: 0 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1_000_000)
+  @ApiProperty({ example: 24.5 })
+  @Bounded(BOUNDS.fte, { decimals: 2 })
   fteTotal: number;
 
-  @ApiProperty({ example: 12, minimum: 0 })
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1_000_000)
+  @ApiProperty({ example: 12 })
+  @Bounded(BOUNDS.fte, { decimals: 2 })
   fteTargetGroup: number;
 
   @ApiPropertyOptional({ example: 'https://schoonhaarlem.nl', type: String, nullable: true })
@@ -46,11 +30,9 @@ export class ProfileDto {
   @MaxLength(300)
   website?: string | null;
 
-  @ApiPropertyOptional({ example: 25, minimum: 0, maximum: 500, type: Number, nullable: true })
+  @ApiPropertyOptional({ example: 25, type: Number, nullable: true })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(500)
+  @Bounded(BOUNDS.radiusKm)
   serviceRadiusKm?: number | null;
 
   @ApiPropertyOptional({

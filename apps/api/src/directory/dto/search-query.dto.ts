@@ -1,9 +1,9 @@
-import { PageQueryDto, POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import { Bounded, BOUNDS, PageQueryDto, POSTCODE_OR_PC4_PATTERN } from '@app/common';
 import { CERTIFICATION_TYPES, CertificationType, TARGET_GROUPS, TargetGroup } from '@app/database';
 import { SEARCH_SORTS, type SearchSort } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 /** The filters of both searches: `GET /offerings` and `GET /social-enterprises`. */
 export class SearchQueryDto extends PageQueryDto {
@@ -28,12 +28,10 @@ export class SearchQueryDto extends PageQueryDto {
   @Matches(POSTCODE_OR_PC4_PATTERN, { message: 'postcode must be a Dutch postcode such as 2011 AB or 2011' })
   postcode?: string;
 
-  @ApiPropertyOptional({ example: 25, minimum: 0, maximum: 300 })
+  @ApiPropertyOptional({ example: 25 })
   @IsOptional()
   @Type(() => Number)
-  @IsNumber()
-  @Min(0)
-  @Max(300)
+  @Bounded(BOUNDS.searchRadiusKm)
   radiusKm?: number;
 
   @ApiPropertyOptional({

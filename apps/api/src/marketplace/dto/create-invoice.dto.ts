@@ -1,6 +1,6 @@
-import { IsoDateConstraint } from '@app/common';
+import { Bounded, BOUNDS, IsoDateConstraint } from '@app/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength, Validate } from 'class-validator';
 
 export class CreateInvoiceDto {
   @ApiProperty({ example: 'F2026-0042', description: 'Unique per enterprise; spaces and case are ignored' })
@@ -17,8 +17,6 @@ export class CreateInvoiceDto {
   invoiceDate: string;
 
   @ApiProperty({ example: 1250000, description: 'Cents excl. VAT' })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Bounded(BOUNDS.invoiceCents)
   amountCents: number;
 }

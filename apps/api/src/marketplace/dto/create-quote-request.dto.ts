@@ -1,16 +1,6 @@
-import { IsoDateConstraint } from '@app/common';
+import { Bounded, BOUNDS, IsoDateConstraint } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-} from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Validate } from 'class-validator';
 
 export class CreateQuoteRequestDto {
   @ApiProperty({ format: 'uuid', description: 'One of your obligations' })
@@ -29,9 +19,7 @@ export class CreateQuoteRequestDto {
 
   @ApiPropertyOptional({ example: 1500000, type: Number, nullable: true, description: 'Cents excl. VAT' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Bounded(BOUNDS.invoiceCents)
   budgetCents?: number | null;
 
   @ApiPropertyOptional({ example: '2026-03-01', type: String, nullable: true })

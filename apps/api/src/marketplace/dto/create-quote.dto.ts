@@ -1,12 +1,10 @@
-import { IsoDateConstraint } from '@app/common';
+import { Bounded, BOUNDS, IsoDateConstraint } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, Validate } from 'class-validator';
+import { IsOptional, IsString, MaxLength, Validate } from 'class-validator';
 
 export class CreateQuoteDto {
   @ApiProperty({ example: 1250000, description: 'Cents excl. VAT' })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Bounded(BOUNDS.invoiceCents)
   amountCents: number;
 
   @ApiProperty({

@@ -1,16 +1,6 @@
-import { IsoDateConstraint, POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import { Bounded, BOUNDS, IsoDateConstraint, POSTCODE_OR_PC4_PATTERN } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  Validate,
-} from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
 
 export const HH_MM_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const HH_MM_SOURCE = HH_MM_PATTERN.source;
@@ -39,16 +29,12 @@ export class CreateEventDto {
   @Matches(HH_MM_PATTERN, { message: 'endTime must be HH:MM' })
   endTime: string;
 
-  @ApiProperty({ example: 20, minimum: 5, maximum: 240, description: 'Length of one meeting' })
-  @IsInt()
-  @Min(5)
-  @Max(240)
+  @ApiProperty({ example: 20, description: 'Length of one meeting' })
+  @Bounded(BOUNDS.slotMinutes)
   slotMinutes: number;
 
-  @ApiProperty({ example: 20, minimum: 1, maximum: 500, description: 'Meetings that can run at once' })
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @ApiProperty({ example: 20, description: 'Meetings that can run at once' })
+  @Bounded(BOUNDS.tables)
   tables: number;
 
   @ApiProperty({ example: '2011 RD', description: 'Where the day is held' })

@@ -1,5 +1,6 @@
+import { Bounded, BOUNDS, SIZES, Sized } from '@app/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsArray, IsOptional, IsUUID, Matches } from 'class-validator';
 import { HH_MM_PATTERN, HH_MM_SOURCE } from './create-event.dto';
 
 export class CreateRegistrationDto {
@@ -27,16 +28,12 @@ export class CreateRegistrationDto {
 
   @ApiPropertyOptional({
     example: 4,
-    minimum: 1,
-    maximum: 100,
     type: Number,
     nullable: true,
     description: 'Default: every slot of the day',
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @Bounded(BOUNDS.maxMeetings)
   maxMeetings?: number | null;
 
   @ApiPropertyOptional({
@@ -49,7 +46,7 @@ export class CreateRegistrationDto {
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @Sized(SIZES.meetingWishes)
   @IsUUID('all', { each: true })
   wishes?: string[] | null;
 }

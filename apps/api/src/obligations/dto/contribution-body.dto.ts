@@ -1,4 +1,4 @@
-import { IsoDateConstraint, ValidationCode } from '@app/common';
+import { Bounded, BOUNDS, IsoDateConstraint, SIZES, Sized, ValidationCode } from '@app/common';
 import {
   ObligationErrorCode,
   PERSON_TOKEN,
@@ -12,19 +12,14 @@ import {
 } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
-  ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   Validate,
   ValidationArguments,
   ValidatorConstraint,
@@ -69,17 +64,13 @@ export class PlacementContributionDto implements PlacementBody {
   @IsIn(TARGET_GROUPS)
   targetGroup: TargetGroup;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 12, minimum: 0, maximum: 1200 })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 12 })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1200)
+  @Bounded(BOUNDS.benefitMonths)
   benefitMonths?: number | null;
 
-  @ApiProperty({ example: 24, minimum: 0.5, maximum: 80 })
-  @IsNumber()
-  @Min(0.5)
-  @Max(80)
+  @ApiProperty({ example: 24 })
+  @Bounded(BOUNDS.hoursPerWeek)
   hoursPerWeek: number;
 
   @ApiProperty({ example: '2026-01-01' })
@@ -95,12 +86,11 @@ export class PlacementContributionDto implements PlacementBody {
     type: [String],
     nullable: true,
     example: ['age_50_plus'],
-    maxItems: 10,
     description: "Bonus codes of the tender's policy",
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(10)
+  @Sized(SIZES.placementBonuses)
   @IsString({ each: true })
   @MaxLength(CODE, { each: true })
   bonuses?: string[] | null;
@@ -139,17 +129,13 @@ export class PurchaseContributionDto implements PurchaseBody {
   @Validate(IsoDateConstraint)
   invoiceDate: string;
 
-  @ApiProperty({ example: 1250000, minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @ApiProperty({ example: 1250000 })
+  @Bounded(BOUNDS.invoiceCents)
   amountCents: number;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 0.4, minimum: 0, maximum: 1 })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 0.4 })
   @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @Bounded(BOUNDS.share)
   labourShare?: number | null;
 }
 
@@ -166,10 +152,8 @@ export class ActivityContributionDto implements ActivityBody {
   @MaxLength(CODE)
   blockCode: string;
 
-  @ApiProperty({ example: 16, minimum: 0.01, maximum: 1_000_000 })
-  @IsNumber()
-  @Min(0.01)
-  @Max(1_000_000)
+  @ApiProperty({ example: 16 })
+  @Bounded(BOUNDS.activityQuantity)
   quantity: number;
 
   @ApiProperty({ example: 'Gastlessen op het ROC', maxLength: 2000 })

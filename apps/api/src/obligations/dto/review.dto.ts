@@ -1,5 +1,6 @@
+import { Bounded, BOUNDS } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class ReviewDto {
   @ApiProperty({ enum: ['verified', 'rejected'] })
@@ -13,9 +14,7 @@ export class ReviewDto {
     nullable: true,
   })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Bounded(BOUNDS.contributionValueCents)
   verifiedValueCents?: number | null;
 
   @ApiPropertyOptional({

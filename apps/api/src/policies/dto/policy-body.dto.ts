@@ -1,4 +1,13 @@
-import { CERTIFICATION_TYPES, IsoDateConstraint, PSO_LEVELS, ValidationCode } from '@app/common';
+import {
+  Bounded,
+  BOUNDS,
+  CERTIFICATION_TYPES,
+  IsoDateConstraint,
+  PSO_LEVELS,
+  SIZES,
+  Sized,
+  ValidationCode,
+} from '@app/common';
 import {
   BLOCK_CATEGORIES,
   BLOCK_UNITS,
@@ -18,21 +27,15 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayNotEmpty,
   ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
-  Max,
   MaxLength,
-  Min,
   Validate,
   ValidateIf,
   ValidateNested,
@@ -44,27 +47,19 @@ import {
  * the domain's `policyRuleIssues`, checked after a PATCH is merged. Nullable fields are required keys whose
  * value may be null (`ValidateIf(not null)`); optional fields may be left out.
  */
-const MAX_CENTS = Number.MAX_SAFE_INTEGER;
-const MONTHS = 1200;
 const CODE = 60;
 const notNull = (key: string) => ValidateIf((o: Record<string, unknown>) => o[key] !== null);
 
 export class LowLabourRuleDto {
   @ApiProperty({
     example: 0.3,
-    minimum: 0,
-    maximum: 1,
     description: 'A labour share strictly below this share uses `percentage`',
   })
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @Bounded(BOUNDS.share)
   belowShare: number;
 
-  @ApiProperty({ example: 2, minimum: 0, maximum: 100 })
-  @IsNumber()
-  @Min(0)
-  @Max(100)
+  @ApiProperty({ example: 2 })
+  @Bounded(BOUNDS.percentage)
   percentage: number;
 }
 
@@ -75,13 +70,9 @@ export class PsoDiscountDto {
 
   @ApiProperty({
     example: 20,
-    minimum: 0,
-    maximum: 100,
     description: 'Percent taken off the obligation amount',
   })
-  @IsNumber()
-  @Min(0)
-  @Max(100)
+  @Bounded(BOUNDS.percentage)
   percentage: number;
 }
 
@@ -108,28 +99,20 @@ export class PolicyBlockDto {
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
-    minimum: 0,
-    maximum: MONTHS,
     description: 'Months on benefit, inclusive lower bound',
   })
   @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(MONTHS)
+  @Bounded(BOUNDS.benefitMonthsRange)
   benefitMonthsMin?: number | null;
 
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
     example: 24,
-    minimum: 0,
-    maximum: MONTHS,
     description: 'Months on benefit, exclusive upper bound',
   })
   @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(MONTHS)
+  @Bounded(BOUNDS.benefitMonthsRange)
   benefitMonthsMax?: number | null;
 
   @ApiProperty({ enum: BLOCK_UNITS, example: 'fte_year' })
@@ -137,16 +120,12 @@ export class PolicyBlockDto {
   unit: BlockUnit;
 
   @ApiProperty({ example: 3000000, description: 'Value of one unit in cents (fte_year: a full-time year)' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @Bounded(BOUNDS.unitValueCents)
   valueCents: number;
 
-  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 24, minimum: 1, maximum: MONTHS })
+  @ApiPropertyOptional({ type: 'integer', nullable: true, example: 24 })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MONTHS)
+  @Bounded(BOUNDS.maxCountMonths)
   maxCountMonths?: number | null;
 }
 
@@ -158,9 +137,7 @@ export class PolicyBonusDto {
   code: string;
 
   @ApiProperty({ example: 1000000 })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @Bounded(BOUNDS.unitValueCents)
   valueCents: number;
 
   @ApiProperty({ example: true, description: 'Pro-rated like the placement, else a fixed amount' })
@@ -171,7 +148,7 @@ export class PolicyBonusDto {
 export class PurchaseRuleDto {
   @ApiProperty({ enum: CERTIFICATION_TYPES, isArray: true, example: ['pso', 'pso_30plus', 'sw_company'] })
   @IsArray()
-  @ArrayMaxSize(100)
+  @Sized(SIZES.eligibleCertifications)
   @ArrayUnique()
   @IsIn(CERTIFICATION_TYPES, { each: true })
   eligibleCertifications: CertificationType[];
@@ -194,14 +171,10 @@ export class PurchaseRuleDto {
     type: Number,
     nullable: true,
     example: null,
-    minimum: 0,
-    maximum: 1,
     description: "Share 0..1, required for mode 'factor'",
   })
   @notNull('factor')
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @Bounded(BOUNDS.share)
   factor: number | null;
 
   @ApiPropertyOptional({
@@ -242,22 +215,17 @@ export class PolicyBodyDto implements SroiPolicyBody {
 
   @ApiProperty({ example: ['services', 'works', 'goods'], enum: PROCUREMENT_CATEGORIES, isArray: true })
   @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(100)
+  @Sized(SIZES.policyCategories)
   @ArrayUnique()
   @IsIn(PROCUREMENT_CATEGORIES, { each: true })
   categories: ProcurementCategory[];
 
   @ApiProperty({ example: 10000000 })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @Bounded(BOUNDS.policyAmountCents)
   thresholdCents: number;
 
-  @ApiProperty({ example: 5, minimum: 0, maximum: 100 })
-  @IsNumber()
-  @Min(0)
-  @Max(100)
+  @ApiProperty({ example: 5 })
+  @Bounded(BOUNDS.percentage)
   defaultPercentage: number;
 
   @ApiPropertyOptional({ type: LowLabourRuleDto, nullable: true })
@@ -267,54 +235,45 @@ export class PolicyBodyDto implements SroiPolicyBody {
   @Type(() => LowLabourRuleDto)
   lowLabour?: LowLabourRuleDto | null;
 
-  @ApiProperty({ example: 0.3, type: Number, nullable: true, minimum: 0, maximum: 1 })
+  @ApiProperty({ example: 0.3, type: Number, nullable: true })
   @notNull('goodsMinLabourShare')
-  @IsNumber()
-  @Min(0)
-  @Max(1)
+  @Bounded(BOUNDS.share)
   goodsMinLabourShare: number | null;
 
   @ApiProperty({ example: null, type: 'integer', nullable: true, description: 'At most capCents' })
   @notNull('minCents')
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @Bounded(BOUNDS.policyAmountCents)
   minCents: number | null;
 
   @ApiProperty({ example: null, type: 'integer', nullable: true })
   @notNull('capCents')
-  @IsInt()
-  @Min(0)
-  @Max(MAX_CENTS)
+  @Bounded(BOUNDS.policyAmountCents)
   capCents: number | null;
 
-  @ApiProperty({ example: 36, exclusiveMinimum: true, minimum: 0, maximum: 168 })
-  @IsNumber()
-  @Min(0.000001, { message: '$property must be more than 0' })
-  @Max(168)
+  @ApiProperty({ example: 36 })
+  @Bounded(BOUNDS.fullTimeHoursPerWeek)
   fullTimeHoursPerWeek: number;
 
   @ApiProperty({ type: [PsoDiscountDto], description: 'One per level at most' })
   @IsArray()
-  @ArrayMaxSize(100)
+  @Sized(SIZES.psoDiscounts)
   @ValidateNested({ each: true })
   @Type(() => PsoDiscountDto)
   psoDiscounts: PsoDiscountDto[];
 
   @ApiProperty({
     type: [PolicyBlockDto],
-    maxItems: 200,
     description: 'Codes unique; benefit-month ranges of one category and target group do not overlap',
   })
   @IsArray()
-  @ArrayMaxSize(200)
+  @Sized(SIZES.policyBlocks)
   @ValidateNested({ each: true })
   @Type(() => PolicyBlockDto)
   blocks: PolicyBlockDto[];
 
-  @ApiProperty({ type: [PolicyBonusDto], maxItems: 50, description: 'Codes unique' })
+  @ApiProperty({ type: [PolicyBonusDto], description: 'Codes unique' })
   @IsArray()
-  @ArrayMaxSize(50)
+  @Sized(SIZES.policyBonuses)
   @ValidateNested({ each: true })
   @Type(() => PolicyBonusDto)
   bonuses: PolicyBonusDto[];
@@ -327,15 +286,11 @@ export class PolicyBodyDto implements SroiPolicyBody {
 
   @ApiPropertyOptional({
     example: 50,
-    minimum: 0,
-    maximum: 100,
     description: 'Penalty preview on the shortfall of an unmet obligation',
     type: Number,
     nullable: true,
   })
   @IsOptional()
-  @IsNumber()
-  @Min(0)
-  @Max(100)
+  @Bounded(BOUNDS.percentage)
   penaltyPercentage?: number | null;
 }

@@ -1,6 +1,7 @@
+import { Bounded, BOUNDS } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { ContractPeriodDto } from './contract-period.dto';
 
 export class AwardDto {
@@ -9,9 +10,7 @@ export class AwardDto {
   contractorOrganisationId: string;
 
   @ApiProperty({ example: 115000000 })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Bounded(BOUNDS.contractValueCents)
   contractValueCents: number;
 
   @ApiPropertyOptional({ type: ContractPeriodDto, description: "Defaults to the tender's contract period" })

@@ -1,23 +1,17 @@
-import { IsoDateConstraint, POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import { Bounded, BOUNDS, IsoDateConstraint, POSTCODE_OR_PC4_PATTERN, SIZES, Sized } from '@app/common';
 import { PROCUREMENT_CATEGORY_VALUES, type MainProcurementCategory } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsNotEmpty,
-  IsNumber,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   Validate,
   ValidateNested,
 } from 'class-validator';
@@ -48,9 +42,7 @@ export class TenderSroiDto {
     nullable: true,
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(100)
+  @Bounded(BOUNDS.percentage, { decimals: 2 })
   percentage?: number | null;
 }
 
@@ -73,16 +65,13 @@ export class CreateTenderDto {
 
   @ApiProperty({ type: [TenderItemDto] })
   @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @Sized(SIZES.tenderItems)
   @ValidateNested({ each: true })
   @Type(() => TenderItemDto)
   items: TenderItemDto[];
 
   @ApiProperty({ example: 120000000 })
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Bounded(BOUNDS.contractValueCents)
   estimatedValueCents: number;
 
   @ApiPropertyOptional({ example: '2011 RD', type: String, nullable: true })
@@ -102,11 +91,9 @@ export class CreateTenderDto {
   @Type(() => ContractPeriodDto)
   contractPeriod: ContractPeriodDto;
 
-  @ApiPropertyOptional({ example: 0.7, minimum: 0, maximum: 1, type: Number, nullable: true })
+  @ApiPropertyOptional({ example: 0.7, type: Number, nullable: true })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 3 })
-  @Min(0)
-  @Max(1)
+  @Bounded(BOUNDS.share, { decimals: 3 })
   labourShare?: number | null;
 
   @ApiProperty({ type: TenderSroiDto })
