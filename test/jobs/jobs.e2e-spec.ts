@@ -22,9 +22,9 @@ describe('background jobs (real PostgreSQL)', () => {
     t.ds.transaction((m) =>
       jobs.enqueue(m, {
         kind: 'test',
-        queue: QueueName.Notifications,
-        name: JobName.Notify,
-        payload: { organisationId: owner.user.organisationId, kind: 'test', message: 'x', dedupeKey: 'k' },
+        queue: QueueName.Reports,
+        name: JobName.GenerateReport,
+        payload: {},
         organisationId: owner.user.organisationId,
         userId: owner.user.id,
         dedupeKey,
@@ -35,7 +35,7 @@ describe('background jobs (real PostgreSQL)', () => {
     const job = await enqueue();
     const outbox = await t.ds
       .getRepository(OutboxMessageEntity)
-      .findOneByOrFail({ jobId: `${JobName.Notify}-${job.id}` });
+      .findOneByOrFail({ jobId: `${JobName.GenerateReport}-${job.id}` });
     expect(outbox.payload).toMatchObject({ backgroundJobId: job.id });
     await expect(
       t.ds.getRepository(BackgroundJobEntity).findOneByOrFail({ id: job.id }),
@@ -52,8 +52,8 @@ describe('background jobs (real PostgreSQL)', () => {
         id = (
           await jobs.enqueue(m, {
             kind: 'test',
-            queue: QueueName.Notifications,
-            name: JobName.Notify,
+            queue: QueueName.Reports,
+            name: JobName.GenerateReport,
             payload: {},
             organisationId: null,
             userId: null,
@@ -64,7 +64,7 @@ describe('background jobs (real PostgreSQL)', () => {
     ).rejects.toThrow('rollback');
     await expect(t.ds.getRepository(BackgroundJobEntity).countBy({ id })).resolves.toBe(0);
     await expect(
-      t.ds.getRepository(OutboxMessageEntity).countBy({ jobId: `${JobName.Notify}-${id}` }),
+      t.ds.getRepository(OutboxMessageEntity).countBy({ jobId: `${JobName.GenerateReport}-${id}` }),
     ).resolves.toBe(0);
   });
 

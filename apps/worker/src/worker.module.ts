@@ -12,23 +12,25 @@ import {
 import { QueueModule, WorkerQueueModule } from '@app/queue';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { EventsProcessor } from './meeting-days/events.processor';
 import { ImportsProcessor } from './interop/imports.processor';
+import { JobProcessor } from './job-processor';
+import { EventsProcessor } from './meeting-days/events.processor';
 import { MatchingProcessor } from './matching/matching.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportsProcessor } from './reports/reports.processor';
 
 /**
- * The worker's features: each processor with the domain modules it needs (and worker-only providers). A feature
- * with background work is one line here; the worker opens exactly the processors' queues (WorkerQueueModule).
+ * The worker's features: each processor (a `JobProcessor`) with the domain modules it needs (and worker-only
+ * providers). A feature with background work is one line here; the worker opens exactly the processors' queues
+ * (WorkerQueueModule). The kit every processor uses (JobsService, the Redis outage log) comes with the worker.
  */
-const WORKER_FEATURES: { processor: Type; imports: Type[]; providers?: Type[] }[] = [
+const WORKER_FEATURES: { processor: Type<JobProcessor>; imports: Type[]; providers?: Type[] }[] = [
   { processor: NotificationsProcessor, imports: [NotificationsModule] },
   // ReportSchedulesService upserts the reports queue's job schedulers: worker-only, like the queue.
-  { processor: ReportsProcessor, imports: [ReportsModule, JobsModule], providers: [ReportSchedulesService] },
-  { processor: MatchingProcessor, imports: [MatchingModule, JobsModule] },
-  { processor: EventsProcessor, imports: [MeetingDaysModule, JobsModule] },
-  { processor: ImportsProcessor, imports: [InteropModule, JobsModule] },
+  { processor: ReportsProcessor, imports: [ReportsModule], providers: [ReportSchedulesService] },
+  { processor: MatchingProcessor, imports: [MatchingModule] },
+  { processor: EventsProcessor, imports: [MeetingDaysModule] },
+  { processor: ImportsProcessor, imports: [InteropModule] },
 ];
 
 /** Every processor; the worker opens exactly their queues (WorkerQueueModule), plus the outbox relay. */
@@ -51,6 +53,7 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         WorkerQueueModule.forProcessors(PROCESSORS),
+        JobsModule,
         ...new Set(WORKER_FEATURES.flatMap((f) => f.imports)),
       ],
       providers: WORKER_FEATURES.flatMap((f) => [f.processor, ...(f.providers ?? [])]),

@@ -1,7 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { OutboxJob, OutboxJobs } from './producers';
+import { backgroundOutboxJob, OutboxJob, OutboxJobs } from './producers';
 import { processorQueues } from './queue.module';
-import { ALL_QUEUES, JOB_QUEUE, JobName, QueueName } from './queue-names';
+import { ALL_QUEUES, isPolledJob, JOB_QUEUE, JobName, QueueName } from './queue-names';
 
 describe('typed producers', () => {
   const bg = '7d3f0a52-6f0e-4c37-9a0e-3c1f6c1b2a10';
@@ -13,14 +13,28 @@ describe('typed producers', () => {
       'welcome-organisation-o1',
     ],
     [
-      'notify',
-      OutboxJobs.notify(
-        { organisationId: 'o1', kind: 'k', message: 'm', dedupeKey: 'd' },
-        'contribution',
-        'c1',
-      ),
+      'obligationCreated',
+      OutboxJobs.obligationCreated('ob1', { organisationId: 'o1', message: 'm' }),
+      QueueName.Notifications,
+      'notify-obligation-ob1',
+    ],
+    [
+      'contributionSubmitted',
+      OutboxJobs.contributionSubmitted('c1', { organisationId: 'o1', message: 'm' }),
       QueueName.Notifications,
       'notify-contribution-c1',
+    ],
+    [
+      'schedulePublished',
+      OutboxJobs.schedulePublished({ eventId: 'e1', revision: 2 }, { organisationId: 'o1', message: 'm' }),
+      QueueName.Notifications,
+      'notify-event-e1-2-o1',
+    ],
+    [
+      'marketplaceStep',
+      OutboxJobs.marketplaceStep('quote_received', 'q1', { organisationId: 'o1', message: 'm' }),
+      QueueName.Notifications,
+      'notify-quote_received-q1',
     ],
     [
       'scoreObligation',
@@ -60,9 +74,38 @@ describe('typed producers', () => {
   });
 
   it('a colon in an id part never reaches BullMQ', () => {
-    expect(
-      OutboxJobs.notify({ organisationId: 'o', kind: 'k', message: 'm', dedupeKey: 'd' }, 'a:b').id,
-    ).toBe('notify-a_b');
+    expect(OutboxJobs.marketplaceStep('a:b', 'r1', { organisationId: 'o', message: 'm' }).id).toBe(
+      'notify-a_b-r1',
+    );
+  });
+
+  it('a notification carries its kind and the dedupe key of its subject', () => {
+    const text = { organisationId: 'o1', message: 'm' };
+    expect(OutboxJobs.obligationCreated('ob1', text).payload).toEqual({
+      ...text,
+      kind: 'obligation_created',
+      dedupeKey: 'obligation-created-ob1',
+    });
+    expect(OutboxJobs.contributionSubmitted('c1', text).payload).toMatchObject({
+      kind: 'contribution_submitted',
+      dedupeKey: 'contribution-submitted-c1',
+    });
+    expect(OutboxJobs.schedulePublished({ eventId: 'e1', revision: 2 }, text).payload).toMatchObject({
+      kind: 'event_schedule_published',
+      dedupeKey: 'event-schedule-e1-2-o1',
+    });
+    expect(OutboxJobs.marketplaceStep('quote_received', 'q1', text).payload).toMatchObject({
+      kind: 'quote_received',
+      dedupeKey: 'quote_received-q1',
+    });
+  });
+
+  it('a polled job is named by its background job, and only polled jobs are', () => {
+    const job = backgroundOutboxJob(JobName.GenerateReport, { backgroundJobId: bg });
+    expect(job).toMatchObject({ queue: QueueName.Reports, id: `generate-report-${bg}` });
+    expect(isPolledJob(JobName.RefreshMatches)).toBe(true);
+    expect(isPolledJob(JobName.ScoreObligation)).toBe(false);
+    expect(isPolledJob('toString')).toBe(false);
   });
 
   it('every job belongs to a known queue', () => {

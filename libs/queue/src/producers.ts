@@ -7,6 +7,7 @@ import {
   JobPayloads,
   jobId,
   NotifyJob,
+  PolledJobName,
   QueueName,
   RefreshMatchesJob,
   ScoreObligationJob,
@@ -14,18 +15,37 @@ import {
   WelcomeOrganisationJob,
 } from './queue-names';
 
+/** Only the producers below make an `OutboxJob`: an object literal or a hand-built id does not type-check. */
+declare const producedHere: unique symbol;
+
 /** One job ready for the outbox: its queue, its name, its deterministic BullMQ id and its payload. */
 export interface OutboxJob<N extends JobName = JobName> {
   readonly queue: QueueName;
   readonly name: N;
   readonly id: string;
   readonly payload: JobPayloads[N];
+  readonly [producedHere]: true;
 }
 
 type IdPart = string | number;
 
 function outboxJob<N extends JobName>(name: N, payload: JobPayloads[N], ...idParts: IdPart[]): OutboxJob<N> {
-  return { queue: JOB_QUEUE[name], name, id: jobId(name, ...idParts), payload };
+  return { queue: JOB_QUEUE[name], name, id: jobId(name, ...idParts), payload } as OutboxJob<N>;
+}
+
+/** An in-app notification about one subject: job id `notify-<subject>`, the notification's dedupe key from it. */
+function notice(
+  subject: IdPart[],
+  dedupeKey: string,
+  p: Omit<NotifyJob, 'dedupeKey'>,
+): OutboxJob<JobName.Notify> {
+  return outboxJob(JobName.Notify, { ...p, dedupeKey }, ...subject);
+}
+
+/** What a notification says and to whom; the producer names its kind, job id and dedupe key. */
+export interface NoticeText {
+  organisationId: string;
+  message: string;
 }
 
 /**
@@ -39,8 +59,35 @@ export const OutboxJobs = {
   welcomeOrganisation: (p: WelcomeOrganisationJob): OutboxJob<JobName.WelcomeOrganisation> =>
     outboxJob(JobName.WelcomeOrganisation, p, p.organisationId),
 
-  /** An in-app notification; `key` names what it is about (`'contribution', id`): one job per key. */
-  notify: (p: NotifyJob, ...key: IdPart[]): OutboxJob<JobName.Notify> => outboxJob(JobName.Notify, p, ...key),
+  /** Tells the contractor of its new SROI obligation (at award; once per obligation). */
+  obligationCreated: (obligationId: string, text: NoticeText): OutboxJob<JobName.Notify> =>
+    notice(['obligation', obligationId], `obligation-created-${obligationId}`, {
+      ...text,
+      kind: 'obligation_created',
+    }),
+
+  /** Tells the buyer's officers a contribution waits for review (once per contribution). */
+  contributionSubmitted: (contributionId: string, text: NoticeText): OutboxJob<JobName.Notify> =>
+    notice(['contribution', contributionId], `contribution-submitted-${contributionId}`, {
+      ...text,
+      kind: 'contribution_submitted',
+    }),
+
+  /** Tells a registrant its meeting-day schedule is out (once per registrant and schedule revision). */
+  schedulePublished: (
+    schedule: { eventId: string; revision: number },
+    text: NoticeText,
+  ): OutboxJob<JobName.Notify> => {
+    const subject = [schedule.eventId, schedule.revision, text.organisationId];
+    return notice(['event', ...subject], `event-schedule-${subject.join('-')}`, {
+      ...text,
+      kind: 'event_schedule_published',
+    });
+  },
+
+  /** A marketplace step's notification to the other party: once per kind and the row the step wrote. */
+  marketplaceStep: (kind: string, rowId: string, text: NoticeText): OutboxJob<JobName.Notify> =>
+    notice([kind, rowId], `${kind}-${rowId}`, { ...text, kind }),
 
   /** Re-scores one obligation's match set; one job per revision. */
   scoreObligation: (p: ScoreObligationJob): OutboxJob<JobName.ScoreObligation> =>
@@ -62,9 +109,6 @@ export const OutboxJobs = {
 } as const;
 
 /** The producer for a polled background job by name, for `JobsService`, which is generic over the job. */
-export function backgroundOutboxJob<N extends JobName>(
-  name: N,
-  payload: JobPayloads[N] & { backgroundJobId: string },
-): OutboxJob<N> {
+export function backgroundOutboxJob<N extends PolledJobName>(name: N, payload: JobPayloads[N]): OutboxJob<N> {
   return outboxJob(name, payload, payload.backgroundJobId);
 }

@@ -94,8 +94,25 @@ export interface JobPayloads {
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
 
+/** The jobs a client polls at GET /api/v1/jobs/:id: their payload names their `background_job` row. */
+export type PolledJobName = {
+  [N in JobName]: JobPayloads[N] extends { backgroundJobId: string } ? N : never;
+}[JobName];
+
+/** Every polled job (the compiler checks the list against the payloads). */
+const POLLED_JOBS: { readonly [N in PolledJobName]: true } = {
+  [JobName.GenerateReport]: true,
+  [JobName.BuildEventSchedule]: true,
+  [JobName.RefreshMatches]: true,
+  [JobName.ImportOcds]: true,
+};
+
+export function isPolledJob(name: string): name is PolledJobName {
+  return Object.hasOwn(POLLED_JOBS, name);
+}
+
 /** The one queue each job goes to; the outbox writer refuses a job sent to another queue. */
-export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+export const JOB_QUEUE = {
   [JobName.WelcomeOrganisation]: QueueName.Notifications,
   [JobName.Notify]: QueueName.Notifications,
   [JobName.GenerateReport]: QueueName.Reports,
@@ -108,7 +125,7 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.MatchingCertificateDates]: QueueName.Matching,
   [JobName.MatchingRescoreAll]: QueueName.Matching,
   [JobName.ImportOcds]: QueueName.Imports,
-};
+} as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Defaults per queue: retries with backoff; finished jobs kept a while for inspection, failed ones 30 days. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {

@@ -6,6 +6,7 @@ import { OutboxService } from './outbox/outbox.service';
 import { QueueErrorLogger } from './queue-error.logger';
 import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-connection';
+import { RedisOutageLog } from './redis-outage.log';
 
 /**
  * The outbox writer, for every process (API, worker, seed). It opens no Redis connection: producers write
@@ -35,7 +36,7 @@ export function processorQueues(processors: readonly Type[]): QueueName[] {
 /**
  * BullMQ for the worker: registers exactly the queues its processors work on (no queue without a processor),
  * with the default job options, and the outbox relay that moves committed rows onto them. The queues are
- * exported for the worker's own producers (job schedulers).
+ * exported for the worker's own producers (job schedulers); the Redis outage log for the processors.
  */
 @Module({})
 export class WorkerQueueModule {
@@ -53,8 +54,13 @@ export class WorkerQueueModule {
         }),
         queues,
       ],
-      providers: [{ provide: WORKER_QUEUE_NAMES, useValue: names }, OutboxRelay, QueueErrorLogger],
-      exports: [queues, OutboxRelay],
+      providers: [
+        { provide: WORKER_QUEUE_NAMES, useValue: names },
+        OutboxRelay,
+        QueueErrorLogger,
+        RedisOutageLog,
+      ],
+      exports: [queues, OutboxRelay, RedisOutageLog],
     };
   }
 }

@@ -1,8 +1,9 @@
-import { JobsService, MatchingService } from '@app/domain';
-import { JobName, QueueName, RefreshMatchesJob, ScoreObligationJob, ScoreTenderJob } from '@app/queue';
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { MatchingService } from '@app/domain';
+import { JobName, QueueName } from '@app/queue';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { JobHandlers, JobProcessor } from '../job-processor';
 
 export const MATCHING_SCHEDULE_TIMEZONE = 'Europe/Amsterdam';
 export const CERTIFICATE_DATES_SCHEDULER_ID = 'matching-certificate-dates';
@@ -20,17 +21,22 @@ export const RESCORE_ALL_SCHEDULER_ID = 'matching-rescore-all';
  * in one transaction, so a crash never leaves half a set behind.
  */
 @Processor(QueueName.Matching, { concurrency: 8, lockDuration: 15_000, stalledInterval: 5_000 })
-export class MatchingProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(MatchingProcessor.name);
-  private lastErrorLogged = 0;
-
+export class MatchingProcessor extends JobProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly matching: MatchingService,
-    private readonly jobs: JobsService,
     @InjectQueue(QueueName.Matching) private readonly queue: Queue,
   ) {
     super();
   }
+
+  protected readonly handlers: JobHandlers = {
+    [JobName.ScoreObligation]: ({ obligationId }) => this.matching.scoreObligation(obligationId),
+    [JobName.ScoreTender]: ({ tenderId }) => this.matching.scoreTender(tenderId),
+    [JobName.RefreshMatches]: ({ obligationId }) =>
+      this.matching.scoreObligation(obligationId, { batch: false }),
+    [JobName.MatchingCertificateDates]: () => this.matching.certificateDates(),
+    [JobName.MatchingRescoreAll]: () => this.matching.rescoreAll(),
+  };
 
   async onApplicationBootstrap(): Promise<void> {
     try {
@@ -48,35 +54,5 @@ export class MatchingProcessor extends WorkerHost implements OnApplicationBootst
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'could not register matching schedules');
     }
-  }
-
-  async process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case JobName.ScoreObligation:
-        return this.matching.scoreObligation((job.data as ScoreObligationJob).obligationId);
-      case JobName.ScoreTender:
-        return this.matching.scoreTender((job.data as ScoreTenderJob).tenderId);
-      case JobName.RefreshMatches: {
-        const { obligationId, backgroundJobId } = job.data as RefreshMatchesJob;
-        return this.jobs.run(backgroundJobId, job, () =>
-          this.matching.scoreObligation(obligationId, { batch: false }),
-        );
-      }
-      case JobName.MatchingCertificateDates:
-        return this.matching.certificateDates();
-      case JobName.MatchingRescoreAll:
-        return this.matching.rescoreAll();
-      default:
-        this.logger.error({ job: job.name }, 'unknown job');
-        throw new UnrecoverableError(`unknown job ${job.name}`);
-    }
-  }
-
-  /** Without a listener BullMQ prints every failed reconnect; log a Redis outage at most once a minute. */
-  @OnWorkerEvent('error')
-  onError(err: Error): void {
-    if (Date.now() - this.lastErrorLogged < 60_000) return;
-    this.lastErrorLogged = Date.now();
-    this.logger.warn({ err: err.message }, 'worker cannot reach Redis; retrying');
   }
 }

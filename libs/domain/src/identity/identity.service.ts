@@ -8,7 +8,7 @@ import {
 } from '@app/common';
 import { Env } from '@app/config';
 import { OrganisationEntity, OrganisationKind, UserEntity, UserRole } from '@app/database';
-import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { OutboxJobs, OutboxService } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -75,13 +75,7 @@ export class IdentityService {
           role: ROLE_OF_KIND[organisation.kind],
           organisationId: organisation.id,
         });
-        await this.outbox.enqueue(
-          m,
-          QueueName.Notifications,
-          JobName.WelcomeOrganisation,
-          jobId(JobName.WelcomeOrganisation, organisation.id),
-          { organisationId: organisation.id },
-        );
+        await this.outbox.add(m, OutboxJobs.welcomeOrganisation({ organisationId: organisation.id }));
         user.organisation = organisation;
         return { user, ...(await this.tokens.issue(m, user, organisation.kind)) };
       }),

@@ -1,26 +1,35 @@
 import { NotFoundError } from '@app/common';
 import { BackgroundJobEntity } from '@app/database';
-import { backgroundOutboxJob, JobName, JobPayloads, OutboxService, QueueName } from '@app/queue';
+import {
+  AttemptInfo,
+  backgroundOutboxJob,
+  failingForGood,
+  failureReason,
+  JOB_QUEUE,
+  JobPayloads,
+  OutboxService,
+  PolledJobName,
+} from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Job } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor, isAdmin } from '../identity/actor';
 import { JobsErrorCode } from './jobs.errors';
 
-export interface EnqueueJobOptions {
+export interface EnqueueJobOptions<N extends PolledJobName = PolledJobName> {
   kind: string;
-  queue: QueueName;
-  name: JobName;
-  payload: object;
+  /** The job's own queue (checked by the compiler against `JOB_QUEUE`). */
+  queue: (typeof JOB_QUEUE)[N];
+  name: N;
+  /** The payload; the background job's id is added to it. */
+  payload: Omit<JobPayloads[N], 'backgroundJobId'>;
   organisationId: string | null;
   userId: string | null;
   /** Identical work while one is queued or running answers that one instead of starting another. */
   dedupeKey?: string;
 }
 
-/** What the worker needs of a BullMQ job to tell a retry from the last attempt. */
-export type AttemptInfo = Pick<Job, 'attemptsMade' | 'opts'>;
+export type { AttemptInfo };
 
 export type ReportProgress = (percent: number) => Promise<void>;
 
@@ -37,7 +46,10 @@ export class JobsService {
     private readonly outbox: OutboxService,
   ) {}
 
-  async enqueue(manager: EntityManager, opts: EnqueueJobOptions): Promise<BackgroundJobEntity> {
+  async enqueue<N extends PolledJobName>(
+    manager: EntityManager,
+    opts: EnqueueJobOptions<N>,
+  ): Promise<BackgroundJobEntity> {
     const repo = manager.getRepository(BackgroundJobEntity);
     if (opts.dedupeKey) {
       // Serialise identical requests so two concurrent ones cannot both miss each other.
@@ -61,16 +73,16 @@ export class JobsService {
         dedupeKey: opts.dedupeKey ?? null,
       }),
     );
-    const payload = { ...opts.payload, backgroundJobId: row.id } as JobPayloads[typeof opts.name] & {
-      backgroundJobId: string;
-    };
+    const payload = { ...opts.payload, backgroundJobId: row.id } as JobPayloads[N];
     await this.outbox.add(manager, backgroundOutboxJob(opts.name, payload));
     return row;
   }
 
   /**
-   * Runs one delivery of a job. A row already done is not run again (a re-delivery after a crash); an error marks
-   * the row failed only on the last attempt, so a job BullMQ will retry is shown as queued with its last error.
+   * Runs one delivery of a job (the worker's `JobProcessor` calls this for every polled job). A row already done is
+   * not run again (a re-delivery after a crash); an error marks the row failed only on the last attempt, so a job
+   * BullMQ will retry is shown as queued with its last error. A job BullMQ gives up on without this method seeing
+   * the error (it stalled too often, or the error came before the work) is recorded by `giveUp`.
    */
   async run<T>(
     backgroundJobId: string,
@@ -107,8 +119,8 @@ export class JobsService {
       );
       return result;
     } catch (err) {
-      const message = String((err as Error)?.message ?? err).slice(0, 2000);
-      const lastAttempt = bullJob.attemptsMade + 1 >= (bullJob.opts.attempts ?? 1) || isUnrecoverable(err);
+      const message = failureReason(err);
+      const lastAttempt = failingForGood(bullJob, err);
       await this.ds.query(
         `UPDATE background_job SET status = $2::varchar, error = $3, finished_at = CASE WHEN $2::varchar = 'failed' THEN now() END
           WHERE id = $1`,
@@ -116,6 +128,34 @@ export class JobsService {
       );
       throw err;
     }
+  }
+
+  /**
+   * BullMQ gave up on the job (its attempts are used up, the error was unrecoverable, or it stalled more often than
+   * allowed): a row still queued or running becomes failed with the reason. Returns whether a row changed.
+   */
+  async giveUp(backgroundJobId: string, reason: string): Promise<boolean> {
+    const res = await this.ds.query(
+      `UPDATE background_job SET status = 'failed', error = $2, finished_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running')`,
+      [backgroundJobId, reason.slice(0, 2000)],
+    );
+    return (res as [unknown[], number])[1] > 0;
+  }
+
+  /**
+   * The worker running the job stopped (BullMQ's stalled-job check found its lock gone) and the job waits for
+   * another worker: a row still running from that delivery is shown queued with the reason. A delivery that
+   * started within `lockMs / 2` is a newer one already running and is left alone (a stalled delivery started at
+   * least `lockMs` ago). Returns whether a row changed.
+   */
+  async requeueStalled(backgroundJobId: string, reason: string, lockMs: number): Promise<boolean> {
+    const res = await this.ds.query(
+      `UPDATE background_job SET status = 'queued', error = $2
+        WHERE id = $1 AND status = 'running' AND started_at < now() - make_interval(secs => $3::float8 / 1000)`,
+      [backgroundJobId, reason.slice(0, 2000), lockMs / 2],
+    );
+    return (res as [unknown[], number])[1] > 0;
   }
 
   /** 404 unless the caller's organisation (or the caller) started it; admins see every job. */
@@ -133,8 +173,4 @@ export class JobsService {
   findById(id: string): Promise<BackgroundJobEntity | null> {
     return this.ds.getRepository(BackgroundJobEntity).findOne({ where: { id } });
   }
-}
-
-function isUnrecoverable(err: unknown): boolean {
-  return (err as Error | undefined)?.name === 'UnrecoverableError';
 }

@@ -35,10 +35,8 @@ export class MarketplaceSteps {
   ): Promise<T> {
     const saved = await this.auditLog.save(m, target, row, entry);
     if (notify) {
-      await this.outbox.add(
-        m,
-        OutboxJobs.notify({ ...notify, dedupeKey: `${notify.kind}-${saved.id}` }, notify.kind, saved.id),
-      );
+      const { kind, ...text } = notify;
+      await this.outbox.add(m, OutboxJobs.marketplaceStep(kind, saved.id, text));
     }
     return saved;
   }

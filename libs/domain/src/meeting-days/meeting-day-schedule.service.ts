@@ -256,20 +256,15 @@ export class MeetingDayScheduleService {
         for (const id of [s.contractorId, s.socialEnterpriseId]) count.set(id, (count.get(id) ?? 0) + 1);
       for (const r of registrations) {
         const n = count.get(r.organisationId) ?? 0;
-        const notice = OutboxJobs.notify(
+        const notice = OutboxJobs.schedulePublished(
+          { eventId, revision },
           {
             organisationId: r.organisationId,
-            kind: 'event_schedule_published',
-            dedupeKey: `event-schedule-${eventId}-${revision}-${r.organisationId}`,
             message:
               n > 0
                 ? `Uw gesprekken voor "${event.title}" op ${event.date} staan klaar: ${n} ${n === 1 ? 'gesprek' : 'gesprekken'}.`
                 : `Het programma van "${event.title}" op ${event.date} staat klaar; er is voor u geen gesprek ingepland.`,
           },
-          'event',
-          eventId,
-          revision,
-          r.organisationId,
         );
         await this.outbox.add(m, notice);
       }

@@ -14,7 +14,7 @@ import {
   OrganisationEntity,
   pageNewestFirst,
 } from '@app/database';
-import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { OutboxJobs, OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -115,12 +115,24 @@ export class ObligationsService {
   }
 
   async list(actor: Actor, q: { limit?: number; cursor?: string }): Promise<Page<ObligationView>> {
-    const column =
-      actor.role === 'procurement_officer' ? 'buyer_organisation_id' : 'contractor_organisation_id';
+    return this.listOf(
+      actor.role === 'procurement_officer' ? 'buyer' : 'contractor',
+      actor.organisationId,
+      q,
+    );
+  }
+
+  /** One buyer's (or contractor's) obligations, newest first, without an access check: for the worker's reports. */
+  async listOf(
+    party: 'buyer' | 'contractor',
+    organisationId: string | null,
+    q: { limit?: number; cursor?: string },
+  ): Promise<Page<ObligationView>> {
+    const column = party === 'buyer' ? 'buyer_organisation_id' : 'contractor_organisation_id';
     const qb = this.ds
       .getRepository(ObligationEntity)
       .createQueryBuilder('o')
-      .where(`o.${column} = :org`, { org: actor.organisationId });
+      .where(`o.${column} = :org`, { org: organisationId });
     const page = await pageNewestFirst(qb, 'o', q);
     return { items: await this.views(page.items), nextCursor: page.nextCursor };
   }
@@ -238,17 +250,12 @@ export class ObligationsService {
       entityType: 'contribution',
       action: 'submit',
     });
-    await this.outbox.enqueue(
+    await this.outbox.add(
       m,
-      QueueName.Notifications,
-      JobName.Notify,
-      jobId(JobName.Notify, 'contribution', saved.id),
-      {
+      OutboxJobs.contributionSubmitted(saved.id, {
         organisationId: obligation.buyerOrganisationId,
-        kind: 'contribution_submitted',
-        dedupeKey: `contribution-submitted-${saved.id}`,
         message: `Nieuwe SROI-bijdrage ter controle: EUR ${(saved.claimedValueCents / 100).toFixed(2)}.`,
-      },
+      }),
     );
     await this.matching.obligationChanged(m, obligation.id);
     return saved;
@@ -269,6 +276,14 @@ export class ObligationsService {
     q: { limit?: number; cursor?: string },
   ): Promise<Page<ContributionEntity>> {
     await this.find(actor, obligationId);
+    return this.contributionsOf(obligationId, q);
+  }
+
+  /** An obligation's contributions, newest first, without an access check: for the worker's reports. */
+  contributionsOf(
+    obligationId: string,
+    q: { limit?: number; cursor?: string },
+  ): Promise<Page<ContributionEntity>> {
     const qb = this.ds
       .getRepository(ContributionEntity)
       .createQueryBuilder('c')

@@ -6,7 +6,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor } from '../identity/actor';
 import { ReportProgress } from '../jobs/jobs.service';
 import {
   ContributionJson,
@@ -41,7 +40,6 @@ import {
 import { ChunkWriter, StoredFile } from './report-storage';
 
 const FETCH_ROWS = 5000;
-const NIL_USER = '00000000-0000-0000-0000-000000000000';
 
 export const CONTRIBUTION_CSV_COLUMNS = [
   'contribution_id',
@@ -214,18 +212,6 @@ export class ReportGeneratorService {
     });
   }
 
-  /**
-   * A job BullMQ gave up on without running it to the end (it stalled more often than allowed: the worker died
-   * each time) never reached `JobsService.run`'s error path; record the failure so it is not shown running.
-   */
-  async markAbandoned(backgroundJobId: string, error: string): Promise<void> {
-    await this.ds.query(
-      `UPDATE background_job SET status = 'failed', error = $2, finished_at = now()
-        WHERE id = $1 AND status IN ('queued', 'running')`,
-      [backgroundJobId, error.slice(0, 2000)],
-    );
-  }
-
   /** Writes the file; returns the reference that names it (the tender's, or the buyer's name). */
   private async write(
     m: EntityManager,
@@ -239,7 +225,6 @@ export class ReportGeneratorService {
       period: report.periodFrom && report.periodTo ? { from: report.periodFrom, to: report.periodTo } : null,
       generatedAt: new Date(),
     };
-    const actor = await this.actorFor(m, report);
     if (report.scope === 'buyer') {
       const buyer = await m.getRepository(OrganisationEntity).findOneByOrFail({ id: report.scopeId });
       if (report.format === 'csv') await this.buyerCsv(m, report, out, progress);
@@ -247,7 +232,7 @@ export class ReportGeneratorService {
         const data = await this.buyerData(m, report, meta, buyer);
         await progress(40);
         if (report.format === 'pdf') await pipePdf(await renderBuyerPdf(data), out);
-        else await out.write(JSON.stringify(await this.buyerJson(actor, data), null, 2));
+        else await out.write(JSON.stringify(await this.buyerJson(data), null, 2));
       }
       return buyer.name;
     }
@@ -261,7 +246,7 @@ export class ReportGeneratorService {
       await this.contributionCsv(m, obligationId, meta, out, progress);
       return tenderReference(tender, this.ocidPrefix);
     }
-    const data = await this.obligationData(m, actor, obligationId, meta);
+    const data = await this.obligationData(m, obligationId, meta);
     await progress(30);
     if (report.format === 'pdf') await pipePdf(await renderObligationPdf(data), out);
     else await out.write(JSON.stringify(obligationReportJson(data), null, 2));
@@ -275,24 +260,13 @@ export class ReportGeneratorService {
     return row.id as string;
   }
 
-  /** The request was authorised when it was made; the worker reads as the requesting organisation. */
-  private async actorFor(m: EntityManager, report: ReportEntity): Promise<Actor> {
-    const org = await m.getRepository(OrganisationEntity).findOneByOrFail({ id: report.organisationId });
-    return {
-      userId: report.requestedBy ?? NIL_USER,
-      role: org.kind === 'buyer' ? 'procurement_officer' : 'contractor',
-      organisationId: org.id,
-      organisationKind: org.kind,
-    };
-  }
-
+  /** The request was authorised when it was made (ReportsService); the worker reads without an actor. */
   private async obligationData(
     m: EntityManager,
-    actor: Actor,
     obligationId: string,
     meta: ReportMeta,
   ): Promise<ObligationReportData> {
-    const view = await this.obligations.view(actor, obligationId);
+    const view = await this.obligations.get(obligationId);
     const obligation = obligationJson(view);
     const tender = await m.getRepository(TenderEntity).findOneOrFail({
       where: { id: obligation.tenderId },
@@ -310,7 +284,7 @@ export class ReportGeneratorService {
     const inPeriod = new Set(contributions.map((c) => c.id));
     const contributionsJson: ContributionJson[] = [];
     for (let cursor: string | undefined; ;) {
-      const page = await this.obligations.contributions(actor, obligationId, { limit: 100, cursor });
+      const page = await this.obligations.contributionsOf(obligationId, { limit: 100, cursor });
       contributionsJson.push(...page.items.filter((c) => inPeriod.has(c.id)).map(contributionJson));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -388,10 +362,10 @@ export class ReportGeneratorService {
   }
 
   /** The buyer JSON: the obligations exactly as `GET /obligations` gives them, plus the report's aggregates. */
-  private async buyerJson(actor: Actor, data: BuyerReportData): Promise<Record<string, unknown>> {
+  private async buyerJson(data: BuyerReportData): Promise<Record<string, unknown>> {
     const obligations: ObligationJson[] = [];
     for (let cursor: string | undefined; ;) {
-      const page = await this.obligations.list(actor, { limit: 100, cursor });
+      const page = await this.obligations.listOf('buyer', data.buyer.id, { limit: 100, cursor });
       obligations.push(...page.items.map(obligationJson));
       if (!page.nextCursor) break;
       cursor = page.nextCursor;

@@ -13,7 +13,7 @@ import {
   TenderSource,
   TenderStatus,
 } from '@app/database';
-import { JobName, jobId, OutboxService, QueueName } from '@app/queue';
+import { OutboxJobs, OutboxService } from '@app/queue';
 import { Env } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -243,17 +243,12 @@ export class TendersService {
       );
       tender.status = 'awarded';
       await this.audit.save(m, TenderEntity, tender, this.auditOf(actor, tender, 'award', before));
-      await this.outbox.enqueue(
+      await this.outbox.add(
         m,
-        QueueName.Notifications,
-        JobName.Notify,
-        jobId(JobName.Notify, 'obligation', obligation.id),
-        {
+        OutboxJobs.obligationCreated(obligation.id, {
           organisationId: contractor.id,
-          kind: 'obligation_created',
-          dedupeKey: `obligation-created-${obligation.id}`,
           message: `Gegund: "${tender.title}". Uw SROI-verplichting is EUR ${(result.amountCents / 100).toFixed(2)}.`,
-        },
+        }),
       );
       await this.matching.obligationChanged(m, obligation.id);
       await this.matching.tenderChanged(m, tender.id);

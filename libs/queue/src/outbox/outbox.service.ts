@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OutboxJob } from '../producers';
-import { JOB_QUEUE, JobName, JobPayloads, QueueName } from '../queue-names';
+import { JOB_QUEUE, JobName, QueueName } from '../queue-names';
 
 /**
  * Producers write jobs here inside the business transaction; the worker's relay (`OutboxRelay`) moves them to
  * BullMQ after the commit. A second write of the same job id is a no-op, so producers may call this freely.
- * The API never opens a BullMQ queue: this table is its only way to the queues.
+ * The API never opens a BullMQ queue: this table is its only way to the queues. It takes only jobs made by the
+ * typed producers (`OutboxJobs`), which name each job's queue, id and payload in one place.
  */
 @Injectable()
 export class OutboxService {
-  /** Writes a job made by one of the typed producers (`OutboxJobs.notify(...)`, ...). */
-  add<N extends JobName>(manager: EntityManager, job: OutboxJob<N>): Promise<void> {
-    return this.enqueue(manager, job.queue, job.name, job.id, job.payload);
+  /** Writes a job made by one of the typed producers (`OutboxJobs.obligationCreated(...)`, ...). */
+  async add<N extends JobName>(manager: EntityManager, job: OutboxJob<N>): Promise<void> {
+    checkQueue(job.name, job.queue);
+    await manager.query(
+      `INSERT INTO outbox_message (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4::jsonb)
+       ON CONFLICT (queue, job_id) DO NOTHING`,
+      [job.queue, job.name, job.id, JSON.stringify(job.payload)],
+    );
   }
 
   /** Writes several jobs in one statement (a change that re-scores hundreds of match sets). */
@@ -29,21 +35,6 @@ export class OutboxService {
         jobs.map((j) => j.id),
         jobs.map((j) => JSON.stringify(j.payload)),
       ],
-    );
-  }
-
-  async enqueue<N extends JobName>(
-    manager: EntityManager,
-    queue: QueueName,
-    name: N,
-    id: string,
-    payload: JobPayloads[N],
-  ): Promise<void> {
-    checkQueue(name, queue);
-    await manager.query(
-      `INSERT INTO outbox_message (queue, job_name, job_id, payload) VALUES ($1, $2, $3, $4::jsonb)
-       ON CONFLICT (queue, job_id) DO NOTHING`,
-      [queue, name, id, JSON.stringify(payload)],
     );
   }
 }
