@@ -17,7 +17,7 @@ import type {
   SroiBonus,
   SroiPolicyBody,
 } from './policy.types';
-import { formatCents, Rational } from './rational';
+import { centsOf, formatCents, Rational } from './rational';
 import type { ActivityBody, ContributionBody, PlacementBody, PurchaseBody } from '@app/common/sroi-json';
 
 export interface ContributionContext {
@@ -360,12 +360,17 @@ function valuePlacement(
   if (!(typeof body.hoursPerWeek === 'number' && body.hoursPerWeek > 0)) {
     return notCountable('ZERO_HOURS', breakdown);
   }
+  if (!Number.isFinite(body.hoursPerWeek)) throw new SroiInputError('hoursPerWeek must be a finite number');
+  const full = policy.fullTimeHoursPerWeek;
+  if (!(typeof full === 'number' && Number.isFinite(full) && full > 0))
+    throw new SroiInputError("The policy's fullTimeHoursPerWeek must be a number above 0");
   if (compareDates(body.startDate, body.endDate) > 0) {
     return notCountable('INVALID_PERIOD', breakdown, `${body.startDate} > ${body.endDate}`);
   }
   const choice = choosePlacementBlock(policy, body);
   if ('reason' in choice) return notCountable(choice.reason, breakdown, choice.detail);
   const { block } = choice;
+  const value = centsOf(block.valueCents, `Block ${block.code} valueCents`);
   const [unitNl, unitEn] = UNIT_LABELS[block.unit];
   breakdown.push({
     code: 'BLOCK',
@@ -421,7 +426,6 @@ function valuePlacement(
     detail: `${cov.effectiveHoursPerWeek}/${policy.fullTimeHoursPerWeek}`,
   });
 
-  const value = Rational.of(block.valueCents);
   const hf = cov.fteShare;
   const fteText = `${cov.effectiveHoursPerWeek}/${policy.fullTimeHoursPerWeek}`;
   const v = formatCents(block.valueCents);
@@ -459,10 +463,9 @@ function valuePlacement(
 
   let total = base;
   for (const bonus of bonuses) {
+    const bonusValue = centsOf(bonus.valueCents, `Bonus ${bonus.code} valueCents`);
     const b = formatCents(bonus.valueCents);
-    const amount = bonus.proRata
-      ? Rational.of(bonus.valueCents).mul(hf).mul(months).div(12)
-      : Rational.of(bonus.valueCents);
+    const amount = bonus.proRata ? bonusValue.mul(hf).mul(months).div(12) : bonusValue;
     total = total.add(amount);
     breakdown.push({
       code: `BONUS_${bonus.code.toUpperCase()}`,
@@ -616,7 +619,9 @@ function valueActivity(policy: SroiPolicyBody, body: ActivityBody): Contribution
   if (!(typeof body.quantity === 'number' && Number.isFinite(body.quantity) && body.quantity > 0)) {
     return notCountable('ZERO_QUANTITY', breakdown);
   }
-  const value = Rational.of(block.valueCents).mul(Rational.fromNumber(body.quantity));
+  const value = centsOf(block.valueCents, `Block ${block.code} valueCents`).mul(
+    Rational.fromNumber(body.quantity),
+  );
   const each = `${body.quantity} × EUR ${formatCents(block.valueCents)}`;
   breakdown.push({
     code: 'ACTIVITY',

@@ -9,7 +9,7 @@ import type {
   PsoLevel,
   SroiPolicyBody,
 } from './policy.types';
-import { formatCents, Rational } from './rational';
+import { centsOf, formatCents, Rational, safeCents } from './rational';
 import type { AppliedPsoDiscount } from '@app/common/sroi-json';
 
 export interface ObligationInput {
@@ -73,6 +73,7 @@ const REASON_LABELS: Record<ObligationReason, [string, string]> = {
  */
 export function computeObligation(policy: SroiPolicyBody, input: ObligationInput): ObligationResult {
   checkInput(input);
+  checkPolicy(policy);
   const base = input.contractValueCents;
   const breakdown: BreakdownLine[] = [
     {
@@ -107,7 +108,7 @@ export function computeObligation(policy: SroiPolicyBody, input: ObligationInput
     code: 'AMOUNT',
     labelNl: 'Bedrag: grondslag × percentage',
     labelEn: 'Amount: base × percentage',
-    valueCents: Number(gross),
+    valueCents: safeCents(gross),
     detail: `${formatCents(base)} × ${percentage} % = ${formatCents(gross)}`,
   });
   if (policy.minCents != null && gross < BigInt(policy.minCents)) {
@@ -140,7 +141,7 @@ export function computeObligation(policy: SroiPolicyBody, input: ObligationInput
     psoDiscount = {
       level: discount.level,
       percentage: discount.percentage,
-      discountCents: Number(gross - amount),
+      discountCents: safeCents(gross - amount),
     };
     breakdown.push({
       code: 'PSO_DISCOUNT',
@@ -150,12 +151,12 @@ export function computeObligation(policy: SroiPolicyBody, input: ObligationInput
       detail: `${formatCents(gross)} × ${discount.percentage} %`,
     });
   }
-  breakdown.push(totalLine(Number(amount)));
+  breakdown.push(totalLine(safeCents(amount)));
   return {
     applicable: true,
-    amountCents: Number(amount),
+    amountCents: safeCents(amount),
     percentage,
-    grossAmountCents: Number(gross),
+    grossAmountCents: safeCents(gross),
     psoDiscount,
     breakdown,
   };
@@ -175,6 +176,24 @@ function checkInput(input: ObligationInput): void {
     if (!isValidIsoDate(date)) throw new SroiInputError(`Invalid contract date '${String(date)}'`);
   }
   assertPeriod({ start: input.contractStart, end: input.contractEnd }, 'contract period');
+}
+
+/**
+ * The policy's own figures, as the engine multiplies them: cents are safe integers, percentages 0..100. A policy
+ * stored before the edge bounded them must fail as bad input, never as a RangeError or a rounded amount.
+ */
+function checkPolicy(policy: SroiPolicyBody): void {
+  centsOf(policy.thresholdCents, 'thresholdCents');
+  if (policy.minCents != null) centsOf(policy.minCents, 'minCents');
+  if (policy.capCents != null) centsOf(policy.capCents, 'capCents');
+  const percentages: [string, unknown][] = [
+    ['defaultPercentage', policy.defaultPercentage],
+    ['lowLabour.percentage', policy.lowLabour?.percentage ?? 0],
+    ...policy.psoDiscounts.map((d, i): [string, unknown] => [`psoDiscounts[${i}].percentage`, d.percentage]),
+  ];
+  for (const [what, p] of percentages) {
+    if (!isNumberIn(p, 0, 100)) throw new SroiInputError(`${what} must be a number from 0 to 100`);
+  }
 }
 
 function isNumberIn(v: unknown, min: number, max: number): boolean {

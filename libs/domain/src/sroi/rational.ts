@@ -1,3 +1,5 @@
+import { SroiInputError } from './dates';
+
 /**
  * Exact rational arithmetic on BigInt. Money in this engine is multiplied by percentages, shares, hour
  * fractions and month fractions; doing that in floating point drifts by fractions of a cent and makes
@@ -111,11 +113,7 @@ export class Rational {
 
   /** Rounded to a JS number of cents; throws rather than silently losing precision. */
   toCents(): number {
-    const v = this.roundHalfUp();
-    if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new RangeError('Amount exceeds the safe integer range');
-    }
-    return Number(v);
+    return safeCents(this.roundHalfUp());
   }
 
   /** For display and non-monetary comparisons only; never feed it back into money arithmetic. */
@@ -144,6 +142,25 @@ function toBigInt(v: bigint | number): bigint {
   if (typeof v === 'bigint') return v;
   if (!Number.isSafeInteger(v)) throw new RangeError(`Expected a safe integer, got ${v}`);
   return BigInt(v);
+}
+
+/**
+ * Integer cents as a JS number, refusing what would lose precision: an amount past Number.MAX_SAFE_INTEGER is
+ * bad input (the edge bounds every amount far below it), never a silently rounded figure.
+ */
+export function safeCents(cents: bigint): number {
+  if (cents > MAX_SAFE || cents < -MAX_SAFE)
+    throw new SroiInputError(`Amount ${cents} cents exceeds the safe integer range`);
+  return Number(cents);
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** A money input (a policy's or a body's cents) as an exact rational: a safe integer of cents, or bad input. */
+export function centsOf(value: unknown, what: string, min = 0): Rational {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
+    throw new SroiInputError(`${what} must be an integer of cents from ${min}, got ${String(value)}`);
+  return Rational.of(value);
 }
 
 /** Formats integer cents as `40000.00` (language-neutral; the breakdown labels carry the language). */
