@@ -85,6 +85,16 @@ export class MeetingDayEntity {
   @Column({ type: 'jsonb', nullable: true })
   scheduleSummary: ScheduleSummary | null;
 
+  /**
+   * The schedule revision the officer published (0: none yet). Registrants see their meetings, and are told,
+   * only once the current revision is published; a rebuild after publishing waits for the next publish.
+   */
+  @Column({ type: 'int', default: 0 })
+  publishedRevision: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
   @Column({ type: 'uuid' })
   createdBy: string;
 

@@ -22,6 +22,7 @@ import { AddMatchCapKey1795490000100 } from './1795490000100-AddMatchCapKey';
 import { MatchReasonsAsJson1795500000000 } from './1795500000000-MatchReasonsAsJson';
 import { AddMatchOfferingFact1795510000000 } from './1795510000000-AddMatchOfferingFact';
 import { LightenObligationMatchWrites1795510000100 } from './1795510000100-LightenObligationMatchWrites';
+import { AddMeetingDayPublication1795520000000 } from './1795520000000-AddMeetingDayPublication';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   MatchReasonsAsJson1795500000000,
   AddMatchOfferingFact1795510000000,
   LightenObligationMatchWrites1795510000100,
+  AddMeetingDayPublication1795520000000,
 ];
