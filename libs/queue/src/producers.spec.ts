@@ -31,6 +31,12 @@ describe('typed producers', () => {
       'notify-event-e1-2-o1',
     ],
     [
+      'registrationOpen',
+      OutboxJobs.registrationOpen('e1', { organisationId: 'o1', message: 'm' }),
+      QueueName.Notifications,
+      'notify-event-open-e1-o1',
+    ],
+    [
       'marketplaceStep',
       OutboxJobs.marketplaceStep('quote_received', 'q1', { organisationId: 'o1', message: 'm' }),
       QueueName.Notifications,
@@ -91,8 +97,12 @@ describe('typed producers', () => {
       dedupeKey: 'contribution-submitted-c1',
     });
     expect(OutboxJobs.schedulePublished({ eventId: 'e1', revision: 2 }, text).payload).toMatchObject({
-      kind: 'event_schedule_published',
+      kind: 'schedule_published',
       dedupeKey: 'event-schedule-e1-2-o1',
+    });
+    expect(OutboxJobs.registrationOpen('e1', text).payload).toMatchObject({
+      kind: 'event_registration_open',
+      dedupeKey: 'event-registration-open-e1-o1',
     });
     expect(OutboxJobs.marketplaceStep('quote_received', 'q1', text).payload).toMatchObject({
       kind: 'quote_received',

@@ -73,7 +73,15 @@ export const OutboxJobs = {
       kind: 'contribution_submitted',
     }),
 
-  /** Tells a registrant its meeting-day schedule is out (once per registrant and schedule revision). */
+  /** Invites an organisation that matches the host's open obligations to a meeting day (once per day and organisation). */
+  registrationOpen: (eventId: string, text: NoticeText): OutboxJob<JobName.Notify> =>
+    notice(
+      ['event-open', eventId, text.organisationId],
+      `event-registration-open-${eventId}-${text.organisationId}`,
+      { ...text, kind: 'event_registration_open' },
+    ),
+
+  /** Tells a registrant the officer published the meeting-day schedule (once per registrant and revision). */
   schedulePublished: (
     schedule: { eventId: string; revision: number },
     text: NoticeText,
@@ -81,7 +89,7 @@ export const OutboxJobs = {
     const subject = [schedule.eventId, schedule.revision, text.organisationId];
     return notice(['event', ...subject], `event-schedule-${subject.join('-')}`, {
       ...text,
-      kind: 'event_schedule_published',
+      kind: 'schedule_published',
     });
   },
 
