@@ -13,6 +13,14 @@ export function isAdmin(actor: Actor | undefined): boolean {
   return actor?.role === 'admin';
 }
 
+/** An officer of this buyer organisation: the buyer side of every visibility rule (`*-visibility.ts`). */
+export function isOfficerOf(
+  actor: Pick<Actor, 'role' | 'organisationId'> | undefined,
+  buyerOrganisationId: string,
+): boolean {
+  return actor?.role === 'procurement_officer' && actor.organisationId === buyerOrganisationId;
+}
+
 /**
  * Objects of another organisation are answered 404, not 403: the caller may not learn that they exist.
  */

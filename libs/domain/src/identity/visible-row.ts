@@ -1,6 +1,15 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
+ * A visibility rule as a list's SQL condition: `sql` on the list's alias, with its named parameters
+ * (`qb.where(w.sql, w.params)`). Each aggregate's `*-visibility.ts` keeps it beside the rule for one row.
+ */
+export interface VisibleWhere {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
  * The one access check for a row by id: read it (locked FOR UPDATE when a write follows, FOR SHARE with
  * `lock: 'shared'` when it must only stay unchanged until commit) and throw `notFound` when it is missing or
  * `visible` says the caller may not see it. Another organisation's rows answer 404, never 403, so a caller

@@ -6,8 +6,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReferenceDataService } from '../directory/reference-data.service';
-import { Actor, isAdmin } from '../identity/actor';
+import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
+import { canSeeJob } from '../jobs/job-visibility';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { InteropErrorCode } from './interop.errors';
@@ -166,11 +167,7 @@ export class ImportsService {
 
   async get(actor: Actor, id: string): Promise<OcdsImportView> {
     const job = await findVisible(this.ds.manager, BackgroundJobEntity, id, {
-      visible: (j) =>
-        j.kind === IMPORT_JOB_KIND &&
-        (isAdmin(actor) ||
-          (j.organisationId !== null && j.organisationId === actor.organisationId) ||
-          j.userId === actor.userId),
+      visible: (j) => j.kind === IMPORT_JOB_KIND && canSeeJob(actor, j),
       notFound: () => new NotFoundError(InteropErrorCode.ImportNotFound, 'Import'),
     });
     return this.view(job);

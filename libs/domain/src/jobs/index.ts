@@ -1,3 +1,4 @@
 export * from './jobs.errors';
 export * from './jobs.module';
 export * from './jobs.service';
+export * from './job-visibility';

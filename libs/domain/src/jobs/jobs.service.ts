@@ -13,7 +13,8 @@ import {
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, isAdmin } from '../identity/actor';
+import { Actor } from '../identity/actor';
+import { canSeeJob } from './job-visibility';
 import { JobsErrorCode } from './jobs.errors';
 
 export interface EnqueueJobOptions<N extends PolledJobName = PolledJobName> {
@@ -161,12 +162,7 @@ export class JobsService {
   /** 404 unless the caller's organisation (or the caller) started it; admins see every job. */
   async get(id: string, actor: Actor): Promise<BackgroundJobEntity> {
     const job = await this.findById(id);
-    const own =
-      job &&
-      (isAdmin(actor) ||
-        (job.organisationId !== null && job.organisationId === actor.organisationId) ||
-        (job.userId !== null && job.userId === actor.userId));
-    if (!job || !own) throw new NotFoundError(JobsErrorCode.JobNotFound, 'Job');
+    if (!job || !canSeeJob(actor, job)) throw new NotFoundError(JobsErrorCode.JobNotFound, 'Job');
     return job;
   }
 

@@ -5,3 +5,4 @@ export * from './orders.service';
 export * from './quote-requests.service';
 export * from './quotes.service';
 export * from './transitions';
+export * from './deal-visibility';

@@ -6,7 +6,8 @@ import { AuditEntry, AuditService } from '../audit/audit.service';
 import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { MarketplaceErrorCode } from './marketplace.errors';
-import { MarketplaceParty, nextStatus, partyOf } from './transitions';
+import { DealParties, MarketplaceParty, partyOf } from './deal-visibility';
+import { nextStatus } from './transitions';
 
 export interface Step {
   buyerOrganisationId: string;
@@ -42,11 +43,8 @@ export class MarketplaceSteps {
   }
 }
 
-/** A request or an order, each with its three parties. */
-type Deal = { contractorOrganisationId: string; socialEnterpriseId: string; buyerOrganisationId: string };
-
 /** The deal as its parties and the obligation's officers see it; anyone else gets 404. */
-export async function findDeal<T extends Deal>(
+export async function findDeal<T extends DealParties>(
   m: EntityManager,
   target: EntityTarget<T>,
   actor: Actor,
@@ -66,7 +64,7 @@ export async function findDeal<T extends Deal>(
  * The deal locked for a step that only `who` may take. Writers of a request and its quotes lock the request
  * first, so concurrent steps queue up instead of deadlocking.
  */
-export async function dealForStep<T extends Deal>(
+export async function dealForStep<T extends DealParties>(
   m: EntityManager,
   target: EntityTarget<T>,
   actor: Actor,

@@ -16,7 +16,8 @@ import { CONTRIBUTION_CONFLICTS, ObligationsService } from '../obligations/oblig
 import { invoiceKey } from '../obligations/contribution-input';
 import { MarketplaceErrorCode } from './marketplace.errors';
 import { advance, dealForStep, findDeal, MarketplaceSteps } from './marketplace-steps.service';
-import { MarketplaceListQuery, partyColumn } from './quote-requests.service';
+import { visibleDealsWhere } from './deal-visibility';
+import { MarketplaceListQuery } from './quote-requests.service';
 import { ORDER_MACHINE } from './transitions';
 
 export interface CreateInvoiceInput {
@@ -44,12 +45,12 @@ export class OrdersService {
   ) {}
 
   async list(actor: Actor, q: MarketplaceListQuery): Promise<Page<OrderView>> {
-    const column = partyColumn(actor);
-    if (!column || !actor.organisationId) return { items: [], nextCursor: null };
+    const visible = visibleDealsWhere(actor, 'o');
+    if (!visible) return { items: [], nextCursor: null };
     const qb = this.ds
       .getRepository(PurchaseOrderEntity)
       .createQueryBuilder('o')
-      .where(`o.${column} = :org`, { org: actor.organisationId });
+      .where(visible.sql, visible.params);
     if (q.status) qb.andWhere('o.status = :status', { status: q.status });
     if (q.obligationId) qb.andWhere('o.obligation_id = :obligationId', { obligationId: q.obligationId });
     const page = await pageNewestFirst(qb, 'o', q);

@@ -15,7 +15,8 @@ import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { ObligationsService } from '../obligations/obligations.service';
 import { MarketplaceErrorCode } from './marketplace.errors';
 import { advance, dealForStep, findDeal, MarketplaceSteps } from './marketplace-steps.service';
-import { MarketplaceParty, QUOTE_REQUEST_MACHINE } from './transitions';
+import { MarketplaceParty, visibleDealsWhere } from './deal-visibility';
+import { QUOTE_REQUEST_MACHINE } from './transitions';
 
 export interface CreateQuoteRequestInput {
   obligationId: string;
@@ -35,20 +36,6 @@ export interface MarketplaceListQuery {
   obligationId?: string;
   limit?: number;
   cursor?: string;
-}
-
-/** The column that makes a row "mine" for each role; other roles see nothing in lists. */
-export function partyColumn(actor: Actor): string | null {
-  switch (actor.role) {
-    case 'contractor':
-      return 'contractor_organisation_id';
-    case 'social_enterprise':
-      return 'social_enterprise_id';
-    case 'procurement_officer':
-      return 'buyer_organisation_id';
-    default:
-      return null;
-  }
 }
 
 @Injectable()
@@ -108,12 +95,12 @@ export class QuoteRequestsService {
   }
 
   async list(actor: Actor, q: MarketplaceListQuery): Promise<Page<QuoteRequestView>> {
-    const column = partyColumn(actor);
-    if (!column || !actor.organisationId) return { items: [], nextCursor: null };
+    const visible = visibleDealsWhere(actor, 'r');
+    if (!visible) return { items: [], nextCursor: null };
     const qb = this.ds
       .getRepository(QuoteRequestEntity)
       .createQueryBuilder('r')
-      .where(`r.${column} = :org`, { org: actor.organisationId });
+      .where(visible.sql, visible.params);
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     if (q.obligationId) qb.andWhere('r.obligation_id = :obligationId', { obligationId: q.obligationId });
     const page = await pageNewestFirst(qb, 'r', q);

@@ -2,7 +2,6 @@ import {
   cappedCredit,
   nextStatus,
   ORDER_MACHINE,
-  partyOf,
   QUOTE_MACHINE,
   QUOTE_REQUEST_MACHINE,
   quoteExpired,
@@ -73,25 +72,6 @@ describe('quoteExpired', () => {
     ['2025-12-31', '2026-01-01', true],
   ])('valid until %s, today %s: expired %s', (validUntil, today, expired) => {
     expect(quoteExpired(validUntil, today)).toBe(expired);
-  });
-});
-
-describe('partyOf', () => {
-  const deal = { contractorOrganisationId: 'c', socialEnterpriseId: 's', buyerOrganisationId: 'b' };
-  it.each([
-    ['contractor', 'c', 'contractor'],
-    ['social_enterprise', 's', 'social_enterprise'],
-    ['procurement_officer', 'b', 'officer'],
-    ['contractor', 'x', null],
-    ['social_enterprise', 'x', null],
-    ['procurement_officer', 'x', null],
-    // The right organisation under the wrong role is still a stranger.
-    ['social_enterprise', 'c', null],
-    ['contractor', 's', null],
-    ['admin', 'c', null],
-    ['contractor', null, null],
-  ] as const)('%s of %s is %s', (role, organisationId, party) => {
-    expect(partyOf({ role, organisationId }, deal)).toBe(party);
   });
 });
 

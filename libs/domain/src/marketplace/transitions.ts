@@ -45,26 +45,6 @@ export function quoteExpired(validUntil: string, today: string): boolean {
   return today > validUntil;
 }
 
-export type MarketplaceParty = 'contractor' | 'social_enterprise' | 'officer';
-
-/**
- * Which side of a request or order the caller is on: its contractor, the enterprise asked, or an officer of
- * the obligation's buyer (who may read, never act). Null means a stranger, answered 404.
- */
-export function partyOf(
-  actor: { role: string; organisationId: string | null },
-  deal: { contractorOrganisationId: string; socialEnterpriseId: string; buyerOrganisationId: string },
-): MarketplaceParty | null {
-  if (!actor.organisationId) return null;
-  if (actor.role === 'contractor' && actor.organisationId === deal.contractorOrganisationId)
-    return 'contractor';
-  if (actor.role === 'social_enterprise' && actor.organisationId === deal.socialEnterpriseId)
-    return 'social_enterprise';
-  if (actor.role === 'procurement_officer' && actor.organisationId === deal.buyerOrganisationId)
-    return 'officer';
-  return null;
-}
-
 /**
  * Projected credit of a purchase: the engine's value capped by what the obligation still lacks. The cap is
  * the amount minus every live (submitted or verified) claim, not just verified ones: credit beyond what is

@@ -11,12 +11,15 @@ import type {
   MatchReasonJson,
   MatchSubjectType,
   StoredMatchReason,
+  TenderStatus,
 } from '@app/database';
 import { JobName, QueueName } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../identity/actor';
+import { type Actor, isOfficerOf } from '../identity/actor';
+import { canSeeObligation } from '../obligations/obligation-visibility';
+import { canSeeTender } from '../tenders/tender-visibility';
 import { JobsService } from '../jobs/jobs.service';
 import { MatchingErrorCode } from './matching.errors';
 import { MatchingTriggers } from './matching-triggers.service';
@@ -123,14 +126,14 @@ export class MatchesService {
   }
 
   async tenderMatches(actor: Actor, tenderId: string, q: PageQuery): Promise<MatchesPage> {
-    const [tender] = await this.ds.query('SELECT buyer_organisation_id, status FROM tender WHERE id = $1', [
-      tenderId,
-    ]);
-    const ownOfficer =
-      actor.role === 'procurement_officer' && tender?.buyer_organisation_id === actor.organisationId;
-    if (!tender || (!ownOfficer && !['active', 'awarded', 'complete'].includes(tender.status))) {
+    const [tender] = await this.ds.query<{ buyerOrganisationId: string; status: TenderStatus }[]>(
+      'SELECT buyer_organisation_id AS "buyerOrganisationId", status FROM tender WHERE id = $1',
+      [tenderId],
+    );
+    if (!tender || !canSeeTender(actor, tender)) {
       throw new NotFoundError(MatchingErrorCode.TenderNotFound, 'Tender');
     }
+    const ownOfficer = isOfficerOf(actor, tender.buyerOrganisationId);
     if (actor.role === 'procurement_officer' && !ownOfficer) {
       throw new ForbiddenError(
         MatchingErrorCode.NotOwnTender,
@@ -230,15 +233,13 @@ export class MatchesService {
   }
 
   private async visibleObligation(actor: Actor, id: string): Promise<void> {
-    const [o] = await this.ds.query(
-      'SELECT buyer_organisation_id, contractor_organisation_id FROM obligation WHERE id = $1',
+    const [o] = await this.ds.query<{ buyerOrganisationId: string; contractorOrganisationId: string }[]>(
+      `SELECT buyer_organisation_id AS "buyerOrganisationId", contractor_organisation_id AS "contractorOrganisationId"
+         FROM obligation WHERE id = $1`,
       [id],
     );
-    const visible =
-      o &&
-      ((actor.role === 'procurement_officer' && actor.organisationId === o.buyer_organisation_id) ||
-        (actor.role === 'contractor' && actor.organisationId === o.contractor_organisation_id));
-    if (!visible) throw new NotFoundError(MatchingErrorCode.ObligationNotFound, 'Obligation');
+    if (!o || !canSeeObligation(actor, o))
+      throw new NotFoundError(MatchingErrorCode.ObligationNotFound, 'Obligation');
   }
 
   private async page(type: MatchSubjectType, id: string, q: PageQuery): Promise<MatchesPage> {

@@ -4,5 +4,6 @@ export * from './meeting-day-schedule.service';
 export * from './meeting-days.errors';
 export * from './meeting-days.module';
 export * from './meeting-days.service';
+export * from './meeting-day-visibility';
 export * from './ical';
 export * from './scheduler';

@@ -18,6 +18,7 @@ import { findVisible } from '../identity/visible-row';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
 import { CandidatePair, candidatePairs, MatchRow, Registrant } from './candidates';
 import { amsterdamInstant, daySlots, slotsWithin } from './day-slots';
+import { isMeetingDayHost, isMeetingParty, meetingPartyWhere } from './meeting-day-visibility';
 import { MeetingDaysErrorCode } from './meeting-days.errors';
 import { MeetingDaysService } from './meeting-days.service';
 import { icsCalendar } from './ical';
@@ -275,7 +276,7 @@ export class MeetingDayScheduleService {
   /** The hosting officer sees every meeting; a registrant only its own; anyone else learns nothing. */
   async schedule(actor: Actor, id: string): Promise<ScheduleView> {
     const event = await this.events.get(actor, id);
-    const host = this.events.isHost(actor, event);
+    const host = isMeetingDayHost(actor, event);
     if (!host) await this.assertRegistered(actor, id);
     const qb = this.ds
       .getRepository(MeetingEntity)
@@ -283,10 +284,10 @@ export class MeetingDayScheduleService {
       .where('m.event_id = :id', { id })
       .orderBy('m.slot', 'ASC')
       .addOrderBy('m.table_number', 'ASC');
-    if (!host)
-      qb.andWhere('(m.contractor_organisation_id = :org OR m.social_enterprise_organisation_id = :org)', {
-        org: actor.organisationId,
-      });
+    if (!host) {
+      const mine = meetingPartyWhere(actor, 'm');
+      qb.andWhere(mine.sql, mine.params);
+    }
     return { event, meetings: await this.views(await qb.getMany()) };
   }
 
@@ -298,10 +299,7 @@ export class MeetingDayScheduleService {
     const saved = await this.ds.transaction(async (m) => {
       const meeting = await findVisible(m, MeetingEntity, meetingId, {
         lock: true,
-        visible: (row) =>
-          actor.organisationId !== null &&
-          (row.contractorOrganisationId === actor.organisationId ||
-            row.socialEnterpriseOrganisationId === actor.organisationId),
+        visible: (row) => isMeetingParty(actor, row),
         notFound: () => new NotFoundError(MeetingDaysErrorCode.MeetingNotFound, 'Meeting'),
       });
       meeting.outcome = input.outcome;
@@ -315,8 +313,7 @@ export class MeetingDayScheduleService {
 
   async results(actor: Actor, id: string): Promise<EventResults> {
     const event = await this.events.get(actor, id);
-    if (!this.events.isHost(actor, event))
-      throw new NotFoundError(MeetingDaysErrorCode.EventNotFound, 'Event');
+    if (!isMeetingDayHost(actor, event)) throw new NotFoundError(MeetingDaysErrorCode.EventNotFound, 'Event');
     const meetings = await this.ds.getRepository(MeetingEntity).find({
       where: { eventId: id },
       order: { slot: 'ASC', tableNumber: 'ASC' },

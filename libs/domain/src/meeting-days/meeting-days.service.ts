@@ -19,9 +19,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ReferenceDataService } from '../directory/reference-data.service';
-import { Actor, isAdmin } from '../identity/actor';
+import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { daySlots, minutesOf, slotsWithin } from './day-slots';
+import { canSeeMeetingDay, isMeetingDayHost, visibleMeetingDaysWhere } from './meeting-day-visibility';
 import { MeetingDaysErrorCode } from './meeting-days.errors';
 
 export interface EventInput {
@@ -46,8 +47,6 @@ const TRANSITIONS: Record<'open' | 'close', { from: MeetingEventStatus; to: Meet
   open: { from: 'draft', to: 'open' },
   close: { from: 'open', to: 'closed' },
 };
-
-const PUBLIC_STATUSES: MeetingEventStatus[] = ['open', 'closed'];
 
 /** Meeting days: an officer's lifecycle (draft → open → closed) and the registrations of contractors and SEs. */
 @Injectable()
@@ -110,7 +109,7 @@ export class MeetingDaysService {
     const event = await this.ds
       .getRepository(MeetingDayEntity)
       .findOne({ where: { id }, relations: { buyerOrganisation: true } });
-    if (!event || !this.visible(actor, event)) throw eventNotFound();
+    if (!event || !canSeeMeetingDay(actor, event)) throw eventNotFound();
     return event;
   }
 
@@ -122,11 +121,8 @@ export class MeetingDaysService {
       .getRepository(MeetingDayEntity)
       .createQueryBuilder('e')
       .leftJoinAndSelect('e.buyerOrganisation', 'b');
-    const own = actor?.role === 'procurement_officer' ? actor.organisationId : null;
-    qb.where(own ? '(e.status IN (:...pub) OR e.buyer_organisation_id = :own)' : 'e.status IN (:...pub)', {
-      pub: PUBLIC_STATUSES,
-      own,
-    });
+    const visible = visibleMeetingDaysWhere(actor, 'e');
+    qb.where(visible.sql, visible.params);
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     return pageNewestFirst(qb, 'e', q);
   }
@@ -190,7 +186,7 @@ export class MeetingDaysService {
   /** The hosting officer sees every registration; a registrant sees its own. */
   async registrations(actor: Actor, id: string): Promise<MeetingDayRegistrationEntity[]> {
     const event = await this.get(actor, id);
-    const all = this.isHost(actor, event);
+    const all = isMeetingDayHost(actor, event);
     return this.ds.getRepository(MeetingDayRegistrationEntity).find({
       where: all ? { eventId: id } : { eventId: id, organisationId: actor.organisationId ?? undefined },
       relations: { organisation: true },
@@ -198,17 +194,10 @@ export class MeetingDaysService {
     });
   }
 
-  isHost(actor: Actor | undefined, event: MeetingDayEntity): boolean {
-    return (
-      isAdmin(actor) ||
-      (actor?.role === 'procurement_officer' && actor.organisationId === event.buyerOrganisationId)
-    );
-  }
-
   lockOwn(m: EntityManager, actor: Actor, id: string): Promise<MeetingDayEntity> {
     return findVisible(m, MeetingDayEntity, id, {
       lock: true,
-      visible: (e) => this.isHost(actor, e),
+      visible: (e) => isMeetingDayHost(actor, e),
       notFound: eventNotFound,
     });
   }
@@ -217,7 +206,7 @@ export class MeetingDaysService {
   private async lockOpen(m: EntityManager, actor: Actor, id: string): Promise<MeetingDayEntity> {
     const event = await findVisible(m, MeetingDayEntity, id, {
       lock: 'shared',
-      visible: (e) => this.visible(actor, e),
+      visible: (e) => canSeeMeetingDay(actor, e),
       notFound: eventNotFound,
     });
     if (event.status !== 'open') {
@@ -276,10 +265,6 @@ export class MeetingDaysService {
       maxMeetings: input.maxMeetings ?? slots.length,
       wishes,
     };
-  }
-
-  private visible(actor: Actor | undefined, event: MeetingDayEntity): boolean {
-    return PUBLIC_STATUSES.includes(event.status) || this.isHost(actor, event);
   }
 
   private slotsOrFail(startTime: string, endTime: string, slotMinutes: number) {

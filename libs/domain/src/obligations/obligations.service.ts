@@ -19,8 +19,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
-import { Actor } from '../identity/actor';
+import { Actor, isOfficerOf } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
+import { canSeeObligation } from './obligation-visibility';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import {
   choosePlacementBlock,
@@ -80,8 +81,8 @@ export class ObligationsService {
   ) {}
 
   /**
-   * Officers see their buyer's obligations, contractors their own; anything else is 404. `as` narrows who may
-   * (only the officer waives, only the contractor records contributions).
+   * The obligation as `canSeeObligation` lets the caller see it; anything else is 404. `as` narrows who may (only
+   * the officer waives, only the contractor records contributions).
    */
   find(
     actor: Actor,
@@ -92,10 +93,7 @@ export class ObligationsService {
   ): Promise<ObligationEntity> {
     return findVisible(m, ObligationEntity, id, {
       lock,
-      visible: (o) =>
-        (!as || actor.role === as) &&
-        ((actor.role === 'procurement_officer' && actor.organisationId === o.buyerOrganisationId) ||
-          (actor.role === 'contractor' && actor.organisationId === o.contractorOrganisationId)),
+      visible: (o) => (!as || actor.role === as) && canSeeObligation(actor, o),
       notFound: () => new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation'),
     });
   }
@@ -300,7 +298,7 @@ export class ObligationsService {
         notFound,
       });
       const obligation = await findVisible(m, ObligationEntity, c.obligationId, {
-        visible: (o) => o.buyerOrganisationId === actor.organisationId,
+        visible: (o) => isOfficerOf(actor, o.buyerOrganisationId),
         notFound,
       });
       if (c.status !== 'submitted')

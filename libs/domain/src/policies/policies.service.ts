@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
 import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
+import { isOwnPolicy, visiblePoliciesWhere } from './policy-visibility';
 import { ContributionBody, ContributionResult, valueContribution } from '../sroi/contribution';
 import { SroiPolicyBody } from '../sroi/policy.types';
 import { AuditService } from '../audit/audit.service';
@@ -106,10 +107,11 @@ export class PoliciesService {
     actor: Actor,
     q: { status?: string; limit?: number; cursor?: string },
   ): Promise<Page<SroiPolicyEntity>> {
+    const visible = visiblePoliciesWhere(actor, 'p');
     const qb = this.ds
       .getRepository(SroiPolicyEntity)
       .createQueryBuilder('p')
-      .where('p.buyer_organisation_id = :buyer', { buyer: actor.organisationId });
+      .where(visible.sql, visible.params);
     if (q.status) qb.andWhere('p.status = :status', { status: q.status });
     return pageNewestFirst(qb, 'p', q);
   }
@@ -134,11 +136,11 @@ export class PoliciesService {
     );
   }
 
-  /** Policies are the buyer's own: another organisation's answer 404. */
+  /** Policies are the buyer's own (`isOwnPolicy`): another organisation's answer 404. */
   private own(m: EntityManager, actor: Actor, id: string, lock: boolean): Promise<SroiPolicyEntity> {
     return findVisible(m, SroiPolicyEntity, id, {
       lock,
-      visible: (p) => p.buyerOrganisationId === actor.organisationId,
+      visible: (p) => isOwnPolicy(actor, p),
       notFound: () => new NotFoundError(PolicyErrorCode.PolicyNotFound, 'SROI policy'),
     });
   }

@@ -9,4 +9,5 @@ export * from './report-storage';
 export * from './reports.errors';
 export * from './reports.module';
 export * from './reports.service';
+export * from './report-visibility';
 export * from './monthly-schedule';

@@ -22,13 +22,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Readable } from 'node:stream';
-import { Actor } from '../identity/actor';
+import { Actor, isOfficerOf } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { JobsService } from '../jobs/jobs.service';
+import { canSeeObligation } from '../obligations/obligation-visibility';
 import { ObligationsService } from '../obligations/obligations.service';
 import { TenderErrorCode } from '../tenders/tenders.errors';
 import { ReportsErrorCode } from './reports.errors';
 import { readStoredFile } from './report-storage';
+import { canSeeReport, visibleReportsWhere } from './report-visibility';
 
 export const REPORT_JOB_KIND = 'report';
 
@@ -162,15 +164,8 @@ export class ReportsService {
     actor: Actor,
     q: { limit?: number; cursor?: string },
   ): Promise<Page<ReportView>> {
-    const qb = m
-      .getRepository(ReportEntity)
-      .createQueryBuilder('r')
-      .where(
-        actor.role === 'procurement_officer'
-          ? `(r.organisation_id = :org OR (r.buyer_organisation_id = :org AND r.scope IN ('tender', 'buyer')))`
-          : 'r.organisation_id = :org',
-        { org: actor.organisationId },
-      );
+    const visible = visibleReportsWhere(actor, 'r');
+    const qb = m.getRepository(ReportEntity).createQueryBuilder('r').where(visible.sql, visible.params);
     const page = await pageNewestFirst(qb, 'r', q);
     const jobs = page.items.length
       ? await m.getRepository(BackgroundJobEntity).findBy({ id: In(page.items.map((r) => r.id)) })
@@ -188,7 +183,7 @@ export class ReportsService {
   async get(actor: Actor, id: string): Promise<ReportView> {
     return this.ds.transaction('REPEATABLE READ', async (m) => {
       const report = await findVisible(m, ReportEntity, id, {
-        visible: (r) => this.canRead(actor, r),
+        visible: (r) => canSeeReport(actor, r),
         notFound: () => new NotFoundError(ReportsErrorCode.ReportNotFound, 'Report'),
       });
       const job = await m.getRepository(BackgroundJobEntity).findOneByOrFail({ id });
@@ -211,15 +206,6 @@ export class ReportsService {
       sizeBytes: report.sizeBytes,
       stream: readStoredFile(this.ds, report.id),
     };
-  }
-
-  private canRead(actor: Actor, r: ReportEntity): boolean {
-    if (actor.organisationId === r.organisationId) return true;
-    return (
-      actor.role === 'procurement_officer' &&
-      actor.organisationId === r.buyerOrganisationId &&
-      (r.scope === 'tender' || r.scope === 'buyer')
-    );
   }
 
   private period(p: ReportRequest['period']): { from: string; to: string } | null {
@@ -253,8 +239,10 @@ export class ReportsService {
           : null;
         const mine =
           tender &&
-          ((actor.role === 'procurement_officer' && actor.organisationId === tender.buyerOrganisationId) ||
-            (actor.role === 'contractor' && actor.organisationId === contract?.contractorOrganisationId));
+          canSeeObligation(actor, {
+            buyerOrganisationId: tender.buyerOrganisationId,
+            contractorOrganisationId: contract?.contractorOrganisationId,
+          });
         if (!tender || !mine) throw new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender');
         const awarded =
           contract && (await this.ds.getRepository(ObligationEntity).existsBy({ contractId: contract.id }));
@@ -266,7 +254,7 @@ export class ReportsService {
         return { buyerOrganisationId: tender.buyerOrganisationId };
       }
       case 'buyer':
-        if (actor.role !== 'procurement_officer' || actor.organisationId !== input.scopeId)
+        if (!isOfficerOf(actor, input.scopeId))
           throw new NotFoundError(ReportsErrorCode.ScopeNotFound, 'Buyer');
         return { buyerOrganisationId: input.scopeId };
     }

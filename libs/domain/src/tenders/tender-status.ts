@@ -1,6 +1,5 @@
 import { ConflictError } from '@app/common';
 import { TenderEntity, TenderStatus } from '@app/database';
-import { Actor } from '../identity/actor';
 import { TenderErrorCode } from './tenders.errors';
 
 export type TenderAction = 'publish' | 'award' | 'complete' | 'cancel';
@@ -12,16 +11,6 @@ export const TRANSITIONS: Record<TenderAction, { from: TenderStatus[]; to: Tende
   complete: { from: ['awarded'], to: 'complete' },
   cancel: { from: ['draft', 'active'], to: 'cancelled' },
 };
-
-export const PUBLIC_STATUSES: TenderStatus[] = ['active', 'awarded', 'complete'];
-
-/** Anyone sees active, awarded and complete tenders; an officer also sees the own buyer's others. */
-export function visibleTo(actor: Actor | undefined, t: TenderEntity): boolean {
-  return (
-    PUBLIC_STATUSES.includes(t.status) ||
-    (actor?.role === 'procurement_officer' && actor.organisationId === t.buyerOrganisationId)
-  );
-}
 
 /** 409 ILLEGAL_TRANSITION naming the states the action is allowed from. */
 export function assertTransition(tender: TenderEntity, action: TenderAction): void {

@@ -28,10 +28,12 @@ import { ObligationsService, ObligationView } from '../obligations/obligations.s
 import { computeObligation } from '../sroi/obligation';
 import { AuditService } from '../audit/audit.service';
 import { PolicyErrorCode } from '../policies/policies.errors';
+import { isOwnPolicy } from '../policies/policy-visibility';
 import { engine } from '../policies/sroi-engine';
 import { assertContractPeriod } from './contract-period';
 import { AwardInput, TenderInput, tenderValues } from './tender-input';
-import { assertTransition, PUBLIC_STATUSES, TRANSITIONS, visibleTo } from './tender-status';
+import { assertTransition, TRANSITIONS } from './tender-status';
+import { canSeeTender, isOwnTender, visibleTendersWhere } from './tender-visibility';
 import { TenderErrorCode } from './tenders.errors';
 
 /** The contract of an awarded platform tender, as the tender shows it. */
@@ -259,7 +261,7 @@ export class TendersService {
 
   /** Anyone sees active, awarded and complete tenders; an officer also sees the own buyer's drafts. */
   async get(actor: Actor | undefined, id: string): Promise<TenderEntity> {
-    return this.load(id, (t) => visibleTo(actor, t));
+    return this.load(id, (t) => canSeeTender(actor, t));
   }
 
   async list(
@@ -278,11 +280,8 @@ export class TendersService {
       .createQueryBuilder('t')
       .leftJoinAndSelect('t.sroiPolicy', 'p')
       .leftJoinAndSelect('t.buyerOrganisation', 'b');
-    const own = actor?.role === 'procurement_officer' ? actor.organisationId : null;
-    qb.where(own ? '(t.status IN (:...pub) OR t.buyer_organisation_id = :own)' : 't.status IN (:...pub)', {
-      pub: PUBLIC_STATUSES,
-      own,
-    });
+    const visible = visibleTendersWhere(actor, 't');
+    qb.where(visible.sql, visible.params);
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
     if (q.source) qb.andWhere('t.source = :source', { source: q.source });
     if (q.q) {
@@ -389,12 +388,12 @@ export class TendersService {
       lock: true,
       visible: (t) => {
         // Imported tenders mirror a publisher's data: a later import is their only writer.
-        if (!isPlatformTender(t) && visibleTo(actor, t))
+        if (!isPlatformTender(t) && canSeeTender(actor, t))
           throw new ConflictError(
             TenderErrorCode.TenderReadOnly,
             'This tender was imported from open data (OCDS) and is read-only',
           );
-        return isPlatformTender(t) && t.buyerOrganisationId === actor.organisationId;
+        return isPlatformTender(t) && isOwnTender(actor, t);
       },
       notFound: () => new NotFoundError(TenderErrorCode.TenderNotFound, 'Tender'),
     });
@@ -417,7 +416,7 @@ export class TendersService {
     policyId: string,
   ): Promise<SroiPolicyEntity> {
     const policy = await m.getRepository(SroiPolicyEntity).findOne({ where: { id: policyId } });
-    if (!policy || policy.buyerOrganisationId !== actor.organisationId) {
+    if (!policy || !isOwnPolicy(actor, policy)) {
       throw new BusinessRuleError(
         PolicyErrorCode.PolicyNotFound,
         'sroi.policyId is not a policy of your organisation',
