@@ -496,6 +496,39 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
         .send('{"releases": [{"ocid": "ocds-x-1", "tender": {"title": "a\\u0000b"}}]}')
         .expect(400);
       expect(nul.body.code).toBe('INVALID_RELEASE_PACKAGE');
+      expect(nul.body.invalidParams).toEqual([
+        { name: '/releases/0/tender/title', code: 'nul_character', reason: expect.stringContaining('NUL') },
+      ]);
+      // An unpaired surrogate once answered 400 with PostgreSQL's own message ("invalid input syntax for type
+      // json") in the details: now it is found before the database, with its path, and no driver text is sent.
+      const surrogate = await post()
+        .set('Content-Type', 'application/json')
+        .send(
+          '{"releases": [{"ocid": "ocds-x-3", "tender": {"title": "caf\\ud800", "items": [{"id": "1"}]}},' +
+            ' {"ocid": "ocds-x-4", "tender": {"title": "ok 😀", "description": "\\udc00 half"}}]}',
+        )
+        .expect(400);
+      expect(surrogate.body).toMatchObject({
+        code: 'INVALID_RELEASE_PACKAGE',
+        invalidParams: [
+          { name: '/releases/0/tender/title', code: 'unpaired_surrogate', reason: expect.any(String) },
+          { name: '/releases/1/tender/description', code: 'unpaired_surrogate', reason: expect.any(String) },
+        ],
+      });
+      for (const res of [nul, surrogate]) {
+        expect(res.text).not.toMatch(/invalid input syntax|type json|unsupported Unicode|line \d|Token/i);
+      }
+      const key = await post()
+        .set('Content-Type', 'application/json')
+        .send('{"releases": [{"ocid": "ocds-x-5", "tender": {"title": "t", "\\ud83d": 1}}]}')
+        .expect(400);
+      expect(key.body.invalidParams).toEqual([
+        {
+          name: '/releases/0/tender/\uFFFD',
+          code: 'unpaired_surrogate',
+          reason: expect.stringContaining('member name'),
+        },
+      ]);
       const deep = await post()
         .set('Content-Type', 'application/json')
         .send(

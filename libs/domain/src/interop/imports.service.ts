@@ -22,6 +22,7 @@ import {
   unknownCpvCodes,
 } from './ocds-import.mapping';
 import { OcdsValidator, resolveExtensions, SchemaError } from './ocds-schema';
+import { unstorableText } from './package-text';
 
 export const IMPORT_JOB_KIND = 'ocds_import';
 /** How many problems an import result lists (every schema error up to 1,000); `errorsTotal` counts them all. */
@@ -116,6 +117,7 @@ export class ImportsService {
     const pkg = assertReleasePackage(body);
     const { releases, ...meta } = pkg;
     const { releasesJson, metaJson } = serialise(releases, meta);
+    assertStorableText(pkg, [releasesJson, metaJson]);
     const sha256 = createHash('sha256').update(metaJson).update(releasesJson).digest('hex');
     const id = await this.ds
       .transaction(async (m) => {
@@ -152,12 +154,22 @@ export class ImportsService {
         return job.id;
       })
       .catch((err: unknown) => {
-        // PostgreSQL's JSON refuses what JSON itself allows: NUL characters and unpaired surrogates.
-        // 54001: nesting deeper than PostgreSQL's JSON parser goes.
-        if (['22P02', '22P05', '22021', '54001'].includes((err as { code?: string }).code ?? ''))
+        // What assertStorableText did not foresee that PostgreSQL's JSON still refuses (22P02, 22P05, 22021:
+        // text; 54001: nesting deeper than its parser goes). Its own message quotes the package: it stays in the
+        // log, the client gets a sentence of ours.
+        const code = (err as { code?: string }).code ?? '';
+        if (['22P02', '22P05', '22021', '54001'].includes(code))
+          this.logger.warn({ code, err: (err as Error).message }, 'release package refused by PostgreSQL');
+        if (code === '54001')
           throw new ValidationFailedError(
-            'The release package cannot be stored: it contains a NUL character or invalid Unicode',
-            [{ field: '/', message: (err as Error).message }],
+            'The release package is nested too deeply to be stored',
+            [{ field: '/', code: 'too_deep', message: 'nested deeper than the database can store' }],
+            InteropErrorCode.InvalidReleasePackage,
+          );
+        if (['22P02', '22P05', '22021'].includes(code))
+          throw new ValidationFailedError(
+            'The release package cannot be stored: it contains text that is not valid Unicode',
+            [{ field: '/', code: 'invalid_text', message: 'contains text the database cannot store' }],
             InteropErrorCode.InvalidReleasePackage,
           );
         throw err;
@@ -509,6 +521,20 @@ function assertReleasePackage(body: unknown): Record<string, unknown> & { releas
   return body as Record<string, unknown> & { releases: unknown[] };
 }
 
+/**
+ * Refuses a package with text PostgreSQL's JSON cannot store (an unpaired surrogate, a NUL character) before it
+ * gets there, naming every place by its JSON Pointer (the first 100).
+ */
+function assertStorableText(pkg: unknown, serialised: string[]): void {
+  const found = unstorableText(pkg, 100, serialised);
+  if (!found.length) return;
+  throw new ValidationFailedError(
+    'The release package cannot be stored: it contains text that is not valid Unicode (an unpaired surrogate) or a NUL character',
+    found.map((f) => ({ field: f.path, code: f.code, message: f.message })),
+    InteropErrorCode.InvalidReleasePackage,
+  );
+}
+
 /** JSON text of the package's parts; nesting too deep to serialise is bad input, not a server error. */
 function serialise(releases: unknown[], meta: unknown): { releasesJson: string; metaJson: string } {
   try {
@@ -517,7 +543,7 @@ function serialise(releases: unknown[], meta: unknown): { releasesJson: string; 
     if (!(err instanceof RangeError)) throw err;
     throw new ValidationFailedError(
       'The release package is nested too deeply',
-      [{ field: '/', message: err.message }],
+      [{ field: '/', code: 'too_deep', message: 'nested too deeply to be read' }],
       InteropErrorCode.InvalidReleasePackage,
     );
   }
