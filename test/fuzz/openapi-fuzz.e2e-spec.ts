@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { todayInNl } from '@app/common';
+import { addDays } from '@app/domain';
+import { rawBody } from '../reports/reports-helpers';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
 import {
   addCertification,
   adminLogin,
@@ -13,6 +17,7 @@ import {
 } from '../support/factories';
 import { awardedObligation, policyBody, publishedPolicy, tenderBody } from '../support/procurement';
 import { Role, Route, routeTable } from '../support/route-table';
+import { queueTrouble, relayUntil, startWorker, TestWorker } from '../support/worker';
 import {
   badBodies,
   badPathIds,
@@ -37,6 +42,11 @@ jest.setTimeout(60_000);
  * FUZZ_RUNS (cases per operation), FUZZ_SEED and FUZZ_OP_MS (time per operation) widen the search locally;
  * CI uses the defaults: 24 cases per operation, or FUZZ_TOTAL_MS (45 s) shared by all operations, whichever
  * ends first.
+ *
+ * It ends with the golden story on the fuzzed database, run by the real worker: a tender near the fuzzed offerings
+ * is awarded and matched, PDF reports finish (the tender's, and the fuzzed obligation's with its fuzzed
+ * contributions), a meeting day's schedule is built; then every background job the fuzz started has finished
+ * and none failed. Data the edge accepted must never break background work.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
 // CI budget per operation (routes that hash passwords run fewer cases); off when FUZZ_RUNS asks for more.
@@ -114,9 +124,14 @@ describe('fuzz: every operation of openapi.json (e2e)', () => {
   let buyerId: string;
   const fixtures: Record<string, string> = {};
   const stats = new Map<string, { cases: number; statuses: Record<number, number> }>();
+  /** When the fuzz began: the rows and jobs after it are the fuzz's and the story's. */
+  let since: Date;
+  /** The golden story's steps and their durations (ms), for the summary. */
+  const story: [string, number][] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
+    since = await dbNow(t.ds);
     routes = new Map(routeTable(t.app).map((r) => [r.operationId, r]));
     sessions.admin = await adminLogin(t);
     const buyer = await createBuyerWithOfficer(t);
@@ -182,6 +197,10 @@ describe('fuzz: every operation of openapi.json (e2e)', () => {
     process.stdout.write(
       `\nfuzz: ${stats.size} operations, ${total} cases, seed ${SEED}, statuses ${JSON.stringify(statuses)}\n${lines.join('\n')}\n`,
     );
+    if (story.length)
+      process.stdout.write(
+        `golden story on the fuzzed database: ${story.map(([step, ms]) => `${step} ${ms} ms`).join(', ')}\n`,
+      );
     await t.close();
   });
 
@@ -305,4 +324,219 @@ describe('fuzz: every operation of openapi.json (e2e)', () => {
       }, 120_000);
     },
   );
+
+  describe('golden story on the fuzzed database (real worker)', () => {
+    let w: TestWorker;
+    const today = todayInNl();
+    const PSO = {
+      type: 'pso',
+      level: 'trede_2',
+      validFrom: addDays(today, -400),
+      validUntil: addDays(today, 400),
+    };
+
+    beforeAll(async () => {
+      // Rows other specs left undelivered go; the fuzz's own rows (and every job they start) stay for the worker.
+      await clearBacklog(t.ds, since);
+      w = await startWorker();
+    }, 60_000);
+    afterAll(async () => {
+      await w?.close();
+    });
+
+    const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+      const started = Date.now();
+      const result = await work();
+      story.push([step, Date.now() - started]);
+      return result;
+    };
+
+    const get = async (who: Session, path: string) => {
+      const res = await t
+        .http()
+        .get(path)
+        .set(...bearer(who));
+      if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body;
+    };
+
+    /** Jobs, outbox rows and match sets since the fuzz began that are not finished yet (empty: all done). */
+    const unfinished = async (): Promise<string[]> => {
+      const rows: { what: string }[] = await t.ds.query(
+        `SELECT 'job ' || kind || ' ' || id || ' ' || status AS what FROM background_job
+          WHERE created_at >= $1 AND status IN ('queued', 'running')
+         UNION ALL
+         SELECT 'outbox ' || job_name || ' ' || job_id FROM outbox_message
+          WHERE created_at >= $1 AND dispatched_at IS NULL
+         UNION ALL
+         SELECT 'matches ' || ms.subject_type || ' ' || ms.subject_id FROM match_state ms
+          WHERE ms.computed_revision < ms.requested_revision
+            AND (EXISTS (SELECT 1 FROM obligation o WHERE o.id = ms.subject_id AND o.created_at >= $1)
+              OR EXISTS (SELECT 1 FROM tender tn WHERE tn.id = ms.subject_id AND tn.created_at >= $1))`,
+        [since],
+      );
+      return rows.map((r) => r.what);
+    };
+    const trouble = async (): Promise<string> =>
+      [...(await unfinished()), ...(await queueTrouble(w, { since }))].join('; ').slice(0, 3000);
+
+    it('a tender near the fuzzed offerings is awarded and matched, its PDF report finishes, a meeting day is scheduled', async () => {
+      const officer = sessions.procurement_officer;
+      const contractor = sessions.contractor;
+      const se = sessions.social_enterprise;
+      const started = Date.now();
+
+      // The offerings the fuzz left (created or changed by it), and where most of them are.
+      const fuzzed: { id: string; cpv: string; postcode: string | null }[] = await t.ds.query(
+        `SELECT id, cpv_codes[1] AS cpv, delivery_postcode AS postcode FROM offering
+          WHERE organisation_id = $1 AND NOT hidden AND updated_at >= $2 ORDER BY updated_at DESC`,
+        [se.user.organisationId, since],
+      );
+      expect(fuzzed.length).toBeGreaterThan(0);
+      const most = <T>(xs: T[]): T =>
+        [...xs].sort((a, b) => xs.filter((x) => x === b).length - xs.filter((x) => x === a).length)[0];
+      const cpv = most(fuzzed.map((o) => o.cpv));
+      const postcode = most(fuzzed.map((o) => o.postcode).filter((p): p is string => !!p)) ?? '2011 AB';
+      // Certified, so every pair is valued by the engine (capacity and price as the fuzz left them).
+      await addCertification(t, se, PSO, officer);
+
+      const { obligationId, tenderId } = await timed('award', () =>
+        awardedObligation(t, officer, contractor, {
+          tender: {
+            title: 'Gouden verhaal na de fuzz',
+            items: [{ description: 'Werk bij de gefuzzde aanbiedingen', cpvCode: cpv }],
+            deliveryPostcode: postcode,
+            contractPeriod: { startDate: addDays(today, -30), endDate: addDays(today, 700) },
+          },
+        }),
+      );
+
+      const matches = await timed('matching', () =>
+        relayUntil(
+          w.relay,
+          `matches of the golden obligation ${obligationId} (CPV ${cpv} near ${postcode})`,
+          async () => {
+            const body = await get(contractor, `/api/v1/obligations/${obligationId}/matches?limit=100`);
+            return !body.pending && (body as { items: { offeringId: string; score: number }[] });
+          },
+          { timeoutMs: 60_000, describe: trouble },
+        ),
+      );
+      const matched = matches.items.filter((m) => fuzzed.some((o) => o.id === m.offeringId));
+      expect(matched.length).toBeGreaterThan(0);
+      for (const m of matches.items) expect(Number.isFinite(m.score)).toBe(true);
+
+      // The tender's PDF, and the PDF of the obligation the fuzz wrote its contributions on.
+      const requests = [
+        [officer, { scope: 'tender', scopeId: tenderId, format: 'pdf', language: 'nl' }],
+        [contractor, { scope: 'obligation', scopeId: fixtures.obligations, format: 'pdf', language: 'en' }],
+      ] as const;
+      await timed('pdf reports', async () => {
+        for (const [who, body] of requests) {
+          const res = await t
+            .http()
+            .post('/api/v1/reports')
+            .set(...bearer(who))
+            .send(body)
+            .expect(202);
+          const done = await relayUntil(
+            w.relay,
+            `${body.scope} PDF report ${res.body.id}`,
+            async () => {
+              const report = await get(who, `/api/v1/reports/${res.body.id}`);
+              return ['done', 'failed'].includes(report.status) && report;
+            },
+            { timeoutMs: 60_000, describe: trouble },
+          );
+          expect([body.scope, done.status, done.error]).toEqual([body.scope, 'done', undefined]);
+          const file = await t
+            .http()
+            .get(`/api/v1/reports/${res.body.id}/download`)
+            .set(...bearer(who))
+            .buffer(true)
+            .parse(rawBody)
+            .expect(200);
+          expect((file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+        }
+      });
+
+      // A meeting day with the golden contractor and the fuzzed enterprise: the schedule comes from the matches.
+      const meetings = await timed('meeting-day schedule', async () => {
+        const event = await t
+          .http()
+          .post('/api/v1/events')
+          .set(...bearer(officer))
+          .send({
+            title: 'Buy Social Marktplaats na de fuzz',
+            postcode,
+            date: addDays(today, 60),
+            startTime: '09:00',
+            endTime: '10:00',
+            slotMinutes: 20,
+            tables: 2,
+          })
+          .expect(201);
+        const id = event.body.id as string;
+        const step = (who: Session, action: string, status: number) =>
+          t
+            .http()
+            .post(`/api/v1/events/${id}/${action}`)
+            .set(...bearer(who))
+            .send({})
+            .expect(status);
+        await step(officer, 'open', 200);
+        await step(contractor, 'registrations', 201);
+        await step(se, 'registrations', 201);
+        await step(officer, 'close', 200);
+        const job = await step(officer, 'schedule', 202);
+        const finished = await relayUntil(
+          w.relay,
+          `schedule job ${job.body.id}`,
+          async () => {
+            const body = await get(officer, `/api/v1/jobs/${job.body.id}`);
+            return ['done', 'failed'].includes(body.status) && body;
+          },
+          { timeoutMs: 60_000, describe: trouble },
+        );
+        expect([finished.status, finished.error]).toEqual(['done', undefined]);
+        return (await get(officer, `/api/v1/events/${id}/schedule`)).meetings as {
+          contractorOrganisationId: string;
+          socialEnterpriseOrganisationId: string;
+        }[];
+      });
+      expect(meetings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            contractorOrganisationId: contractor.user.organisationId,
+            socialEnterpriseOrganisationId: se.user.organisationId,
+          }),
+        ]),
+      );
+      story.push(['story', Date.now() - started]);
+    }, 240_000);
+
+    it('every background job the fuzz and the story started has finished, and none failed', async () => {
+      await timed('background work settled', () =>
+        relayUntil(
+          w.relay,
+          'background work since the fuzz began',
+          async () => !(await unfinished()).length,
+          {
+            timeoutMs: 60_000,
+            describe: trouble,
+          },
+        ),
+      );
+      const failed: { what: string }[] = await t.ds.query(
+        `SELECT kind || ' ' || id || ': ' || coalesce(error, '') AS what FROM background_job
+          WHERE created_at >= $1 AND status = 'failed'`,
+        [since],
+      );
+      const bull = await queueTrouble(w, { since, limit: 20 });
+      expect({ failedJobs: failed.map((f) => f.what), failedOrRetrying: bull }).toEqual({
+        failedJobs: [],
+        failedOrRetrying: [],
+      });
+    }, 120_000);
+  });
 });

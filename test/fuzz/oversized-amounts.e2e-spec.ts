@@ -37,10 +37,12 @@ describe('regression (issue 30): an oversized amount on one offering never stops
   let seGood: Session;
   let seBad: Session;
   const stored: string[] = [];
+  let since: Date;
 
   beforeAll(async () => {
     t = await createTestApp();
-    await clearBacklog(t.ds, await dbNow(t.ds));
+    since = await dbNow(t.ds);
+    await clearBacklog(t.ds, since);
     w = await startWorker();
     officer = (await createBuyerWithOfficer(t)).officer;
     contractor = await register(t, 'contractor');
@@ -134,7 +136,7 @@ describe('regression (issue 30): an oversized amount on one offering never stops
               WHERE subject_type = 'obligation' AND subject_id = $1`,
             [obligationId],
           );
-          return `match_state ${JSON.stringify(state)}; ${(await queueTrouble(w)).join('; ')}`;
+          return `match_state ${JSON.stringify(state)}; ${(await queueTrouble(w, { since })).join('; ')}`;
         },
       },
     );

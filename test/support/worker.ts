@@ -48,14 +48,20 @@ export async function relayUntil<T>(
   }
 }
 
-/** Jobs the worker's queues hold as failed or waiting to retry, with BullMQ's reason: what a deadline reports. */
-export async function queueTrouble(w: TestWorker, limit = 5): Promise<string[]> {
+/**
+ * Jobs the worker's queues hold as failed or waiting to retry, with BullMQ's reason: what a deadline reports.
+ * `since` leaves out jobs added before it (failed jobs of earlier specs stay in a queue).
+ */
+export async function queueTrouble(
+  w: TestWorker,
+  opts: { since?: Date; limit?: number } = {},
+): Promise<string[]> {
   const out: string[] = [];
   for (const name of ALL_QUEUES) {
     const queue = w.worker.get<Queue>(getQueueToken(name), { strict: false });
-    const jobs = await queue.getJobs(['failed', 'delayed'], 0, limit - 1);
-    for (const job of jobs.filter((j) => j.failedReason))
+    const jobs = await queue.getJobs(['failed', 'delayed'], 0, 200);
+    for (const job of jobs.filter((j) => j.failedReason && j.timestamp >= (opts.since?.getTime() ?? 0)))
       out.push(`${name}/${job.name} ${JSON.stringify(job.data)} x${job.attemptsMade}: ${job.failedReason}`);
   }
-  return out;
+  return out.slice(0, opts.limit ?? 10);
 }
