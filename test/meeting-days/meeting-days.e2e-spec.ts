@@ -105,6 +105,25 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
     );
   };
 
+  const nameOf = async (who: Session): Promise<string> =>
+    (
+      (await t.ds.query('SELECT name FROM organisation WHERE id = $1', [who.user.organisationId])) as {
+        name: string;
+      }[]
+    )[0].name;
+
+  /** The outbox rows of the notifications whose job id starts with `prefix` (`notify-event-<id>-`). */
+  const notices = async (prefix: string) =>
+    (await t.ds.getRepository(OutboxMessageEntity).findBy({ jobId: Like(`${prefix}%`) })).map(
+      (n) => n.payload as { organisationId: string; kind: string; message: string; dedupeKey: string },
+    );
+
+  const publish = (id: string, who: Session) =>
+    t
+      .http()
+      .post(`/api/v1/events/${id}/schedule/publish`)
+      .set(...bearer(who));
+
   const schedule = async (id: string, who: Session): Promise<Meeting[]> =>
     (
       await t
@@ -197,6 +216,50 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
         .expect(401);
     });
 
+    it('the officer changes the day while it is a draft; publishing needs a schedule', async () => {
+      const changed = await t
+        .http()
+        .patch(`/api/v1/events/${eventId}`)
+        .set(...bearer(officer))
+        .send({ title: 'Buy Social Marktplaats Zuid-Kennemerland', tables: 3, postcode: '2011rd' })
+        .expect(200);
+      expect(changed.body).toMatchObject({
+        title: 'Buy Social Marktplaats Zuid-Kennemerland',
+        tables: 3,
+        postcode: '2011 RD',
+        startTime: '09:00',
+        slots: 3,
+        publishedRevision: 0,
+        publishedAt: null,
+      });
+      const bad = await t
+        .http()
+        .patch(`/api/v1/events/${eventId}`)
+        .set(...bearer(officer))
+        .send({ endTime: '08:30' })
+        .expect(400);
+      expect(bad.body).toMatchObject({ code: 'INVALID_HOURS', invalidParams: [{ name: 'endTime' }] });
+      await t
+        .http()
+        .patch(`/api/v1/events/${eventId}`)
+        .set(...bearer(otherOfficer))
+        .send({ tables: 1 })
+        .expect(404);
+      await t
+        .http()
+        .patch(`/api/v1/events/${eventId}`)
+        .set(...bearer(c1))
+        .send({ tables: 1 })
+        .expect(403);
+      await t
+        .http()
+        .patch(`/api/v1/events/${eventId}`)
+        .set(...bearer(officer))
+        .send({ tables: 2, title: 'Buy Social Marktplaats Haarlem' })
+        .expect(200);
+      expect((await publish(eventId, officer).expect(409)).body.code).toBe('SCHEDULE_NOT_BUILT');
+    });
+
     it('a draft is seen only by its buyer; others cannot open it or register', async () => {
       await t.http().get(`/api/v1/events/${eventId}`).expect(404);
       await t
@@ -222,7 +285,8 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
         .expect(403);
     });
 
-    it('opens registration once; the day is then public', async () => {
+    it('opens registration once; the day is then public; matching organisations are invited', async () => {
+      await storeMatch(o1, offering.e1, e1, 0.9);
       const opened = await t
         .http()
         .post(`/api/v1/events/${eventId}/open`)
@@ -240,6 +304,18 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
       const list = await t.http().get('/api/v1/events?limit=100').expect(200);
       expect(list.body.items.map((e: { id: string }) => e.id)).toContain(eventId);
       expect(list.body).toHaveProperty('nextCursor');
+
+      // Invited once each: the contractors with an open obligation towards the buyer, the enterprise matching one.
+      const invited = await notices(`notify-event-open-${eventId}-`);
+      expect(invited.map((n) => n.organisationId).sort()).toEqual(
+        [c1, c2, e1].map((s) => s.user.organisationId).sort(),
+      );
+      expect(invited.every((n) => n.kind === 'event_registration_open')).toBe(true);
+      const toE1 = invited.find((n) => n.organisationId === e1.user.organisationId)!;
+      expect(toE1).toMatchObject({
+        dedupeKey: `event-registration-open-${eventId}-${e1.user.organisationId}`,
+      });
+      expect(toE1.message).toContain('11 juni 2027 (09:00–10:00)');
     });
 
     it('registers contractors and enterprises; 409 on a second registration; bad input rejected', async () => {
@@ -251,6 +327,7 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
         maxMeetings: 3,
         availableFrom: null,
         wishes: [e3.user.organisationId],
+        wishedOrganisations: [{ id: e3.user.organisationId, name: await nameOf(e3) }],
       });
       const dup = await registerFor(eventId, c1).expect(409);
       expect(dup.body.code).toBe('ALREADY_REGISTERED');
@@ -318,6 +395,47 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
       expect(own.body.items).toEqual([
         expect.objectContaining({ organisationId: c2.user.organisationId, availableFrom: '09:20' }),
       ]);
+      const mine = await t
+        .http()
+        .get(`/api/v1/events/${eventId}/registrations`)
+        .set(...bearer(c1))
+        .expect(200);
+      expect(mine.body.items[0].wishedOrganisations).toEqual([
+        { id: e3.user.organisationId, name: await nameOf(e3) },
+      ]);
+
+      // Registered organisations by name: all for the host; the other kind for a contractor or enterprise.
+      const participants = async (who: Session) =>
+        (
+          await t
+            .http()
+            .get(`/api/v1/events/${eventId}/participants`)
+            .set(...bearer(who))
+            .expect(200)
+        ).body.items as { organisationId: string; name: string; kind: string }[];
+      const everyone = await participants(officer);
+      expect(everyone.map((p) => p.organisationId).sort()).toEqual(
+        [c1, c2, e1, e2, e3].map((s) => s.user.organisationId).sort(),
+      );
+      expect(everyone.map((p) => p.name)).toEqual([...everyone.map((p) => p.name)].sort());
+      expect(everyone).toContainEqual({
+        organisationId: e2.user.organisationId,
+        name: await nameOf(e2),
+        kind: 'social_enterprise',
+      });
+      const enterprises = [e1, e2, e3].map((s) => s.user.organisationId).sort();
+      expect((await participants(c1)).map((p) => p.organisationId).sort()).toEqual(enterprises);
+      // Also before registering: a contractor picks its wishes from the enterprises already registered.
+      expect((await participants(stranger)).map((p) => p.organisationId).sort()).toEqual(enterprises);
+      expect((await participants(e1)).map((p) => p.organisationId).sort()).toEqual(
+        [c1, c2].map((s) => s.user.organisationId).sort(),
+      );
+      await t
+        .http()
+        .get(`/api/v1/events/${eventId}/participants`)
+        .set(...bearer(otherOfficer))
+        .expect(404);
+      await t.http().get(`/api/v1/events/${eventId}/participants`).expect(401);
     });
 
     it('schedules only after closing; registration is 409 after closing', async () => {
@@ -371,6 +489,13 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
         .post(`/api/v1/events/${eventId}/close`)
         .set(...bearer(officer))
         .expect(409);
+      const edit = await t
+        .http()
+        .patch(`/api/v1/events/${eventId}`)
+        .set(...bearer(officer))
+        .send({ tables: 5 })
+        .expect(409);
+      expect(edit.body.code).toBe('EVENT_NOT_EDITABLE');
     });
 
     it('builds the schedule as a job from the matches and wishes, under every constraint', async () => {
@@ -466,14 +591,43 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
       const event = await t.ds.getRepository(MeetingDayEntity).findOneByOrFail({ id: eventId });
       expect(event.scheduleRevision).toBe(1);
       expect(event.scheduleSummary).toMatchObject({ method: 'exact', gap: 0, meetings: 5, candidates: 5 });
-      // Every registrant is told through the outbox.
-      const notes = await t.ds
-        .getRepository(OutboxMessageEntity)
-        .findBy({ jobId: Like(`notify-event-${eventId}-1-%`) });
-      expect(notes).toHaveLength(5);
-      expect(notes.map((n) => (n.payload as { organisationId: string }).organisationId).sort()).toEqual(
-        [c1, c2, e1, e2, e3].map(id).sort(),
+      // Registrants see nothing, and are told nothing, until the officer publishes.
+      expect(await schedule(eventId, c1)).toEqual([]);
+      expect(await notices(`notify-event-${eventId}-`)).toEqual([]);
+      const c1e1Outcome = await t
+        .http()
+        .post(`/api/v1/meetings/${c1e1.id}/outcome`)
+        .set(...bearer(c1))
+        .send({ outcome: 'follow_up' })
+        .expect(404);
+      expect(c1e1Outcome.body.code).toBe('MEETING_NOT_FOUND');
+    });
+
+    it('the officer publishes the schedule; every registrant is told once', async () => {
+      await publish(eventId, otherOfficer).expect(404);
+      await publish(eventId, c1).expect(403);
+      const published = await publish(eventId, officer).expect(200);
+      expect(published.body).toMatchObject({ scheduleRevision: 1, publishedRevision: 1 });
+      expect(published.body.publishedAt).toEqual(expect.any(String));
+      const again = await publish(eventId, officer).expect(200);
+      expect(again.body.publishedAt).toBe(published.body.publishedAt);
+
+      const notes = await notices(`notify-event-${eventId}-1-`);
+      expect(notes.map((n) => n.organisationId).sort()).toEqual(
+        [c1, c2, e1, e2, e3].map((s) => s.user.organisationId).sort(),
       );
+      expect(notes.every((n) => n.kind === 'schedule_published')).toBe(true);
+      const toC1 = notes.find((n) => n.organisationId === c1.user.organisationId)!;
+      expect(toC1.message).toBe(
+        'Uw gesprekken voor "Buy Social Marktplaats Haarlem" op 11 juni 2027 (09:00–10:00) staan klaar: 3 gesprekken.',
+      );
+      expect(await schedule(eventId, c1)).toHaveLength(3);
+      const view = await t
+        .http()
+        .get(`/api/v1/events/${eventId}/schedule`)
+        .set(...bearer(c1))
+        .expect(200);
+      expect(view.body).toMatchObject({ revision: 1, publishedRevision: 1 });
     });
 
     it('a rebuild of the same input gives the same schedule', async () => {
@@ -494,7 +648,12 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
         ]);
       expect(shape(again)).toEqual(shape(firstSchedule));
       const event = await t.ds.getRepository(MeetingDayEntity).findOneByOrFail({ id: eventId });
-      expect(event.scheduleRevision).toBe(2);
+      expect(event).toMatchObject({ scheduleRevision: 2, publishedRevision: 1 });
+      // The rebuilt schedule waits for the next publish, which tells everybody again.
+      expect(await schedule(eventId, c2)).toEqual([]);
+      expect(await notices(`notify-event-${eventId}-2-`)).toEqual([]);
+      await publish(eventId, officer).expect(200);
+      expect(await notices(`notify-event-${eventId}-2-`)).toHaveLength(5);
     });
 
     it('each registrant sees only its own meetings; others learn nothing', async () => {
@@ -653,6 +812,10 @@ describe('Buy Social Marktplaats: meeting days (e2e)', () => {
           m.socialEnterpriseOrganisationId === e1.user.organisationId,
       );
       expect(row).toMatchObject({
+        contractorName: await nameOf(c1),
+        socialEnterpriseName: await nameOf(e1),
+        table: expect.any(Number),
+        start: expect.stringMatching(/^2027-06-11T09:[024]0:00\+02:00$/),
         outcome: 'follow_up',
         quoteRequestIds: [request.body.id],
         orderIds: [order.body.id],

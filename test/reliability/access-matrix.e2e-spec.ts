@@ -245,6 +245,7 @@ const DECLARED: Record<string, Declaration> = {
     owners: ['officerA'],
     except: { admin: 'ok' },
   },
+  'PATCH /api/v1/events/{id}': { fixture: 'draftEvent', owners: ['officerA'], body: () => ({ tables: 2 }) },
   'POST /api/v1/events/{id}/open': { fixture: 'draftEvent', owners: ['officerA'] },
   'POST /api/v1/events/{id}/close': { fixture: 'openEvent', owners: ['officerA'] },
   // Any contractor or enterprise registers for an open day; nobody can see a draft one to register for it.
@@ -267,7 +268,14 @@ const DECLARED: Record<string, Declaration> = {
     others: 'own',
     hides: (f) => [f.contractorOrg, f.seOrg],
   },
+  // Registered organisations by name: the host all; any contractor or enterprise the other kind (to wish for).
+  'GET /api/v1/events/{id}/participants': {
+    fixture: 'closedEvent',
+    owners: ['officerA', 'contractorA', 'seA'],
+    except: { contractorB: 'ok', seB: 'ok' },
+  },
   'POST /api/v1/events/{id}/schedule': { fixture: 'closedEvent', owners: ['officerA'] },
+  'POST /api/v1/events/{id}/schedule/publish': { fixture: 'closedEvent', owners: ['officerA'] },
   'GET /api/v1/events/{id}/schedule': {
     fixture: 'closedEvent',
     owners: ['officerA', 'contractorA', 'seA'],
@@ -387,6 +395,7 @@ describe('access matrix: every route × every caller (e2e)', () => {
     const scheduleJob = (await post(officer, `/api/v1/events/${f.closedEvent}/schedule`, {}, 202)).id;
     const schedules = t.app.get(MeetingDayScheduleService);
     await runJob(scheduleJob, (progress) => schedules.buildSchedule(f.closedEvent, progress));
+    await post(officer, `/api/v1/events/${f.closedEvent}/schedule/publish`, {}, 200);
     const meetings = await t
       .http()
       .get(`/api/v1/events/${f.closedEvent}/schedule`)

@@ -22,7 +22,9 @@ import { EventListQueryDto } from './dto/event-query.dto';
 import { EventListDto, EventResponseDto } from './dto/event-response.dto';
 import { EventResultsDto } from './dto/event-results.dto';
 import { ScheduleResponseDto } from './dto/meeting-response.dto';
+import { ParticipantDto, ParticipantListDto } from './dto/participant-response.dto';
 import { RegistrationListDto, RegistrationResponseDto } from './dto/registration-response.dto';
+import { UpdateEventDto } from './dto/update-event.dto';
 import { UpdateRegistrationDto } from './dto/update-registration.dto';
 
 @ApiTags('events')
@@ -74,10 +76,31 @@ export class EventsController {
     return EventResponseDto.from(await this.events.get(actor, id));
   }
 
+  @Patch(':id')
+  @Roles('procurement_officer')
+  @ApiOperation({
+    summary:
+      'Change a meeting day while it is a draft or open for registration (fields sent replace the stored ones)',
+  })
+  @ApiResponse({ status: 200, type: EventResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'EVENT_NOT_EDITABLE (registration closed)' })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateEventDto,
+  ): Promise<EventResponseDto> {
+    await this.events.update(actor, id, dto);
+    return EventResponseDto.from(await this.events.get(actor, id));
+  }
+
   @Post(':id/open')
   @HttpCode(200)
   @Roles('procurement_officer')
-  @ApiOperation({ summary: 'Open registration (draft → open)' })
+  @ApiOperation({
+    summary:
+      'Open registration (draft → open); contractors with an open obligation towards the buyer and the social enterprises matching them are notified',
+  })
   @ApiResponse({ status: 200, type: EventResponseDto })
   @ApiResponse({ status: 404, type: ProblemDto })
   @ApiResponse({ status: 409, type: ProblemDto, description: 'ILLEGAL_TRANSITION' })
@@ -118,7 +141,8 @@ export class EventsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateRegistrationDto,
   ): Promise<RegistrationResponseDto> {
-    return RegistrationResponseDto.from(await this.events.register(actor, id, dto));
+    const row = await this.events.register(actor, id, dto);
+    return RegistrationResponseDto.from(row, await this.events.namesOf(row.wishes));
   }
 
   @Patch(':id/registrations/:registrationId')
@@ -134,7 +158,8 @@ export class EventsController {
     @Param('registrationId', ParseUUIDPipe) registrationId: string,
     @Body() dto: UpdateRegistrationDto,
   ): Promise<RegistrationResponseDto> {
-    return RegistrationResponseDto.from(await this.events.updateRegistration(actor, id, registrationId, dto));
+    const row = await this.events.updateRegistration(actor, id, registrationId, dto);
+    return RegistrationResponseDto.from(row, await this.events.namesOf(row.wishes));
   }
 
   @Delete(':id/registrations/:registrationId')
@@ -161,7 +186,25 @@ export class EventsController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<RegistrationListDto> {
-    return { items: (await this.events.registrations(actor, id)).map(RegistrationResponseDto.from) };
+    const rows = await this.events.registrations(actor, id);
+    const names = await this.events.namesOf(rows.flatMap((r) => r.wishes));
+    return { items: rows.map((r) => RegistrationResponseDto.from(r, names)) };
+  }
+
+  @Get(':id/participants')
+  @Roles('procurement_officer', 'contractor', 'social_enterprise')
+  @ApiOperation({
+    summary:
+      'Registered organisations by name: all for the hosting officer; for a contractor or social enterprise those of the other kind, to choose wishes from',
+  })
+  @ApiResponse({ status: 200, type: ParticipantListDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 422, type: ProblemDto, description: 'NOT_REGISTRABLE' })
+  async participants(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ParticipantListDto> {
+    return { items: (await this.events.participants(actor, id)).map(ParticipantDto.from) };
   }
 
   @Post(':id/schedule')
@@ -178,9 +221,30 @@ export class EventsController {
     return JobAcceptedDto.from(await this.schedules.requestSchedule(actor, id));
   }
 
+  @Post(':id/schedule/publish')
+  @HttpCode(200)
+  @Roles('procurement_officer')
+  @ApiOperation({
+    summary:
+      'Publish the built schedule: registrants then see their meetings and are notified (again after a rebuild); publishing the same revision twice changes nothing',
+  })
+  @ApiResponse({ status: 200, type: EventResponseDto })
+  @ApiResponse({ status: 404, type: ProblemDto })
+  @ApiResponse({ status: 409, type: ProblemDto, description: 'SCHEDULE_NOT_BUILT' })
+  async publishSchedule(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EventResponseDto> {
+    await this.schedules.publish(actor, id);
+    return EventResponseDto.from(await this.events.get(actor, id));
+  }
+
   @Get(':id/schedule')
   @Roles('procurement_officer', 'contractor', 'social_enterprise')
-  @ApiOperation({ summary: "The day's meetings: all for the hosting officer, your own for a registrant" })
+  @ApiOperation({
+    summary:
+      "The day's meetings: all for the hosting officer; a registrant its own, once the officer published the schedule",
+  })
   @ApiResponse({ status: 200, type: ScheduleResponseDto })
   @ApiResponse({ status: 404, type: ProblemDto, description: 'EVENT_NOT_FOUND or SCHEDULE_NOT_FOUND' })
   async schedule(

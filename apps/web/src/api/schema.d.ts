@@ -948,7 +948,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a meeting day while it is a draft or open for registration (fields sent replace the stored ones) */
+        patch: operations["Events_update"];
         trace?: never;
     };
     "/events/{id}/open": {
@@ -960,7 +961,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open registration (draft → open) */
+        /** Open registration (draft → open); contractors with an open obligation towards the buyer and the social enterprises matching them are notified */
         post: operations["Events_open"];
         delete?: never;
         options?: never;
@@ -1021,6 +1022,23 @@ export interface paths {
         patch: operations["Events_updateRegistration"];
         trace?: never;
     };
+    "/events/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered organisations by name: all for the hosting officer; for a contractor or social enterprise those of the other kind, to choose wishes from */
+        get: operations["Events_participants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events/{id}/schedule": {
         parameters: {
             query?: never;
@@ -1028,11 +1046,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The day's meetings: all for the hosting officer, your own for a registrant */
+        /** The day's meetings: all for the hosting officer; a registrant its own, once the officer published the schedule */
         get: operations["Events_schedule"];
         put?: never;
         /** Build the schedule of a closed day (a background job; poll GET /jobs/:id) */
         post: operations["Events_requestSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events/{id}/schedule/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the built schedule: registrants then see their meetings and are notified (again after a rebuild); publishing the same revision twice changes nothing */
+        post: operations["Events_publishSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2873,12 +2908,55 @@ export interface components {
             /** Format: date-time */
             scheduledAt: string | null;
             scheduleSummary: components["schemas"]["ScheduleSummaryDto"] | null;
+            /**
+             * @description The schedule revision registrants see (0: not published); below scheduleRevision after a rebuild that is not published yet
+             * @example 0
+             */
+            publishedRevision: number;
+            /** Format: date-time */
+            publishedAt: string | null;
             /** Format: date-time */
             createdAt: string;
         };
         EventListDto: {
             items: components["schemas"]["EventResponseDto"][];
             nextCursor: string | null;
+        };
+        UpdateEventDto: {
+            /** @example Buy Social Marktplaats Haarlem */
+            title?: string;
+            /**
+             * @description The day (Dutch calendar date)
+             * @example 2026-06-12
+             */
+            date?: string;
+            /**
+             * @description HH:MM, Dutch local time
+             * @example 09:00
+             */
+            startTime?: string;
+            /**
+             * @description HH:MM, Dutch local time; after startTime
+             * @example 12:00
+             */
+            endTime?: string;
+            /**
+             * @description Length of one meeting
+             * @example 20
+             */
+            slotMinutes?: number;
+            /**
+             * @description Meetings that can run at once
+             * @example 20
+             */
+            tables?: number;
+            /**
+             * @description Where the day is held
+             * @example 2011 RD
+             */
+            postcode?: string;
+            /** @example Ontmoet sociale ondernemingen die u helpen uw SROI-verplichting in te vullen. */
+            description?: string | null;
         };
         CreateRegistrationDto: {
             /**
@@ -2904,6 +2982,12 @@ export interface components {
              */
             wishes?: string[] | null;
         };
+        WishedOrganisationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Schoon & Sociaal BV */
+            name: string;
+        };
         RegistrationResponseDto: {
             /** Format: uuid */
             id: string;
@@ -2921,6 +3005,8 @@ export interface components {
             /** @example 4 */
             maxMeetings: number;
             wishes: string[];
+            /** @description The wishes by name, in the order of `wishes` */
+            wishedOrganisations?: components["schemas"]["WishedOrganisationDto"][];
             /** Format: date-time */
             createdAt: string;
         };
@@ -2950,6 +3036,18 @@ export interface components {
         };
         RegistrationListDto: {
             items: components["schemas"]["RegistrationResponseDto"][];
+        };
+        ParticipantDto: {
+            /** Format: uuid */
+            organisationId: string;
+            /** @example Schoon & Sociaal BV */
+            name: string;
+            /** @enum {string} */
+            kind: "contractor" | "social_enterprise";
+        };
+        ParticipantListDto: {
+            /** @description By name: every registered organisation for the host; for a contractor or social enterprise the ones of the other kind */
+            items: components["schemas"]["ParticipantDto"][];
         };
         MeetingReasonDto: {
             /**
@@ -3044,6 +3142,13 @@ export interface components {
             revision: number;
             /** Format: date-time */
             scheduledAt: string | null;
+            /**
+             * @description The revision registrants see (0: not published yet; a registrant then gets no meetings)
+             * @example 1
+             */
+            publishedRevision: number;
+            /** Format: date-time */
+            publishedAt: string | null;
             meetings: components["schemas"]["MeetingResponseDto"][];
         };
         OutcomeCountsDto: {
@@ -3059,10 +3164,16 @@ export interface components {
         MeetingFollowUpDto: {
             /** Format: uuid */
             meetingId: string;
+            /** @example 2026-06-12T09:00:00+02:00 */
+            start: string;
+            /** @example 3 */
+            table: number;
             /** Format: uuid */
             contractorOrganisationId: string;
+            contractorName: string;
             /** Format: uuid */
             socialEnterpriseOrganisationId: string;
+            socialEnterpriseName: string;
             /** @enum {string|null} */
             outcome: "follow_up" | "no_fit" | "no_show" | null;
             /** @description Quote requests between the two since the meeting was planned */
@@ -7026,6 +7137,83 @@ export interface operations {
             };
         };
     };
+    Events_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEventDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponseDto"];
+                };
+            };
+            /** @description Invalid input (details name each bad field) */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Another role */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description EVENT_NOT_EDITABLE (registration closed) */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     Events_open: {
         parameters: {
             query?: never;
@@ -7482,6 +7670,79 @@ export interface operations {
             };
         };
     };
+    Events_participants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantListDto"];
+                };
+            };
+            /** @description Invalid input (details name each bad field) */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Another role */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOT_REGISTRABLE */
+            422: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     Events_schedule: {
         parameters: {
             query?: never;
@@ -7607,6 +7868,79 @@ export interface operations {
                 };
             };
             /** @description EVENT_NOT_CLOSED or SCHEDULE_LOCKED */
+            409: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    Events_publishSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponseDto"];
+                };
+            };
+            /** @description Invalid input (details name each bad field) */
+            400: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Another role */
+            403: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SCHEDULE_NOT_BUILT */
             409: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];

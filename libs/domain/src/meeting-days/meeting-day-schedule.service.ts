@@ -17,7 +17,8 @@ import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
 import { CandidatePair, candidatePairs, MatchRow, Registrant } from './candidates';
-import { amsterdamInstant, daySlots, slotsWithin } from './day-slots';
+import { amsterdamInstant, amsterdamIso, daySlots, slotsWithin } from './day-slots';
+import { schedulePublishedMessage } from './meeting-day-notices';
 import { isMeetingDayHost, isMeetingParty, meetingPartyWhere } from './meeting-day-visibility';
 import { MeetingDaysErrorCode } from './meeting-days.errors';
 import { MeetingDaysService } from './meeting-days.service';
@@ -39,8 +40,13 @@ export interface ScheduleView {
 
 export interface MeetingFollowUp {
   meetingId: string;
+  /** ISO 8601 with the Amsterdam offset. */
+  start: string;
+  table: number;
   contractorOrganisationId: string;
+  contractorName: string;
   socialEnterpriseOrganisationId: string;
+  socialEnterpriseName: string;
   outcome: MeetingOutcome | null;
   quoteRequestIds: string[];
   orderIds: string[];
@@ -150,8 +156,8 @@ export class MeetingDayScheduleService {
   }
 
   /**
-   * Worker side: reads the registrations and matches, solves, and replaces the day's meetings in one transaction
-   * with a notification to every registrant through the outbox. A rerun gives the same meetings.
+   * Worker side: reads the registrations and matches, solves, and replaces the day's meetings in one transaction.
+   * A rerun gives the same meetings. Registrants see them, and are told, once the officer publishes (`publish`).
    */
   async buildSchedule(
     eventId: string,
@@ -252,32 +258,64 @@ export class MeetingDayScheduleService {
       locked.scheduledAt = new Date();
       locked.scheduleSummary = summary;
       await m.getRepository(MeetingDayEntity).save(locked);
-      const count = new Map<string, number>();
-      for (const s of result.meetings)
-        for (const id of [s.contractorId, s.socialEnterpriseId]) count.set(id, (count.get(id) ?? 0) + 1);
-      for (const r of registrations) {
-        const n = count.get(r.organisationId) ?? 0;
-        const notice = OutboxJobs.schedulePublished(
-          { eventId, revision },
-          {
-            organisationId: r.organisationId,
-            message:
-              n > 0
-                ? `Uw gesprekken voor "${event.title}" op ${event.date} staan klaar: ${n} ${n === 1 ? 'gesprek' : 'gesprekken'}.`
-                : `Het programma van "${event.title}" op ${event.date} staat klaar; er is voor u geen gesprek ingepland.`,
-          },
-        );
-        await this.outbox.add(m, notice);
-      }
       return { eventId, revision, ...summary };
     });
   }
 
-  /** The hosting officer sees every meeting; a registrant only its own; anyone else learns nothing. */
+  /**
+   * The officer publishes the built schedule: registrants see their meetings from now on, and each is told
+   * through the outbox (once per registrant and revision). Publishing the revision already published changes
+   * nothing; after a rebuild the new revision waits for the next publish.
+   */
+  async publish(actor: Actor, id: string): Promise<MeetingDayEntity> {
+    return this.ds.transaction(async (m) => {
+      const event = await this.events.lockOwn(m, actor, id);
+      if (event.scheduleRevision === 0) {
+        throw new ConflictError(
+          MeetingDaysErrorCode.ScheduleNotBuilt,
+          'Build the schedule before publishing it',
+          [{ status: event.status, message: 'no schedule has been built for this day' }],
+        );
+      }
+      if (event.publishedRevision === event.scheduleRevision) return event;
+      const revision = event.scheduleRevision;
+      event.publishedRevision = revision;
+      event.publishedAt = new Date();
+      await m.getRepository(MeetingDayEntity).save(event);
+      const registrations = await m
+        .getRepository(MeetingDayRegistrationEntity)
+        .find({ where: { eventId: id }, order: { organisationId: 'ASC' } });
+      const counts = await m.query<{ organisationId: string; n: number }[]>(
+        `SELECT org AS "organisationId", count(*)::int AS n FROM (
+           SELECT contractor_organisation_id AS org FROM event_meeting WHERE event_id = $1
+           UNION ALL SELECT social_enterprise_organisation_id FROM event_meeting WHERE event_id = $1) x
+         GROUP BY org`,
+        [id],
+      );
+      const count = new Map(counts.map((c) => [c.organisationId, c.n]));
+      for (const r of registrations) {
+        const notice = OutboxJobs.schedulePublished(
+          { eventId: id, revision },
+          {
+            organisationId: r.organisationId,
+            message: schedulePublishedMessage(event, count.get(r.organisationId) ?? 0),
+          },
+        );
+        await this.outbox.add(m, notice);
+      }
+      return event;
+    });
+  }
+
+  /**
+   * The hosting officer sees every meeting; a registrant only its own, once the current schedule is published
+   * (before that an empty list); anyone else learns nothing.
+   */
   async schedule(actor: Actor, id: string): Promise<ScheduleView> {
     const event = await this.events.get(actor, id);
     const host = isMeetingDayHost(actor, event);
     if (!host) await this.assertRegistered(actor, id);
+    if (!host && !isPublished(event)) return { event, meetings: [] };
     const qb = this.ds
       .getRepository(MeetingEntity)
       .createQueryBuilder('m')
@@ -300,8 +338,11 @@ export class MeetingDayScheduleService {
       const meeting = await findVisible(m, MeetingEntity, meetingId, {
         lock: true,
         visible: (row) => isMeetingParty(actor, row),
-        notFound: () => new NotFoundError(MeetingDaysErrorCode.MeetingNotFound, 'Meeting'),
+        notFound: meetingNotFound,
       });
+      // A party knows its meetings only from a published schedule.
+      const event = await m.getRepository(MeetingDayEntity).findOneByOrFail({ id: meeting.eventId });
+      if (event.publishedRevision !== meeting.scheduleRevision) throw meetingNotFound();
       meeting.outcome = input.outcome;
       meeting.outcomeNote = input.note?.trim() || null;
       meeting.outcomeByOrganisationId = actor.organisationId;
@@ -318,6 +359,9 @@ export class MeetingDayScheduleService {
       where: { eventId: id },
       order: { slot: 'ASC', tableNumber: 'ASC' },
     });
+    const names = await this.events.namesOf(
+      meetings.flatMap((mt) => [mt.contractorOrganisationId, mt.socialEnterpriseOrganisationId]),
+    );
     const followUps = new Map(
       (
         await this.ds.query<
@@ -337,8 +381,12 @@ export class MeetingDayScheduleService {
       const f = followUps.get(mt.id);
       return {
         meetingId: mt.id,
+        start: amsterdamIso(mt.startsAt),
+        table: mt.tableNumber,
         contractorOrganisationId: mt.contractorOrganisationId,
+        contractorName: names.get(mt.contractorOrganisationId) ?? '',
         socialEnterpriseOrganisationId: mt.socialEnterpriseOrganisationId,
+        socialEnterpriseName: names.get(mt.socialEnterpriseOrganisationId) ?? '',
         outcome: mt.outcome,
         quoteRequestIds: f?.quoteRequestIds ?? [],
         orderIds: f?.orderIds ?? [],
@@ -448,3 +496,10 @@ export class MeetingDayScheduleService {
     }
   }
 }
+
+/** Registrants see the schedule once its current revision is published. */
+function isPublished(event: MeetingDayEntity): boolean {
+  return event.publishedRevision > 0 && event.publishedRevision === event.scheduleRevision;
+}
+
+const meetingNotFound = () => new NotFoundError(MeetingDaysErrorCode.MeetingNotFound, 'Meeting');

@@ -12,4 +12,6 @@ export enum MeetingDaysErrorCode {
   InvalidWish = 'INVALID_WISH',
   EventNotClosed = 'EVENT_NOT_CLOSED',
   ScheduleLocked = 'SCHEDULE_LOCKED',
+  EventNotEditable = 'EVENT_NOT_EDITABLE',
+  ScheduleNotBuilt = 'SCHEDULE_NOT_BUILT',
 }

@@ -15,6 +15,7 @@ import {
   OrganisationEntity,
   pageNewestFirst,
 } from '@app/database';
+import { OutboxJobs, OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -22,6 +23,7 @@ import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { daySlots, minutesOf, slotsWithin } from './day-slots';
+import { registrationOpenMessage } from './meeting-day-notices';
 import { canSeeMeetingDay, isMeetingDayHost, visibleMeetingDaysWhere } from './meeting-day-visibility';
 import { MeetingDaysErrorCode } from './meeting-days.errors';
 
@@ -48,28 +50,46 @@ const TRANSITIONS: Record<'open' | 'close', { from: MeetingEventStatus; to: Meet
   close: { from: 'open', to: 'closed' },
 };
 
+/** A registered organisation by name: what a wish picker and the officer's lists show. */
+export interface Participant {
+  organisationId: string;
+  name: string;
+  kind: 'contractor' | 'social_enterprise';
+}
+
+/**
+ * Who is invited when registration opens: the contractors with an open obligation (applicable, not waived,
+ * something left after verified contributions) towards the hosting buyer, and the social enterprises whose
+ * visible offerings match one of those obligations.
+ */
+const INVITEES_SQL = `
+  WITH open_obligation AS (
+    SELECT o.id, o.contractor_organisation_id
+      FROM obligation o
+      LEFT JOIN contribution c ON c.obligation_id = o.id
+     WHERE o.buyer_organisation_id = $1 AND o.applicable AND o.waived_at IS NULL
+     GROUP BY o.id
+    HAVING o.amount_cents - COALESCE(SUM(c.verified_value_cents) FILTER (WHERE c.status = 'verified'), 0) > 0
+  )
+  SELECT DISTINCT contractor_organisation_id AS "organisationId", 'contractor' AS kind FROM open_obligation
+  UNION
+  SELECT DISTINCT m.social_enterprise_id, 'social_enterprise'
+    FROM obligation_match m
+    JOIN open_obligation oo ON oo.id = m.obligation_id
+    JOIN offering f ON f.id = m.offering_id AND NOT f.hidden
+  ORDER BY 1`;
+
 /** Meeting days: an officer's lifecycle (draft → open → closed) and the registrations of contractors and SEs. */
 @Injectable()
 export class MeetingDaysService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly reference: ReferenceDataService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(actor: Actor, input: EventInput): Promise<MeetingDayEntity> {
-    const slots = this.slotsOrFail(input.startTime, input.endTime, input.slotMinutes);
-    if (slots.length === 0) {
-      throw new ValidationFailedError(
-        'The day holds no whole slot',
-        [
-          {
-            field: 'slotMinutes',
-            message: `no ${input.slotMinutes}-minute slot fits between startTime and endTime`,
-          },
-        ],
-        MeetingDaysErrorCode.InvalidHours,
-      );
-    }
+    this.hoursOrFail(input.startTime, input.endTime, input.slotMinutes);
     await this.reference.resolvePostcode(input.postcode, 'postcode');
     return this.ds.getRepository(MeetingDayEntity).save({
       buyerOrganisationId: actor.organisationId!,
@@ -86,6 +106,43 @@ export class MeetingDaysService {
     });
   }
 
+  /**
+   * The hosting officer changes a day while it is a draft or open for registration (fields sent replace the
+   * stored ones); once registration is closed the schedule is built from it and it no longer changes.
+   */
+  async update(actor: Actor, id: string, input: Partial<EventInput>): Promise<MeetingDayEntity> {
+    if (input.postcode !== undefined) await this.reference.resolvePostcode(input.postcode, 'postcode');
+    return this.ds.transaction(async (m) => {
+      const event = await this.lockOwn(m, actor, id);
+      if (event.status === 'closed') {
+        throw new ConflictError(
+          MeetingDaysErrorCode.EventNotEditable,
+          'A meeting day can no longer be changed once registration is closed',
+          [{ status: event.status, message: 'allowed while draft or open' }],
+        );
+      }
+      const startTime = input.startTime ?? event.startTime;
+      const endTime = input.endTime ?? event.endTime;
+      const slotMinutes = input.slotMinutes ?? event.slotMinutes;
+      this.hoursOrFail(startTime, endTime, slotMinutes);
+      Object.assign(event, {
+        startTime,
+        endTime,
+        slotMinutes,
+        ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+        ...(input.description !== undefined ? { description: (input.description ?? '').trim() } : {}),
+        ...(input.date !== undefined ? { date: input.date } : {}),
+        ...(input.tables !== undefined ? { tables: input.tables } : {}),
+        ...(input.postcode !== undefined ? { postcode: normalisePostcode(input.postcode) } : {}),
+      });
+      return m.getRepository(MeetingDayEntity).save(event);
+    });
+  }
+
+  /**
+   * draft → open → closed. Opening invites, through the outbox and once per organisation, the contractors with an
+   * open obligation towards the host and the social enterprises that match those obligations.
+   */
   async transition(actor: Actor, id: string, action: 'open' | 'close'): Promise<MeetingDayEntity> {
     return this.ds.transaction(async (m) => {
       const event = await this.lockOwn(m, actor, id);
@@ -100,7 +157,19 @@ export class MeetingDaysService {
       event.status = move.to;
       if (action === 'open') event.openedAt = new Date();
       else event.closedAt = new Date();
-      return m.getRepository(MeetingDayEntity).save(event);
+      const saved = await m.getRepository(MeetingDayEntity).save(event);
+      if (action === 'open') {
+        const invitees = await m.query<Participant[]>(INVITEES_SQL, [event.buyerOrganisationId]);
+        for (const i of invitees)
+          await this.outbox.add(
+            m,
+            OutboxJobs.registrationOpen(event.id, {
+              organisationId: i.organisationId,
+              message: registrationOpenMessage(event, i.kind),
+            }),
+          );
+      }
+      return saved;
     });
   }
 
@@ -194,6 +263,42 @@ export class MeetingDaysService {
     });
   }
 
+  /**
+   * The organisations registered for a day, by name: every one for the hosting officer; for a contractor or a
+   * social enterprise those of the other kind (the ones it can wish to meet), also before it registers itself.
+   */
+  async participants(actor: Actor, id: string): Promise<Participant[]> {
+    const event = await this.get(actor, id);
+    const host = isMeetingDayHost(actor, event);
+    if (!host && actor.role === 'procurement_officer') throw eventNotFound();
+    const qb = this.ds
+      .getRepository(MeetingDayRegistrationEntity)
+      .createQueryBuilder('r')
+      .innerJoin('r.organisation', 'o')
+      .select(['r.organisation_id AS "organisationId"', 'o.name AS name', 'r.kind AS kind'])
+      .where('r.event_id = :id', { id })
+      .orderBy('o.name', 'ASC')
+      .addOrderBy('r.organisation_id', 'ASC');
+    if (!host) {
+      const { organisationId, kind } = registrant(actor);
+      qb.andWhere('r.kind = :other AND r.organisation_id <> :self', {
+        other: kind === 'contractor' ? 'social_enterprise' : 'contractor',
+        self: organisationId,
+      });
+    }
+    return qb.getRawMany<Participant>();
+  }
+
+  /** Organisation names by id (the names of a registration's wishes). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.ds
+      .getRepository(OrganisationEntity)
+      .find({ where: { id: In(unique) }, select: { id: true, name: true } });
+    return new Map(rows.map((o) => [o.id, o.name]));
+  }
+
   lockOwn(m: EntityManager, actor: Actor, id: string): Promise<MeetingDayEntity> {
     return findVisible(m, MeetingDayEntity, id, {
       lock: true,
@@ -267,7 +372,8 @@ export class MeetingDaysService {
     };
   }
 
-  private slotsOrFail(startTime: string, endTime: string, slotMinutes: number) {
+  /** The hours hold at least one whole slot. */
+  private hoursOrFail(startTime: string, endTime: string, slotMinutes: number): void {
     if (minutesOf(startTime) >= minutesOf(endTime)) {
       throw new ValidationFailedError(
         'endTime is not after startTime',
@@ -275,7 +381,18 @@ export class MeetingDaysService {
         MeetingDaysErrorCode.InvalidHours,
       );
     }
-    return daySlots(startTime, endTime, slotMinutes);
+    if (daySlots(startTime, endTime, slotMinutes).length === 0) {
+      throw new ValidationFailedError(
+        'The day holds no whole slot',
+        [
+          {
+            field: 'slotMinutes',
+            message: `no ${slotMinutes}-minute slot fits between startTime and endTime`,
+          },
+        ],
+        MeetingDaysErrorCode.InvalidHours,
+      );
+    }
   }
 
   /** Wishes name existing organisations of the other kind (a contractor wishes for enterprises and back). */

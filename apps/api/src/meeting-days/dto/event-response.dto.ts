@@ -35,6 +35,13 @@ export class EventResponseDto {
   scheduleRevision: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) scheduledAt: string | null;
   @ApiProperty({ type: ScheduleSummaryDto, nullable: true }) scheduleSummary: ScheduleSummaryDto | null;
+  @ApiProperty({
+    example: 0,
+    description:
+      'The schedule revision registrants see (0: not published); below scheduleRevision after a rebuild that is not published yet',
+  })
+  publishedRevision: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
   static from(e: MeetingDayEntity): EventResponseDto {
@@ -55,6 +62,8 @@ export class EventResponseDto {
       scheduleRevision: e.scheduleRevision,
       scheduledAt: e.scheduledAt ? e.scheduledAt.toISOString() : null,
       scheduleSummary: e.scheduleSummary,
+      publishedRevision: e.publishedRevision,
+      publishedAt: e.publishedAt ? e.publishedAt.toISOString() : null,
       createdAt: e.createdAt.toISOString(),
     };
   }

@@ -11,8 +11,12 @@ export class OutcomeCountsDto {
 
 export class MeetingFollowUpDto {
   @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ example: '2026-06-12T09:00:00+02:00' }) start: string;
+  @ApiProperty({ example: 3 }) table: number;
   @ApiProperty({ format: 'uuid' }) contractorOrganisationId: string;
+  @ApiProperty() contractorName: string;
   @ApiProperty({ format: 'uuid' }) socialEnterpriseOrganisationId: string;
+  @ApiProperty() socialEnterpriseName: string;
   @ApiProperty({ enum: MEETING_OUTCOMES, nullable: true }) outcome: MeetingOutcome | null;
   @ApiProperty({
     type: String,

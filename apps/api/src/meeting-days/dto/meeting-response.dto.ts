@@ -101,6 +101,12 @@ export class ScheduleResponseDto {
   @ApiProperty({ format: 'uuid' }) eventId: string;
   @ApiProperty({ example: 1, description: '0 until the schedule is built' }) revision: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) scheduledAt: string | null;
+  @ApiProperty({
+    example: 1,
+    description: 'The revision registrants see (0: not published yet; a registrant then gets no meetings)',
+  })
+  publishedRevision: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: string | null;
   @ApiProperty({ type: [MeetingResponseDto] }) meetings: MeetingResponseDto[];
 
   static from(s: ScheduleView): ScheduleResponseDto {
@@ -108,6 +114,8 @@ export class ScheduleResponseDto {
       eventId: s.event.id,
       revision: s.event.scheduleRevision,
       scheduledAt: s.event.scheduledAt ? s.event.scheduledAt.toISOString() : null,
+      publishedRevision: s.event.publishedRevision,
+      publishedAt: s.event.publishedAt ? s.event.publishedAt.toISOString() : null,
       meetings: s.meetings.map(MeetingResponseDto.from),
     };
   }

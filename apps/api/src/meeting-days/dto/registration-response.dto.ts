@@ -1,6 +1,11 @@
 import { MeetingDayRegistrationEntity } from '@app/database';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+export class WishedOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Schoon & Sociaal BV' }) name: string;
+}
+
 export class RegistrationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;
@@ -11,9 +16,15 @@ export class RegistrationResponseDto {
   @ApiProperty({ type: String, nullable: true, example: '12:00' }) availableUntil: string | null;
   @ApiProperty({ example: 4 }) maxMeetings: number;
   @ApiProperty({ type: String, isArray: true, format: 'uuid' }) wishes: string[];
+  @ApiPropertyOptional({
+    type: [WishedOrganisationDto],
+    description: 'The wishes by name, in the order of `wishes`',
+  })
+  wishedOrganisations?: WishedOrganisationDto[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from(r: MeetingDayRegistrationEntity): RegistrationResponseDto {
+  /** `names`: organisation names by id, for the wishes. */
+  static from(r: MeetingDayRegistrationEntity, names?: Map<string, string>): RegistrationResponseDto {
     return {
       id: r.id,
       eventId: r.eventId,
@@ -24,6 +35,7 @@ export class RegistrationResponseDto {
       availableUntil: r.availableUntil,
       maxMeetings: r.maxMeetings,
       wishes: r.wishes,
+      ...(names ? { wishedOrganisations: r.wishes.map((id) => ({ id, name: names.get(id) ?? '' })) } : {}),
       createdAt: r.createdAt.toISOString(),
     };
   }
