@@ -22,6 +22,8 @@ describe('AllExceptionsFilter.toBody', () => {
     [pgError('22001'), 400, 'VALIDATION_FAILED'],
     [pgError('22021'), 400, 'VALIDATION_FAILED'],
     [pgError('22P05'), 400, 'VALIDATION_FAILED'],
+    [pgError('40P01'), 503, 'WRITE_CONFLICT'],
+    [pgError('40001'), 503, 'WRITE_CONFLICT'],
   ])('%s → %i %s', (err, status, code) => {
     expect(filter.toBody(err)).toMatchObject({ statusCode: status, code });
   });
@@ -34,6 +36,62 @@ describe('AllExceptionsFilter.toBody', () => {
       message: 'Something went wrong on our side; quote the request id when reporting it',
     });
     expect(JSON.stringify(filter.toBody(pgError('XX000')))).not.toContain('INSERT');
+  });
+});
+
+describe('database errors never reach the client', () => {
+  const filter = new AllExceptionsFilter();
+  const driverText = 'invalid input syntax for type json';
+  const leaky = (code: string) =>
+    new QueryFailedError(
+      'INSERT INTO secret_table (a) VALUES ($1)',
+      ['secret parameter'],
+      Object.assign(new Error(`${driverText} (${code})`), {
+        code,
+        detail: 'Key (email)=(someone@example.nl) already exists. Token "\\ud800" is invalid.',
+        constraint: 'uq_user_email',
+        table: 'secret_table',
+        where: 'JSON data, line 1: "\\ud800...',
+      }),
+    );
+
+  it.each([
+    '23505',
+    '23503',
+    '22P02',
+    '22P05',
+    '22021',
+    '54001',
+    '40P01',
+    '40001',
+    '57P01',
+    '08006',
+    'XX000',
+  ])('a QueryFailedError %s: no message, detail, query or parameter of the driver in the answer', (code) => {
+    const text = JSON.stringify(problemBody(filter.toBody(leaky(code)), { id: 'r', url: '/x' }));
+    for (const secret of [driverText, 'someone@example.nl', 'secret_table', 'secret parameter', 'ud800'])
+      expect(text).not.toContain(secret);
+  });
+
+  it('answers a deadlock that escaped the retries with 503 WRITE_CONFLICT and Retry-After', () => {
+    const headers: Record<string, string> = {};
+    let sent: { status?: number; body?: Record<string, unknown> } = {};
+    const reply = {
+      header: (name: string, value: string) => (headers[name] = value),
+      status: (status: number) => ({
+        type: () => ({ send: (body: Record<string, unknown>) => (sent = { status, body }) }),
+      }),
+    };
+    const host = {
+      switchToHttp: () => ({
+        getResponse: () => reply,
+        getRequest: () => ({ id: 'req-1', url: '/api/v1/x' }),
+      }),
+    };
+    filter.catch(leaky('40P01'), host as never);
+    expect(sent.status).toBe(503);
+    expect(sent.body).toMatchObject({ code: 'WRITE_CONFLICT', status: 503 });
+    expect(headers['Retry-After']).toBe('1');
   });
 });
 

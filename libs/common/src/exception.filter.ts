@@ -98,6 +98,30 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: (e
 
 const BAD_VALUE_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
 
+/**
+ * A write that lost a race and was not saved: PostgreSQL aborted its transaction as a deadlock victim (40P01) or
+ * for a serialization failure (40001), and the write paths that can collide had already run it again a few times
+ * (`retryingTransaction`). The request itself was fine and the same request again will do: 503 with Retry-After,
+ * like a database that is briefly away, with its own code so clients and logs can tell it apart. Not 409: this API's
+ * 409s say the data is in a state the client must look at first (ALREADY_EXISTS, TENDER_READ_ONLY...).
+ */
+export const WRITE_CONFLICT_CODE = 'WRITE_CONFLICT';
+const WRITE_CONFLICT_SQLSTATES = new Set(['40P01', '40001']);
+const WRITE_CONFLICT_RETRY_AFTER_S = 1;
+
+/**
+ * The SQLSTATE when an error is a deadlock (40P01) or a serialization failure (40001), from TypeORM's error, the
+ * driver's or their cause; else null. `retryingTransaction` (libs/database) retries on it.
+ */
+export function writeConflictCode(err: unknown): string | null {
+  for (let e = err, i = 0; e && typeof e === 'object' && i < 4; i++) {
+    const x = e as { code?: unknown; driverError?: unknown; cause?: unknown };
+    if (typeof x.code === 'string' && WRITE_CONFLICT_SQLSTATES.has(x.code)) return x.code;
+    e = x.driverError ?? x.cause;
+  }
+  return null;
+}
+
 // Connection-level failures (PostgreSQL down, restarting or out of connections): the request was fine.
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',
@@ -143,17 +167,25 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = ctx.getResponse<{
       sent?: boolean;
       raw?: { headersSent?: boolean };
+      header?(name: string, value: string): unknown;
       status(code: number): { type(t: string): { send(b: unknown): unknown } };
     }>();
     const req = ctx.getRequest<RequestLike>();
     const body = this.toBody(exception, req);
-    if (body.statusCode >= 500) {
+    if (body.code === WRITE_CONFLICT_CODE) {
+      this.logger.warn(
+        { err: exception, requestId: req?.id, method: req?.method, url: req?.url },
+        'write conflict (deadlock or serialization failure) after retries',
+      );
+    } else if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception, requestId: req?.id, method: req?.method, url: req?.url },
         'unexpected error',
       );
     }
     if (reply.sent || reply.raw?.headersSent) return;
+    if (body.code === WRITE_CONFLICT_CODE)
+      reply.header?.('Retry-After', String(WRITE_CONFLICT_RETRY_AFTER_S));
     reply
       .status(body.statusCode)
       .type('application/problem+json; charset=utf-8')
@@ -234,6 +266,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
           message: 'A value has an invalid format',
         };
       }
+    }
+    // Every answer to a database error is written here: the driver's message, detail, query or parameters are
+    // logged (5xx) but never copied into the body (a constraint's name is the most it says).
+    if (writeConflictCode(exception) !== null) {
+      return {
+        statusCode: 503,
+        code: WRITE_CONFLICT_CODE,
+        message: 'Another change to the same data was being saved at the same moment; send the request again',
+      };
     }
     if (databaseUnavailable(exception)) {
       return {

@@ -5,6 +5,7 @@ import {
   CertificationType,
   OrganisationEntity,
   PsoLevel,
+  retryingTransaction,
 } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,6 +16,7 @@ import { findVisible } from '../identity/visible-row';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import type { CertificationFact } from '../sroi/policy.types';
 import { DirectoryErrorCode } from './directory.errors';
+import { lockEnterpriseOf, lockEnterprises } from './enterprise-lock';
 
 export interface CertificationInput {
   type: CertificationType;
@@ -76,19 +78,25 @@ export class CertificationsService {
         },
       ]);
     }
-    return this.ds.transaction(async (m) => {
-      const saved = await m.getRepository(CertificationEntity).save({
-        organisationId: org.id,
-        type: input.type,
-        level: input.level ?? null,
-        certificateNumber: input.certificateNumber?.trim() || null,
-        validFrom: input.validFrom,
-        validUntil: input.validUntil ?? null,
-        status: 'unverified' as CertificationStatus,
-      });
-      await this.matching.enterprisesChanged(m, [org.id]);
-      return saved;
-    });
+    // The organisation's row first, like every write to an enterprise's data (enterprise-lock.ts).
+    return retryingTransaction(
+      this.ds,
+      async (m) => {
+        await lockEnterprises(m, [org.id]);
+        const saved = await m.getRepository(CertificationEntity).save({
+          organisationId: org.id,
+          type: input.type,
+          level: input.level ?? null,
+          certificateNumber: input.certificateNumber?.trim() || null,
+          validFrom: input.validFrom,
+          validUntil: input.validUntil ?? null,
+          status: 'unverified' as CertificationStatus,
+        });
+        await this.matching.enterprisesChanged(m, [org.id]);
+        return saved;
+      },
+      { label: 'certification create' },
+    );
   }
 
   /** The organisation itself, officers (who verify) and admins may list; anyone else gets 404. */
@@ -106,29 +114,40 @@ export class CertificationsService {
   }
 
   async verify(actor: Actor, id: string, input: VerificationInput): Promise<CertificationEntity> {
-    return this.ds.transaction(async (m) => {
-      // Any officer or admin (the route's roles) may verify any organisation's certifications.
-      const cert = await findVisible(m, CertificationEntity, id, {
-        lock: true,
-        visible: () => true,
-        notFound: () => new NotFoundError(DirectoryErrorCode.CertificationNotFound, 'Certification'),
-      });
-      const before = { ...cert };
-      cert.status = input.decision;
-      cert.reviewedBy = actor.userId;
-      cert.reviewedAt = new Date();
-      cert.reviewNote = input.note?.trim() || null;
-      // Officers see their own verifications in their buyer's audit log (admins' have no buyer scope).
-      const saved = await this.audit.save(m, CertificationEntity, cert, {
-        buyerOrganisationId: actor.role === 'procurement_officer' ? actor.organisationId : null,
-        actor,
-        entityType: 'certification',
-        action: `verification_${input.decision}`,
-        before,
-      });
-      await this.matching.enterprisesChanged(m, [cert.organisationId]);
-      return saved;
+    return retryingTransaction(this.ds, (m) => this.verifyIn(m, actor, id, input), {
+      label: 'certification verification',
     });
+  }
+
+  private async verifyIn(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    input: VerificationInput,
+  ): Promise<CertificationEntity> {
+    // The holder's organisation row first, like every write to an enterprise's data (enterprise-lock.ts).
+    await lockEnterpriseOf(m, 'certification', id);
+    // Any officer or admin (the route's roles) may verify any organisation's certifications.
+    const cert = await findVisible(m, CertificationEntity, id, {
+      lock: true,
+      visible: () => true,
+      notFound: () => new NotFoundError(DirectoryErrorCode.CertificationNotFound, 'Certification'),
+    });
+    const before = { ...cert };
+    cert.status = input.decision;
+    cert.reviewedBy = actor.userId;
+    cert.reviewedAt = new Date();
+    cert.reviewNote = input.note?.trim() || null;
+    // Officers see their own verifications in their buyer's audit log (admins' have no buyer scope).
+    const saved = await this.audit.save(m, CertificationEntity, cert, {
+      buyerOrganisationId: actor.role === 'procurement_officer' ? actor.organisationId : null,
+      actor,
+      entityType: 'certification',
+      action: `verification_${input.decision}`,
+      before,
+    });
+    await this.matching.enterprisesChanged(m, [cert.organisationId]);
+    return saved;
   }
 
   /**

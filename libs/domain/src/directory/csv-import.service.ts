@@ -3,6 +3,7 @@ import {
   OfferingEntity,
   OrganisationEntity,
   SocialEnterpriseProfileEntity,
+  retryingTransaction,
   TARGET_GROUPS,
   TargetGroup,
 } from '@app/database';
@@ -253,48 +254,54 @@ export class CsvImportService {
     }
     if (dryRun) return result;
 
-    await this.ds.transaction(async (m) => {
-      const imported: string[] = [];
-      for (const [kvk, rows] of groups) {
-        const first = rows[0];
-        const org = await m.getRepository(OrganisationEntity).save({
-          kind: 'social_enterprise' as const,
-          name: first.name,
-          kvkNumber: kvk,
-          postcode: first.postcode,
-          city: first.city,
-        });
-        imported.push(org.id);
-        await m.getRepository(SocialEnterpriseProfileEntity).insert({
-          organisationId: org.id,
-          mission: first.mission,
-          targetGroups: first.targetGroups,
-          fteTotal: first.fteTotal,
-          fteTargetGroup: first.fteTargetGroup,
-          website: first.website,
-        });
-        for (const row of rows) {
-          if (!row.offering) continue;
-          const o = row.offering;
-          const at = areas.get((o.deliveryPostcode ?? first.postcode).slice(0, 4));
-          await m.getRepository(OfferingEntity).insert({
-            organisationId: org.id,
-            title: o.title,
-            description: o.description,
-            cpvCodes: o.cpvCodes,
-            cpvAncestors: await this.reference.ancestorsOf(o.cpvCodes),
-            priceIndicationCents: o.priceIndicationCents,
-            unit: o.unit,
-            labourShare: o.labourShare,
-            deliveryPostcode: o.deliveryPostcode,
-            deliveryRadiusKm: o.deliveryRadiusKm,
-            lat: at?.lat ?? null,
-            lon: at?.lon ?? null,
+    // New enterprises only (no other write holds their rows); the triggers' match_state rows are shared with
+    // other writes, so a lost race runs the import's transaction again.
+    await retryingTransaction(
+      this.ds,
+      async (m) => {
+        const imported: string[] = [];
+        for (const [kvk, rows] of groups) {
+          const first = rows[0];
+          const org = await m.getRepository(OrganisationEntity).save({
+            kind: 'social_enterprise' as const,
+            name: first.name,
+            kvkNumber: kvk,
+            postcode: first.postcode,
+            city: first.city,
           });
+          imported.push(org.id);
+          await m.getRepository(SocialEnterpriseProfileEntity).insert({
+            organisationId: org.id,
+            mission: first.mission,
+            targetGroups: first.targetGroups,
+            fteTotal: first.fteTotal,
+            fteTargetGroup: first.fteTargetGroup,
+            website: first.website,
+          });
+          for (const row of rows) {
+            if (!row.offering) continue;
+            const o = row.offering;
+            const at = areas.get((o.deliveryPostcode ?? first.postcode).slice(0, 4));
+            await m.getRepository(OfferingEntity).insert({
+              organisationId: org.id,
+              title: o.title,
+              description: o.description,
+              cpvCodes: o.cpvCodes,
+              cpvAncestors: await this.reference.ancestorsOf(o.cpvCodes),
+              priceIndicationCents: o.priceIndicationCents,
+              unit: o.unit,
+              labourShare: o.labourShare,
+              deliveryPostcode: o.deliveryPostcode,
+              deliveryRadiusKm: o.deliveryRadiusKm,
+              lat: at?.lat ?? null,
+              lon: at?.lon ?? null,
+            });
+          }
         }
-      }
-      await this.matching.enterprisesChanged(m, imported);
-    });
+        await this.matching.enterprisesChanged(m, imported);
+      },
+      { label: 'enterprise CSV import' },
+    );
     return result;
   }
 }

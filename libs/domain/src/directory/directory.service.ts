@@ -3,6 +3,7 @@ import {
   CertificationEntity,
   OfferingEntity,
   OrganisationEntity,
+  retryingTransaction,
   SocialEnterpriseProfileEntity,
   TargetGroup,
 } from '@app/database';
@@ -13,6 +14,7 @@ import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { DirectoryErrorCode } from './directory.errors';
+import { lockEnterpriseOf, lockEnterprises } from './enterprise-lock';
 import { ReferenceDataService } from './reference-data.service';
 
 export interface ProfileInput {
@@ -100,83 +102,109 @@ export class DirectoryService {
       ]);
     }
     const published = input.published ?? true;
-    return this.ds.transaction(async (m) => {
-      const repo = m.getRepository(SocialEnterpriseProfileEntity);
-      await repo.upsert(
-        {
-          organisationId,
-          mission: input.mission.trim(),
-          targetGroups: [...new Set(input.targetGroups)],
-          fteTotal: input.fteTotal,
-          fteTargetGroup: input.fteTargetGroup,
-          website: input.website?.trim() || null,
-          serviceRadiusKm: input.serviceRadiusKm ?? null,
-          published,
-        },
-        ['organisationId'],
-      );
-      await m.getRepository(OfferingEntity).update({ organisationId }, { hidden: !published });
-      await this.matching.enterprisesChanged(m, [organisationId]);
-      return repo.findOneByOrFail({ organisationId });
-    });
+    // Writes for one enterprise queue on its organisation row first (enterprise-lock.ts); a transaction that still
+    // loses a race with other enterprises' writes is run again.
+    return retryingTransaction(
+      this.ds,
+      async (m) => {
+        await lockEnterprises(m, [organisationId]);
+        const repo = m.getRepository(SocialEnterpriseProfileEntity);
+        await repo.upsert(
+          {
+            organisationId,
+            mission: input.mission.trim(),
+            targetGroups: [...new Set(input.targetGroups)],
+            fteTotal: input.fteTotal,
+            fteTargetGroup: input.fteTargetGroup,
+            website: input.website?.trim() || null,
+            serviceRadiusKm: input.serviceRadiusKm ?? null,
+            published,
+          },
+          ['organisationId'],
+        );
+        await m.getRepository(OfferingEntity).update({ organisationId }, { hidden: !published });
+        await this.matching.enterprisesChanged(m, [organisationId]);
+        return repo.findOneByOrFail({ organisationId });
+      },
+      { label: 'profile PUT' },
+    );
   }
 
   async createOffering(actor: Actor, input: OfferingInput): Promise<OfferingEntity> {
     const organisation = await this.ownSocialEnterprise(actor, actor.organisationId ?? '');
     const values = await this.offeringValues(organisation, input);
-    const profile = await this.ds
-      .getRepository(SocialEnterpriseProfileEntity)
-      .findOne({ where: { organisationId: organisation.id } });
-    // Offerings share their profile's visibility from the start, not only after the next profile change.
-    const hidden = profile ? !profile.published : false;
-    return this.ds.transaction(async (m) => {
-      const saved = await m
-        .getRepository(OfferingEntity)
-        .save({ organisationId: organisation.id, ...values, hidden } as OfferingEntity);
-      await this.matching.offeringsChanged(m, [saved.id]);
-      return saved;
-    });
+    return retryingTransaction(
+      this.ds,
+      async (m) => {
+        await lockEnterprises(m, [organisation.id]);
+        // Offerings share their profile's visibility from the start, not only after the next profile change: read
+        // under the lock, so a profile hidden at the same moment hides this offering too.
+        const profile = await m
+          .getRepository(SocialEnterpriseProfileEntity)
+          .findOne({ where: { organisationId: organisation.id } });
+        const hidden = profile ? !profile.published : false;
+        const saved = await m
+          .getRepository(OfferingEntity)
+          .save({ organisationId: organisation.id, ...values, hidden } as OfferingEntity);
+        await this.matching.offeringsChanged(m, [saved.id]);
+        return saved;
+      },
+      { label: 'offering create' },
+    );
   }
 
   async updateOffering(actor: Actor, id: string, input: Partial<OfferingInput>): Promise<OfferingEntity> {
-    return this.ds.transaction(async (m) => {
-      const offering = await this.ownOffering(m, actor, id, 'change', true);
-      const organisation = await m
-        .getRepository(OrganisationEntity)
-        .findOneByOrFail({ id: offering.organisationId });
-      const merged: OfferingInput = {
-        title: input.title ?? offering.title,
-        description: input.description ?? offering.description,
-        cpvCodes: input.cpvCodes ?? offering.cpvCodes,
-        priceIndicationCents:
-          input.priceIndicationCents !== undefined
-            ? input.priceIndicationCents
-            : offering.priceIndicationCents,
-        unit: input.unit !== undefined ? input.unit : offering.unit,
-        labourShare: input.labourShare !== undefined ? input.labourShare : offering.labourShare,
-        deliveryPostcode:
-          input.deliveryPostcode !== undefined ? input.deliveryPostcode : offering.deliveryPostcode,
-        deliveryRadiusKm:
-          input.deliveryRadiusKm !== undefined ? input.deliveryRadiusKm : offering.deliveryRadiusKm,
-        capacityCentsPerMonth:
-          input.capacityCentsPerMonth !== undefined
-            ? input.capacityCentsPerMonth
-            : offering.capacityCentsPerMonth,
-      };
-      Object.assign(offering, await this.offeringValues(organisation, merged));
-      const saved = await m.getRepository(OfferingEntity).save(offering);
-      await this.matching.offeringsChanged(m, [id]);
-      return saved;
+    return retryingTransaction(this.ds, (m) => this.updateOfferingIn(m, actor, id, input), {
+      label: 'offering update',
     });
+  }
+
+  private async updateOfferingIn(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+    input: Partial<OfferingInput>,
+  ): Promise<OfferingEntity> {
+    await lockEnterpriseOf(m, 'offering', id);
+    const offering = await this.ownOffering(m, actor, id, 'change', true);
+    const organisation = await m
+      .getRepository(OrganisationEntity)
+      .findOneByOrFail({ id: offering.organisationId });
+    const merged: OfferingInput = {
+      title: input.title ?? offering.title,
+      description: input.description ?? offering.description,
+      cpvCodes: input.cpvCodes ?? offering.cpvCodes,
+      priceIndicationCents:
+        input.priceIndicationCents !== undefined ? input.priceIndicationCents : offering.priceIndicationCents,
+      unit: input.unit !== undefined ? input.unit : offering.unit,
+      labourShare: input.labourShare !== undefined ? input.labourShare : offering.labourShare,
+      deliveryPostcode:
+        input.deliveryPostcode !== undefined ? input.deliveryPostcode : offering.deliveryPostcode,
+      deliveryRadiusKm:
+        input.deliveryRadiusKm !== undefined ? input.deliveryRadiusKm : offering.deliveryRadiusKm,
+      capacityCentsPerMonth:
+        input.capacityCentsPerMonth !== undefined
+          ? input.capacityCentsPerMonth
+          : offering.capacityCentsPerMonth,
+    };
+    Object.assign(offering, await this.offeringValues(organisation, merged));
+    const saved = await m.getRepository(OfferingEntity).save(offering);
+    await this.matching.offeringsChanged(m, [id]);
+    return saved;
   }
 
   async deleteOffering(actor: Actor, id: string): Promise<void> {
     await this.ownOffering(this.ds.manager, actor, id, 'delete');
-    await this.ds.transaction(async (m) => {
-      // Before the delete: the stored match rows still name the offering.
-      await this.matching.offeringsChanged(m, [id]);
-      await m.getRepository(OfferingEntity).delete({ id });
-    });
+    await retryingTransaction(
+      this.ds,
+      async (m) => {
+        await lockEnterpriseOf(m, 'offering', id);
+        // Before the delete: the stored match rows still name the offering.
+        await this.matching.offeringsChanged(m, [id]);
+        await m.getRepository(OfferingEntity).delete({ id });
+      },
+      { label: 'offering delete' },
+    );
   }
 
   /** Like the profile: an unpublished enterprise's offering is seen only by the enterprise itself and admins. */

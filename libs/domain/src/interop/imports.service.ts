@@ -1,5 +1,11 @@
 import { NotFoundError, ValidationFailedError } from '@app/common';
-import { BackgroundJobEntity, OcdsImportEntity, OrganisationEntity, TenderEntity } from '@app/database';
+import {
+  BackgroundJobEntity,
+  OcdsImportEntity,
+  OrganisationEntity,
+  retryingTransaction,
+  TenderEntity,
+} from '@app/database';
 import { JobName, QueueName } from '@app/queue';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -87,6 +93,12 @@ const TENDER_COLUMNS = [
 ].join(', ');
 type TenderRow = Record<string, unknown>;
 const AWARD_COLUMNS = 'tender_id, award_id, title, status, date, value_cents, currency, suppliers';
+
+/** What one batch's write adds to the result. */
+type BatchCounts = Pick<
+  OcdsImportResult,
+  'tendersCreated' | 'tendersUpdated' | 'tendersUnchanged' | 'organisationsCreated'
+>;
 
 interface ReleaseRow {
   position: number;
@@ -335,14 +347,23 @@ export class ImportsService {
     }
   }
 
-  /** Writes one batch of contracting processes in one transaction. */
+  /**
+   * Writes one batch of contracting processes in one transaction, run again when it loses a race with another
+   * import of the same tenders or buyers (a deadlock); a try's counts are added to the result once it committed.
+   */
   private async write(
     batch: { tender: ImportedTender; hash: string }[],
     publisherName: string | null,
-    result: OcdsImportResult,
+    total: OcdsImportResult,
   ): Promise<void> {
     if (!batch.length) return;
-    await this.ds.transaction(async (m) => {
+    const counts = await retryingTransaction(this.ds, async (m) => {
+      const result: BatchCounts = {
+        tendersCreated: 0,
+        tendersUpdated: 0,
+        tendersUnchanged: 0,
+        organisationsCreated: 0,
+      };
       const buyerIds = await this.buyerOrganisations(m, batch, result);
       const existing = await m.getRepository(TenderEntity).find({
         where: { ocid: In(batch.map((b) => b.tender.ocid)) },
@@ -458,7 +479,9 @@ export class ImportsService {
         'tender',
         written.filter((w) => w.tender.status === 'active' || updated.has(w.id)).map((w) => w.id),
       );
+      return result;
     });
+    for (const key of Object.keys(counts) as (keyof BatchCounts)[]) total[key] += counts[key];
   }
 
   /**
@@ -468,7 +491,7 @@ export class ImportsService {
   private async buyerOrganisations(
     m: EntityManager,
     batch: { tender: ImportedTender }[],
-    result: OcdsImportResult,
+    result: Pick<BatchCounts, 'organisationsCreated'>,
   ): Promise<Map<string, string>> {
     const wanted = new Map<string, string>();
     for (const { tender } of batch)
@@ -476,7 +499,7 @@ export class ImportsService {
     const refs = [...wanted.keys()].map((r) => r || 'ocds-unknown-buyer');
     const created: { id: string }[] = await m.query(
       `INSERT INTO organisation (kind, name, postcode, external, external_ref)
-       SELECT 'buyer', n, '', true, r FROM unnest($1::varchar[], $2::varchar[]) AS x(r, n)
+       SELECT 'buyer', n, '', true, r FROM unnest($1::varchar[], $2::varchar[]) AS x(r, n) ORDER BY r
        ON CONFLICT (external_ref) WHERE external_ref IS NOT NULL DO NOTHING
        RETURNING id`,
       [refs, [...wanted.values()]],
