@@ -142,4 +142,43 @@ describe('background jobs (real PostgreSQL)', () => {
       .expect(200);
     expect(res.body).toMatchObject({ status: 'failed', error: 'boom', finishedAt: expect.any(String) });
   });
+
+  it('giveUp: a queued or running job becomes failed with the reason; a finished one is left alone', async () => {
+    const queued = await enqueue();
+    await expect(jobs.giveUp(queued.id, 'job stalled more than allowable limit')).resolves.toBe(true);
+    await expect(jobs.findById(queued.id)).resolves.toMatchObject({
+      status: 'failed',
+      error: 'job stalled more than allowable limit',
+      finishedAt: expect.any(Date),
+    });
+    const done = await enqueue();
+    await jobs.run(done.id, { attemptsMade: 0, opts: { attempts: 1 } }, async () => 'ok');
+    await expect(jobs.giveUp(done.id, 'late')).resolves.toBe(false);
+    await expect(jobs.findById(done.id)).resolves.toMatchObject({ status: 'done', error: null });
+  });
+
+  it('requeueStalled: a delivery whose lock ran out is queued again; a newer one just started is left running', async () => {
+    const stalled = await enqueue();
+    const fresh = await enqueue();
+    await t.ds.query(
+      `UPDATE background_job SET status = 'running', started_at = now() - interval '20 seconds' WHERE id = $1`,
+      [stalled.id],
+    );
+    await t.ds.query(`UPDATE background_job SET status = 'running', started_at = now() WHERE id = $1`, [
+      fresh.id,
+    ]);
+    await expect(jobs.requeueStalled(stalled.id, 'worker stopped', 15_000)).resolves.toBe(true);
+    await expect(jobs.requeueStalled(fresh.id, 'worker stopped', 15_000)).resolves.toBe(false);
+    await expect(jobs.findById(stalled.id)).resolves.toMatchObject({
+      status: 'queued',
+      error: 'worker stopped',
+    });
+    await expect(jobs.findById(fresh.id)).resolves.toMatchObject({ status: 'running', error: null });
+    const res = await t
+      .http()
+      .get(`/api/v1/jobs/${stalled.id}`)
+      .set(...bearer(owner))
+      .expect(200);
+    expect(res.body).toMatchObject({ status: 'queued', error: 'worker stopped' });
+  });
 });
