@@ -1,5 +1,6 @@
 import { AuditLogEntity } from './audit-log.entity';
 import { MatchStateEntity } from './match-state.entity';
+import { FailureCountEntity } from './failure-count.entity';
 import { ObligationMatchEntity } from './obligation-match.entity';
 import { TenderMatchEntity } from './tender-match.entity';
 import { BackgroundJobEntity } from './background-job.entity';
@@ -34,6 +35,7 @@ import { OcdsAwardEntity } from './ocds-award.entity';
 
 export * from './audit-log.entity';
 export * from './match-state.entity';
+export * from './failure-count.entity';
 export * from './obligation-match.entity';
 export * from './tender-match.entity';
 export * from './background-job.entity';
@@ -68,6 +70,7 @@ export * from './ocds-award.entity';
 /** Every entity, listed explicitly: globs break across ts-node, Jest and the compiled build. */
 export const ENTITIES = [
   MatchStateEntity,
+  FailureCountEntity,
   ObligationMatchEntity,
   TenderMatchEntity,
   OrganisationEntity,

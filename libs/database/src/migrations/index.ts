@@ -23,6 +23,7 @@ import { MatchReasonsAsJson1795500000000 } from './1795500000000-MatchReasonsAsJ
 import { AddMatchOfferingFact1795510000000 } from './1795510000000-AddMatchOfferingFact';
 import { LightenObligationMatchWrites1795510000100 } from './1795510000100-LightenObligationMatchWrites';
 import { AddMeetingDayPublication1795520000000 } from './1795520000000-AddMeetingDayPublication';
+import { AddMatchFailure1795531000000 } from './1795531000000-AddMatchFailure';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   AddMatchOfferingFact1795510000000,
   LightenObligationMatchWrites1795510000100,
   AddMeetingDayPublication1795520000000,
+  AddMatchFailure1795531000000,
 ];
