@@ -56,6 +56,14 @@ const QuotesPage = screen(marketplace, 'QuotesPage');
 const ContractorOrdersPage = screen(marketplace, 'ContractorOrdersPage');
 const QuoteRequestsPage = screen(marketplace, 'QuoteRequestsPage');
 const EnterpriseOrdersPage = screen(marketplace, 'EnterpriseOrdersPage');
+const meetingDays = () => import('./features/meeting-days');
+const MeetingDaysPage = screen(meetingDays, 'MeetingDaysPage');
+const MeetingDayPage = screen(meetingDays, 'MeetingDayPage');
+const OfficerMeetingDaysPage = screen(meetingDays, 'OfficerMeetingDaysPage');
+const NewMeetingDayPage = screen(meetingDays, 'NewMeetingDayPage');
+const OfficerMeetingDayPage = screen(meetingDays, 'OfficerMeetingDayPage');
+const DaySheetPage = screen(meetingDays, 'DaySheetPage');
+const MeetingDayResultsPage = screen(meetingDays, 'MeetingDayResultsPage');
 const reports = () => import('./features/reports');
 const ReportsPage = screen(reports, 'ReportsPage');
 const DashboardPage = screen(reports, 'DashboardPage');
@@ -87,6 +95,8 @@ const router = createBrowserRouter([
           { path: '/enterprises/:id', element: <EnterprisePage /> },
           { path: '/tenders', element: <TendersPage /> },
           { path: '/tenders/:id', element: <TenderPage /> },
+          { path: '/meeting-days', element: <MeetingDaysPage /> },
+          { path: '/meeting-days/:id', element: <MeetingDayPage /> },
           { path: '/sign-in', element: <SignInPage /> },
           { path: '/register', element: <RegisterPage /> },
           { path: '/account', element: <RequireRole>{<AccountPage />}</RequireRole> },
@@ -101,6 +111,11 @@ const router = createBrowserRouter([
           { path: '/officer/certifications', element: asOfficer(<CertificationsReviewPage />) },
           { path: '/officer/reports', element: asOfficer(<ReportsPage />) },
           { path: '/officer/dashboard', element: asOfficer(<DashboardPage />) },
+          { path: '/officer/meeting-days', element: asOfficer(<OfficerMeetingDaysPage />) },
+          { path: '/officer/meeting-days/new', element: asOfficer(<NewMeetingDayPage />) },
+          { path: '/officer/meeting-days/:id', element: asOfficer(<OfficerMeetingDayPage />) },
+          { path: '/officer/meeting-days/:id/sheet', element: asOfficer(<DaySheetPage />) },
+          { path: '/officer/meeting-days/:id/results', element: asOfficer(<MeetingDayResultsPage />) },
           { path: '/contractor/obligations', element: asContractor(<ContractorObligationsPage />) },
           { path: '/contractor/obligations/:id', element: asContractor(<ContractorObligationPage />) },
           { path: '/contractor/quotes', element: asContractor(<QuotesPage />) },

@@ -48,6 +48,17 @@ export const keys = {
   quoteRequests: ['quote-requests'] as const,
   orders: ['orders'] as const,
 
+  // meeting days (every key under `all`: a step on a day reads the day's lists again)
+  meetingDays: {
+    all: ['meeting-days'] as const,
+    list: () => ['meeting-days', 'list'] as const,
+    one: (id: string) => ['meeting-days', 'one', id] as const,
+    registrations: (id: string) => ['meeting-days', 'registrations', id] as const,
+    participants: (id: string) => ['meeting-days', 'participants', id] as const,
+    schedule: (id: string) => ['meeting-days', 'schedule', id] as const,
+    results: (id: string) => ['meeting-days', 'results', id] as const,
+  },
+
   // reports
   reports: ['reports'] as const,
   buyerSpend: (buyerId: string) => ['buyer-spend', buyerId] as const,

@@ -1,6 +1,7 @@
 import { directoryMessages } from '../features/directory/messages';
 import { marketplaceMessages } from '../features/marketplace/messages';
 import { matchingMessages } from '../features/matching/messages';
+import { meetingDaysMessages } from '../features/meeting-days/messages';
 import { obligationsMessages } from '../features/obligations/messages';
 import { policiesMessages } from '../features/policies/messages';
 import { reportsMessages } from '../features/reports/messages';
@@ -15,6 +16,7 @@ const features = [
   directoryMessages,
   marketplaceMessages,
   matchingMessages,
+  meetingDaysMessages,
   obligationsMessages,
   policiesMessages,
   reportsMessages,

@@ -8,6 +8,7 @@ export const en: Messages = {
   'nav.label': 'Main menu',
   'nav.home': 'Search',
   'nav.tenders': 'Tenders',
+  'nav.meetingDays': 'Meeting days',
   'nav.signIn': 'Sign in',
   'nav.register': 'Register',
   'nav.signOut': 'Sign out',

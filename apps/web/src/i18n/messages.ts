@@ -14,6 +14,7 @@ const nl = {
   'nav.label': 'Hoofdmenu',
   'nav.home': 'Zoeken',
   'nav.tenders': 'Aanbestedingen',
+  'nav.meetingDays': 'Ontmoetingsdagen',
   'nav.signIn': 'Inloggen',
   'nav.register': 'Registreren',
   'nav.signOut': 'Uitloggen',

@@ -16,12 +16,15 @@ interface NavItem {
   to: string;
   label: MessageId;
   roles?: Role[];
+  /** Shown to everybody but these roles (they have their own entry). */
+  notFor?: Role[];
   end?: boolean;
 }
 
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/tenders', label: 'nav.tenders' },
+  { to: '/meeting-days', label: 'nav.meetingDays', notFor: ['procurement_officer'] },
   { to: '/officer/policies', label: 'nav.policies', roles: ['procurement_officer'] },
   { to: '/officer/tenders', label: 'nav.officerTenders', roles: ['procurement_officer'] },
   { to: '/officer/obligations', label: 'nav.obligations', roles: ['procurement_officer'] },
@@ -29,6 +32,7 @@ const NAV: NavItem[] = [
   { to: '/officer/certifications', label: 'nav.certifications', roles: ['procurement_officer'] },
   { to: '/officer/reports', label: 'nav.reports', roles: ['procurement_officer'] },
   { to: '/officer/dashboard', label: 'nav.dashboard', roles: ['procurement_officer'] },
+  { to: '/officer/meeting-days', label: 'nav.meetingDays', roles: ['procurement_officer'] },
   { to: '/contractor/obligations', label: 'nav.myObligations', roles: ['contractor'] },
   { to: '/contractor/quotes', label: 'nav.quotes', roles: ['contractor'] },
   { to: '/contractor/orders', label: 'nav.orders', roles: ['contractor'] },
@@ -73,7 +77,9 @@ export function Layout() {
   const { me, status, signOut } = useAuth();
   const navigate = useNavigate();
   useFocusHeadingOnNavigate();
-  const items = NAV.filter((n) => !n.roles || (me && n.roles.includes(me.role)));
+  const items = NAV.filter(
+    (n) => (!n.roles || (me && n.roles.includes(me.role))) && !(me && n.notFor?.includes(me.role)),
+  );
 
   return (
     <div className="bs-page">

@@ -7,13 +7,16 @@ import { TextField } from '../../ui/Fields';
 import { FormError, Notice } from '../../ui/States';
 import { useRequestQuote } from './api';
 
-/** The contractor asks a matched social enterprise for a quote: what, an optional budget and date. */
+/**
+ * The contractor asks a social enterprise for a quote on one of its offerings: what, an optional budget and date.
+ * From a match, or from a meeting-day meeting that asked for a follow-up.
+ */
 export function QuoteRequestForm({
   obligationId,
   match,
 }: {
   obligationId: string;
-  match: Schemas['MatchDto'];
+  match: Pick<Schemas['MatchDto'], 'offeringId' | 'socialEnterpriseName'>;
 }) {
   const { t, locale, fieldErrors } = useT();
   const [description, setDescription] = useState('');

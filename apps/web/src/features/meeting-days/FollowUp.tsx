@@ -1,0 +1,93 @@
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useT } from '../../i18n/LocaleProvider';
+import { SelectField } from '../../ui/Fields';
+import { QueryState, RouterLink } from '../../ui/States';
+import { QuoteRequestForm } from '../marketplace/QuoteRequestForm';
+import { useObligations } from '../obligations/api';
+import { useTenderTitles } from '../tenders/api';
+import type { Meeting } from './api';
+
+/**
+ * The next step after a meeting that asked for a follow-up, on the contractor's side: a quote request to the
+ * enterprise (the marketplace's own form), on the obligation and offering the meeting was about. When the pair
+ * met on a wish alone, the contractor picks the obligation and the offering.
+ */
+export function FollowUp({ meeting }: { meeting: Meeting }) {
+  const { t } = useT();
+  const [asking, setAsking] = useState(false);
+  return (
+    <div className="bs-preview">
+      <Heading level={4}>{t('md.followUp.title')}</Heading>
+      {asking ? (
+        <FollowUpForm meeting={meeting} />
+      ) : (
+        <>
+          <Paragraph>{t('md.followUp.lead', { name: meeting.socialEnterpriseName })}</Paragraph>
+          <div className="bs-actions">
+            <Button type="button" appearance="primary-action-button" onClick={() => setAsking(true)}>
+              {t('md.followUp.request', { name: meeting.socialEnterpriseName })}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function FollowUpForm({ meeting }: { meeting: Meeting }) {
+  const { t } = useT();
+  const obligations = useObligations({ fresh: true });
+  const open = (obligations.data?.items ?? []).filter((o) => o.applicable && o.status !== 'waived');
+  const titles = useTenderTitles(open.map((o) => o.tenderId));
+  const [obligationId, setObligationId] = useState(meeting.obligationId ?? '');
+  const [offeringId, setOfferingId] = useState(meeting.offeringId ?? meeting.offerings[0]?.id ?? '');
+  if (meeting.offerings.length === 0)
+    return <Paragraph>{t('md.followUp.noOfferings', { name: meeting.socialEnterpriseName })}</Paragraph>;
+  return (
+    <QueryState
+      query={obligations}
+      isEmpty={() => open.length === 0}
+      empty={t('md.followUp.noObligations')}
+      emptyAction={<RouterLink to="/contractor/obligations">{t('nav.myObligations')}</RouterLink>}
+    >
+      {() => {
+        const chosen = obligationId || (open.length === 1 ? open[0].id : '');
+        return (
+          <>
+            {(!meeting.obligationId || !open.some((o) => o.id === meeting.obligationId)) &&
+              open.length > 1 && (
+                <SelectField
+                  label={t('md.followUp.obligation')}
+                  value={obligationId}
+                  onChange={setObligationId}
+                  options={[
+                    { value: '', label: t('md.followUp.choose') },
+                    ...open.map((o) => ({
+                      value: o.id,
+                      label: titles.get(o.tenderId) || t('md.followUp.obligationUntitled'),
+                    })),
+                  ]}
+                />
+              )}
+            {meeting.offerings.length > 1 && (
+              <SelectField
+                label={t('md.followUp.offering')}
+                value={offeringId}
+                onChange={setOfferingId}
+                options={meeting.offerings.map((o) => ({ value: o.id, label: o.title }))}
+              />
+            )}
+            {chosen && offeringId ? (
+              <QuoteRequestForm
+                key={`${chosen}/${offeringId}`}
+                obligationId={chosen}
+                match={{ offeringId, socialEnterpriseName: meeting.socialEnterpriseName }}
+              />
+            ) : null}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}
