@@ -7,6 +7,7 @@ export * from './policies';
 export * from './tenders';
 export * from './obligations';
 export * from './jobs';
+export * from './metrics';
 export * from './matching';
 export * from './marketplace';
 export * from './reports';

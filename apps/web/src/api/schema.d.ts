@@ -2728,6 +2728,23 @@ export interface components {
              */
             amountCents: number;
         };
+        MatchFailureDto: {
+            /**
+             * @description amount_out_of_range: an amount of the subject or its policy is past what can be valued; unusable_data: its contract dates or policy cannot be used; unreadable_data: its stored data cannot be read; job_failed: the calculation failed on every attempt
+             * @example amount_out_of_range
+             * @enum {string}
+             */
+            code: "amount_out_of_range" | "unusable_data" | "unreadable_data" | "job_failed";
+            /** @example An amount of this obligation or its policy is too large to value. */
+            reason: string;
+            /** @example Een bedrag van deze verplichting of het beleid ervan is te groot om te waarderen. */
+            reasonNl: string;
+            /**
+             * Format: date-time
+             * @description Since when the set cannot be computed
+             */
+            since: string;
+        };
         MatchReasonDto: {
             /**
              * @example cpv
@@ -2780,6 +2797,8 @@ export interface components {
             pending: boolean;
             /** Format: date-time */
             computedAt: string | null;
+            /** @description Set when the newest set cannot be computed (then `pending` is false until something changes): why, in words, and since when; `items` are the last set computed, if any. Cleared by the next set computed (after a change, a refresh, or the nightly re-score). */
+            failed: components["schemas"]["MatchFailureDto"] | null;
             /** @description Best first: counting before not counting, then score */
             items: components["schemas"]["MatchDto"][];
             nextCursor: string | null;
@@ -2796,6 +2815,8 @@ export interface components {
             pending: boolean;
             /** Format: date-time */
             computedAt: string | null;
+            /** @description Set when the newest set cannot be computed (then `pending` is false until something changes): why, in words, and since when; `items` are the last set computed, if any. Cleared by the next set computed (after a change, a refresh, or the nightly re-score). */
+            failed: components["schemas"]["MatchFailureDto"] | null;
             /** @description Best first: counting before not counting, then score */
             items: components["schemas"]["MatchDto"][];
             nextCursor: string | null;

@@ -1,8 +1,8 @@
 import { MatchingService } from '@app/domain';
-import { JobName, QueueName } from '@app/queue';
-import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { failureReason, givenUp, JobName, JobPayloads, QueueName } from '@app/queue';
+import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import { JobHandlers, JobProcessor } from '../job-processor';
 
 export const MATCHING_SCHEDULE_TIMEZONE = 'Europe/Amsterdam';
@@ -38,6 +38,22 @@ export class MatchingProcessor extends JobProcessor implements OnApplicationBoot
     [JobName.MatchingRescoreAll]: () => this.matching.rescoreAll(),
   };
 
+  /**
+   * A scoring job BullMQ gave up on (besides what the kit records): its subject is shown failed with the reason
+   * until a set is stored. A subject whose own data cannot be scored never gets here: that fails it at once.
+   */
+  @OnWorkerEvent('failed')
+  async onScoringGivenUp(job: Job | undefined, err: Error): Promise<void> {
+    if (!job || !givenUp(job, err)) return;
+    const subject = scoredSubject(job);
+    if (!subject) return;
+    try {
+      await this.matching.givenUp(subject.type, subject.id, subject.revision, failureReason(err));
+    } catch (e) {
+      this.logger.error({ id: job.id, err: (e as Error).message }, 'could not mark the match subject failed');
+    }
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     try {
       // Upserting is idempotent, so every worker may do it at start.
@@ -54,5 +70,29 @@ export class MatchingProcessor extends JobProcessor implements OnApplicationBoot
     } catch (err) {
       this.logger.warn({ err: (err as Error).message }, 'could not register matching schedules');
     }
+  }
+}
+
+/** The subject a scoring job works on, with the revision it was written for (a refresh names none). */
+function scoredSubject(
+  job: Job,
+): { type: 'obligation' | 'tender'; id: string; revision: number | null } | null {
+  switch (job.name) {
+    case JobName.ScoreObligation: {
+      const d = job.data as JobPayloads[JobName.ScoreObligation];
+      return { type: 'obligation', id: d.obligationId, revision: d.revision ?? null };
+    }
+    case JobName.ScoreTender: {
+      const d = job.data as JobPayloads[JobName.ScoreTender];
+      return { type: 'tender', id: d.tenderId, revision: d.revision ?? null };
+    }
+    case JobName.RefreshMatches:
+      return {
+        type: 'obligation',
+        id: (job.data as JobPayloads[JobName.RefreshMatches]).obligationId,
+        revision: null,
+      };
+    default:
+      return null;
   }
 }

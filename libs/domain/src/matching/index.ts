@@ -11,3 +11,4 @@ export * from './matching.service';
 export * from './matches.service';
 export * from './matching.module';
 export * from './match-reasons';
+export * from './match-failure';

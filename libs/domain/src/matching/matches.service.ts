@@ -24,6 +24,7 @@ import { JobsService } from '../jobs/jobs.service';
 import { MatchingErrorCode } from './matching.errors';
 import { MatchingTriggers } from './matching-triggers.service';
 import { expandReasons } from './match-reasons';
+import { failureSentences, type MatchFailureCode } from './match-failure';
 import { ADD_DELTAS_SQL, FORCE_REVISION_SQL, WHOLE_SET } from './matching.sql';
 
 export interface MatchView {
@@ -39,11 +40,21 @@ export interface MatchView {
   reasons: MatchReasonJson[];
 }
 
+/** A subject that cannot be scored now: why, in words (English and Dutch), and since when it has been failing. */
+export interface MatchFailureView {
+  code: MatchFailureCode;
+  reason: string;
+  reasonNl: string;
+  since: Date;
+}
+
 export interface MatchesPage {
   subjectId: string;
   revision: number;
   pending: boolean;
   computedAt: Date | null;
+  /** Null unless the newest requested set could not be computed; the set below (if any) is the last good one. */
+  failed: MatchFailureView | null;
   items: MatchView[];
   nextCursor: string | null;
 }
@@ -88,6 +99,16 @@ interface OpportunityRow {
   projected_credit_cents: string;
   reasons: (StoredMatchReason | MatchReasonJson)[];
   subject_id: string;
+}
+
+/** A subject's `match_state` as a page reads it. */
+interface StateRow {
+  requested_revision: number;
+  computed_revision: number;
+  computed_at: Date | null;
+  failed_revision: number;
+  failure_code: string | null;
+  failed_at: Date | null;
 }
 
 interface PageQuery {
@@ -245,14 +266,23 @@ export class MatchesService {
   private async page(type: MatchSubjectType, id: string, q: PageQuery): Promise<MatchesPage> {
     const limit = pageLimit(q.limit);
     const after = decodeCursor(q.cursor, ['number', 'number', 'uuid']);
-    let [state] = await this.ds.query(
-      'SELECT requested_revision, computed_revision, computed_at FROM match_state WHERE subject_type = $1 AND subject_id = $2',
+    let [state] = await this.ds.query<StateRow[]>(
+      `SELECT requested_revision, computed_revision, computed_at, coalesce(failed_revision, 0) AS failed_revision,
+              failure_code, failed_at
+         FROM match_state WHERE subject_type = $1 AND subject_id = $2`,
       [type, id],
     );
     if (!state) {
       // Never scored (older than matching, or imported): ask the worker now and answer pending.
       await this.ds.transaction((m) => this.triggers.request(m, type, [id]));
-      state = { requested_revision: 1, computed_revision: 0, computed_at: null };
+      state = {
+        requested_revision: 1,
+        computed_revision: 0,
+        computed_at: null,
+        failed_revision: 0,
+        failure_code: null,
+        failed_at: null,
+      };
     }
     const table = type === 'obligation' ? 'obligation_match' : 'tender_match';
     const column = type === 'obligation' ? 'obligation_id' : 'tender_id';
@@ -277,8 +307,19 @@ export class MatchesService {
     return {
       subjectId: id,
       revision: state.computed_revision,
-      pending: state.requested_revision > state.computed_revision,
+      // A revision that failed is not waiting for anything: a newer request (a change, a refresh) is.
+      pending:
+        state.requested_revision > state.computed_revision &&
+        state.requested_revision > state.failed_revision,
       computedAt: state.computed_at,
+      failed:
+        state.failure_code && state.failed_at
+          ? {
+              code: state.failure_code as MatchFailureCode,
+              ...failureSentences(state.failure_code, type),
+              since: state.failed_at,
+            }
+          : null,
       items: items.map((r) => ({
         offeringId: r.offering_id,
         offeringTitle: r.offering_title,

@@ -16,6 +16,15 @@ import type {
   SroiPolicyBody,
   TargetGroup,
 } from '../sroi/policy.types';
+import { countFailures, FailureCounter } from '../metrics/failure-counts';
+import {
+  type MatchFailureCode,
+  probeSubject,
+  scoreIsolated,
+  type SkippedCandidate,
+  type SubjectFailure,
+  subjectFailure,
+} from './match-failure';
 import { MatchingTriggers } from './matching-triggers.service';
 import {
   ALREADY_STORED_SQL,
@@ -34,6 +43,8 @@ import {
   DELTAS_OF_SQL,
   DELTAS_SQL,
   deletePairsSql,
+  FAILED_SQL,
+  GIVEN_UP_SQL,
   STORED_SQL,
   storedListedOfSql,
   divisionCode,
@@ -51,13 +62,7 @@ import {
 } from './matching.sql';
 import { byKey, capMayBind, type Keyed, patchAtCap } from './cap-patch';
 import { tenderTerms } from './match-text';
-import {
-  compareMatches,
-  type MatchCandidate,
-  type MatchScore,
-  type MatchSubject,
-  scoreMatch,
-} from './score-match';
+import type { MatchCandidate, MatchScore, MatchSubject } from './score-match';
 
 /** A subject as loaded for scoring: what the pure scorer needs and what candidate generation filters on. */
 export interface LoadedSubject {
@@ -141,7 +146,30 @@ interface ClaimRow {
   started_revision: number;
   computed_revision: number;
   match_count: number | null;
+  /** The newest revision that failed, 0 for none. */
+  failed_revision: number;
   computed_today: boolean;
+}
+
+/** Subjects loaded for scoring, and those whose own data cannot be scored. */
+interface LoadedSubjects {
+  loaded: Map<string, LoadedSubject>;
+  failed: Map<string, SubjectFailure>;
+}
+
+/**
+ * What one scoring transaction met, logged and counted once it commits (and dropped if it rolls back, so a run
+ * retried alone never counts twice): candidates skipped, subjects that became failed, subjects that recovered.
+ */
+interface RunReport {
+  type: MatchSubjectType;
+  skipped: SkippedCandidate[];
+  failed: (SubjectFailure & { newly: boolean })[];
+  recovered: { id: string; code: string }[];
+}
+
+function runReport(type: MatchSubjectType): RunReport {
+  return { type, skipped: [], failed: [], recovered: [] };
 }
 
 /** A subject whose changed offerings' pairs are scored again. */
@@ -169,6 +197,10 @@ export interface ScoreOutcome {
   scored: number;
   /** Rows in the stored set afterwards. */
   matches: number;
+  /** Candidates left out of this subject's set because their valuation failed. */
+  skipped?: number;
+  /** The subject itself cannot be scored: its set (if any) stays as it was and it is shown failed with this. */
+  failed?: MatchFailureCode;
 }
 
 /**
@@ -230,29 +262,39 @@ export class MatchingService {
   ): Promise<ScoreOutcome | null> {
     if ((await this.ds.query(ALREADY_STORED_SQL, [type, id])).length) return null;
     const today = todayInNl();
-    return this.ds.transaction(async (m) => {
+    const report = runReport(type);
+    const outcome = await this.ds.transaction(async (m): Promise<ScoreOutcome | null> => {
       await m.query(NO_JIT_SQL);
       await m.query(subjectKeyShareSql(type), [id]);
       const [claim] = await m.query(CLAIM_REVISION_SQL, [type, id, today]);
       const revision: number = claim.started_revision;
-      if (claim.computed_revision >= revision) return null;
+      if (claim.computed_revision >= revision || claim.failed_revision >= revision) return null;
       const deltas: string[] = (await m.query(DELTAS_SQL, [type, id])).map(
         (r: { offering_id: string }) => r.offering_id,
       );
-      const loaded =
+      const { loaded: subjects, failed } =
         type === 'obligation'
-          ? await this.obligationSubject(id, today, m)
-          : await this.tenderSubject(id, today, m);
+          ? await this.loadObligations([id], today, m)
+          : await this.loadTender(id, today, m);
+      const failure = failed.get(id);
+      if (failure) {
+        // The subject itself cannot be scored: its stored set and deltas stay, it is shown failed until a set is
+        // stored again (the next change that touches it, a refresh, or the nightly run).
+        await this.failed(m, type, [{ ...failure, revision }], report);
+        return { revision, mode: 'full', scored: 0, matches: claim.match_count ?? 0, failed: failure.code };
+      }
+      const loaded = subjects.get(id) ?? null;
       if (!loaded) this.logger.log({ type, id }, 'match subject gone or no longer open; its set is emptied');
       if (loaded && patchable(claim, deltas)) {
         // The changed offerings' pairs only, with other obligations waiting for a patch of the same offerings.
         const items: PatchItem[] = [{ s: loaded, deltas, revision, storedCount: claim.match_count }];
         if (batchMates && type === 'obligation')
-          items.push(...(await this.claimPatchMates(m, id, deltas, today)));
-        const outcomes = await this.patch(m, items);
+          items.push(...(await this.claimPatchMates(m, id, deltas, today, report)));
+        const outcomes = await this.patch(m, items, report);
         const own = outcomes[0];
         if (own) {
           own.batch = outcomes.filter((o) => o).length;
+          own.skipped = report.skipped.filter((x) => x.subjectId === id).length;
           return own;
         }
         // The cap could not be decided from the stored rows: the whole set, below (its patched mates are stored).
@@ -260,7 +302,7 @@ export class MatchingService {
       // The whole set, with other obligations waiting for theirs in the same divisions (the nightly run).
       const batch: Claimed[] = [{ id, loaded, revision }];
       if (batchMates && type === 'obligation' && loaded?.filter.divisions.length) {
-        batch.push(...(await this.claimBatchMates(m, loaded, today)));
+        batch.push(...(await this.claimBatchMates(m, loaded, today, report)));
       }
       let lists: MatchCandidate[][];
       if (batch.length > 1) {
@@ -280,7 +322,7 @@ export class MatchingService {
         id: b.id,
         revision: b.revision,
         rows: (): ScoredMatch[] => {
-          const rows = b.loaded ? this.score(b.loaded, lists[k]) : [];
+          const rows = b.loaded ? this.score(b.loaded, lists[k], report.skipped) : [];
           lists[k] = [];
           return rows;
         },
@@ -292,6 +334,7 @@ export class MatchingService {
         m,
         type,
         sets.map((x, k) => ({ id: x.id, revision: x.revision, matches: counts[k] })),
+        report,
       );
       return {
         revision,
@@ -299,8 +342,107 @@ export class MatchingService {
         scored: counts[0],
         matches: counts[0],
         batch: batch.length,
+        skipped: report.skipped.filter((x) => x.subjectId === id).length,
       };
     });
+    await this.flush(report);
+    return outcome;
+  }
+
+  /**
+   * BullMQ gave up on a subject's job (every attempt failed, for a reason other than its data, which fails the
+   * subject at once without a retry): the subject is shown failed until a set is stored. Logged and counted once.
+   */
+  async givenUp(type: MatchSubjectType, id: string, revision: number | null, reason: string): Promise<void> {
+    const rows: { newly: boolean }[] = await this.ds.query(GIVEN_UP_SQL, [
+      type,
+      id,
+      revision,
+      reason.slice(0, 500),
+    ]);
+    if (!rows[0]?.newly) return;
+    this.logger.warn(
+      { type, id, code: 'job_failed', reason },
+      'match subject failed: its scoring job was given up; shown failed until a set is stored',
+    );
+    await countFailures(this.ds, FailureCounter.SubjectFailed, ['job_failed'], this.logger);
+  }
+
+  /** Subjects that cannot be scored, recorded in the running transaction (`FAILED_SQL`). */
+  private async failed(
+    m: EntityManager,
+    type: MatchSubjectType,
+    failures: (SubjectFailure & { revision: number })[],
+    report: RunReport,
+  ): Promise<void> {
+    if (!failures.length) return;
+    const newly = new Set(
+      (
+        await m.query(FAILED_SQL, [
+          type,
+          failures.map((f) => f.id),
+          failures.map((f) => f.revision),
+          failures.map((f) => f.code),
+          failures.map((f) => f.detail),
+        ])
+      ).map((r: { subject_id: string }) => r.subject_id),
+    );
+    for (const f of failures) report.failed.push({ ...f, newly: newly.has(f.id) });
+  }
+
+  /**
+   * After the transaction committed: the run's skipped candidates in one line and one count per reason; a subject
+   * that became failed or recovered, once each. A subject still failing (a retry, the nightly run) is not logged
+   * again above debug.
+   */
+  private async flush(report: RunReport): Promise<void> {
+    const { type, skipped, failed, recovered } = report;
+    if (skipped.length) {
+      const offerings = new Map<string, SkippedCandidate>();
+      for (const x of skipped) if (!offerings.has(x.offeringId)) offerings.set(x.offeringId, x);
+      this.logger.warn(
+        {
+          type,
+          subjects: new Set(skipped.map((x) => x.subjectId)).size,
+          skipped: skipped.length,
+          offerings: [...offerings.values()]
+            .slice(0, 10)
+            .map((x) => ({ offeringId: x.offeringId, code: x.code, detail: x.detail })),
+        },
+        'candidates skipped: their valuation failed; the rest of each set is scored',
+      );
+      await countFailures(
+        this.ds,
+        FailureCounter.CandidateSkipped,
+        skipped.map((x) => x.code),
+        this.logger,
+      );
+    }
+    for (const f of failed) {
+      if (f.newly)
+        this.logger.warn(
+          { type, id: f.id, code: f.code, detail: f.detail },
+          'match subject failed: it cannot be scored; shown failed until a set is stored',
+        );
+      else this.logger.debug({ type, id: f.id, code: f.code }, 'match subject still fails');
+    }
+    const newly = failed.filter((f) => f.newly);
+    if (newly.length)
+      await countFailures(
+        this.ds,
+        FailureCounter.SubjectFailed,
+        newly.map((f) => f.code),
+        this.logger,
+      );
+    for (const r of recovered)
+      this.logger.log({ type, id: r.id, was: r.code }, 'match subject recovered: its set is stored again');
+    if (recovered.length)
+      await countFailures(
+        this.ds,
+        FailureCounter.SubjectRecovered,
+        recovered.map((r) => r.code),
+        this.logger,
+      );
   }
 
   /**
@@ -323,12 +465,20 @@ export class MatchingService {
       deltas.get(d.subject_id)?.push(d.offering_id);
     }
     return claims
-      .filter((c) => c.computed_revision < c.started_revision)
+      .filter((c) => c.computed_revision < c.started_revision && c.failed_revision < c.started_revision)
       .map((c) => ({ id: c.subject_id, claim: c, deltas: deltas.get(c.subject_id) ?? [] }));
   }
 
-  /** Other obligations waiting for a whole set in the subject's divisions, claimed (locked) for this run. */
-  private async claimBatchMates(m: EntityManager, s: LoadedSubject, today: string): Promise<Claimed[]> {
+  /**
+   * Other obligations waiting for a whole set in the subject's divisions, claimed (locked) for this run. A mate
+   * that cannot be scored is recorded failed and left out.
+   */
+  private async claimBatchMates(
+    m: EntityManager,
+    s: LoadedSubject,
+    today: string,
+    report: RunReport,
+  ): Promise<Claimed[]> {
     const rows: { subject_id: string }[] = await m.query(BATCH_MATES_SQL, [
       s.id,
       s.filter.divisions,
@@ -340,16 +490,26 @@ export class MatchingService {
       rows.map((r) => r.subject_id),
       today,
     );
-    const loaded = await this.obligationSubjects(
+    const { loaded, failed } = await this.loadObligations(
       claimed.map((c) => c.id),
       today,
       m,
     );
-    return claimed.map((c) => ({
-      id: c.id,
-      loaded: loaded.get(c.id) ?? null,
-      revision: c.claim.started_revision,
-    }));
+    await this.failed(
+      m,
+      'obligation',
+      claimed
+        .filter((c) => failed.has(c.id))
+        .map((c) => ({ ...failed.get(c.id)!, revision: c.claim.started_revision })),
+      report,
+    );
+    return claimed
+      .filter((c) => !failed.has(c.id))
+      .map((c) => ({
+        id: c.id,
+        loaded: loaded.get(c.id) ?? null,
+        revision: c.claim.started_revision,
+      }));
   }
 
   /**
@@ -362,6 +522,7 @@ export class MatchingService {
     id: string,
     deltas: string[],
     today: string,
+    report: RunReport,
   ): Promise<PatchItem[]> {
     const rows: { subject_id: string }[] = await m.query(PATCH_MATES_SQL, [
       id,
@@ -376,10 +537,18 @@ export class MatchingService {
         today,
       )
     ).filter((c) => patchable(c.claim, c.deltas));
-    const loaded = await this.obligationSubjects(
+    const { loaded, failed } = await this.loadObligations(
       claimed.map((c) => c.id),
       today,
       m,
+    );
+    await this.failed(
+      m,
+      'obligation',
+      claimed
+        .filter((c) => failed.has(c.id))
+        .map((c) => ({ ...failed.get(c.id)!, revision: c.claim.started_revision })),
+      report,
     );
     return claimed
       .filter((c) => loaded.has(c.id))
@@ -391,16 +560,26 @@ export class MatchingService {
       }));
   }
 
-  /** The sets are stored for these revisions: the deltas they consumed go, the state says so (and how many rows). */
+  /**
+   * The sets are stored for these revisions: the deltas they consumed go, the state says so (and how many rows),
+   * and a subject that was failed has recovered.
+   */
   private async stored(
     m: EntityManager,
     type: MatchSubjectType,
     sets: { id: string; revision: number; matches: number }[],
+    report: RunReport,
   ): Promise<void> {
     if (!sets.length) return;
     const ids = sets.map((x) => x.id);
     await m.query(CLEAR_DELTAS_OF_SQL, [type, ids]);
-    await m.query(STORED_SQL, [type, ids, sets.map((x) => x.revision), sets.map((x) => x.matches)]);
+    const recovered: { subject_id: string; failure_code: string }[] = await m.query(STORED_SQL, [
+      type,
+      ids,
+      sets.map((x) => x.revision),
+      sets.map((x) => x.matches),
+    ]);
+    for (const r of recovered) report.recovered.push({ id: r.subject_id, code: r.failure_code });
   }
 
   /**
@@ -410,7 +589,11 @@ export class MatchingService {
    * short is filled with the nearest candidates past its farthest unchanged row; a subject neither settles is left
    * alone (null: its whole set must be scored). The patched sets are stored.
    */
-  private async patch(m: EntityManager, items: PatchItem[]): Promise<(ScoreOutcome | null)[]> {
+  private async patch(
+    m: EntityManager,
+    items: PatchItem[],
+    report: RunReport,
+  ): Promise<(ScoreOutcome | null)[]> {
     const type = items[0].s.type;
     const found = await this.batchCandidates(
       m,
@@ -472,7 +655,11 @@ export class MatchingService {
           fill = await this.candidates(m, s, undefined, { after: bound, limit: need });
         }
       }
-      const rows = this.score(s, [...candidates.filter((c) => kept.has(c.offeringId)), ...fill]);
+      const rows = this.score(
+        s,
+        [...candidates.filter((c) => kept.has(c.offeringId)), ...fill],
+        report.skipped,
+      );
       const matches = stored - listed.length - evicted.length + rows.length;
       sets.push({ id: s.id, revision, rows, matches });
       for (const o of [...deltas, ...evicted]) {
@@ -492,6 +679,7 @@ export class MatchingService {
       m,
       type,
       sets.map((x) => ({ id: x.id, revision: x.revision, matches: x.matches })),
+      report,
     );
     return outcomes;
   }
@@ -548,13 +736,25 @@ export class MatchingService {
     return (await this.obligationSubjects([id], today, m)).get(id) ?? null;
   }
 
-  /** `obligationSubject` for several obligations in two statements; open obligations only, keyed by id. */
+  /**
+   * `obligationSubject` for several obligations in two statements; open obligations only, keyed by id. One whose
+   * own data cannot be scored is left out (`loadObligations` says why).
+   */
   async obligationSubjects(
     ids: string[],
     today: string,
     m: EntityManager = this.ds.manager,
   ): Promise<Map<string, LoadedSubject>> {
-    if (!ids.length) return new Map();
+    return (await this.loadObligations(ids, today, m)).loaded;
+  }
+
+  /**
+   * Open obligations loaded for scoring, each on its own: one whose data cannot be loaded or whose best possible
+   * candidate does not score (`probeSubject`) is among `failed` with why, and never costs the others.
+   */
+  private async loadObligations(ids: string[], today: string, m: EntityManager): Promise<LoadedSubjects> {
+    const out: LoadedSubjects = { loaded: new Map(), failed: new Map() };
+    if (!ids.length) return out;
     const rows: (SubjectRow & {
       id: string;
       amount_cents: string;
@@ -577,16 +777,18 @@ export class MatchingService {
       m,
       rows.map((r) => r.tender_id),
     );
-    return new Map(
-      rows.map((row) => {
+    for (const row of rows) {
+      try {
         const remaining = Math.max(0, Number(row.amount_cents) - Number(row.verified_cents));
         const policy = row.policy_snapshot as SroiPolicyBody;
-        return [
-          row.id,
-          this.loaded('obligation', row.id, row, policy, remaining, today, items.get(row.tender_id)),
-        ];
-      }),
-    );
+        const s = this.loaded('obligation', row.id, row, policy, remaining, today, items.get(row.tender_id));
+        probeSubject(s);
+        out.loaded.set(row.id, s);
+      } catch (err) {
+        out.failed.set(row.id, subjectFailure(row.id, err));
+      }
+    }
+    return out;
   }
 
   /**
@@ -599,6 +801,15 @@ export class MatchingService {
     today: string,
     m: EntityManager = this.ds.manager,
   ): Promise<LoadedSubject | null> {
+    const { loaded, failed } = await this.loadTender(id, today, m);
+    const failure = failed.get(id);
+    if (failure) throw new Error(failure.detail);
+    return loaded.get(id) ?? null;
+  }
+
+  /** The tender loaded for scoring, or why it cannot be scored (as `loadObligations`); neither when not active. */
+  private async loadTender(id: string, today: string, m: EntityManager): Promise<LoadedSubjects> {
+    const out: LoadedSubjects = { loaded: new Map(), failed: new Map() };
     const [row] = await m.query(
       `SELECT t.id AS tender_id, t.title, t.description, t.main_procurement_category,
               t.estimated_value_cents::text AS estimated_value_cents, t.sroi_percentage::float8 AS sroi_percentage,
@@ -610,20 +821,30 @@ export class MatchingService {
         WHERE t.id = $1 AND t.status = 'active'`,
       [id, today],
     );
-    if (!row) return null;
+    if (!row) return out;
     const items = (await this.tenderItems(m, [row.tender_id])).get(row.tender_id);
-    if (!row.policy) return this.loaded('tender', id, row, noSroiCondition(today), 0, today, items);
-    const policy = row.policy as SroiPolicyBody;
-    const expected = computeObligation(policy, {
-      category: row.main_procurement_category,
-      contractValueCents: Number(row.estimated_value_cents),
-      percentageOverride: row.sroi_percentage,
-      labourShare: row.labour_share,
-      contractStart: row.start_date,
-      contractEnd: row.end_date,
-      contractorCertifications: [],
-    });
-    return this.loaded('tender', id, row, policy, expected.amountCents, today, items);
+    try {
+      let s: LoadedSubject;
+      if (!row.policy) s = this.loaded('tender', id, row, noSroiCondition(today), 0, today, items);
+      else {
+        const policy = row.policy as SroiPolicyBody;
+        const expected = computeObligation(policy, {
+          category: row.main_procurement_category,
+          contractValueCents: Number(row.estimated_value_cents),
+          percentageOverride: row.sroi_percentage,
+          labourShare: row.labour_share,
+          contractStart: row.start_date,
+          contractEnd: row.end_date,
+          contractorCertifications: [],
+        });
+        s = this.loaded('tender', id, row, policy, expected.amountCents, today, items);
+      }
+      probeSubject(s);
+      out.loaded.set(id, s);
+    } catch (err) {
+      out.failed.set(id, subjectFailure(id, err));
+    }
+    return out;
   }
 
   /** The items of some tenders, in their order, keyed by tender. */
@@ -784,24 +1005,12 @@ export class MatchingService {
     });
   }
 
-  /** Pure: the same function the benchmark's loop calls. */
-  score(s: LoadedSubject, candidates: MatchCandidate[]): ScoredMatch[] {
-    return candidates
-      .map((c): ScoredMatch => {
-        const m = scoreMatch(s.subject, c);
-        return {
-          score: m.score,
-          counts: m.counts,
-          projectedCreditCents: m.projectedCreditCents,
-          spendToFillCents: m.spendToFillCents,
-          reasons: m.reasons,
-          offeringId: c.offeringId,
-          socialEnterpriseId: c.socialEnterpriseId,
-          distanceKm: c.distanceKm == null ? null : Math.round(c.distanceKm * 1000) / 1000,
-          capKey: c.distanceKm ?? Infinity,
-        };
-      })
-      .sort(compareMatches);
+  /**
+   * Pure: the same function the benchmark's loop calls. A candidate whose valuation fails is left out and added
+   * to `skipped` with why (`scoreIsolated`).
+   */
+  score(s: LoadedSubject, candidates: MatchCandidate[], skipped?: SkippedCandidate[]): ScoredMatch[] {
+    return scoreIsolated(s, candidates, skipped);
   }
 
   /** Nightly: every open obligation and active tender, in chunks of one transaction each. */

@@ -283,6 +283,7 @@ export const BATCH_MATES_SQL = `SELECT ms.subject_id FROM match_state ms
     JOIN obligation ob ON ob.id = ms.subject_id
    WHERE ms.subject_type = 'obligation' AND ms.subject_id <> $1
      AND ms.requested_revision > ms.computed_revision
+     AND coalesce(ms.failed_revision, 0) < ms.requested_revision
      AND EXISTS (SELECT 1 FROM match_delta d WHERE d.subject_type = 'obligation' AND d.subject_id = ms.subject_id
                    AND d.offering_id = $4)
      AND EXISTS (SELECT 1 FROM tender_item i WHERE i.tender_id = ob.tender_id
@@ -305,6 +306,7 @@ export const PATCH_MATES_SQL = `SELECT ms.subject_id FROM match_state ms
     JOIN obligation ob ON ob.id = ms.subject_id
    WHERE ms.subject_type = 'obligation' AND ms.subject_id <> $1
      AND ms.requested_revision > ms.computed_revision AND ms.computed_revision > 0
+     AND coalesce(ms.failed_revision, 0) < ms.requested_revision
      AND EXISTS (SELECT 1 FROM match_delta d WHERE d.subject_type = 'obligation' AND d.subject_id = ms.subject_id
                    AND d.offering_id = ANY($2::uuid[]))
      AND NOT EXISTS (SELECT 1 FROM match_delta d WHERE d.subject_type = 'obligation'
@@ -463,7 +465,7 @@ export const CLAIM_REVISION_SQL = `INSERT INTO match_state (subject_type, subjec
   ON CONFLICT (subject_type, subject_id) DO UPDATE
     SET requested_revision = GREATEST(match_state.requested_revision, 1),
         started_revision = GREATEST(match_state.requested_revision, 1)
-  RETURNING started_revision, computed_revision, match_count,
+  RETURNING started_revision, computed_revision, match_count, coalesce(failed_revision, 0) AS failed_revision,
             coalesce((computed_at AT TIME ZONE 'Europe/Amsterdam')::date = $3::date, false) AS computed_today`;
 
 /**
@@ -477,6 +479,7 @@ export const CLAIM_REVISIONS_SQL = `WITH claimed AS (
       FROM unnest($2::uuid[]) AS u(id)
      WHERE ms.subject_type = $1 AND ms.subject_id = u.id
     RETURNING ms.subject_id, ms.started_revision, ms.computed_revision, ms.match_count,
+              coalesce(ms.failed_revision, 0) AS failed_revision,
               coalesce((ms.computed_at AT TIME ZONE 'Europe/Amsterdam')::date = $3::date, false) AS computed_today)
   SELECT * FROM claimed`;
 
@@ -500,17 +503,61 @@ export function deletePairsSql(type: MatchSubjectType): string {
            WHERE m.${column} = p.s AND m.offering_id = p.o`;
 }
 
-/** Sets stored: the deltas they consumed go, the state records the revision and the size of each. */
+/**
+ * Sets stored: the deltas they consumed go, the state records the revision and the size of each, and a failure
+ * recorded for a subject is over. Answers the subjects that were failed until now (read before the update, in
+ * the same statement), to be logged and counted once as recovered.
+ */
 export const CLEAR_DELTAS_OF_SQL = `DELETE FROM match_delta WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])`;
-export const STORED_SQL = `UPDATE match_state ms
-    SET computed_revision = u.revision, computed_at = now(), match_count = u.matches
-   FROM unnest($2::uuid[], $3::int[], $4::int[]) AS u(id, revision, matches)
-  WHERE ms.subject_type = $1 AND ms.subject_id = u.id`;
+export const STORED_SQL = `WITH was_failed AS (
+    SELECT subject_id, failure_code FROM match_state
+     WHERE subject_type = $1 AND subject_id = ANY($2::uuid[]) AND failed_at IS NOT NULL),
+  stored AS (
+    UPDATE match_state ms
+       SET computed_revision = u.revision, computed_at = now(), match_count = u.matches,
+           failed_revision = NULL, failure_code = NULL, failure_detail = NULL, failed_at = NULL
+      FROM unnest($2::uuid[], $3::int[], $4::int[]) AS u(id, revision, matches)
+     WHERE ms.subject_type = $1 AND ms.subject_id = u.id)
+  SELECT subject_id, failure_code FROM was_failed`;
 
 /**
- * Whether a subject's requested revision is stored already (a job whose set a batch or patch mate wrote): checked
- * before the job opens its transaction, which would otherwise take locks and write its claim for nothing. A later
- * request raises the revision and has its own job, so an answer that is stale by then is harmless.
+ * Subjects whose scoring failed for these revisions: the stored set (if any) and the deltas stay, the state
+ * records the failed revision, why, and since when (kept from the first failure of a run of them). Answers the
+ * subjects that were not failed before, to be logged and counted once.
+ */
+export const FAILED_SQL = `WITH was AS (
+    SELECT subject_id, failed_at FROM match_state WHERE subject_type = $1 AND subject_id = ANY($2::uuid[])),
+  failed AS (
+    UPDATE match_state ms
+       SET failed_revision = GREATEST(coalesce(ms.failed_revision, 0), u.revision), failure_code = u.code,
+           failure_detail = u.detail, failed_at = coalesce(ms.failed_at, now())
+      FROM unnest($2::uuid[], $3::int[], $4::varchar[], $5::varchar[]) AS u(id, revision, code, detail)
+     WHERE ms.subject_type = $1 AND ms.subject_id = u.id AND ms.computed_revision < u.revision
+    RETURNING ms.subject_id)
+  SELECT f.subject_id FROM failed f JOIN was w USING (subject_id) WHERE w.failed_at IS NULL`;
+
+/**
+ * BullMQ gave up on a subject's job (every attempt failed for a reason other than its data): its revision (or the
+ * requested one, for a job that names none) is failed with `job_failed`, unless a set of that revision is stored.
+ * Answers whether it was not failed before.
+ */
+export const GIVEN_UP_SQL = `WITH was AS (
+    SELECT failed_at FROM match_state WHERE subject_type = $1 AND subject_id = $2),
+  failed AS (
+    UPDATE match_state ms
+       SET failed_revision = GREATEST(coalesce(ms.failed_revision, 0), coalesce($3::int, ms.requested_revision)),
+           failure_code = 'job_failed', failure_detail = $4, failed_at = coalesce(ms.failed_at, now())
+     WHERE ms.subject_type = $1 AND ms.subject_id = $2
+       AND ms.computed_revision < coalesce($3::int, ms.requested_revision)
+    RETURNING ms.subject_id)
+  SELECT (SELECT failed_at IS NULL FROM was) AS newly FROM failed`;
+
+/**
+ * Whether a subject's requested revision is stored already (a job whose set a batch or patch mate wrote), or
+ * failed already (a re-delivered job: it would fail the same way): checked before the job opens its transaction,
+ * which would otherwise take locks and write its claim for nothing. A later request raises the revision and has
+ * its own job, so an answer that is stale by then is harmless.
  */
 export const ALREADY_STORED_SQL = `SELECT 1 FROM match_state
-  WHERE subject_type = $1 AND subject_id = $2 AND computed_revision >= requested_revision`;
+  WHERE subject_type = $1 AND subject_id = $2
+    AND (computed_revision >= requested_revision OR coalesce(failed_revision, 0) >= requested_revision)`;

@@ -1,4 +1,10 @@
-import { MATCH_FACTORS, type MatchesPage, type MatchView } from '@app/domain';
+import {
+  MATCH_FACTORS,
+  MATCH_FAILURE_CODES,
+  type MatchesPage,
+  type MatchFailureView,
+  type MatchView,
+} from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class MatchReasonDto {
@@ -32,6 +38,30 @@ export class MatchDto {
   }
 }
 
+export class MatchFailureDto {
+  @ApiProperty({
+    enum: MATCH_FAILURE_CODES,
+    example: 'amount_out_of_range',
+    description:
+      'amount_out_of_range: an amount of the subject or its policy is past what can be valued; unusable_data: ' +
+      'its contract dates or policy cannot be used; unreadable_data: its stored data cannot be read; job_failed: ' +
+      'the calculation failed on every attempt',
+  })
+  code: string;
+  @ApiProperty({ example: 'An amount of this obligation or its policy is too large to value.' })
+  reason: string;
+  @ApiProperty({
+    example: 'Een bedrag van deze verplichting of het beleid ervan is te groot om te waarderen.',
+  })
+  reasonNl: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Since when the set cannot be computed' })
+  since: string;
+
+  static from(f: MatchFailureView): MatchFailureDto {
+    return { code: f.code, reason: f.reason, reasonNl: f.reasonNl, since: new Date(f.since).toISOString() };
+  }
+}
+
 /** Shared by obligation and tender matches; the id field differs. */
 abstract class MatchesPageBaseDto {
   @ApiProperty({ description: 'Revision of the stored set (0 before the first one is computed)', example: 3 })
@@ -39,6 +69,15 @@ abstract class MatchesPageBaseDto {
   @ApiProperty({ description: 'True while a re-score that will replace this set is queued or running' })
   pending: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) computedAt: string | null;
+  @ApiProperty({
+    type: MatchFailureDto,
+    nullable: true,
+    description:
+      'Set when the newest set cannot be computed (then `pending` is false until something changes): why, in ' +
+      'words, and since when; `items` are the last set computed, if any. Cleared by the next set computed (after ' +
+      'a change, a refresh, or the nightly re-score).',
+  })
+  failed: MatchFailureDto | null;
   @ApiProperty({ type: [MatchDto], description: 'Best first: counting before not counting, then score' })
   items: MatchDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
@@ -71,6 +110,7 @@ function page(p: MatchesPage): Omit<MatchesPageBaseDto, never> {
     revision: p.revision,
     pending: p.pending,
     computedAt: p.computedAt ? new Date(p.computedAt).toISOString() : null,
+    failed: p.failed ? MatchFailureDto.from(p.failed) : null,
     items: p.items.map(MatchDto.from),
     nextCursor: p.nextCursor,
   };
