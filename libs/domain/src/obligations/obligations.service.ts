@@ -107,6 +107,20 @@ export class ObligationsService {
     return (await this.views([obligation]))[0];
   }
 
+  /**
+   * An obligation with its progress for one of its two organisations (its buyer or its contractor), without a
+   * signed-in user: for the worker, which works for the organisation that asked (a report). 404 once that
+   * organisation is no longer a party.
+   */
+  async getForParty(organisationId: string, id: string): Promise<ObligationView> {
+    const obligation = await findVisible(this.ds.manager, ObligationEntity, id, {
+      visible: (o) =>
+        o.buyerOrganisationId === organisationId || o.contractorOrganisationId === organisationId,
+      notFound: () => new NotFoundError(ObligationErrorCode.ObligationNotFound, 'Obligation'),
+    });
+    return (await this.views([obligation]))[0];
+  }
+
   async view(actor: Actor, id: string): Promise<ObligationView> {
     const obligation = await this.find(actor, id);
     return (await this.views([obligation]))[0];

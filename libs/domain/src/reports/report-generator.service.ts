@@ -246,7 +246,7 @@ export class ReportGeneratorService {
       await this.contributionCsv(m, obligationId, meta, out, progress);
       return tenderReference(tender, this.ocidPrefix);
     }
-    const data = await this.obligationData(m, obligationId, meta);
+    const data = await this.obligationData(m, report, obligationId, meta);
     await progress(30);
     if (report.format === 'pdf') await pipePdf(await renderObligationPdf(data), out);
     else await out.write(JSON.stringify(obligationReportJson(data), null, 2));
@@ -260,13 +260,17 @@ export class ReportGeneratorService {
     return row.id as string;
   }
 
-  /** The request was authorised when it was made (ReportsService); the worker reads without an actor. */
+  /**
+   * The request was authorised when it was made (ReportsService); the worker reads for the organisation that asked,
+   * which must still be a party of the obligation (else 404, and the report fails).
+   */
   private async obligationData(
     m: EntityManager,
+    report: ReportEntity,
     obligationId: string,
     meta: ReportMeta,
   ): Promise<ObligationReportData> {
-    const view = await this.obligations.get(obligationId);
+    const view = await this.obligations.getForParty(report.organisationId, obligationId);
     const obligation = obligationJson(view);
     const tender = await m.getRepository(TenderEntity).findOneOrFail({
       where: { id: obligation.tenderId },
