@@ -2,7 +2,7 @@ import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
-import { ErrorAlert, QueryState, RouterLink } from '../../ui/States';
+import { ErrorAlert, Notice, QueryState, RouterLink } from '../../ui/States';
 import { QuoteRequestForm } from '../marketplace/QuoteRequestForm';
 import { useMatches, useRefreshMatches } from './api';
 import { JobProgress } from './JobProgress';
@@ -12,9 +12,11 @@ type Match = Schemas['MatchDto'];
 
 /** The social enterprises that can help with an obligation, best first, and recomputing the list. */
 export function MatchesSection({ obligationId }: { obligationId: string }) {
-  const { t, date } = useT();
+  const { t, date, locale } = useT();
   const matches = useMatches(obligationId);
   const { refresh, job } = useRefreshMatches(obligationId);
+  // The newest list cannot be computed (the worker says why, in both languages); the list below is the last one.
+  const failed = matches.data?.failed;
   return (
     <section className="bs-section" aria-labelledby="matches-h">
       <Heading level={2} id="matches-h">
@@ -38,7 +40,7 @@ export function MatchesSection({ obligationId }: { obligationId: string }) {
         )}
       </div>
       {refresh.error && <ErrorAlert error={refresh.error} />}
-      {job.data && (
+      {job.data && !(failed && job.data.status === 'done') && (
         <JobProgress
           job={job.data}
           label={
@@ -52,6 +54,11 @@ export function MatchesSection({ obligationId }: { obligationId: string }) {
                   })
           }
         />
+      )}
+      {failed && (
+        <Notice type="warning">
+          {t('ct.matches.failed', { reason: locale === 'nl' ? failed.reasonNl : failed.reason })}
+        </Notice>
       )}
       {matches.data?.pending && !job.data && <Paragraph role="status">{t('ct.matches.pending')}</Paragraph>}
       <QueryState

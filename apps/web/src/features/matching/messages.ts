@@ -11,6 +11,8 @@ const nl = {
   'ct.matches.job': 'Herberekenen: {status}, {progress}%',
   'ct.matches.jobDone': 'De lijst is opnieuw berekend.',
   'ct.matches.jobFailed': 'Herberekenen is mislukt: {error}',
+  'ct.matches.failed':
+    'De lijst kon niet worden berekend. {reason} Er wordt vanzelf opnieuw gerekend na een wijziging, en elke nacht.',
   'ct.match.by': 'door {name}',
   'ct.match.score': 'Past voor {pct}%',
   'ct.match.credit': 'Kan {amount} opleveren onder dit beleid',
@@ -49,6 +51,8 @@ const en: Record<keyof typeof nl, string> = {
   'ct.matches.job': 'Recomputing: {status}, {progress}%',
   'ct.matches.jobDone': 'The list has been recomputed.',
   'ct.matches.jobFailed': 'Recomputing failed: {error}',
+  'ct.matches.failed':
+    'The list could not be computed. {reason} It is computed again by itself after a change, and every night.',
   'ct.match.by': 'by {name}',
   'ct.match.score': '{pct}% fit',
   'ct.match.credit': 'Can bring {amount} under this policy',
