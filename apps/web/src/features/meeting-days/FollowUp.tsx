@@ -18,11 +18,11 @@ export function FollowUp({ meeting }: { meeting: Meeting }) {
   const [asking, setAsking] = useState(false);
   return (
     <div className="bs-preview">
-      <Heading level={4}>{t('md.followUp.title')}</Heading>
       {asking ? (
         <FollowUpForm meeting={meeting} />
       ) : (
         <>
+          <Heading level={4}>{t('md.followUp.title')}</Heading>
           <Paragraph>{t('md.followUp.lead', { name: meeting.socialEnterpriseName })}</Paragraph>
           <div className="bs-actions">
             <Button type="button" appearance="primary-action-button" onClick={() => setAsking(true)}>

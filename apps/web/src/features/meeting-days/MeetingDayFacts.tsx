@@ -23,7 +23,7 @@ export function MeetingDayFacts({ day }: { day: MeetingDay }) {
   );
   return (
     <>
-      <DataList className="bs-facts">
+      <DataList className="bs-facts bs-facts--inline">
         {row('common.status', <Status prefix="md.status" value={day.status} />)}
         {row('md.f.date', dayDate(day.date, locale))}
         {row('md.f.hours', t('md.hours', { start: day.startTime, end: day.endTime }))}

@@ -6,7 +6,7 @@ import { TextField } from '../../ui/Fields';
 import { FormError, Notice } from '../../ui/States';
 import { POSTCODE_OR_PC4_PATTERN } from '../../ui/vocabulary';
 import type { MeetingDay } from './api';
-import { slotCount } from './format';
+import { parseTime, slotCount } from './format';
 
 type Body = Schemas['CreateEventDto'];
 
@@ -55,7 +55,9 @@ export function MeetingDayForm({
   const [f, setF] = useState<Fields>(() => fieldsOf(day));
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (k: keyof Fields) => (v: string) => setF((prev) => ({ ...prev, [k]: v }));
-  const rounds = slotCount(f.startTime, f.endTime, whole(f.slotMinutes) ?? 0);
+  const start = parseTime(f.startTime);
+  const end = parseTime(f.endTime);
+  const rounds = start && end ? slotCount(start, end, whole(f.slotMinutes) ?? 0) : 0;
   const tables = whole(f.tables) ?? 0;
 
   const submit = (e: FormEvent) => {
@@ -64,9 +66,9 @@ export function MeetingDayForm({
     const req = t('register.required');
     if (!f.title.trim()) errs.title = req;
     if (!f.date) errs.date = req;
-    if (!f.startTime) errs.startTime = req;
-    if (!f.endTime) errs.endTime = req;
-    else if (f.startTime && f.endTime <= f.startTime) errs.endTime = t('md.f.endTime.invalid');
+    if (!start) errs.startTime = f.startTime.trim() ? t('md.f.time.invalid') : req;
+    if (!end) errs.endTime = f.endTime.trim() ? t('md.f.time.invalid') : req;
+    else if (start && end <= start) errs.endTime = t('md.f.endTime.invalid');
     const minutes = whole(f.slotMinutes);
     if (minutes === null || minutes < 5) errs.slotMinutes = t('md.f.slotMinutes.invalid');
     else if (!errs.endTime && rounds === 0) errs.slotMinutes = t('md.f.slotMinutes.tooLong');
@@ -78,8 +80,8 @@ export function MeetingDayForm({
       title: f.title.trim(),
       description: f.description.trim() || null,
       date: f.date,
-      startTime: f.startTime,
-      endTime: f.endTime,
+      startTime: start!,
+      endTime: end!,
       slotMinutes: minutes!,
       tables,
       postcode: f.postcode.trim(),
@@ -116,7 +118,7 @@ export function MeetingDayForm({
       <div className="bs-row">
         <TextField
           label={t('md.f.startTime')}
-          type="time"
+          description={t('md.f.time.help')}
           value={f.startTime}
           onChange={set('startTime')}
           error={errors.startTime}
@@ -124,7 +126,7 @@ export function MeetingDayForm({
         />
         <TextField
           label={t('md.f.endTime')}
-          type="time"
+          description={t('md.f.time.help')}
           value={f.endTime}
           onChange={set('endTime')}
           error={errors.endTime}

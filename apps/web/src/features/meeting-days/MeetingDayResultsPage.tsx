@@ -98,7 +98,7 @@ function ResultsView({ day, r }: { day: MeetingDay; r: Results }) {
           >
             {r.meetings.map((m) => (
               <TableRow key={m.meetingId}>
-                <TableCell>
+                <TableCell className="bs-nowrap">
                   {timeOf(m.start)} · {t('md.table', { n: m.table })}
                 </TableCell>
                 <TableCell>{m.contractorName}</TableCell>

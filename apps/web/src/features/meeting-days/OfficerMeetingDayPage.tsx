@@ -34,7 +34,7 @@ function OfficerDay({ day }: { day: MeetingDay }) {
   return (
     <>
       <PageHeading>{day.title}</PageHeading>
-      {params.get('created') && !saved && <Notice>{t('md.o.created')}</Notice>}
+      {params.get('created') && day.status === 'draft' && !saved && <Notice>{t('md.o.created')}</Notice>}
       {saved && <Notice>{t('md.o.saved')}</Notice>}
       <MeetingDayFacts day={day} />
       {day.status !== 'draft' && (

@@ -22,8 +22,11 @@ export function RegistrationSection({ day, role }: { day: MeetingDay; role: Role
   const { t } = useT();
   const regs = useRegistrations(day.id);
   const [done, setDone] = useState<Done | null>(null);
+  // Once registration is closed, the meetings come first; the registration is only a reminder.
+  const meetings = day.status === 'closed' && regs.data?.items[0] && <MyMeetings day={day} role={role} />;
   return (
     <>
+      {meetings}
       <section className="bs-section" aria-labelledby="md-reg-h">
         <Heading level={2} id="md-reg-h">
           {t('md.reg.title')}
@@ -46,7 +49,6 @@ export function RegistrationSection({ day, role }: { day: MeetingDay; role: Role
           }
         </QueryState>
       </section>
-      {day.status === 'closed' && regs.data?.items[0] && <MyMeetings day={day} role={role} />}
     </>
   );
 }
@@ -71,7 +73,7 @@ function OwnRegistration({
   return (
     <>
       <Paragraph>{t('md.reg.registered')}</Paragraph>
-      <DataList className="bs-facts">
+      <DataList className="bs-facts bs-facts--inline">
         <DataListItem>
           <DataListKey>{t('md.reg.available')}</DataListKey>
           <DataListValue>

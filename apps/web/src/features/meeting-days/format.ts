@@ -4,7 +4,7 @@ import type { MeetingDay } from './api';
 /** `HH:MM` of an ISO 8601 time with the Amsterdam offset (the API's meeting times): Dutch local time. */
 export const timeOf = (iso: string): string => iso.slice(11, 16);
 
-const hhmm = (minutes: number): string =>
+const clock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const minutesOf = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -13,9 +13,16 @@ const minutesOf = (t: string): number => Number(t.slice(0, 2)) * 60 + Number(t.s
 export function slotTimes(day: Pick<MeetingDay, 'startTime' | 'slotMinutes' | 'slots'>) {
   const start = minutesOf(day.startTime);
   return Array.from({ length: day.slots }, (_, i) => ({
-    start: hhmm(start + i * day.slotMinutes),
-    end: hhmm(start + (i + 1) * day.slotMinutes),
+    start: clock(start + i * day.slotMinutes),
+    end: clock(start + (i + 1) * day.slotMinutes),
   }));
+}
+
+/** A time as a person types it (`9:00`, `09.30`, `1405`) → `HH:MM`, or null. Plain text: 24 hours, in any browser. */
+export function parseTime(input: string): string | null {
+  const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(input.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${m[1].padStart(2, '0')}:${m[2]}`;
 }
 
 /** Whole slots of `slotMinutes` between two `HH:MM` times (what the form says the day will hold). */
