@@ -24,6 +24,13 @@ class TestProcessor extends JobProcessor {
     },
   };
 
+  readonly givenUp: [string, string][] = [];
+
+  protected override async whenGivenUp(job: Job, reason: string): Promise<void> {
+    if (reason === 'hook fails') throw new Error('hook fails');
+    this.givenUp.push([job.name, reason]);
+  }
+
   protected override async loadJob(jobId: string): Promise<Job | undefined> {
     return this.stored.get(jobId);
   }
@@ -131,7 +138,22 @@ describe('JobProcessor (the kit every processor extends)', () => {
       );
     });
 
+    it("then calls the processor's own whenGivenUp, for every job kind, never for a retry", async () => {
+      await processor.onJobFailed(refresh(1), new Error('deadlock detected'));
+      await processor.onJobFailed(refresh(3), new Error('deadlock detected'));
+      await processor.onJobFailed(
+        job(JobName.ScoreObligation, { obligationId: 'o1', revision: 1 }, 5, 5),
+        new Error('boom'),
+      );
+      expect(processor.givenUp).toEqual([
+        [JobName.RefreshMatches, 'deadlock detected'],
+        [JobName.ScoreObligation, 'boom'],
+      ]);
+    });
+
     it('whose row cannot be written is logged, never thrown out of the event', async () => {
+      await expect(processor.onJobFailed(refresh(3), new Error('hook fails'))).resolves.toBeUndefined();
+      expect(jobs.giveUp).toHaveBeenCalledWith(BG, 'hook fails');
       jobs.giveUp.mockRejectedValueOnce(new Error('connection refused'));
       await expect(processor.onJobFailed(refresh(3), new Error('boom'))).resolves.toBeUndefined();
       await expect(processor.onJobFailed(undefined, new Error('boom'))).resolves.toBeUndefined();

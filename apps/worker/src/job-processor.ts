@@ -37,7 +37,8 @@ export const STALLED_REASON = 'the worker running this job stopped; it waits for
  *   skipped), so idempotency stays with the deterministic job ids and the rows;
  * - when BullMQ gives up on a job (its attempts are used up, an unrecoverable error, or it stalled more often
  *   than `maxStalledCount` allows) logs it once and, for a polled job, marks its row `failed` with the reason:
- *   a job that never reached `JobsService.run`'s error path is never left `queued` or `running`;
+ *   a job that never reached `JobsService.run`'s error path is never left `queued` or `running`; then calls the
+ *   processor's own `whenGivenUp`, if it has more to record (matching: the subject's failure);
  * - when the stalled-job check finds a job whose worker stopped, shows its row `queued` again with the reason
  *   until another worker takes it (it is then `running` again, or given up as above);
  * - reports a Redis outage through the process's one `RedisOutageLog` (once a minute, not per processor).
@@ -70,13 +71,25 @@ export abstract class JobProcessor extends WorkerHost {
       { queue: this.queueName, job: job.name, id: job.id, attempts: job.attemptsMade, reason },
       'job given up',
     );
-    if (!isPolledJob(job.name)) return;
+    if (isPolledJob(job.name)) {
+      try {
+        await this.jobs.giveUp(backgroundJobOf(job), reason);
+      } catch (e) {
+        this.logger.error(
+          { id: job.id, err: (e as Error).message },
+          'could not mark the given-up job failed',
+        );
+      }
+    }
     try {
-      await this.jobs.giveUp(backgroundJobOf(job), reason);
+      await this.whenGivenUp(job, reason);
     } catch (e) {
-      this.logger.error({ id: job.id, err: (e as Error).message }, 'could not mark the given-up job failed');
+      this.logger.error({ id: job.id, err: (e as Error).message }, 'could not record the given-up job');
     }
   }
+
+  /** What else a processor records when BullMQ gives up on one of its jobs (after the kit has). */
+  protected async whenGivenUp(_job: Job, _reason: string): Promise<void> {}
 
   /** The stalled-job check moved a job whose worker stopped (its lock expired) back to waiting. */
   @OnWorkerEvent('stalled')

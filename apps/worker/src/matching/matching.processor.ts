@@ -1,6 +1,6 @@
 import { MatchingService } from '@app/domain';
-import { failureReason, givenUp, JobName, JobPayloads, QueueName } from '@app/queue';
-import { InjectQueue, OnWorkerEvent, Processor } from '@nestjs/bullmq';
+import { JobName, JobPayloads, QueueName } from '@app/queue';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { JobHandlers, JobProcessor } from '../job-processor';
@@ -42,16 +42,9 @@ export class MatchingProcessor extends JobProcessor implements OnApplicationBoot
    * A scoring job BullMQ gave up on (besides what the kit records): its subject is shown failed with the reason
    * until a set is stored. A subject whose own data cannot be scored never gets here: that fails it at once.
    */
-  @OnWorkerEvent('failed')
-  async onScoringGivenUp(job: Job | undefined, err: Error): Promise<void> {
-    if (!job || !givenUp(job, err)) return;
+  protected override async whenGivenUp(job: Job, reason: string): Promise<void> {
     const subject = scoredSubject(job);
-    if (!subject) return;
-    try {
-      await this.matching.givenUp(subject.type, subject.id, subject.revision, failureReason(err));
-    } catch (e) {
-      this.logger.error({ id: job.id, err: (e as Error).message }, 'could not mark the match subject failed');
-    }
+    if (subject) await this.matching.givenUp(subject.type, subject.id, subject.revision, reason);
   }
 
   async onApplicationBootstrap(): Promise<void> {
