@@ -7,6 +7,7 @@ import { pdfText } from '../reports/reports-helpers';
 import type { TestApp } from '../support/app';
 import { createBuyerWithOfficer, registrationBody, uniqueWord } from '../support/factories';
 import {
+  apiCall,
   hasHorizontalScroll,
   newPage,
   screenshot,
@@ -29,6 +30,18 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
   let stack: Stack;
   let t: TestApp;
   const contexts: BrowserContext[] = [];
+  /** Who the first story made, for the meeting day that follows it. */
+  let cast:
+    | {
+        officer: Page;
+        contractor: Page;
+        se: Page;
+        contractorName: string;
+        contractorOrgId: string;
+        seName: string;
+        offering: string;
+      }
+    | undefined;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -55,7 +68,8 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').nth(2).waitFor();
+    // The fourth menu entry is one only a signed-in role has.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').nth(3).waitFor();
     return page;
   }
 
@@ -329,5 +343,232 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
       { status: 'verified', claimed_value_cents: '1200000', verified_value_cents: '1200000' },
     ]);
     console.log(`whole story: ${((Date.now() - started) / 1000).toFixed(1)} s in the browsers`);
+    cast = {
+      officer,
+      contractor,
+      se,
+      contractorName: contractorBody.organisation.name,
+      contractorOrgId,
+      seName,
+      offering,
+    };
+  });
+
+  /** The notification kinds an organisation has, once the worker wrote `kind` (it relays the outbox itself). */
+  async function notified(organisationId: string, kind: string): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const rows = (await t.ds.query('SELECT kind FROM notification WHERE organisation_id = $1', [
+        organisationId,
+      ])) as { kind: string }[];
+      if (rows.some((r) => r.kind === kind)) return;
+      if (Date.now() > deadline) throw new Error(`no ${kind} notification for ${organisationId}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  async function narrow(page: Page, name: string): Promise<void> {
+    await page.setViewportSize({ width: 375, height: 900 });
+    expect({ name, scroll: await hasHorizontalScroll(page) }).toEqual({ name, scroll: false });
+    await screenshot(page, name);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  it('a meeting day: create, two and two register, build, publish, both sides meet, a follow-up asks a quote', async () => {
+    expect(cast).toBeDefined();
+    const { officer, contractor, se, contractorName, contractorOrgId, seName, offering } = cast!;
+    const started = Date.now();
+    const dayTitle = `Buy Social Marktplaats ${uniqueWord('dag')}`;
+    const date = `${new Date().getFullYear() + 1}-06-11`;
+    const seOrgId = (
+      (await t.ds.query('SELECT id FROM organisation WHERE name = $1', [seName])) as { id: string }[]
+    )[0].id;
+
+    // Officer: a new day (a draft), then registration opened.
+    await nav(officer).getByRole('link', { name: 'Ontmoetingsdagen' }).click();
+    await h1(officer, 'Mijn ontmoetingsdagen');
+    await officer.getByText('U heeft nog geen ontmoetingsdag.', { exact: false }).waitFor();
+    await officer.getByRole('link', { name: 'Nieuwe ontmoetingsdag' }).click();
+    await h1(officer, 'Nieuwe ontmoetingsdag');
+    await officer.getByLabel('Naam van de dag').fill(dayTitle);
+    await officer
+      .getByLabel(/^Omschrijving/)
+      .fill('Korte gesprekken tussen opdrachtnemers en sociale ondernemers.');
+    await officer.getByLabel('Datum').fill(date);
+    await officer.getByLabel('Begintijd').fill('09:00');
+    await officer.getByLabel('Eindtijd').fill('10:00');
+    await officer.getByLabel('Lengte van een gesprek in minuten').fill('20');
+    await officer.getByLabel('Aantal tafels').fill('2');
+    await officer.getByLabel('Postcode van de locatie').fill('2011 RD');
+    await officer.getByText('Deze dag heeft 3 gespreksrondes: plaats voor 6 gesprekken.').waitFor();
+    await screen(officer, 'story-20-officer-new-meeting-day');
+    await narrow(officer, 'story-20b-officer-new-meeting-day-375');
+    await officer.getByRole('button', { name: 'Ontmoetingsdag aanmaken' }).click();
+    await h1(officer, dayTitle);
+    await officer.getByText('De ontmoetingsdag is aangemaakt als concept.').waitFor();
+    await officer.getByText(new RegExp(`^\\w+dag 11 juni ${date.slice(0, 4)}$`)).waitFor();
+    await officer.getByRole('button', { name: 'Inschrijving openen' }).click();
+    await officer.getByRole('button', { name: 'Inschrijving sluiten' }).waitFor();
+    await officer.getByText('Nog geen inschrijvingen.').waitFor();
+    await screen(officer, 'story-21-officer-day-open');
+    // Opening invited the contractor (an open obligation towards this buyer) and the enterprise matching it.
+    await notified(contractorOrgId, 'event_registration_open');
+    await notified(seOrgId, 'event_registration_open');
+
+    // A second contractor and a second enterprise register through the API; the contractor wishes for the enterprise.
+    const day = (
+      await apiCall<{ items: { id: string; title: string }[] }>(stack, 'GET', '/api/v1/events?limit=100')
+    ).items.find((d) => d.title === dayTitle)!;
+    const other = async (kind: 'contractor' | 'social_enterprise') => {
+      const body = registrationBody(kind);
+      const session = await apiCall<{ accessToken: string; user: { organisationId: string } }>(
+        stack,
+        'POST',
+        '/api/v1/auth/register',
+        body,
+      );
+      return { name: body.organisation.name, token: session.accessToken, id: session.user.organisationId };
+    };
+    const c2 = await other('contractor');
+    const se2 = await other('social_enterprise');
+    await apiCall(stack, 'POST', `/api/v1/events/${day.id}/registrations`, {}, se2.token);
+    await apiCall(stack, 'POST', `/api/v1/events/${day.id}/registrations`, { wishes: [se2.id] }, c2.token);
+
+    // The public list, as a visitor sees it.
+    const { context: visitorContext, page: visitor } = await newPage(stack);
+    contexts.push(visitorContext);
+    await visitor.goto('/meeting-days');
+    await h1(visitor, 'Ontmoetingsdagen');
+    await visitor.getByRole('link', { name: dayTitle }).waitFor();
+    await screen(visitor, 'story-22-public-meeting-days');
+    await narrow(visitor, 'story-22b-public-meeting-days-375');
+
+    // Social enterprise: registers, wishing to meet the second contractor, chosen by name; then changes it.
+    await nav(se).getByRole('link', { name: 'Ontmoetingsdagen' }).click();
+    await h1(se, 'Ontmoetingsdagen');
+    await se.getByRole('link', { name: dayTitle }).click();
+    await h1(se, dayTitle);
+    await se.getByLabel(c2.name, { exact: true }).check();
+    await se.getByLabel('Beschikbaar tot').selectOption('09:40');
+    await screen(se, 'story-23-se-register');
+    await se.getByRole('button', { name: 'Inschrijven' }).click();
+    await se.getByText('U bent ingeschreven. U krijgt bericht zodra het programma klaar is.').waitFor();
+    await se.getByRole('button', { name: 'Inschrijving wijzigen' }).click();
+    await se.getByLabel('Beschikbaar tot').selectOption('');
+    await se.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await se.getByText('Uw inschrijving is gewijzigd.').waitFor();
+    await se.getByText(c2.name, { exact: true }).waitFor();
+
+    // Contractor (English since the first story: back to Dutch): registers, wishing for the enterprise by name.
+    await contractor.getByRole('button', { name: 'Nederlands' }).click();
+    await nav(contractor).getByRole('link', { name: 'Ontmoetingsdagen' }).click();
+    await contractor.getByRole('link', { name: dayTitle }).click();
+    await h1(contractor, dayTitle);
+    await contractor.getByLabel(seName, { exact: true }).check();
+    await contractor.getByLabel(/^Hoogstens aantal gesprekken/).fill('2');
+    await contractor.getByRole('button', { name: 'Inschrijven' }).click();
+    await contractor.getByText('U bent ingeschreven.', { exact: false }).waitFor();
+    await screen(contractor, 'story-24-contractor-registered');
+    await narrow(contractor, 'story-24b-contractor-registered-375');
+
+    // Officer: two and two registrations by name; closes, builds (with progress), checks the grid, publishes.
+    await officer.reload();
+    await h1(officer, dayTitle);
+    await officer.getByText('2 opdrachtnemers en 2 sociale ondernemingen.').waitFor();
+    for (const name of [contractorName, c2.name, seName, se2.name])
+      await officer.getByRole('cell', { name, exact: true }).first().waitFor();
+    await officer.getByRole('button', { name: 'Inschrijving sluiten' }).click();
+    await officer.getByRole('button', { name: 'Programma maken' }).click();
+    await officer.getByText('Het programma is klaar.').waitFor({ timeout: 60_000 });
+    const grid = officer.getByRole('table', { name: /gesprekken aan/ });
+    await grid.waitFor();
+    await grid.getByRole('cell', { name: new RegExp(`${contractorName}.*met ${seName}`) }).waitFor();
+    await grid
+      .getByText(/Soort werk: CPV 90910000|wil graag/)
+      .first()
+      .waitFor({ state: 'attached' });
+    await officer.getByText('Controleer het programma hieronder.', { exact: false }).waitFor();
+    await screen(officer, 'story-25-officer-schedule');
+    await narrow(officer, 'story-25b-officer-schedule-375');
+    await officer.getByRole('button', { name: 'Programma publiceren' }).click();
+    await officer.getByText(/^Gepubliceerd op /).waitFor();
+    for (const id of [contractorOrgId, seOrgId, c2.id, se2.id]) await notified(id, 'schedule_published');
+
+    // The day sheet, per table and per organisation.
+    await officer.getByRole('link', { name: /^Dagprogramma afdrukken/ }).click();
+    await h1(officer, `Dagprogramma: ${dayTitle}`);
+    await officer.getByRole('table', { name: 'Tafel 1' }).waitFor();
+    await officer.getByRole('table', { name: seName }).waitFor();
+    await screen(officer, 'story-26-officer-day-sheet');
+    await narrow(officer, 'story-26b-officer-day-sheet-375');
+
+    // Both sides see their meeting, with the other's name, its time and table.
+    await se.reload();
+    await h1(se, dayTitle);
+    const seMeeting = se
+      .getByRole('listitem')
+      .filter({ has: se.getByRole('heading', { level: 3, name: contractorName }) });
+    await seMeeting.waitFor();
+    await seMeeting.getByText(/^09:[024]0–09:[024]0 · Tafel [12]$/).waitFor();
+    await se.getByRole('heading', { level: 3, name: c2.name }).waitFor();
+    await screen(se, 'story-27-se-meetings');
+
+    await contractor.reload();
+    await h1(contractor, dayTitle);
+    const meeting = contractor
+      .getByRole('listitem')
+      .filter({ has: contractor.getByRole('heading', { level: 3, name: seName }) });
+    await meeting.waitFor();
+    await meeting.getByText(`Aanbod: ${offering}`).waitFor();
+    const [ics] = await Promise.all([
+      contractor.waitForEvent('download'),
+      contractor.getByRole('button', { name: 'Zet in mijn agenda (.ics)' }).click(),
+    ]);
+    expect(ics.suggestedFilename()).toBe(`buy-social-marktplaats-${date}.ics`);
+    // Unfolded (iCalendar folds lines at 75 octets).
+    expect(readFileSync(await ics.path(), 'utf8').replace(/\r\n /g, '')).toContain(`gesprek met ${seName}`);
+
+    // After the meeting: a follow-up, and the next step is a quote request through the marketplace's form.
+    await meeting.getByRole('button', { name: 'Vervolg afspreken' }).click();
+    await meeting.getByText('Vastgelegd: Vervolg afspreken.').waitFor();
+    await meeting.getByRole('button', { name: `Offerte aanvragen bij ${seName}` }).click();
+    await meeting.getByLabel('Wat heeft u nodig?').fill('Schoonmaak van de bouwketen na de marktplaats');
+    await screen(contractor, 'story-28-contractor-follow-up');
+    await narrow(contractor, 'story-28b-contractor-follow-up-375');
+    await meeting.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await contractor.getByText('Uw aanvraag is verstuurd.', { exact: false }).waitFor();
+    // The same page in English: no Dutch word, code or id left.
+    await contractor.getByRole('button', { name: 'English' }).click();
+    await contractor.getByRole('heading', { level: 2, name: 'My meetings' }).waitFor();
+    await meeting.getByRole('button', { name: 'Follow up', pressed: true }).waitFor();
+    await contractor.getByText('Registration closed', { exact: true }).waitFor();
+    await screen(contractor, 'story-28c-contractor-meetings-en');
+    await contractor.getByRole('button', { name: 'Nederlands' }).click();
+    await contractor.reload();
+    // Back on the page, the next step says it has been taken.
+    await meeting.getByText(new RegExp(`^U vroeg ${seName} op .* om een offerte\\.`)).waitFor();
+
+    await se.reload();
+    await se.getByText('Vastgelegd: Vervolg afspreken.').waitFor();
+    await se.getByText(`${contractorName} kan u nu om een offerte vragen.`, { exact: false }).waitFor();
+
+    // Officer: the results, with the quote request that followed.
+    await officer.goto(`/officer/meeting-days/${day.id}/results`);
+    await h1(officer, `Resultaten: ${dayTitle}`);
+    const figures = officer.locator('dl.bs-figures');
+    await figures.getByText('Gesprekken gepland').waitFor();
+    expect(await figures.locator('div', { hasText: 'Offerteaanvragen' }).locator('dd').textContent()).toBe(
+      '1',
+    );
+    await officer.getByRole('cell', { name: 'Vervolg afspreken' }).waitFor();
+    await screen(officer, 'story-29-officer-results');
+    await narrow(officer, 'story-29b-officer-results-375');
+
+    const requests = (await t.ds.query(
+      `SELECT count(*)::int AS n FROM quote_request WHERE contractor_organisation_id = $1 AND social_enterprise_id = $2`,
+      [contractorOrgId, seOrgId],
+    )) as { n: number }[];
+    expect(requests[0].n).toBe(2);
+    console.log(`meeting day: ${((Date.now() - started) / 1000).toFixed(1)} s in the browsers`);
   });
 });

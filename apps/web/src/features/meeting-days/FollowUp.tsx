@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n/LocaleProvider';
 import { SelectField } from '../../ui/Fields';
 import { QueryState, RouterLink } from '../../ui/States';
+import { useQuoteRequests } from '../marketplace/api';
 import { QuoteRequestForm } from '../marketplace/QuoteRequestForm';
 import { useObligations } from '../obligations/api';
 import { useTenderTitles } from '../tenders/api';
@@ -13,9 +14,15 @@ import type { Meeting } from './api';
  * enterprise (the marketplace's own form), on the obligation and offering the meeting was about. When the pair
  * met on a wish alone, the contractor picks the obligation and the offering.
  */
-export function FollowUp({ meeting }: { meeting: Meeting }) {
-  const { t } = useT();
+export function FollowUp({ meeting, since }: { meeting: Meeting; since: string | null }) {
+  const { t, date } = useT();
   const [asking, setAsking] = useState(false);
+  const requests = useQuoteRequests();
+  // Requests to this enterprise since the schedule was made: the next step may already have been taken.
+  const asked = (requests.data?.items ?? []).filter(
+    (r) =>
+      r.socialEnterpriseId === meeting.socialEnterpriseOrganisationId && (!since || r.createdAt >= since),
+  );
   return (
     <div className="bs-preview">
       {asking ? (
@@ -23,9 +30,20 @@ export function FollowUp({ meeting }: { meeting: Meeting }) {
       ) : (
         <>
           <Heading level={4}>{t('md.followUp.title')}</Heading>
-          <Paragraph>{t('md.followUp.lead', { name: meeting.socialEnterpriseName })}</Paragraph>
+          {asked.length > 0 ? (
+            <Paragraph>
+              {t('md.followUp.asked', { name: meeting.socialEnterpriseName, date: date(asked[0].createdAt) })}{' '}
+              <RouterLink to="/contractor/quotes">{t('nav.quotes')}</RouterLink>
+            </Paragraph>
+          ) : (
+            <Paragraph>{t('md.followUp.lead', { name: meeting.socialEnterpriseName })}</Paragraph>
+          )}
           <div className="bs-actions">
-            <Button type="button" appearance="primary-action-button" onClick={() => setAsking(true)}>
+            <Button
+              type="button"
+              appearance={asked.length ? 'secondary-action-button' : 'primary-action-button'}
+              onClick={() => setAsking(true)}
+            >
               {t('md.followUp.request', { name: meeting.socialEnterpriseName })}
             </Button>
           </div>

@@ -47,7 +47,7 @@ export function MyMeetings({ day, role }: { day: MeetingDay; role: Role }) {
             {calendarError ? <ErrorAlert error={calendarError} /> : null}
             <ol className="bs-cards" aria-label={t('md.mine.title')}>
               {meetings.map((m) => (
-                <MeetingCard key={m.id} eventId={day.id} m={m} role={role} />
+                <MeetingCard key={m.id} day={day} m={m} role={role} />
               ))}
             </ol>
           </>
@@ -57,11 +57,11 @@ export function MyMeetings({ day, role }: { day: MeetingDay; role: Role }) {
   );
 }
 
-function MeetingCard({ eventId, m, role }: { eventId: string; m: Meeting; role: Role }) {
+function MeetingCard({ day, m, role }: { day: MeetingDay; m: Meeting; role: Role }) {
   const { t } = useT();
   const contractor = role === 'contractor';
   const other = contractor ? m.socialEnterpriseName : m.contractorName;
-  const record = useRecordOutcome(eventId, m.id);
+  const record = useRecordOutcome(day.id, m.id);
   return (
     <li className="bs-card">
       <Heading level={3}>{other}</Heading>
@@ -96,7 +96,7 @@ function MeetingCard({ eventId, m, role }: { eventId: string; m: Meeting; role: 
       )}
       {m.outcome === 'follow_up' &&
         (contractor ? (
-          <FollowUp meeting={m} />
+          <FollowUp meeting={m} since={day.scheduledAt} />
         ) : (
           <Paragraph>{t('md.followUp.se', { name: m.contractorName })}</Paragraph>
         ))}

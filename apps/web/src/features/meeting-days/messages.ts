@@ -84,7 +84,7 @@ const nl = {
   'md.mine.notYet': 'Het programma is nog niet gepubliceerd. U krijgt bericht zodra het klaar is.',
   'md.mine.none': 'Er is voor u geen gesprek ingepland op deze dag.',
   'md.mine.lead':
-    '{count, plural, one {U heeft 1 gesprek} other {U heeft # gesprekken}}. Zet ze in uw agenda en laat na elk gesprek weten hoe het ging.',
+    '{count, plural, one {U heeft 1 gesprek. Zet het in uw agenda en laat na afloop weten hoe het ging.} other {U heeft # gesprekken. Zet ze in uw agenda en laat na elk gesprek weten hoe het ging.}}',
   'md.mine.ics': 'Zet in mijn agenda (.ics)',
   'md.mine.offerings': 'Aanbod: {titles}',
   'md.outcome.question': 'Hoe ging het gesprek?',
@@ -97,6 +97,7 @@ const nl = {
   'md.followUp.title': 'Volgende stap',
   'md.followUp.lead': 'Vraag {name} om een offerte. De aanvraag komt bij uw offertes te staan.',
   'md.followUp.request': 'Offerte aanvragen bij {name}',
+  'md.followUp.asked': 'U vroeg {name} op {date} om een offerte. U vindt de aanvraag onder',
   'md.followUp.obligation': 'Voor welke verplichting?',
   'md.followUp.obligationUntitled': 'Verplichting zonder titel',
   'md.followUp.choose': 'Kies een verplichting',
@@ -280,7 +281,7 @@ const en: Record<keyof typeof nl, string> = {
   'md.mine.notYet': 'The schedule has not been published yet. We will let you know when it is ready.',
   'md.mine.none': 'No meeting has been planned for you on this day.',
   'md.mine.lead':
-    '{count, plural, one {You have 1 meeting} other {You have # meetings}}. Add them to your calendar and after each meeting tell us how it went.',
+    '{count, plural, one {You have 1 meeting. Add it to your calendar and afterwards tell us how it went.} other {You have # meetings. Add them to your calendar and after each meeting tell us how it went.}}',
   'md.mine.ics': 'Add to my calendar (.ics)',
   'md.mine.offerings': 'Offering: {titles}',
   'md.outcome.question': 'How did the meeting go?',
@@ -293,6 +294,7 @@ const en: Record<keyof typeof nl, string> = {
   'md.followUp.title': 'Next step',
   'md.followUp.lead': 'Ask {name} for a quote. The request will be listed under your quotes.',
   'md.followUp.request': 'Request a quote from {name}',
+  'md.followUp.asked': 'You asked {name} for a quote on {date}. You will find the request under',
   'md.followUp.obligation': 'For which obligation?',
   'md.followUp.obligationUntitled': 'Obligation without a title',
   'md.followUp.choose': 'Choose an obligation',
