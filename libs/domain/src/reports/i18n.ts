@@ -97,6 +97,7 @@ const NL: Labels = {
   'obligation.met': 'Behaald',
   'obligation.not_met': 'Niet behaald',
   'obligation.waived': 'Kwijtgescholden',
+  'obligation.error': 'Niet te berekenen',
   notApplicable: 'Niet van toepassing',
   periodNoteObligation:
     'Bijdragen en totalen per route betreffen bijdragen gedateerd in de rapportageperiode; de voortgang van de verplichting geldt voor de hele looptijd.',
@@ -172,6 +173,7 @@ const EN: Labels = {
   'obligation.met': 'Met',
   'obligation.not_met': 'Not met',
   'obligation.waived': 'Waived',
+  'obligation.error': 'Cannot be computed',
   notApplicable: 'Not applicable',
   periodNoteObligation:
     'Contributions and totals per route cover contributions dated inside the reporting period; the progress of the obligation covers the whole term.',

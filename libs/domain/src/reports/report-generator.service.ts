@@ -7,6 +7,8 @@ import { UnrecoverableError } from 'bullmq';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportProgress } from '../jobs/jobs.service';
+import { countFailures, FailureCounter } from '../metrics/failure-counts';
+import { SroiInputError } from '../sroi/dates';
 import {
   ContributionJson,
   ObligationJson,
@@ -76,6 +78,25 @@ export const BUYER_CSV_COLUMNS = [
   'verified_in_period_cents',
 ];
 
+/** The status code a buyer row carries when its progress cannot be computed (the PDF says it in words). */
+export const ROW_ERROR_STATUS = 'error';
+
+/** A row that could not be rendered as it should, and was marked in the file instead. */
+export interface RowFailure {
+  kind: 'buyer_obligation' | 'contribution';
+  id: string;
+  detail: string;
+}
+
+function detailOf(err: unknown): string {
+  return ((err as Error | undefined)?.message ?? String(err)).slice(0, 300);
+}
+
+/** An instant as ISO 8601, or empty when the stored value is not a date (`infinity`, a broken value). */
+function isoOrEmpty(d: Date | null | undefined): string {
+  return d instanceof Date && Number.isFinite(d.getTime()) ? d.toISOString() : '';
+}
+
 export function contributionCsvRecord(r: ContributionRow): unknown[] {
   return [
     r.id,
@@ -93,8 +114,31 @@ export function contributionCsvRecord(r: ContributionRow): unknown[] {
     r.end_date ?? '',
     Number(r.claimed_value_cents),
     r.verified_value_cents === null ? '' : Number(r.verified_value_cents),
-    r.created_at.toISOString(),
+    isoOrEmpty(r.created_at),
   ];
+}
+
+/**
+ * `contributionCsvRecord`, or for a row it cannot render its ids with the status `error` and the rest empty
+ * (recorded in `failures`): one row never fails the file.
+ */
+export function contributionCsvRecordOrMark(r: ContributionRow, failures: RowFailure[]): unknown[] {
+  try {
+    return contributionCsvRecord(r);
+  } catch (err) {
+    failures.push({ kind: 'contribution', id: r.id, detail: detailOf(err) });
+    return CONTRIBUTION_CSV_COLUMNS.map((c) =>
+      c === 'contribution_id'
+        ? r.id
+        : c === 'obligation_id'
+          ? r.obligation_id
+          : c === 'tender_id'
+            ? r.tender_id
+            : c === 'status'
+              ? ROW_ERROR_STATUS
+              : '',
+    );
+  }
 }
 
 export function buyerCsvRecord(o: BuyerObligationSummary): unknown[] {
@@ -156,6 +200,48 @@ export function summarise(row: BuyerObligationRow, today: string): BuyerObligati
 }
 
 /**
+ * `summarise`, or for an obligation whose progress cannot be computed (a stored date the engine cannot read) its
+ * stored facts and sums with the status `error`: remaining is the amount less the verified sum, the forecast is
+ * what is claimed. Recorded in `failures`; the rest of the report is unchanged.
+ */
+export function summariseOrMark(
+  row: BuyerObligationRow,
+  today: string,
+  failures: RowFailure[],
+): BuyerObligationSummary {
+  try {
+    return summarise(row, today);
+  } catch (err) {
+    failures.push({ kind: 'buyer_obligation', id: row.id, detail: detailOf(err) });
+    const amountCents = Number(row.amount_cents);
+    const verifiedCents = Number(row.verified);
+    return {
+      id: row.id,
+      tenderId: row.tender_id,
+      tenderTitle: row.tender_title,
+      contractorName: row.contractor_name,
+      amountCents,
+      claimedCents: Number(row.claimed),
+      verifiedCents,
+      remainingCents: Math.max(0, amountCents - verifiedCents),
+      forecastCents: Number(row.claimed),
+      status: ROW_ERROR_STATUS,
+      dueDate: row.due_date,
+      claimedInPeriodCents: Number(row.period_claimed),
+      verifiedInPeriodCents: Number(row.period_verified),
+    };
+  }
+}
+
+/**
+ * An error of the report's own data (the engine refuses a stored value, or it has a shape the code cannot read):
+ * every attempt would fail the same way.
+ */
+function isDataError(err: unknown): boolean {
+  return err instanceof SroiInputError || err instanceof RangeError || err instanceof TypeError;
+}
+
+/**
  * Produces a report's file in the worker. Everything is read and the file written in one REPEATABLE READ
  * transaction: the totals agree with the rows, and the file, its size and checksum commit together. A
  * re-delivered job finds the file complete and does nothing; a job retried after a crash starts from an
@@ -184,20 +270,45 @@ export class ReportGeneratorService {
     if (report.sha256 && report.sizeBytes !== null)
       return { sizeBytes: report.sizeBytes, sha256: report.sha256 };
     await progress(1);
+    const failures: RowFailure[] = [];
+    let stored: StoredFile;
     try {
-      return await this.store(report, progress);
+      stored = await this.store(report, progress, failures);
     } catch (err) {
       // A domain error here means the scope is gone or no longer visible to the requester: retrying cannot help.
       if (err instanceof AppError) throw new UnrecoverableError(err.message);
+      // The report's subject itself cannot be read (not one row of it): failed at once with the reason.
+      if (isDataError(err)) {
+        this.logger.warn({ reportId, err: detailOf(err) }, 'report cannot be made from the stored data');
+        throw new UnrecoverableError(
+          err instanceof SroiInputError
+            ? `The report cannot be made: its stored data cannot be valued (${err.message})`
+            : 'The report cannot be made: its stored data cannot be read',
+        );
+      }
       throw err;
     }
+    if (failures.length) {
+      this.logger.warn(
+        { reportId, rows: failures.length, first: failures.slice(0, 5) },
+        'report finished with rows marked: they could not be rendered',
+      );
+      await countFailures(
+        this.ds,
+        FailureCounter.ReportRowFailed,
+        failures.map((f) => f.kind),
+        this.logger,
+      );
+    }
+    return stored;
   }
 
-  private store(report: ReportEntity, progress: ReportProgress): Promise<StoredFile> {
+  private store(report: ReportEntity, progress: ReportProgress, failures: RowFailure[]): Promise<StoredFile> {
     return this.ds.transaction('REPEATABLE READ', async (m) => {
       await m.query('DELETE FROM report_file_chunk WHERE report_id = $1', [report.id]);
+      failures.length = 0;
       const writer = new ChunkWriter(m, report.id);
-      const reference = await this.write(m, report, writer, progress);
+      const reference = await this.write(m, report, writer, progress, failures);
       const stored = await writer.end();
       await m.getRepository(ReportEntity).update(
         { id: report.id },
@@ -218,6 +329,7 @@ export class ReportGeneratorService {
     report: ReportEntity,
     out: ChunkWriter,
     progress: ReportProgress,
+    failures: RowFailure[],
   ): Promise<string> {
     const meta: ReportMeta = {
       scope: report.scope,
@@ -227,9 +339,9 @@ export class ReportGeneratorService {
     };
     if (report.scope === 'buyer') {
       const buyer = await m.getRepository(OrganisationEntity).findOneByOrFail({ id: report.scopeId });
-      if (report.format === 'csv') await this.buyerCsv(m, report, out, progress);
+      if (report.format === 'csv') await this.buyerCsv(m, report, out, progress, failures);
       else {
-        const data = await this.buyerData(m, report, meta, buyer);
+        const data = await this.buyerData(m, report, meta, buyer, failures);
         await progress(40);
         if (report.format === 'pdf') await pipePdf(await renderBuyerPdf(data), out);
         else await out.write(JSON.stringify(await this.buyerJson(data), null, 2));
@@ -243,7 +355,7 @@ export class ReportGeneratorService {
         obligationId,
       ]);
       const tender = await m.getRepository(TenderEntity).findOneByOrFail({ id: tenderId });
-      await this.contributionCsv(m, obligationId, meta, out, progress);
+      await this.contributionCsv(m, obligationId, meta, out, progress, failures);
       return tenderReference(tender, this.ocidPrefix);
     }
     const data = await this.obligationData(m, report, obligationId, meta);
@@ -327,6 +439,7 @@ export class ReportGeneratorService {
     report: ReportEntity,
     meta: ReportMeta,
     buyer: OrganisationEntity,
+    failures: RowFailure[],
   ): Promise<BuyerReportData> {
     const params = [buyer.id, meta.period?.from ?? null, meta.period?.to ?? null];
     const today = todayInNl();
@@ -338,7 +451,7 @@ export class ReportGeneratorService {
     return {
       meta,
       buyer: { id: buyer.id, name: buyer.name },
-      obligations: rows.map((r) => summarise(r, today)),
+      obligations: rows.map((r) => summariseOrMark(r, today, failures)),
       spendPerSocialEnterprise: spend.map((s: Record<string, string>) => ({
         socialEnterpriseId: s.id,
         name: s.name,
@@ -399,6 +512,7 @@ export class ReportGeneratorService {
     meta: ReportMeta,
     out: ChunkWriter,
     progress: ReportProgress,
+    failures: RowFailure[],
   ): Promise<void> {
     const params = [obligationId, meta.period?.from ?? null, meta.period?.to ?? null];
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM contribution WHERE obligation_id = $1', [
@@ -412,7 +526,7 @@ export class ReportGeneratorService {
       n,
       out,
       progress,
-      (r: ContributionRow) => contributionCsvRecord(r),
+      (r: ContributionRow) => contributionCsvRecordOrMark(r, failures),
     );
   }
 
@@ -421,6 +535,7 @@ export class ReportGeneratorService {
     report: ReportEntity,
     out: ChunkWriter,
     progress: ReportProgress,
+    failures: RowFailure[],
   ): Promise<void> {
     const params = [report.scopeId, report.periodFrom, report.periodTo];
     const [{ n }] = await m.query(
@@ -436,7 +551,7 @@ export class ReportGeneratorService {
       n,
       out,
       progress,
-      (r: BuyerObligationRow) => buyerCsvRecord(summarise(r, today)),
+      (r: BuyerObligationRow) => buyerCsvRecord(summariseOrMark(r, today, failures)),
     );
   }
 }
