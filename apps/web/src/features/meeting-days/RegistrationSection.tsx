@@ -35,7 +35,13 @@ export function RegistrationSection({ day, role }: { day: MeetingDay; role: Role
         <QueryState query={regs}>
           {({ items }) =>
             items[0] ? (
-              <OwnRegistration day={day} role={role} reg={items[0]} onDone={setDone} />
+              <OwnRegistration
+                day={day}
+                role={role}
+                reg={items[0]}
+                said={done === 'registered'}
+                onDone={setDone}
+              />
             ) : day.status === 'open' ? (
               <>
                 <Paragraph>
@@ -57,11 +63,14 @@ function OwnRegistration({
   day,
   role,
   reg,
+  said,
   onDone,
 }: {
   day: MeetingDay;
   role: Role;
   reg: Registration;
+  /** The notice above already says it is registered. */
+  said: boolean;
   onDone: (d: Done) => void;
 }) {
   const { t } = useT();
@@ -72,7 +81,7 @@ function OwnRegistration({
   const open = day.status === 'open';
   return (
     <>
-      <Paragraph>{t('md.reg.registered')}</Paragraph>
+      {!said && <Paragraph>{t('md.reg.registered')}</Paragraph>}
       <DataList className="bs-facts bs-facts--inline">
         <DataListItem>
           <DataListKey>{t('md.reg.available')}</DataListKey>
