@@ -1,3 +1,4 @@
+import type { StoredMatchReason } from '@app/database';
 import { SroiInputError } from '../sroi/dates';
 import type { CertificationFact, SroiPolicyBody } from '../sroi/policy.types';
 import { examplePolicy } from '../sroi/testing.fixtures';
@@ -12,6 +13,7 @@ import {
   type SkippedCandidate,
   UnscorableError,
 } from './match-failure';
+import { expandReasons } from './match-reasons';
 import type { LoadedSubject } from './matching.service';
 import type { MatchCandidate } from './score-match';
 
@@ -180,5 +182,18 @@ describe('failure isolation in matching', () => {
       }
     }
     expect(failureSentences('amount_out_of_range', 'tender').reasonNl).toContain('deze aanbesteding');
+  });
+});
+
+describe('stored reasons this version cannot read', () => {
+  it('are left out of the list, and a list that is not one reads as none', () => {
+    const known: StoredMatchReason = ['cpv', 0.3, 1, 'code', '90911200'];
+    const unknown = ['cpv', 0.3, 1, 'a_code_from_another_release'] as unknown as StoredMatchReason;
+    const alien = ['telepathy', 0.1, 1, 'x'] as unknown as StoredMatchReason;
+    expect(expandReasons([unknown, known, alien]).map((r) => r.detail)).toEqual([
+      "CPV 90911200 is the tender's own CPV code",
+    ]);
+    expect(expandReasons(null as unknown as StoredMatchReason[])).toEqual([]);
+    expect(expandReasons([null, 3] as unknown as StoredMatchReason[])).toEqual([]);
   });
 });

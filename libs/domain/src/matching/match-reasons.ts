@@ -150,6 +150,20 @@ export function expandReason(r: StoredMatchReason | MatchReasonJson): MatchReaso
   return { factor, weight, value, detail, detailNl };
 }
 
+/**
+ * A stored list's reasons with their sentences. A reason this version cannot write out (a factor or code it does
+ * not know: stored by another release, or edited by hand) is left out, and a list that is not one reads as none:
+ * one row's reasons never fail a page, a report or a schedule that reads many.
+ */
 export function expandReasons(rs: (StoredMatchReason | MatchReasonJson)[]): MatchReasonJson[] {
-  return rs.map(expandReason);
+  if (!Array.isArray(rs)) return [];
+  const out: MatchReasonJson[] = [];
+  for (const r of rs) {
+    try {
+      if (r != null && typeof r === 'object') out.push(expandReason(r));
+    } catch {
+      // Unknown factor or code: left out.
+    }
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import {
   ObligationMatchEntity,
 } from '@app/database';
 import { JobName, OutboxJobs, OutboxService, QueueName } from '@app/queue';
+import { UnrecoverableError } from 'bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -17,13 +18,15 @@ import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
 import { CandidatePair, candidatePairs, MatchRow, Registrant } from './candidates';
-import { amsterdamInstant, amsterdamIso, daySlots, slotsWithin } from './day-slots';
+import { countFailures, FailureCounter } from '../metrics/failure-counts';
+import { amsterdamInstant, amsterdamIso, daySlots } from './day-slots';
 import { schedulePublishedMessage } from './meeting-day-notices';
 import { isMeetingDayHost, isMeetingParty, meetingPartyWhere } from './meeting-day-visibility';
 import { MeetingDaysErrorCode } from './meeting-days.errors';
 import { MeetingDaysService } from './meeting-days.service';
 import { icsCalendar } from './ical';
 import { buildSchedule } from './scheduler';
+import { type SkippedRegistrant, usableRegistrations } from './usable-registrations';
 import { expandReasons } from '../matching/match-reasons';
 
 export interface MeetingView {
@@ -69,6 +72,8 @@ export interface EventResults {
 export interface BuildScheduleResult extends ScheduleSummary {
   eventId: string;
   revision: number;
+  /** Registrants left out because their registration cannot be used, with why (never stored in the summary). */
+  skipped: SkippedRegistrant[];
 }
 
 /**
@@ -168,10 +173,19 @@ export class MeetingDayScheduleService {
       this.logger.warn({ eventId }, 'event gone; schedule skipped');
       return null;
     }
-    const registrations = await this.ds
+    const all = await this.ds
       .getRepository(MeetingDayRegistrationEntity)
       .find({ where: { eventId }, relations: { organisation: true }, order: { organisationId: 'ASC' } });
-    const slots = daySlots(event.startTime, event.endTime, event.slotMinutes);
+    let slots: ReturnType<typeof daySlots>;
+    try {
+      slots = daySlots(event.startTime, event.endTime, event.slotMinutes);
+    } catch (err) {
+      // The day's own hours: no schedule can be built from them, and a retry would fail the same way.
+      throw new UnrecoverableError(`The day's hours cannot be read: ${(err as Error).message}`);
+    }
+    // A registrant whose registration cannot be used is left out with the reason; the others are scheduled.
+    const { usable, skipped } = usableRegistrations(all, slots);
+    const registrations = usable.map((u) => u.registration);
     const registrants: Registrant[] = registrations.map((r) => ({
       organisationId: r.organisationId,
       kind: r.kind,
@@ -197,10 +211,10 @@ export class MeetingDayScheduleService {
     const result = await buildSchedule({
       slotCount: slots.length,
       tables: event.tables,
-      participants: registrations.map((r) => ({
+      participants: usable.map(({ registration: r, slots: available }) => ({
         organisationId: r.organisationId,
         kind: r.kind,
-        slots: slotsWithin(slots, r.availableFrom, r.availableUntil),
+        slots: available,
         maxMeetings: r.maxMeetings,
       })),
       candidates: pairs,
@@ -210,7 +224,7 @@ export class MeetingDayScheduleService {
     const pairOf = new Map<string, CandidatePair>(
       pairs.map((p) => [`${p.contractorId}/${p.socialEnterpriseId}`, p]),
     );
-    return this.ds.transaction(async (m) => {
+    const built = await this.ds.transaction(async (m) => {
       const locked = await m
         .getRepository(MeetingDayEntity)
         .createQueryBuilder('e')
@@ -258,8 +272,22 @@ export class MeetingDayScheduleService {
       locked.scheduledAt = new Date();
       locked.scheduleSummary = summary;
       await m.getRepository(MeetingDayEntity).save(locked);
-      return { eventId, revision, ...summary };
+      return { eventId, revision, ...summary, skipped };
     });
+    if (skipped.length) {
+      // Once the schedule is stored (a retried build counts nothing twice).
+      this.logger.warn(
+        { eventId, skipped },
+        'registrants left out of the schedule: their data cannot be used',
+      );
+      await countFailures(
+        this.ds,
+        FailureCounter.RegistrantSkipped,
+        skipped.map(() => 'unreadable_availability'),
+        this.logger,
+      );
+    }
+    return built;
   }
 
   /**
