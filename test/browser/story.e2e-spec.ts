@@ -388,6 +388,7 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await nav(officer).getByRole('link', { name: 'Ontmoetingsdagen' }).click();
     await h1(officer, 'Mijn ontmoetingsdagen');
     await officer.getByText('U heeft nog geen ontmoetingsdag.', { exact: false }).waitFor();
+    await screen(officer, 'story-19-officer-meeting-days-empty');
     await officer.getByRole('link', { name: 'Nieuwe ontmoetingsdag' }).click();
     await h1(officer, 'Nieuwe ontmoetingsdag');
     await officer.getByLabel('Naam van de dag').fill(dayTitle);
@@ -442,6 +443,10 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await visitor.getByRole('link', { name: dayTitle }).waitFor();
     await screen(visitor, 'story-22-public-meeting-days');
     await narrow(visitor, 'story-22b-public-meeting-days-375');
+    await visitor.getByRole('link', { name: dayTitle }).click();
+    await h1(visitor, dayTitle);
+    await visitor.getByRole('link', { name: /^Log in als opdrachtnemer of sociale onderneming/ }).waitFor();
+    await screen(visitor, 'story-22c-public-meeting-day');
 
     // Social enterprise: registers, wishing to meet the second contractor, chosen by name; then changes it.
     await nav(se).getByRole('link', { name: 'Ontmoetingsdagen' }).click();
@@ -500,6 +505,12 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await officer.getByRole('table', { name: 'Tafel 1' }).waitFor();
     await officer.getByRole('table', { name: seName }).waitFor();
     await screen(officer, 'story-26-officer-day-sheet');
+    // As printed: no menu, no buttons, the tables and names only.
+    await officer.emulateMedia({ media: 'print' });
+    expect(await nav(officer).isVisible()).toBe(false);
+    expect(await officer.getByRole('button', { name: 'Afdrukken' }).isVisible()).toBe(false);
+    await screenshot(officer, 'story-26c-officer-day-sheet-print');
+    await officer.emulateMedia({ media: 'screen' });
     await narrow(officer, 'story-26b-officer-day-sheet-375');
 
     // Both sides see their meeting, with the other's name, its time and table.
