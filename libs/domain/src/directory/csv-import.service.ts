@@ -1,4 +1,10 @@
-import { BusinessRuleError, KVK_PATTERN, normalisePostcode, POSTCODE_OR_PC4_PATTERN } from '@app/common';
+import {
+  BOUNDS,
+  BusinessRuleError,
+  KVK_PATTERN,
+  normalisePostcode,
+  POSTCODE_OR_PC4_PATTERN,
+} from '@app/common';
 import {
   OfferingEntity,
   OrganisationEntity,
@@ -167,8 +173,14 @@ export class CsvImportService {
           else if (!cpvCodes.includes(p.code)) cpvCodes.push(p.code);
         }
         const price = num(r.price_indication_cents);
-        if (price !== null && (!Number.isSafeInteger(price) || price < 0))
-          reasons.push('price_indication_cents must be whole cents');
+        const priceBound = BOUNDS.priceIndicationCents;
+        if (
+          price !== null &&
+          (!Number.isSafeInteger(price) || price < priceBound.min || price > priceBound.max)
+        )
+          reasons.push(
+            `price_indication_cents must be whole cents from ${priceBound.min} to ${priceBound.max}`,
+          );
         const share = num(r.labour_share);
         if (share !== null && !(share >= 0 && share <= 1))
           reasons.push('labour_share must be between 0 and 1');

@@ -397,7 +397,12 @@ function category(v: Json): MainProcurementCategory | null {
 export function dateOnly(v: Json): string | null {
   if (typeof v !== 'string') return null;
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(v);
-  if (!m || Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`))) return null;
+  if (!m) return null;
+  // A real calendar day in years PostgreSQL and the engine read the same way (year 0000 or 2023-02-30 is no date:
+  // left out, not stored, so one release's odd date never fails the import).
+  const d = new Date(`${m[1]}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== m[1]) return null;
+  if (m[1] < '1900-01-01' || m[1] > '2999-12-31') return null;
   return m[1];
 }
 
