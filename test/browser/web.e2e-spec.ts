@@ -364,11 +364,10 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
       certificateNumber: 'PSO-1',
       validFrom: `${year}-01-01`,
     });
-    const seName = (
-      (await t.ds.query('SELECT name FROM organisation WHERE id = $1', [se.user.organisationId])) as {
-        name: string;
-      }[]
-    )[0].name;
+    // A name of its own: the shared test database holds hundreds of "Test social_enterprise N xxxx" by now, and the
+    // officer finds an enterprise as a person would, by a name that tells it apart.
+    const seName = `Kwispelkat Schoonmaak ${Math.random().toString(36).slice(2, 7)}`;
+    await t.ds.query('UPDATE organisation SET name = $1 WHERE id = $2', [seName, se.user.organisationId]);
     await t
       .http()
       .put(`/api/v1/social-enterprises/${se.user.organisationId}/profile`)

@@ -265,8 +265,9 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
 
     it("takes the tender's own classification (UK notices): CPV items, reported when unknown, an enterprise's opportunity", async () => {
       const offering = await createOffering(t, se, {
-        title: 'Museumrondleidingen en archiefwerk',
-        cpvCodes: ['92500000-6'],
+        title: 'Maatschappelijke dienstverlening aan huis',
+        // A CPV division no other spec uses: another spec's obligation must never see this offering.
+        cpvCodes: ['85312000-9'],
       });
       const ocid = `ocds-bstcls-${Date.now().toString(36)}`;
       const release = (n: number, classification: Json) => ({
@@ -279,11 +280,11 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
         parties: [{ id: 'GB-TEST-1', name: 'Test County Council', roles: ['buyer'] }],
         tender: {
           id: `${ocid}-${n}`,
-          title: 'Museum and archive services',
+          title: 'Social work services',
           status: 'active',
           classification,
           // As Contracts Finder writes them: items without a classification of their own.
-          items: [{ id: '1', description: 'Museum services' }],
+          items: [{ id: '1', description: 'Social work' }],
         },
       });
       const result = await importPackage(officer, {
@@ -292,7 +293,11 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
         publishedDate: '2025-02-03T10:00:00Z',
         publisher: { name: 'UK tender classification test' },
         releases: [
-          release(1, { scheme: 'CPV', id: '92500000', description: 'Library, archives, museums' }),
+          release(1, {
+            scheme: 'CPV',
+            id: '85312000',
+            description: 'Social work services without accommodation',
+          }),
           release(2, { scheme: 'CPV', id: '99999999' }),
         ],
       });
@@ -307,9 +312,13 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
         [[classified.id, unknown.id]],
       );
       expect(items).toEqual([
-        { tender_id: classified.id, description: 'Library, archives, museums', cpv_code: '92500000' },
+        {
+          tender_id: classified.id,
+          description: 'Social work services without accommodation',
+          cpv_code: '85312000',
+        },
       ]);
-      const byCpv = await t.http().get('/api/v1/tenders?source=ocds&cpv=92500000&limit=100').expect(200);
+      const byCpv = await t.http().get('/api/v1/tenders?source=ocds&cpv=85312000&limit=100').expect(200);
       expect(byCpv.body.items.map((i: Json) => i.id)).toContain(classified.id);
 
       // The imported tender is matched like the platform's own: among the enterprise's opportunities.
@@ -332,7 +341,7 @@ describe('open data: OCDS import and export (e2e, real PostgreSQL + Redis + work
           expect(mine).toMatchObject({
             kind: 'tender',
             offeringId: offering.id,
-            tenderTitle: 'Museum and archive services',
+            tenderTitle: 'Social work services',
             buyerName: 'Test County Council',
           });
           break;
