@@ -95,4 +95,6 @@ export enum CommonErrorCode {
   InvalidCursor = 'INVALID_CURSOR',
   Internal = 'INTERNAL_ERROR',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** A write that still collided with another (deadlock, serialization failure) after retries: 503, try again. */
+  WriteConflict = 'WRITE_CONFLICT',
 }

@@ -105,7 +105,6 @@ const BAD_VALUE_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '2
  * like a database that is briefly away, with its own code so clients and logs can tell it apart. Not 409: this API's
  * 409s say the data is in a state the client must look at first (ALREADY_EXISTS, TENDER_READ_ONLY...).
  */
-export const WRITE_CONFLICT_CODE = 'WRITE_CONFLICT';
 const WRITE_CONFLICT_SQLSTATES = new Set(['40P01', '40001']);
 const WRITE_CONFLICT_RETRY_AFTER_S = 1;
 
@@ -172,7 +171,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }>();
     const req = ctx.getRequest<RequestLike>();
     const body = this.toBody(exception, req);
-    if (body.code === WRITE_CONFLICT_CODE) {
+    if (body.code === CommonErrorCode.WriteConflict) {
       this.logger.warn(
         { err: exception, requestId: req?.id, method: req?.method, url: req?.url },
         'write conflict (deadlock or serialization failure) after retries',
@@ -184,7 +183,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       );
     }
     if (reply.sent || reply.raw?.headersSent) return;
-    if (body.code === WRITE_CONFLICT_CODE)
+    if (body.code === CommonErrorCode.WriteConflict)
       reply.header?.('Retry-After', String(WRITE_CONFLICT_RETRY_AFTER_S));
     reply
       .status(body.statusCode)
@@ -272,7 +271,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (writeConflictCode(exception) !== null) {
       return {
         statusCode: 503,
-        code: WRITE_CONFLICT_CODE,
+        code: CommonErrorCode.WriteConflict,
         message: 'Another change to the same data was being saved at the same moment; send the request again',
       };
     }
