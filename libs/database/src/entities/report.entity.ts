@@ -4,7 +4,7 @@ import { BackgroundJobEntity } from './background-job.entity';
 
 export const REPORT_SCOPES = ['obligation', 'tender', 'buyer'] as const;
 export type ReportScope = (typeof REPORT_SCOPES)[number];
-export const REPORT_FORMATS = ['pdf', 'csv', 'json'] as const;
+export const REPORT_FORMATS = ['pdf', 'csv', 'json', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_LANGUAGES = ['nl', 'en'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];

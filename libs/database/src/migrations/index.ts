@@ -24,6 +24,7 @@ import { AddMatchOfferingFact1795510000000 } from './1795510000000-AddMatchOffer
 import { LightenObligationMatchWrites1795510000100 } from './1795510000100-LightenObligationMatchWrites';
 import { AddMeetingDayPublication1795520000000 } from './1795520000000-AddMeetingDayPublication';
 import { AddMatchFailure1795531000000 } from './1795531000000-AddMatchFailure';
+import { AddReportFormatXlsx1795600400000 } from './1795600400000-AddReportFormatXlsx';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   LightenObligationMatchWrites1795510000100,
   AddMeetingDayPublication1795520000000,
   AddMatchFailure1795531000000,
+  AddReportFormatXlsx1795600400000,
 ];

@@ -42,7 +42,7 @@ const NL: Labels = {
   policy: 'SROI-beleid (bevroren bij gunning)',
   percentage: 'SROI-percentage',
   obligationAmount: 'SROI-verplichting',
-  dueDate: 'Uiterste datum',
+  dueDate: 'Einddatum',
   status: 'Status',
   period: 'Rapportageperiode',
   allTime: 'Volledige looptijd',
@@ -50,10 +50,10 @@ const NL: Labels = {
   page: 'pagina {x} van {y}',
   breakdown: 'Opbouw van de verplichting',
   progress: 'Voortgang',
-  claimed: 'Geclaimd',
-  verified: 'Geverifieerd',
+  claimed: 'Opgevoerd',
+  verified: 'Goedgekeurd',
   required: 'Vereist',
-  remaining: 'Nog te realiseren',
+  remaining: 'Nog te doen',
   forecast: 'Prognose einde contract',
   penalty: 'Indicatie boete',
   route: 'Route',
@@ -61,7 +61,7 @@ const NL: Labels = {
   total: 'Totaal',
   totalExclRejected: 'Totaal (excl. afgewezen)',
   totalsPerRoute: 'Totalen per route',
-  chart: 'Vereist, geclaimd en geverifieerd per route',
+  chart: 'Vereist, opgevoerd en goedgekeurd per route',
   contributions: 'Bijdragen',
   noContributions: 'Nog geen bijdragen geregistreerd.',
   date: 'Datum',
@@ -84,20 +84,6 @@ const NL: Labels = {
   atRisk: 'Verplichtingen met risico',
   obligationCount: 'Aantal verplichtingen',
   totalAmount: 'Totaal verplicht',
-  'route.employment': 'Werk',
-  'route.training': 'Opleiding',
-  'route.social_purchase': 'Inkoop',
-  'route.social_activity': 'Activiteit',
-  'contribution.submitted': 'Ingediend',
-  'contribution.verified': 'Geverifieerd',
-  'contribution.rejected': 'Afgewezen',
-  'obligation.open': 'Open',
-  'obligation.on_track': 'Op koers',
-  'obligation.at_risk': 'Risico',
-  'obligation.met': 'Behaald',
-  'obligation.not_met': 'Niet behaald',
-  'obligation.waived': 'Kwijtgescholden',
-  'obligation.error': 'Niet te berekenen',
   notApplicable: 'Niet van toepassing',
   periodNoteObligation:
     'Bijdragen en totalen per route betreffen bijdragen gedateerd in de rapportageperiode; de voortgang van de verplichting geldt voor de hele looptijd.',
@@ -160,20 +146,6 @@ const EN: Labels = {
   atRisk: 'Obligations at risk',
   obligationCount: 'Number of obligations',
   totalAmount: 'Total required',
-  'route.employment': 'Employment',
-  'route.training': 'Training',
-  'route.social_purchase': 'Purchase',
-  'route.social_activity': 'Activity',
-  'contribution.submitted': 'Submitted',
-  'contribution.verified': 'Verified',
-  'contribution.rejected': 'Rejected',
-  'obligation.open': 'Open',
-  'obligation.on_track': 'On track',
-  'obligation.at_risk': 'At risk',
-  'obligation.met': 'Met',
-  'obligation.not_met': 'Not met',
-  'obligation.waived': 'Waived',
-  'obligation.error': 'Cannot be computed',
   notApplicable: 'Not applicable',
   periodNoteObligation:
     'Contributions and totals per route cover contributions dated inside the reporting period; the progress of the obligation covers the whole term.',
@@ -181,32 +153,69 @@ const EN: Labels = {
     'Totals per route, per social enterprise and per target group cover contributions dated inside the reporting period; status and amounts per obligation cover the whole term.',
 };
 
-const TARGET_GROUP_NAMES: Record<string, [string, string]> = {
-  participatiewet: ['Participatiewet', 'Participation Act'],
-  banenafspraak: ['Banenafspraak', 'Jobs agreement'],
-  ww: ['WW', 'Unemployment benefit (WW)'],
-  wia_wao: ['WIA/WAO', 'Disability benefit (WIA/WAO)'],
-  wajong: ['Wajong', 'Wajong'],
-  nugger: ['Nugger (geen uitkering)', 'Job seeker without benefit'],
-  bbl: ['BBL-leerling', 'BBL student'],
-  bol: ['BOL-stagiair', 'BOL intern'],
-  pro_vso: ['Pro/VSO-leerling', 'Pro/VSO pupil'],
-  other: ['Overig', 'Other'],
+/** The kinds of code a report prints as a word. */
+export type CodeKind = 'route' | 'contribution' | 'obligation' | 'targetGroup';
+
+// The web app's words (features/obligations/messages.ts, i18n/messages.ts) until libs/common's glossary serves them.
+const CODE_WORDS: Record<CodeKind, Record<string, [string, string]>> = {
+  route: {
+    employment: ['Werkgelegenheid', 'Employment'],
+    training: ['Opleiding', 'Training'],
+    social_purchase: ['Sociale inkoop', 'Social purchase'],
+    social_activity: ['Maatschappelijke activiteit', 'Social activity'],
+  },
+  contribution: {
+    submitted: ['Ingediend', 'Submitted'],
+    verified: ['Goedgekeurd', 'Verified'],
+    rejected: ['Afgewezen', 'Rejected'],
+  },
+  obligation: {
+    not_started: ['Nog niet gestart', 'Not started'],
+    open: ['Open', 'Open'],
+    on_track: ['Op schema', 'On track'],
+    at_risk: ['Risico', 'At risk'],
+    met: ['Behaald', 'Met'],
+    fulfilled: ['Behaald', 'Met'],
+    not_met: ['Niet behaald', 'Not met'],
+    waived: ['Kwijtgescholden', 'Waived'],
+    closed: ['Afgesloten', 'Closed'],
+    error: ['Niet te berekenen', 'Cannot be computed'],
+  },
+  targetGroup: {
+    participatiewet: ['Participatiewet', 'Participation Act'],
+    banenafspraak: ['Banenafspraak', 'Jobs agreement'],
+    ww: ['WW', 'Unemployment benefit (WW)'],
+    wia_wao: ['WIA/WAO', 'Disability benefit (WIA/WAO)'],
+    wajong: ['Wajong', 'Wajong'],
+    nugger: ['Niet-uitkeringsgerechtigd', 'Job seeker without benefit'],
+    bbl: ['BBL-leerling', 'BBL student'],
+    bol: ['BOL-stagiair', 'BOL intern'],
+    pro_vso: ['Pro/VSO-leerling', 'Pro/VSO pupil'],
+    other: ['Overig', 'Other'],
+  },
 };
+
+/** The word for a code, as the web app says it; never the code itself (an unknown code reads as a dash). */
+export function codeWord(kind: CodeKind, code: string | null | undefined, lang: ReportLanguage): string {
+  if (!code) return '–';
+  const names = CODE_WORDS[kind][code];
+  return names ? names[lang === 'nl' ? 0 : 1] : '–';
+}
+
+const CODE_KEY = /^(route|contribution|obligation|targetGroup)\.(.+)$/;
 
 export function labels(
   lang: ReportLanguage,
 ): (key: string, vars?: Record<string, string | number>) => string {
   const table = lang === 'nl' ? NL : EN;
   return (key, vars) => {
-    let text = table[key] ?? key;
+    const code = CODE_KEY.exec(key);
+    let text = code ? codeWord(code[1] as CodeKind, code[2], lang) : (table[key] ?? key);
     for (const [k, v] of Object.entries(vars ?? {})) text = text.replace(`{${k}}`, String(v));
     return text;
   };
 }
 
 export function targetGroupName(code: string | null | undefined, lang: ReportLanguage): string {
-  if (!code) return '–';
-  const names = TARGET_GROUP_NAMES[code];
-  return names ? names[lang === 'nl' ? 0 : 1] : code;
+  return codeWord('targetGroup', code, lang);
 }

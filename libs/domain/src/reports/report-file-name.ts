@@ -1,9 +1,12 @@
 import type { ReportFormat, ReportLanguage, ReportScope } from '@app/database';
 
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const CONTENT_TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
   json: 'application/json',
+  xlsx: XLSX_CONTENT_TYPE,
 };
 
 const SCOPE_WORD: Record<ReportLanguage, Record<ReportScope, string>> = {

@@ -24,7 +24,12 @@ export class CreateReportDto {
   @IsUUID()
   scopeId: string;
 
-  @ApiProperty({ enum: REPORT_FORMATS, example: 'pdf' })
+  @ApiProperty({
+    enum: REPORT_FORMATS,
+    example: 'pdf',
+    description:
+      'pdf and xlsx are for people (words, euros, dates); csv and json are for machines (codes, cents)',
+  })
   @IsIn(REPORT_FORMATS)
   format: ReportFormat;
 

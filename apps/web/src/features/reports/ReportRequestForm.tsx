@@ -13,9 +13,14 @@ import { useRequestReport } from './api';
 type Report = Schemas['ReportResponseDto'];
 type Scope = Report['scope'];
 
-export const FORMAT_NAMES: Record<Report['format'], string> = { pdf: 'PDF', csv: 'CSV', json: 'JSON' };
+export const FORMAT_NAMES: Record<Report['format'], string> = {
+  pdf: 'PDF',
+  xlsx: 'Excel (XLSX)',
+  csv: 'CSV',
+  json: 'JSON',
+};
 
-/** Asking for a report: about the buyer, a tender or an obligation; PDF, CSV or JSON; Dutch or English. */
+/** Asking for a report: about the buyer, a tender or an obligation; PDF, Excel, CSV or JSON; Dutch or English. */
 export function ReportRequestForm() {
   const { t, locale, fieldErrors } = useT();
   const { me } = useAuth();
@@ -79,7 +84,10 @@ export function ReportRequestForm() {
           label={t('rp.format')}
           value={format}
           onChange={(v) => setFormat(v as Report['format'])}
-          options={(['pdf', 'csv', 'json'] as const).map((f) => ({ value: f, label: FORMAT_NAMES[f] }))}
+          options={(['pdf', 'xlsx', 'csv', 'json'] as const).map((f) => ({
+            value: f,
+            label: FORMAT_NAMES[f],
+          }))}
         />
         <SelectField
           label={t('rp.language')}
