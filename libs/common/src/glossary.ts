@@ -1,0 +1,231 @@
+/**
+ * The product's one glossary: the Dutch and English word for every code a person may see (statuses, categories,
+ * certification types, units, match factors…). The server, the worker, the PDF/XLSX writer, the email templates
+ * and the web app all word codes from here, so a status reads the same on a screen, in a report and in a mail.
+ *
+ * This file has no imports: the web app bundles it (alias `@glossary`) and the pure engine may read it.
+ * Add a code here when you add it to a code list; glossary.spec.ts checks that every list is covered.
+ */
+export type Lang = 'nl' | 'en';
+
+export interface Term {
+  readonly nl: string;
+  readonly en: string;
+}
+
+export const GLOSSARY = {
+  obligationStatus: {
+    not_started: { nl: 'Nog niet begonnen', en: 'Not started' },
+    open: { nl: 'Open', en: 'Open' },
+    on_track: { nl: 'Op schema', en: 'On track' },
+    at_risk: { nl: 'Risico', en: 'At risk' },
+    fulfilled: { nl: 'Behaald', en: 'Fulfilled' },
+    met: { nl: 'Behaald', en: 'Met' },
+    not_met: { nl: 'Niet behaald', en: 'Not met' },
+    waived: { nl: 'Kwijtgescholden', en: 'Waived' },
+    closed: { nl: 'Afgesloten', en: 'Closed' },
+    error: { nl: 'Niet te berekenen', en: 'Cannot be computed' },
+  },
+  contributionStatus: {
+    submitted: { nl: 'Ingediend', en: 'Submitted' },
+    verified: { nl: 'Goedgekeurd', en: 'Verified' },
+    rejected: { nl: 'Afgewezen', en: 'Rejected' },
+  },
+  /** The four kinds of contribution, also the report's "routes". */
+  contributionCategory: {
+    employment: { nl: 'Werkgelegenheid', en: 'Employment' },
+    training: { nl: 'Opleiding', en: 'Training' },
+    social_purchase: { nl: 'Sociale inkoop', en: 'Social purchase' },
+    social_activity: { nl: 'Maatschappelijke activiteit', en: 'Social activity' },
+  },
+  tenderStatus: {
+    draft: { nl: 'Concept', en: 'Draft' },
+    active: { nl: 'Lopend', en: 'Active' },
+    awarded: { nl: 'Gegund', en: 'Awarded' },
+    complete: { nl: 'Afgerond', en: 'Complete' },
+    cancelled: { nl: 'Ingetrokken', en: 'Cancelled' },
+  },
+  tenderSource: {
+    platform: { nl: 'Dit platform', en: 'This platform' },
+    ocds: { nl: 'Open data (OCDS)', en: 'Open data (OCDS)' },
+  },
+  policyStatus: {
+    draft: { nl: 'Concept', en: 'Draft' },
+    published: { nl: 'Gepubliceerd', en: 'Published' },
+  },
+  quoteRequestStatus: {
+    open: { nl: 'Open', en: 'Open' },
+    quoted: { nl: 'Offerte ontvangen', en: 'Quote received' },
+    declined: { nl: 'Afgewezen', en: 'Declined' },
+    ordered: { nl: 'Opdracht gegeven', en: 'Ordered' },
+  },
+  quoteStatus: {
+    open: { nl: 'Open', en: 'Open' },
+    accepted: { nl: 'Geaccepteerd', en: 'Accepted' },
+    rejected: { nl: 'Afgewezen', en: 'Rejected' },
+    superseded: { nl: 'Vervangen', en: 'Superseded' },
+  },
+  orderStatus: {
+    open: { nl: 'Lopend', en: 'Running' },
+    completed: { nl: 'Afgerond', en: 'Completed' },
+  },
+  reportStatus: {
+    queued: { nl: 'In de wachtrij', en: 'Queued' },
+    running: { nl: 'Bezig', en: 'Running' },
+    done: { nl: 'Klaar', en: 'Ready' },
+    failed: { nl: 'Mislukt', en: 'Failed' },
+  },
+  jobStatus: {
+    queued: { nl: 'In de wachtrij', en: 'Queued' },
+    running: { nl: 'Bezig', en: 'Running' },
+    done: { nl: 'Klaar', en: 'Done' },
+    failed: { nl: 'Mislukt', en: 'Failed' },
+  },
+  reportScope: {
+    obligation: { nl: 'Verplichting', en: 'Obligation' },
+    tender: { nl: 'Aanbesteding', en: 'Tender' },
+    buyer: { nl: 'Opdrachtgever', en: 'Buyer' },
+  },
+  reportFormat: {
+    pdf: { nl: 'PDF', en: 'PDF' },
+    csv: { nl: 'CSV (voor systemen)', en: 'CSV (for systems)' },
+    json: { nl: 'JSON (voor systemen)', en: 'JSON (for systems)' },
+    xlsx: { nl: 'Excel (XLSX)', en: 'Excel (XLSX)' },
+  },
+  language: {
+    nl: { nl: 'Nederlands', en: 'Dutch' },
+    en: { nl: 'Engels', en: 'English' },
+  },
+  certificationStatus: {
+    unverified: { nl: 'Niet gecontroleerd', en: 'Not checked' },
+    verified: { nl: 'Gecontroleerd', en: 'Verified' },
+    rejected: { nl: 'Afgewezen', en: 'Rejected' },
+  },
+  meetingDayStatus: {
+    draft: { nl: 'Concept', en: 'Draft' },
+    open: { nl: 'Inschrijving open', en: 'Registration open' },
+    closed: { nl: 'Inschrijving gesloten', en: 'Registration closed' },
+  },
+  meetingOutcome: {
+    follow_up: { nl: 'Vervolg afspreken', en: 'Follow up' },
+    no_fit: { nl: 'Geen match', en: 'No fit' },
+    no_show: { nl: 'Niet verschenen', en: 'No show' },
+  },
+  procurementCategory: {
+    goods: { nl: 'Leveringen', en: 'Goods' },
+    services: { nl: 'Diensten', en: 'Services' },
+    works: { nl: 'Werken', en: 'Works' },
+  },
+  certificationType: {
+    pso: { nl: 'PSO', en: 'PSO' },
+    pso_30plus: { nl: 'PSO 30+', en: 'PSO 30+' },
+    code_sociale_ondernemingen: { nl: 'Code Sociale Ondernemingen', en: 'Code Sociale Ondernemingen' },
+    sw_company: { nl: 'SW-bedrijf', en: 'Sheltered-employment company' },
+    regional_recognised_se: {
+      nl: 'Regionaal erkende sociale onderneming',
+      en: 'Regionally recognised social enterprise',
+    },
+    other: { nl: 'Overig', en: 'Other' },
+  },
+  psoLevel: {
+    aspirant: { nl: 'Aspirant', en: 'Aspirant' },
+    basistrede: { nl: 'Basistrede', en: 'Base step' },
+    trede_1: { nl: 'Trede 1', en: 'Step 1' },
+    trede_2: { nl: 'Trede 2', en: 'Step 2' },
+    trede_3: { nl: 'Trede 3', en: 'Step 3' },
+  },
+  targetGroup: {
+    participatiewet: { nl: 'Participatiewet', en: 'Participation Act' },
+    banenafspraak: { nl: 'Banenafspraak', en: 'Jobs agreement' },
+    ww: { nl: 'WW', en: 'Unemployment benefit (WW)' },
+    wia_wao: { nl: 'WIA/WAO', en: 'Disability benefit (WIA/WAO)' },
+    wajong: { nl: 'Wajong', en: 'Wajong (young disabled)' },
+    nugger: { nl: 'Niet-uitkeringsgerechtigd', en: 'Job seeker without benefit' },
+    bbl: { nl: 'BBL-leerling', en: 'BBL apprentice' },
+    bol: { nl: 'BOL-stagiair', en: 'BOL intern' },
+    pro_vso: { nl: 'Pro/VSO-leerling', en: 'Pro/VSO pupil' },
+    other: { nl: 'Overig', en: 'Other' },
+  },
+  matchFactor: {
+    cpv: { nl: 'Soort werk', en: 'Kind of work' },
+    text: { nl: 'Omschrijving', en: 'Description' },
+    distance: { nl: 'Afstand', en: 'Distance' },
+    certification: { nl: 'Certificering', en: 'Certification' },
+    capacity: { nl: 'Capaciteit', en: 'Capacity' },
+    target_groups: { nl: 'Doelgroepen', en: 'Target groups' },
+    responsiveness: { nl: 'Reageert op aanvragen', en: 'Answers requests' },
+  },
+  /** The unit of a building block or of a price ("€ 34,50 per uur"). */
+  blockUnit: {
+    fte_year: { nl: 'fte-jaar', en: 'FTE year' },
+    month: { nl: 'maand', en: 'month' },
+    week: { nl: 'week', en: 'week' },
+    hour: { nl: 'uur', en: 'hour' },
+    activity: { nl: 'activiteit', en: 'activity' },
+    day: { nl: 'dag', en: 'day' },
+    piece: { nl: 'stuk', en: 'piece' },
+    project: { nl: 'project', en: 'project' },
+  },
+  purchaseMode: {
+    full_invoice: { nl: 'Volledig factuurbedrag', en: 'Full invoice amount' },
+    labour_component: { nl: 'Alleen het loonaandeel', en: 'Labour component only' },
+    factor: { nl: 'Vaste factor', en: 'Fixed factor' },
+  },
+  bonus: {
+    age_50_plus: { nl: 'Toeslag 50 jaar of ouder', en: 'Bonus for age 50 or over' },
+  },
+  organisationKind: {
+    buyer: { nl: 'Opdrachtgever', en: 'Buyer' },
+    contractor: { nl: 'Opdrachtnemer', en: 'Contractor' },
+    social_enterprise: { nl: 'Sociale onderneming', en: 'Social enterprise' },
+  },
+  userRole: {
+    admin: { nl: 'Beheerder', en: 'Administrator' },
+    procurement_officer: { nl: 'Inkoper', en: 'Procurement officer' },
+    contractor: { nl: 'Opdrachtnemer', en: 'Contractor' },
+    social_enterprise: { nl: 'Sociale onderneming', en: 'Social enterprise' },
+  },
+  opportunityKind: {
+    obligation: { nl: 'Verplichting van een opdrachtnemer', en: "A contractor's obligation" },
+    tender: { nl: 'Lopende aanbesteding', en: 'Active tender' },
+    challenge: { nl: 'Maatschappelijke opgave', en: 'Challenge' },
+  },
+} as const satisfies Record<string, Record<string, Term>>;
+
+export type GlossaryList = keyof typeof GLOSSARY;
+/** The codes of one list, e.g. `GlossaryCode<'psoLevel'>` = 'aspirant' | … | 'trede_3'. */
+export type GlossaryCode<L extends GlossaryList> = keyof (typeof GLOSSARY)[L] & string;
+
+/** `social_purchase` → `Social purchase`: the last resort for a code the glossary does not know (yet). */
+export function humanise(code: string): string {
+  const words = String(code ?? '')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : '';
+}
+
+/** The word for `code` in `lang`. Never throws: an unknown code (or list) reads as the humanised code. */
+export function term(list: GlossaryList, code: string | null | undefined, lang: Lang): string {
+  if (code === null || code === undefined || code === '') return '';
+  const entries = GLOSSARY[list] as Readonly<Record<string, Term>> | undefined;
+  const entry = entries && Object.prototype.hasOwnProperty.call(entries, code) ? entries[code] : undefined;
+  if (entry) return lang === 'en' ? entry.en : entry.nl;
+  return humanise(code);
+}
+
+/** Every code of a list with its word, in the glossary's order: the options of a select. */
+export function termOptions(list: GlossaryList, lang: Lang): { code: string; label: string }[] {
+  return Object.keys(GLOSSARY[list]).map((code) => ({ code, label: term(list, code, lang) }));
+}
+
+/**
+ * A certification in words: "PSO trede 3" / "PSO step 3"; the level is lower-cased after the type.
+ * Validity and status are the caller's (they need the date format of the page).
+ */
+export function certificationName(type: string, level: string | null | undefined, lang: Lang): string {
+  const name = term('certificationType', type, lang);
+  if (!level) return name;
+  const levelWord = term('psoLevel', level, lang);
+  return `${name} ${levelWord.charAt(0).toLowerCase()}${levelWord.slice(1)}`;
+}
