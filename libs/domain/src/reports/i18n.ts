@@ -1,3 +1,4 @@
+import { term, type GlossaryList } from '@app/common/glossary';
 import type { ReportLanguage } from '@app/database';
 
 /** Amounts as officers write them: `€ 57.500,00` in Dutch, `€57,500.00` in English. */
@@ -30,9 +31,6 @@ type Labels = Record<string, string>;
 
 const NL: Labels = {
   title: 'SROI-rapportage',
-  'scope.obligation': 'Verplichting',
-  'scope.tender': 'Aanbesteding',
-  'scope.buyer': 'Opdrachtgever',
   tender: 'Aanbesteding',
   reference: 'Kenmerk',
   buyer: 'Opdrachtgever',
@@ -93,9 +91,6 @@ const NL: Labels = {
 
 const EN: Labels = {
   title: 'SROI report',
-  'scope.obligation': 'Obligation',
-  'scope.tender': 'Tender',
-  'scope.buyer': 'Buyer',
   tender: 'Tender',
   reference: 'Reference',
   buyer: 'Buyer',
@@ -153,56 +148,22 @@ const EN: Labels = {
     'Totals per route, per social enterprise and per target group cover contributions dated inside the reporting period; status and amounts per obligation cover the whole term.',
 };
 
-/** The kinds of code a report prints as a word. */
-export type CodeKind = 'route' | 'contribution' | 'obligation' | 'targetGroup';
+/** The kinds of code a report prints as a word, and the glossary list that words each. */
+const CODE_LISTS = {
+  route: 'contributionCategory',
+  contribution: 'contributionStatus',
+  obligation: 'obligationStatus',
+  targetGroup: 'targetGroup',
+  scope: 'reportScope',
+} as const satisfies Record<string, GlossaryList>;
+export type CodeKind = keyof typeof CODE_LISTS;
 
-// The web app's words (features/obligations/messages.ts, i18n/messages.ts) until libs/common's glossary serves them.
-const CODE_WORDS: Record<CodeKind, Record<string, [string, string]>> = {
-  route: {
-    employment: ['Werkgelegenheid', 'Employment'],
-    training: ['Opleiding', 'Training'],
-    social_purchase: ['Sociale inkoop', 'Social purchase'],
-    social_activity: ['Maatschappelijke activiteit', 'Social activity'],
-  },
-  contribution: {
-    submitted: ['Ingediend', 'Submitted'],
-    verified: ['Goedgekeurd', 'Verified'],
-    rejected: ['Afgewezen', 'Rejected'],
-  },
-  obligation: {
-    not_started: ['Nog niet gestart', 'Not started'],
-    open: ['Open', 'Open'],
-    on_track: ['Op schema', 'On track'],
-    at_risk: ['Risico', 'At risk'],
-    met: ['Behaald', 'Met'],
-    fulfilled: ['Behaald', 'Met'],
-    not_met: ['Niet behaald', 'Not met'],
-    waived: ['Kwijtgescholden', 'Waived'],
-    closed: ['Afgesloten', 'Closed'],
-    error: ['Niet te berekenen', 'Cannot be computed'],
-  },
-  targetGroup: {
-    participatiewet: ['Participatiewet', 'Participation Act'],
-    banenafspraak: ['Banenafspraak', 'Jobs agreement'],
-    ww: ['WW', 'Unemployment benefit (WW)'],
-    wia_wao: ['WIA/WAO', 'Disability benefit (WIA/WAO)'],
-    wajong: ['Wajong', 'Wajong'],
-    nugger: ['Niet-uitkeringsgerechtigd', 'Job seeker without benefit'],
-    bbl: ['BBL-leerling', 'BBL student'],
-    bol: ['BOL-stagiair', 'BOL intern'],
-    pro_vso: ['Pro/VSO-leerling', 'Pro/VSO pupil'],
-    other: ['Overig', 'Other'],
-  },
-};
-
-/** The word for a code, as the web app says it; never the code itself (an unknown code reads as a dash). */
+/** The word for a code from the one glossary (the web app's words); a missing code reads as a dash. */
 export function codeWord(kind: CodeKind, code: string | null | undefined, lang: ReportLanguage): string {
-  if (!code) return '–';
-  const names = CODE_WORDS[kind][code];
-  return names ? names[lang === 'nl' ? 0 : 1] : '–';
+  return code ? term(CODE_LISTS[kind], code, lang) : '–';
 }
 
-const CODE_KEY = /^(route|contribution|obligation|targetGroup)\.(.+)$/;
+const CODE_KEY = /^(route|contribution|obligation|targetGroup|scope)\.(.+)$/;
 
 export function labels(
   lang: ReportLanguage,

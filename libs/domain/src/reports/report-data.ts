@@ -47,7 +47,8 @@ export interface BuyerObligationSummary {
   claimedCents: number;
   verifiedCents: number;
   remainingCents: number;
-  forecastCents: number;
+  /** Null before the forecast can be made (early in the contract period). */
+  forecastCents: number | null;
   status: string;
   dueDate: string;
   claimedInPeriodCents: number;

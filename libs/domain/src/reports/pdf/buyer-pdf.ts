@@ -91,7 +91,7 @@ export async function renderBuyerPdf(data: BuyerReportData): Promise<PDFKit.PDFD
         o.tenderTitle,
         o.contractorName,
         report.money(o.remainingCents),
-        report.money(o.forecastCents),
+        o.forecastCents === null ? '–' : report.money(o.forecastCents),
         formatDate(o.dueDate, lang),
       ]),
     );

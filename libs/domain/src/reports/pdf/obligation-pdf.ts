@@ -138,7 +138,7 @@ export async function renderObligationPdf(data: ObligationReportData): Promise<P
       [t('claimed'), report.money(o.claimedCents)],
       [t('verified'), report.money(o.verifiedCents)],
       [t('remaining'), report.money(o.remainingCents)],
-      [t('forecast'), report.money(o.forecastCents)],
+      [t('forecast'), o.forecastCents === null ? '–' : report.money(o.forecastCents)],
       [t('status'), t(`obligation.${o.status}`)],
       ...(o.penaltyPreviewCents !== null
         ? [[t('penalty'), report.money(o.penaltyPreviewCents)] as [string, string]]
