@@ -112,6 +112,7 @@ export class QuoteRequestsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateQuoteDto,
   ): Promise<QuoteResponseDto> {
-    return QuoteResponseDto.from(await this.quotes.create(actor, id, dto));
+    const quote = await this.quotes.create(actor, id, dto);
+    return QuoteResponseDto.from(quote, await this.quotes.contextOfQuote(quote));
   }
 }

@@ -25,7 +25,8 @@ export class QuotesController {
   @ApiOperation({ summary: 'One quote' })
   @ApiResponse({ status: 200, type: QuoteResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<QuoteResponseDto> {
-    return QuoteResponseDto.from((await this.quotes.get(actor, id)).quote);
+    const { quote, request } = await this.quotes.get(actor, id);
+    return QuoteResponseDto.from(quote, request.context);
   }
 
   @Post(':id/accept')
@@ -42,7 +43,8 @@ export class QuotesController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<OrderResponseDto> {
-    return OrderResponseDto.from({ order: await this.quotes.accept(actor, id), invoices: [] });
+    const order = await this.quotes.accept(actor, id);
+    return OrderResponseDto.from({ order, invoices: [], context: await this.quotes.contextOf(order) });
   }
 
   @Post(':id/reject')
@@ -55,6 +57,7 @@ export class QuotesController {
     @CurrentActor() actor: Actor,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<QuoteResponseDto> {
-    return QuoteResponseDto.from(await this.quotes.reject(actor, id));
+    const quote = await this.quotes.reject(actor, id);
+    return QuoteResponseDto.from(quote, await this.quotes.contextOfQuote(quote));
   }
 }

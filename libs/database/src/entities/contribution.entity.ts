@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { ObligationEntity } from './obligation.entity';
+import { OrganisationEntity } from './organisation.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
 
 export const CONTRIBUTION_CATEGORIES = [
@@ -72,6 +73,11 @@ export class ContributionEntity {
   supplierOrganisationId: string | null;
 
   /** Upper-cased, spaces removed: `inv 001` and `INV001` are the same invoice. */
+  /** Read-only join for the supplier's name (no foreign key: the column predates the relation). */
+  @ManyToOne(() => OrganisationEntity, { createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'supplier_organisation_id' })
+  supplierOrganisation?: OrganisationEntity | null;
+
   @Column({ type: 'varchar', length: 100, nullable: true })
   invoiceKey: string | null;
 

@@ -3,6 +3,7 @@ import {
   ConflictError,
   normalisePostcode,
   NotFoundError,
+  Page,
   UnauthorizedError,
   withUniqueConflicts,
 } from '@app/common';
@@ -13,6 +14,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from './actor';
+import { OrganisationHit, OrganisationSearchQuery, searchOrganisations } from './organisation-search';
 import { IdentityErrorCode } from './identity.errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { TokenPair, TokensService } from './tokens.service';
@@ -126,6 +128,11 @@ export class IdentityService {
       throw new NotFoundError(IdentityErrorCode.OrganisationNotFound, 'Organisation');
     }
     return org;
+  }
+
+  /** The organisation picker (officers, admins): by name or KvK number, in name order. */
+  findOrganisations(query: OrganisationSearchQuery): Promise<Page<OrganisationHit>> {
+    return searchOrganisations(this.ds, query);
   }
 
   async createUser(organisationId: string, input: NewUserInput): Promise<UserEntity> {

@@ -5,3 +5,4 @@ export * from './identity.service';
 export * from './identity.module';
 export * from './passwords';
 export * from './tokens.service';
+export * from './organisation-search';

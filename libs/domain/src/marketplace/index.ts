@@ -6,3 +6,4 @@ export * from './quote-requests.service';
 export * from './quotes.service';
 export * from './transitions';
 export * from './deal-visibility';
+export * from './deal-context';

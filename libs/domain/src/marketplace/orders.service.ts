@@ -19,6 +19,7 @@ import { advance, dealForStep, findDeal, MarketplaceSteps } from './marketplace-
 import { visibleDealsWhere } from './deal-visibility';
 import { MarketplaceListQuery } from './quote-requests.service';
 import { ORDER_MACHINE } from './transitions';
+import { DealContext, dealContexts } from './deal-context';
 
 export interface CreateInvoiceInput {
   invoiceNumber: string;
@@ -34,6 +35,7 @@ export interface InvoiceView {
 export interface OrderView {
   order: PurchaseOrderEntity;
   invoices: InvoiceView[];
+  context: DealContext;
 }
 
 @Injectable()
@@ -167,7 +169,8 @@ export class OrdersService {
     return offering?.labourShare ?? null;
   }
 
-  private async withInvoices(orders: PurchaseOrderEntity[]): Promise<OrderView[]> {
+  /** Orders as the API shows them: with their invoices and names (see `DealContext`). */
+  async withInvoices(orders: PurchaseOrderEntity[]): Promise<OrderView[]> {
     if (!orders.length) return [];
     const invoices = await this.ds.getRepository(InvoiceEntity).find({
       where: { orderId: In(orders.map((o) => o.id)) },
@@ -178,8 +181,10 @@ export class OrdersService {
           .getRepository(ContributionEntity)
           .findBy({ id: In(invoices.map((i) => i.contributionId)) })
       : [];
-    return orders.map((order) => ({
+    const contexts = await dealContexts(this.ds.manager, orders);
+    return orders.map((order, i) => ({
       order,
+      context: contexts[i],
       invoices: invoices
         .filter((i) => i.orderId === order.id)
         .map((invoice) => ({

@@ -17,6 +17,7 @@ import { MarketplaceErrorCode } from './marketplace.errors';
 import { advance, dealForStep, findDeal, MarketplaceSteps } from './marketplace-steps.service';
 import { MarketplaceParty, visibleDealsWhere } from './deal-visibility';
 import { QUOTE_REQUEST_MACHINE } from './transitions';
+import { DealContext, dealContexts } from './deal-context';
 
 export interface CreateQuoteRequestInput {
   obligationId: string;
@@ -29,6 +30,7 @@ export interface CreateQuoteRequestInput {
 export interface QuoteRequestView {
   request: QuoteRequestEntity;
   quotes: QuoteEntity[];
+  context: DealContext;
 }
 
 export interface MarketplaceListQuery {
@@ -91,7 +93,7 @@ export class QuoteRequestsService {
       await this.matching.enterprisesChanged(m, [saved.socialEnterpriseId]);
       return saved;
     });
-    return { request, quotes: [] };
+    return (await this.withQuotes(this.ds.manager, [request]))[0];
   }
 
   async list(actor: Actor, q: MarketplaceListQuery): Promise<Page<QuoteRequestView>> {
@@ -160,9 +162,11 @@ export class QuoteRequestsService {
       where: { quoteRequestId: In(requests.map((r) => r.id)) },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
-    return requests.map((request) => ({
+    const contexts = await dealContexts(m, requests);
+    return requests.map((request, i) => ({
       request,
       quotes: quotes.filter((q) => q.quoteRequestId === request.id),
+      context: contexts[i],
     }));
   }
 

@@ -24,6 +24,7 @@ import { MarketplaceErrorCode } from './marketplace.errors';
 import { advance, MarketplaceSteps, Step } from './marketplace-steps.service';
 import { QuoteRequestsService, QuoteRequestView } from './quote-requests.service';
 import { cappedCredit, QUOTE_MACHINE, QUOTE_REQUEST_MACHINE, quoteExpired } from './transitions';
+import { DealContext, dealContexts, DealRef } from './deal-context';
 
 export interface CreateQuoteInput {
   amountCents: number;
@@ -186,6 +187,19 @@ export class QuotesService {
     } catch (err) {
       if (err instanceof NotFoundError) throw new NotFoundError(MarketplaceErrorCode.QuoteNotFound, 'Quote');
       throw err;
+  /** The names, tender title and contract period of a deal (a quote's request, an order). */
+  async contextOf(deal: DealRef): Promise<DealContext> {
+    return (await dealContexts(this.ds.manager, [deal]))[0];
+  }
+
+  /** `contextOf` the quote's request. */
+  async contextOfQuote(quote: QuoteEntity): Promise<DealContext> {
+    const request = await this.ds
+      .getRepository(QuoteRequestEntity)
+      .findOneByOrFail({ id: quote.quoteRequestId });
+    return this.contextOf(request);
+  }
+
     }
   }
 

@@ -13,6 +13,7 @@ import {
   ObligationEntity,
   OrganisationEntity,
   pageNewestFirst,
+  TenderEntity,
 } from '@app/database';
 import { OutboxJobs, OutboxService } from '@app/queue';
 import { Injectable } from '@nestjs/common';
@@ -46,6 +47,14 @@ export interface ObligationView {
   progress: Progress;
 }
 
+  /** The names people read next to the ids (api.md "Names with ids"). */
+  names: ObligationNames;
+}
+
+export interface ObligationNames {
+  contractorName: string | null;
+  buyerName: string | null;
+  tenderTitle: string | null;
 export interface ReviewInput {
   decision: 'verified' | 'rejected';
   verifiedValueCents?: number | null;
@@ -160,6 +169,7 @@ export class ObligationsService {
     });
     const today = todayInNl();
     return obligations.map((obligation) => {
+    const names = await this.namesOf(obligations);
       const contract = contracts.find((c) => c.id === obligation.contractId)!;
       const policy = contract.policySnapshot;
       const progress = computeProgress({
@@ -172,12 +182,38 @@ export class ObligationsService {
         penaltyPercentage: policy.penaltyPercentage ?? null,
         contributions: contributions.filter((c) => c.obligationId === obligation.id),
       });
-      return { obligation, contract, progress };
+      return { obligation, contract, progress, names: names.get(obligation.id)! };
     });
   }
 
   async waive(actor: Actor, id: string, reason: string): Promise<ObligationView> {
     await this.ds.transaction(async (m) => {
+  /** The contractor's and buyer's names and the tender's title of these obligations, in one query. */
+  private async namesOf(obligations: ObligationEntity[]): Promise<Map<string, ObligationNames>> {
+    const rows = await this.ds
+      .createQueryBuilder()
+      .select('o.id', 'id')
+      .addSelect('co.name', 'contractorName')
+      .addSelect('bo.name', 'buyerName')
+      .addSelect('t.title', 'tenderTitle')
+      .from(ObligationEntity, 'o')
+      .leftJoin(OrganisationEntity, 'co', 'co.id = o.contractor_organisation_id')
+      .leftJoin(OrganisationEntity, 'bo', 'bo.id = o.buyer_organisation_id')
+      .leftJoin(TenderEntity, 't', 't.id = o.tender_id')
+      .where('o.id IN (:...ids)', { ids: obligations.map((o) => o.id) })
+      .getRawMany<{ id: string } & ObligationNames>();
+    const none: ObligationNames = { contractorName: null, buyerName: null, tenderTitle: null };
+    return new Map(
+      obligations.map((o) => {
+        const r = rows.find((row) => row.id === o.id);
+        return [
+          o.id,
+          r ? { contractorName: r.contractorName, buyerName: r.buyerName, tenderTitle: r.tenderTitle } : none,
+        ];
+      }),
+    );
+  }
+
       const o = await this.find(actor, id, m, true, 'procurement_officer');
       if (o.waivedAt)
         throw new ConflictError(ObligationErrorCode.ObligationWaived, 'The obligation is already waived');
@@ -270,7 +306,17 @@ export class ObligationsService {
       }),
     );
     await this.matching.obligationChanged(m, obligation.id);
-    return saved;
+    return this.withSupplierName(m, saved);
+  }
+
+  /** Attaches the supplier (id and name) of a purchase claim, for `supplierName` in its JSON. */
+  private async withSupplierName(m: EntityManager, c: ContributionEntity): Promise<ContributionEntity> {
+    if (c.supplierOrganisationId && c.supplierOrganisation === undefined) {
+      c.supplierOrganisation = await m
+        .getRepository(OrganisationEntity)
+        .findOne({ where: { id: c.supplierOrganisationId }, select: { id: true, name: true } });
+    }
+    return c;
   }
 
   /** The engine's valuation of a body under the obligation's frozen policy, for a caller that authorised it. */
@@ -311,6 +357,8 @@ export class ObligationsService {
         visible: () => actor.role === 'procurement_officer',
         notFound,
       });
+      .leftJoin('c.supplierOrganisation', 'supplier')
+      .addSelect(['supplier.id', 'supplier.name'])
       const obligation = await findVisible(m, ObligationEntity, c.obligationId, {
         visible: (o) => isOfficerOf(actor, o.buyerOrganisationId),
         notFound,
@@ -352,7 +400,7 @@ export class ObligationsService {
       });
       // A verified value lowers what remains to fill, and so every projected credit.
       await this.matching.obligationChanged(m, obligation.id);
-      return saved;
+      return this.withSupplierName(m, saved);
     });
   }
 

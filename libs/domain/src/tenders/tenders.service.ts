@@ -41,8 +41,12 @@ export interface TenderAwardSummary {
   contractId: string;
   obligationId: string | null;
   contractorOrganisationId: string;
+  contractorName: string | null;
   contractValueCents: number;
 }
+
+/** A tender's contract with its obligation and its contractor's name, as one query finds them. */
+export type ContractWithNames = ContractEntity & { obligationId?: string; contractorName: string | null };
 
 /** One tender as the API shows it: CPV codes for display, its ocid, its contract or its published awards. */
 export interface TenderView {
@@ -50,6 +54,8 @@ export interface TenderView {
   displayCodes: string[];
   ocid: string;
   award: TenderAwardSummary | null;
+  /** The winning contractor's name (null until awarded; imported tenders: the first published supplier). */
+  contractorName: string | null;
   /** Imported tenders only: the awards as published. */
   ocdsAwards?: OcdsAwardEntity[];
 }
@@ -328,33 +334,68 @@ export class TendersService {
     q: Parameters<TendersService['list']>[1],
   ): Promise<Page<TenderView>> {
     const page = await this.list(actor, q);
-    return { items: await Promise.all(page.items.map((t) => this.viewOf(t))), nextCursor: page.nextCursor };
+    // One query for the contracts (and contractor names) of the whole page, not one per tender.
+    const contracts = await this.contractsOf(
+      page.items.filter((t) => t.source !== 'ocds' && hasContract(t)).map((t) => t.id),
+    );
+    return {
+      items: await Promise.all(page.items.map((t) => this.viewOf(t, contracts))),
+      nextCursor: page.nextCursor,
+    };
   }
 
-  private async viewOf(tender: TenderEntity): Promise<TenderView> {
+  private async viewOf(
+    tender: TenderEntity,
+    contracts?: Map<string, ContractWithNames>,
+  ): Promise<TenderView> {
     const displayCodes = await this.reference.displayCodes((tender.items ?? []).map((i) => i.cpvCode));
-    const base = { tender, displayCodes, ocid: this.ocidOf(tender), award: null };
-    if (tender.source === 'ocds') return { ...base, ocdsAwards: await this.ocdsAwards(tender.id) };
-    if (tender.status !== 'awarded' && tender.status !== 'complete') return base;
-    const c = await this.contractOf(tender.id);
+    const base = { tender, displayCodes, ocid: this.ocidOf(tender), award: null, contractorName: null };
+    if (tender.source === 'ocds') {
+      const ocdsAwards = await this.ocdsAwards(tender.id);
+      const supplier = ocdsAwards.flatMap((a) => a.suppliers ?? [])[0];
+      return { ...base, ocdsAwards, contractorName: supplier?.name ?? null };
+    }
+    if (!hasContract(tender)) return base;
+    const c = contracts ? (contracts.get(tender.id) ?? null) : await this.contractOf(tender.id);
     return {
       ...base,
+      contractorName: c?.contractorName ?? null,
       award: c && {
         contractId: c.id,
         obligationId: c.obligationId ?? null,
         contractorOrganisationId: c.contractorOrganisationId,
+        contractorName: c.contractorName,
         contractValueCents: c.valueCents,
       },
     };
   }
 
-  async contractOf(tenderId: string): Promise<(ContractEntity & { obligationId?: string }) | null> {
-    const contract = await this.ds.getRepository(ContractEntity).findOne({ where: { tenderId } });
-    if (!contract) return null;
-    const obligation = await this.ds
-      .getRepository(ObligationEntity)
-      .findOne({ where: { contractId: contract.id } });
-    return Object.assign(contract, { obligationId: obligation?.id });
+  async contractOf(tenderId: string): Promise<ContractWithNames | null> {
+    return (await this.contractsOf([tenderId])).get(tenderId) ?? null;
+  }
+
+  /** The contracts of these tenders by tender id, each with its obligation id and contractor's name. */
+  private async contractsOf(tenderIds: string[]): Promise<Map<string, ContractWithNames>> {
+    if (!tenderIds.length) return new Map();
+    const { entities, raw } = await this.ds
+      .getRepository(ContractEntity)
+      .createQueryBuilder('c')
+      .leftJoin(ObligationEntity, 'ob', 'ob.contract_id = c.id')
+      .leftJoin(OrganisationEntity, 'co', 'co.id = c.contractor_organisation_id')
+      .addSelect('ob.id', 'obligation_id')
+      .addSelect('co.name', 'contractor_name')
+      .where('c.tender_id IN (:...tenderIds)', { tenderIds })
+      .getRawAndEntities<{ c_id: string; obligation_id: string | null; contractor_name: string | null }>();
+    const extra = new Map(raw.map((r) => [r.c_id, r]));
+    return new Map(
+      entities.map((c) => [
+        c.tenderId,
+        Object.assign(c, {
+          obligationId: extra.get(c.id)?.obligation_id ?? undefined,
+          contractorName: extra.get(c.id)?.contractor_name ?? null,
+        }),
+      ]),
+    );
   }
 
   /** Imported tenders keep the ocid they were published with; the platform's own get the configured prefix. */
@@ -432,4 +473,8 @@ export class TendersService {
     }
     return policy;
   }
+}
+
+function hasContract(t: TenderEntity): boolean {
+  return t.status === 'awarded' || t.status === 'complete';
 }

@@ -1,9 +1,10 @@
 import { ORDER_STATUSES } from '@app/database';
 import type { OrderView } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { dealContextJson, DealContextDto } from './deal-context.dto';
 import { InvoiceResponseDto } from './invoice-response.dto';
 
-export class OrderResponseDto {
+export class OrderResponseDto extends DealContextDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ORDER_STATUSES, example: 'open' }) status: string;
   @ApiProperty({ format: 'uuid' }) quoteId: string;
@@ -17,8 +18,9 @@ export class OrderResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from({ order: o, invoices }: OrderView): OrderResponseDto {
+  static from({ order: o, invoices, context }: OrderView): OrderResponseDto {
     return {
+      ...dealContextJson(context),
       id: o.id,
       status: o.status,
       quoteId: o.quoteId,

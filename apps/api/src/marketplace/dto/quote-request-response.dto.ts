@@ -1,9 +1,10 @@
 import { QUOTE_REQUEST_STATUSES } from '@app/database';
 import type { QuoteRequestView } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
+import { dealContextJson, DealContextDto } from './deal-context.dto';
 import { QuoteResponseDto } from './quote-response.dto';
 
-export class QuoteRequestResponseDto {
+export class QuoteRequestResponseDto extends DealContextDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: QUOTE_REQUEST_STATUSES, example: 'open' }) status: string;
   @ApiProperty({ format: 'uuid' }) obligationId: string;
@@ -28,8 +29,9 @@ export class QuoteRequestResponseDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
-  static from({ request: r, quotes }: QuoteRequestView): QuoteRequestResponseDto {
+  static from({ request: r, quotes, context }: QuoteRequestView): QuoteRequestResponseDto {
     return {
+      ...dealContextJson(context),
       id: r.id,
       status: r.status,
       obligationId: r.obligationId,
@@ -42,7 +44,7 @@ export class QuoteRequestResponseDto {
       neededBy: r.neededBy,
       declineReason: r.declineReason,
       answeredAt: r.answeredAt?.toISOString() ?? null,
-      quotes: quotes.map(QuoteResponseDto.from),
+      quotes: quotes.map((q) => QuoteResponseDto.from(q, context)),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };

@@ -1,9 +1,10 @@
 import { todayInNl } from '@app/common';
 import { QUOTE_STATUSES, QuoteEntity } from '@app/database';
-import { quoteExpired } from '@app/domain';
+import { quoteExpired, type DealContext } from '@app/domain';
+import { dealContextJson, DealContextDto } from './deal-context.dto';
 import { ApiProperty } from '@nestjs/swagger';
 
-export class QuoteResponseDto {
+export class QuoteResponseDto extends DealContextDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) quoteRequestId: string;
   @ApiProperty({ enum: QUOTE_STATUSES, example: 'open' }) status: string;
@@ -23,7 +24,7 @@ export class QuoteResponseDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 
-  static from(q: QuoteEntity): QuoteResponseDto {
+  static from(q: QuoteEntity, context: DealContext): QuoteResponseDto {
     return {
       id: q.id,
       quoteRequestId: q.quoteRequestId,
@@ -36,5 +37,6 @@ export class QuoteResponseDto {
       decidedAt: q.decidedAt?.toISOString() ?? null,
       createdAt: q.createdAt.toISOString(),
     };
+      ...dealContextJson(context),
   }
 }

@@ -15,6 +15,14 @@ export class ContributionResponseDto {
   @ApiProperty({ type: [BreakdownLineDto] }) breakdown: BreakdownLineDto[];
   @ApiProperty({ description: 'The submitted body', ...discriminatedSchema(CONTRIBUTION_CLASSES) })
   body: ContributionBody;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Groene Handen',
+    description:
+      "Purchases: the supplier's name (the organisation of body.supplierOrganisationId); null otherwise",
+  })
+  supplierName: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewNote: string | null;
   @ApiProperty({ type: String, nullable: true }) reviewedAt: string | null;
   @ApiProperty({
@@ -36,6 +44,6 @@ export class ContributionListDto {
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 
   static from(page: Page<ContributionEntity>): ContributionListDto {
-    return { items: page.items.map(ContributionResponseDto.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((c) => ContributionResponseDto.from(c)), nextCursor: page.nextCursor };
   }
 }

@@ -11,6 +11,10 @@ export class ObligationResponseDto {
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ format: 'uuid' }) buyerOrganisationId: string;
   @ApiProperty({ format: 'uuid' }) contractorOrganisationId: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Bouwbedrijf De Vries B.V.' })
+  contractorName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Gemeente Haarlem' }) buyerName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Schoonmaak stadhuis' }) tenderTitle: string | null;
   @ApiProperty({ format: 'uuid' }) policyId: string;
   @ApiProperty({ example: '2024' }) policyVersion: string;
   @ApiProperty() applicable: boolean;

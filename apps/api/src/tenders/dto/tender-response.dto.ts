@@ -70,6 +70,8 @@ export class OcdsAwardDto {
       valueCents: a.valueCents,
       currency: a.currency,
       suppliers: a.suppliers,
+  @ApiProperty({ type: String, nullable: true, example: 'Bouwbedrijf De Vries B.V.' })
+  contractorName: string | null;
     };
   }
 }
@@ -137,6 +139,14 @@ export class TenderResponseDto {
 
   static from(v: TenderView): TenderResponseDto {
     const { tender: t, award, ocdsAwards } = v;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Bouwbedrijf De Vries B.V.',
+    description:
+      "The winning contractor's name; null when not awarded (imported: the first published supplier)",
+  })
+  contractorName: string | null;
     return {
       id: t.id,
       ocid: v.ocid,
@@ -179,6 +189,7 @@ export class TenderResponseDto {
 }
 
 export class TenderListDto {
+      contractorName: v.contractorName,
   @ApiProperty({ type: [TenderResponseDto] }) items: TenderResponseDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 
