@@ -13,13 +13,14 @@ export function rawBody(res: Response, done: (err: Error | null, body: Buffer) =
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-/** Text of a PDF as poppler's pdftotext extracts it (reading order). */
-export function pdfText(pdf: Buffer): string {
+/** Text of a PDF (or of pages `first`..`last` of it) as poppler's pdftotext extracts it (reading order). */
+export function pdfText(pdf: Buffer, pages?: { first: number; last: number }): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-'));
   try {
     const file = join(dir, 'report.pdf');
     writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', ...range, file, '-'], { encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

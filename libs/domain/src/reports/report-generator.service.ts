@@ -20,6 +20,7 @@ import { computeProgress } from '../obligations/progress';
 import { CSV_OPTIONS } from './csv-cells';
 import { renderBuyerPdf } from './pdf/buyer-pdf';
 import { renderObligationPdf } from './pdf/obligation-pdf';
+import { BuyerXlsxTotals, isAtRisk, writeBuyerXlsx, writeObligationXlsx } from './xlsx/report-xlsx';
 import {
   BuyerObligationSummary,
   BuyerReportData,
@@ -340,6 +341,7 @@ export class ReportGeneratorService {
     if (report.scope === 'buyer') {
       const buyer = await m.getRepository(OrganisationEntity).findOneByOrFail({ id: report.scopeId });
       if (report.format === 'csv') await this.buyerCsv(m, report, out, progress, failures);
+      else if (report.format === 'xlsx') await this.buyerXlsx(m, meta, buyer, out, progress, failures);
       else {
         const data = await this.buyerData(m, report, meta, buyer, failures);
         await progress(40);
@@ -358,9 +360,10 @@ export class ReportGeneratorService {
       await this.contributionCsv(m, obligationId, meta, out, progress, failures);
       return tenderReference(tender, this.ocidPrefix);
     }
-    const data = await this.obligationData(m, report, obligationId, meta);
+    const data = await this.obligationData(m, report, obligationId, meta, report.format === 'json');
     await progress(30);
     if (report.format === 'pdf') await pipePdf(await renderObligationPdf(data), out);
+    else if (report.format === 'xlsx') await writeObligationXlsx(data, (chunk) => out.write(chunk));
     else await out.write(JSON.stringify(obligationReportJson(data), null, 2));
     return data.tender.reference;
   }
@@ -381,6 +384,7 @@ export class ReportGeneratorService {
     report: ReportEntity,
     obligationId: string,
     meta: ReportMeta,
+    withJson = true,
   ): Promise<ObligationReportData> {
     const view = await this.obligations.getForParty(report.organisationId, obligationId);
     const obligation = obligationJson(view);
@@ -399,7 +403,8 @@ export class ReportGeneratorService {
     ]);
     const inPeriod = new Set(contributions.map((c) => c.id));
     const contributionsJson: ContributionJson[] = [];
-    for (let cursor: string | undefined; ;) {
+    // Only the JSON report carries the contributions as the API gives them.
+    for (let cursor: string | undefined; withJson;) {
       const page = await this.obligations.contributionsOf(obligationId, { limit: 100, cursor });
       contributionsJson.push(...page.items.filter((c) => inPeriod.has(c.id)).map(contributionJson));
       if (!page.nextCursor) break;
@@ -444,6 +449,19 @@ export class ReportGeneratorService {
     const params = [buyer.id, meta.period?.from ?? null, meta.period?.to ?? null];
     const today = todayInNl();
     const rows: BuyerObligationRow[] = await m.query(BUYER_OBLIGATION_ROWS_SQL, params);
+    return {
+      ...(await this.buyerAggregates(m, meta, buyer)),
+      obligations: rows.map((r) => summariseOrMark(r, today, failures)),
+    };
+  }
+
+  /** Everything of the buyer report except the obligation rows: per SE, per target group, per route. */
+  private async buyerAggregates(
+    m: EntityManager,
+    meta: ReportMeta,
+    buyer: OrganisationEntity,
+  ): Promise<Omit<BuyerReportData, 'obligations'>> {
+    const params = [buyer.id, meta.period?.from ?? null, meta.period?.to ?? null];
     const spend = await m.query(SPEND_PER_SE_SQL, params);
     const groups = await m.query(PER_TARGET_GROUP_SQL, params);
     const routes: { category: string; count: number; claimed_cents: string; verified_cents: string }[] =
@@ -451,7 +469,6 @@ export class ReportGeneratorService {
     return {
       meta,
       buyer: { id: buyer.id, name: buyer.name },
-      obligations: rows.map((r) => summariseOrMark(r, today, failures)),
       spendPerSocialEnterprise: spend.map((s: Record<string, string>) => ({
         socialEnterpriseId: s.id,
         name: s.name,
@@ -478,6 +495,51 @@ export class ReportGeneratorService {
     };
   }
 
+  /**
+   * The buyer workbook, streamed: a first pass over the obligations (through a cursor) sums the summary and keeps
+   * the ones at risk, a second writes them row by row. Both read the same snapshot (REPEATABLE READ).
+   */
+  private async buyerXlsx(
+    m: EntityManager,
+    meta: ReportMeta,
+    buyer: OrganisationEntity,
+    out: ChunkWriter,
+    progress: ReportProgress,
+    failures: RowFailure[],
+  ): Promise<void> {
+    const params = [buyer.id, meta.period?.from ?? null, meta.period?.to ?? null];
+    const today = todayInNl();
+    const aggregates = await this.buyerAggregates(m, meta, buyer);
+    const totals: BuyerXlsxTotals = {
+      count: 0,
+      amountCents: 0,
+      claimedCents: 0,
+      verifiedCents: 0,
+      remainingCents: 0,
+      atRisk: [],
+    };
+    // The first pass only counts: a row's failure is recorded once, in the second.
+    for await (const row of cursorRows<BuyerObligationRow>(m, BUYER_OBLIGATION_ROWS_SQL, params)) {
+      const o = summariseOrMark(row, today, []);
+      totals.count += 1;
+      totals.amountCents += o.amountCents;
+      totals.claimedCents += o.claimedCents;
+      totals.verifiedCents += o.verifiedCents;
+      totals.remainingCents += o.remainingCents;
+      if (isAtRisk(o)) totals.atRisk.push(o);
+    }
+    await progress(40);
+    let done = 0;
+    async function* summaries(): AsyncGenerator<BuyerObligationSummary> {
+      for await (const row of cursorRows<BuyerObligationRow>(m, BUYER_OBLIGATION_ROWS_SQL, params)) {
+        yield summariseOrMark(row, today, failures);
+        done += 1;
+        if (done % FETCH_ROWS === 0 && totals.count > 0) await progress(40 + (done / totals.count) * 55);
+      }
+    }
+    await writeBuyerXlsx(aggregates, totals, summaries(), (chunk) => out.write(chunk));
+  }
+
   /** The buyer JSON: the obligations exactly as `GET /obligations` gives them, plus the report's aggregates. */
   private async buyerJson(data: BuyerReportData): Promise<Record<string, unknown>> {
     const obligations: ObligationJson[] = [];
@@ -487,9 +549,7 @@ export class ReportGeneratorService {
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    const atRisk = new Set(
-      data.obligations.filter((o) => o.status === 'at_risk' || o.status === 'not_met').map((o) => o.id),
-    );
+    const atRisk = new Set(data.obligations.filter((o) => isAtRisk(o.status)).map((o) => o.id));
     return {
       report: reportMetaJson(data.meta),
       buyer: data.buyer,
@@ -581,6 +641,20 @@ export async function streamCsv<R>(
     if (total > 0) await progress(30 + (done / total) * 65);
   }
   await m.query('CLOSE report_rows');
+}
+
+/** A query's rows through a server-side cursor, a batch at a time (the caller's transaction keeps it open). */
+export async function* cursorRows<R>(m: EntityManager, sql: string, params: unknown[]): AsyncGenerator<R> {
+  await m.query(`DECLARE report_cursor NO SCROLL CURSOR FOR ${sql}`, params);
+  try {
+    for (;;) {
+      const rows: R[] = await m.query(`FETCH ${FETCH_ROWS} FROM report_cursor`);
+      if (!rows.length) break;
+      yield* rows;
+    }
+  } finally {
+    await m.query('CLOSE report_cursor');
+  }
 }
 
 async function pipePdf(doc: PDFKit.PDFDocument, out: ChunkWriter): Promise<void> {
