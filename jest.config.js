@@ -22,6 +22,7 @@ const shared = {
   moduleNameMapper: {
     '^@app/(config|database|queue|common|domain)$': '<rootDir>/libs/$1/src',
     '^@app/(config|database|queue|common|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@glossary$': '<rootDir>/libs/common/src/glossary.ts',
   },
 };
 module.exports = {

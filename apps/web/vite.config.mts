@@ -30,6 +30,8 @@ export default defineConfig(({ command }) => {
   return {
     root: resolve(import.meta.dirname),
     plugins: [react(), utrechtTreeShaking()],
+    // The product's one glossary (libs/common/src/glossary.ts, import-free): the web words codes as the reports do.
+    resolve: { alias: { '@glossary': resolve(import.meta.dirname, '../../libs/common/src/glossary.ts') } },
     build: {
       outDir: resolve(import.meta.dirname, '../../dist/web'),
       emptyOutDir: true,

@@ -11,3 +11,4 @@ export * from './unique-violation';
 export * from './input-edge';
 export * from './api-version';
 export * from './bounds';
+export * from './glossary';

@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
+import { certificationName, term, type GlossaryList } from '@glossary';
 import { ApiError, fieldErrors, type ParamWording } from '../api/client';
 import type { FeatureMessageId } from './feature-messages';
 import { formatDate, formatMoney, formatNumber, type Locale } from './format';
@@ -126,6 +127,10 @@ export function useT() {
       num: (n: number, digits = 1) => formatNumber(n, locale, digits),
       money: (cents: number | null | undefined) => formatMoney(cents, locale),
       date: (value: string | null | undefined) => formatDate(value, locale),
+      /** A code's word from the product's one glossary (libs/common/src/glossary.ts): `term('psoLevel', 'trede_3')`. */
+      term: (list: GlossaryList, code: string | null | undefined) => term(list, code, locale),
+      /** "PSO trede 3" / "PSO step 3". */
+      certName: (type: string, level?: string | null) => certificationName(type, level, locale),
       /** The error's message in this language by its `code`, or undefined when the app has none. */
       apiMessage,
       /** Field path → message for the API's `invalidParams`, worded in this language where the app can. */

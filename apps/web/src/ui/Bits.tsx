@@ -1,14 +1,14 @@
 import { Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import type { GlossaryList } from '@glossary';
 import { useT } from '../i18n/LocaleProvider';
-import type { MessageId } from '../i18n/messages';
 
-/** A status as a badge with its translated name; the raw value stays available for styling. */
-export function Status({ prefix, value }: { prefix: string; value: string }) {
-  const { t } = useT();
+/** A status as a badge with its word from the glossary; the raw value stays available for styling. */
+export function Status({ list, value }: { list: GlossaryList; value: string }) {
+  const { term } = useT();
   return (
     <StatusBadge status={value} className={`bs-status bs-status--${value}`}>
-      {t(`${prefix}.${value}` as MessageId)}
+      {term(list, value)}
     </StatusBadge>
   );
 }

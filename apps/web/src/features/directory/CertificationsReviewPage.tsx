@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { DataTable } from '../../ui/DataTable';
 import { TextField } from '../../ui/Fields';
@@ -13,12 +12,12 @@ import { useCertifications, useEnterpriseSearch, useVerifyCertification } from '
 type Certification = Schemas['CertificationDto'];
 
 function Decision({ cert }: { cert: Certification }) {
-  const { t } = useT();
+  const { t, term } = useT();
   const [note, setNote] = useState('');
   const decide = useVerifyCertification(cert);
   const send = (decision: 'verified' | 'rejected') =>
     decide.mutate({ decision, note: note.trim() || undefined });
-  const label = `${t(`cert.${cert.type}` as MessageId)}${cert.certificateNumber ? ` ${cert.certificateNumber}` : ''}`;
+  const label = `${term('certificationType', cert.type)}${cert.certificateNumber ? ` ${cert.certificateNumber}` : ''}`;
   return (
     <div className="bs-actions">
       <Textbox
@@ -47,7 +46,7 @@ function Decision({ cert }: { cert: Certification }) {
 }
 
 function OrganisationCertifications({ orgId, name }: { orgId: string; name: string }) {
-  const { t, date } = useT();
+  const { t, date, term } = useT();
   const list = useCertifications(orgId);
   return (
     <section className="bs-section" aria-labelledby="certs-heading">
@@ -68,8 +67,8 @@ function OrganisationCertifications({ orgId, name }: { orgId: string; name: stri
             {data.items.map((c) => (
               <TableRow key={c.id}>
                 <TableCell>
-                  {t(`cert.${c.type}` as MessageId)}
-                  {c.level ? ` · ${t(`pso.${c.level}` as MessageId)}` : ''}
+                  {term('certificationType', c.type)}
+                  {c.level ? ` · ${term('psoLevel', c.level)}` : ''}
                 </TableCell>
                 <TableCell>{c.certificateNumber ?? '—'}</TableCell>
                 <TableCell>
@@ -79,7 +78,7 @@ function OrganisationCertifications({ orgId, name }: { orgId: string; name: stri
                   })}
                 </TableCell>
                 <TableCell>
-                  <Status prefix="certStatus" value={c.status} />
+                  <Status list="certificationStatus" value={c.status} />
                   {c.reviewNote ? <span className="bs-muted"> {c.reviewNote}</span> : null}
                 </TableCell>
                 <TableCell>

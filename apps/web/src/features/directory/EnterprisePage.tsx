@@ -10,7 +10,6 @@ import { useParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { EmptyState, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useEnterprise } from './api';
@@ -26,7 +25,7 @@ export function EnterprisePage() {
 }
 
 function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
-  const { t, money, date, locale } = useT();
+  const { t, money, date, locale, term } = useT();
   const { me } = useAuth();
   return (
     <>
@@ -46,7 +45,7 @@ function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
         {p.targetGroups.length > 0 && (
           <DataListItem>
             <DataListKey>{t('profile.targetGroups')}</DataListKey>
-            <DataListValue>{p.targetGroups.map((g) => t(`tg.${g}` as MessageId)).join(', ')}</DataListValue>
+            <DataListValue>{p.targetGroups.map((g) => term('targetGroup', g)).join(', ')}</DataListValue>
           </DataListItem>
         )}
         <DataListItem>
@@ -76,10 +75,10 @@ function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
         <ul className="bs-list">
           {p.certifications.map((c) => (
             <li key={c.id}>
-              {t(`cert.${c.type}` as MessageId)}
-              {c.level ? ` · ${t(`pso.${c.level}` as MessageId)}` : ''} ·{' '}
+              {term('certificationType', c.type)}
+              {c.level ? ` · ${term('psoLevel', c.level)}` : ''} ·{' '}
               {c.validUntil ? t('profile.validUntil', { date: date(c.validUntil) }) : t('profile.openEnded')}{' '}
-              <Status prefix="certStatus" value={c.status} />
+              <Status list="certificationStatus" value={c.status} />
             </li>
           ))}
         </ul>

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { parseDecimal } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { Lead } from '../../ui/Bits';
 import { CheckboxGroup, TextField } from '../../ui/Fields';
 import { FormError, Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
@@ -14,7 +13,7 @@ import { OwnCertificationsSection } from './OwnCertificationsSection';
 type Profile = Schemas['ProfileResponseDto'];
 
 function ProfileForm({ id, p }: { id: string; p: Profile }) {
-  const { t, fieldErrors } = useT();
+  const { t, fieldErrors, term } = useT();
   const [mission, setMission] = useState(p.mission ?? '');
   const [groups, setGroups] = useState<string[]>(p.targetGroups ?? []);
   const [fteTotal, setFteTotal] = useState(String(p.fteTotal ?? ''));
@@ -52,7 +51,7 @@ function ProfileForm({ id, p }: { id: string; p: Profile }) {
         values={groups}
         onChange={setGroups}
         error={errors.targetGroups}
-        options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`tg.${g}` as MessageId) }))}
+        options={TARGET_GROUPS.map((g) => ({ value: g, label: term('targetGroup', g) }))}
       />
       <div className="bs-row">
         <TextField

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { RadioGroup, SelectField, TextField } from '../../ui/Fields';
 import { PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { CERTIFICATION_TYPES, POSTCODE_OR_PC4_PATTERN, RADII } from '../../ui/vocabulary';
@@ -14,15 +13,15 @@ type Cpv = Schemas['CpvItemDto'];
 type Kind = SearchKind;
 
 function Certs({ certs }: { certs: Schemas['SearchCertificationDto'][] }) {
-  const { t } = useT();
+  const { t, term } = useT();
   const shown = certs.filter((c) => c.status !== 'rejected');
   if (!shown.length) return null;
   return (
     <ul className="bs-tags" aria-label={t('profile.certifications')}>
       {shown.map((c) => (
         <li key={c.id} className="bs-tag">
-          {t(`cert.${c.type}` as MessageId)}
-          {c.level ? ` · ${t(`pso.${c.level}` as MessageId)}` : ''}
+          {term('certificationType', c.type)}
+          {c.level ? ` · ${term('psoLevel', c.level)}` : ''}
         </li>
       ))}
     </ul>
@@ -30,7 +29,7 @@ function Certs({ certs }: { certs: Schemas['SearchCertificationDto'][] }) {
 }
 
 export function HomePage() {
-  const { t, locale } = useT();
+  const { t, locale, term } = useT();
   const [params, setParams] = useSearchParams();
   const [kind, setKind] = useState<Kind>(params.get('kind') === 'enterprises' ? 'enterprises' : 'offerings');
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -122,7 +121,7 @@ export function HomePage() {
           onChange={setCertification}
           options={[
             { value: '', label: t('search.certification.any') },
-            ...CERTIFICATION_TYPES.map((c) => ({ value: c, label: t(`cert.${c}` as MessageId) })),
+            ...CERTIFICATION_TYPES.map((c) => ({ value: c, label: term('certificationType', c) })),
           ]}
         />
         <Button appearance="primary-action-button" type="submit">

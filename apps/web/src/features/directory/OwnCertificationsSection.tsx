@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { today } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { DataTable } from '../../ui/DataTable';
 import { SelectField, TextField } from '../../ui/Fields';
@@ -13,7 +12,7 @@ import { useAddCertification, useCertifications } from './api';
 
 /** The enterprise's own certificates: the list with the officer's review, and a form to add one. */
 export function OwnCertificationsSection({ id }: { id: string }) {
-  const { t, date, fieldErrors } = useT();
+  const { t, date, fieldErrors, term } = useT();
   const list = useCertifications(id, { fresh: true });
   const [type, setType] = useState<string>('pso');
   const [level, setLevel] = useState('trede_2');
@@ -47,8 +46,8 @@ export function OwnCertificationsSection({ id }: { id: string }) {
             {items.map((c) => (
               <TableRow key={c.id}>
                 <TableCell>
-                  {t(`cert.${c.type}` as MessageId)}
-                  {c.level ? ` ${t(`pso.${c.level}` as MessageId)}` : ''}
+                  {term('certificationType', c.type)}
+                  {c.level ? ` ${term('psoLevel', c.level)}` : ''}
                 </TableCell>
                 <TableCell>{c.certificateNumber ?? '—'}</TableCell>
                 <TableCell>
@@ -57,7 +56,7 @@ export function OwnCertificationsSection({ id }: { id: string }) {
                     : t('se.certs.validityOpen', { from: date(c.validFrom) })}
                 </TableCell>
                 <TableCell>
-                  <Status prefix="certStatus" value={c.status} />
+                  <Status list="certificationStatus" value={c.status} />
                   {c.reviewNote ? ` · ${c.reviewNote}` : ''}
                 </TableCell>
               </TableRow>
@@ -75,7 +74,7 @@ export function OwnCertificationsSection({ id }: { id: string }) {
             value={type}
             onChange={setType}
             error={errors.type}
-            options={CERTIFICATION_TYPES.map((c) => ({ value: c, label: t(`cert.${c}` as MessageId) }))}
+            options={CERTIFICATION_TYPES.map((c) => ({ value: c, label: term('certificationType', c) }))}
           />
           {type === 'pso' && (
             <SelectField
@@ -85,7 +84,7 @@ export function OwnCertificationsSection({ id }: { id: string }) {
               error={errors.level}
               options={['aspirant', 'basistrede', 'trede_1', 'trede_2', 'trede_3'].map((l) => ({
                 value: l,
-                label: t(`pso.${l}` as MessageId),
+                label: term('psoLevel', l),
               }))}
             />
           )}

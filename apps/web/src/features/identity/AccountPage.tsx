@@ -7,11 +7,10 @@ import {
 } from '@utrecht/component-library-react';
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { PageHeading } from '../../ui/States';
 
 export function AccountPage() {
-  const { t } = useT();
+  const { t, term } = useT();
   const { me } = useAuth();
   if (!me) return null;
   return (
@@ -28,7 +27,7 @@ export function AccountPage() {
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('account.role')}</DataListKey>
-          <DataListValue>{t(`role.${me.role}` as MessageId)}</DataListValue>
+          <DataListValue>{term('userRole', me.role)}</DataListValue>
         </DataListItem>
         {me.organisation && (
           <>

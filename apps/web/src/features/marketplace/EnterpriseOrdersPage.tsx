@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { parseMoney, today } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { TextField } from '../../ui/Fields';
 import { FormError, Notice, RouterLink } from '../../ui/States';
 import { useSendInvoice } from './api';
@@ -24,7 +23,7 @@ export function EnterpriseOrdersPage() {
 }
 
 function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
-  const { t, money, locale, fieldErrors } = useT();
+  const { t, money, locale, fieldErrors, term } = useT();
   const [number, setNumber] = useState('');
   const [invoiceDate, setInvoiceDate] = useState(today());
   const [amount, setAmount] = useState('');
@@ -58,7 +57,7 @@ function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
         <Notice>
           {t('se.invoice.sent', {
             amount: money(send.data.contribution.claimedValueCents),
-            status: t(`contribStatus.${send.data.contribution.status}` as MessageId),
+            status: term('contributionStatus', send.data.contribution.status),
           })}
         </Notice>
       )}

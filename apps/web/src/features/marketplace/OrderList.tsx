@@ -54,7 +54,7 @@ function OrderCard({ o, title, children }: { o: Order; title: string; children?:
     <li className="bs-card">
       <Heading level={2}>{t('mk.order.title', { title })}</Heading>
       <Paragraph>
-        <Status prefix="mk.orderStatus" value={o.status} /> ·{' '}
+        <Status list="orderStatus" value={o.status} /> ·{' '}
         {t('mk.order.line', { amount: money(o.amountCents), invoiced: money(o.invoicedCents) })}
       </Paragraph>
       <Heading level={3}>{t('mk.order.invoices')}</Heading>
@@ -71,7 +71,7 @@ function OrderCard({ o, title, children }: { o: Order; title: string; children?:
               })}
               <br />
               {t('mk.invoice.contribution', { amount: money(i.contribution.claimedValueCents) })}{' '}
-              <Status prefix="contribStatus" value={i.contribution.status} />
+              <Status list="contributionStatus" value={i.contribution.status} />
               {i.contribution.verifiedValueCents !== null &&
                 ` ${t('mk.invoice.verified', { amount: money(i.contribution.verifiedValueCents) })}`}
             </li>

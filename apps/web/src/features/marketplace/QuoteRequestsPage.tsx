@@ -41,7 +41,7 @@ function IncomingRequest({ r }: { r: Schemas['QuoteRequestResponseDto'] }) {
     <li className="bs-card">
       <Heading level={2}>{r.offeringTitle}</Heading>
       <Paragraph>
-        <Status prefix="mk.qrStatus" value={r.status} />
+        <Status list="quoteRequestStatus" value={r.status} />
       </Paragraph>
       <Paragraph>{t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}</Paragraph>
       {(r.budgetCents !== null || r.neededBy) && (
@@ -57,7 +57,7 @@ function IncomingRequest({ r }: { r: Schemas['QuoteRequestResponseDto'] }) {
       {r.quotes.map((q) => (
         <Paragraph key={q.id}>
           {t('ct.quote.line', { amount: money(q.amountCents), date: date(q.validUntil) })}{' '}
-          <Status prefix="mk.quoteStatus" value={q.status} />
+          <Status list="quoteStatus" value={q.status} />
         </Paragraph>
       ))}
       {(r.status === 'open' || answered) && <QuoteAnswerForms r={r} onAnswered={() => setAnswered(true)} />}

@@ -40,7 +40,7 @@ function RequestCard({ r }: { r: QuoteRequest }) {
     <li className="bs-card">
       <Heading level={2}>{r.offeringTitle}</Heading>
       <Paragraph>
-        <Status prefix="mk.qrStatus" value={r.status} /> ·{' '}
+        <Status list="quoteRequestStatus" value={r.status} /> ·{' '}
         <RouterLink to={`/contractor/obligations/${r.obligationId}`}>{t('tender.obligationLink')}</RouterLink>
       </Paragraph>
       <Paragraph>{t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}</Paragraph>
@@ -70,7 +70,7 @@ function QuoteRow({ q }: { q: Quote }) {
     <li>
       <Paragraph>
         {t('ct.quote.line', { amount: money(q.amountCents), date: date(q.validUntil) })}{' '}
-        <Status prefix="mk.quoteStatus" value={q.status} />
+        <Status list="quoteStatus" value={q.status} />
         {q.expired && q.status === 'open' && <> · {t('ct.quote.expired')}</>}
       </Paragraph>
       <Paragraph>{t('ct.quote.credit', { amount: money(q.projectedCreditCents) })}</Paragraph>

@@ -12,7 +12,7 @@ type Match = Schemas['MatchDto'];
 
 /** The social enterprises that can help with an obligation, best first, and recomputing the list. */
 export function MatchesSection({ obligationId }: { obligationId: string }) {
-  const { t, date, locale } = useT();
+  const { t, date, locale, term } = useT();
   const matches = useMatches(obligationId);
   const { refresh, job } = useRefreshMatches(obligationId);
   // The newest list cannot be computed (the worker says why, in both languages); the list below is the last one.
@@ -49,7 +49,7 @@ export function MatchesSection({ obligationId }: { obligationId: string }) {
               : job.data.status === 'failed'
                 ? t('ct.matches.jobFailed', { error: job.data.error ?? '' })
                 : t('ct.matches.job', {
-                    status: t(`rp.status.${job.data.status}`),
+                    status: term('jobStatus', job.data.status),
                     progress: job.data.progress,
                   })
           }

@@ -1,20 +1,18 @@
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 
 type Reason = Schemas['MatchReasonDto'];
 
 /** A match's (or opportunity's) reasons as sentences in the current language, with the factor's name. */
 export function Reasons({ reasons, title }: { reasons: Reason[]; title: string }) {
-  const { t, locale } = useT();
+  const { locale, term } = useT();
   return (
     <details className="bs-reasons">
       <summary>{title}</summary>
       <ul className="bs-list">
         {reasons.map((r) => (
           <li key={r.factor}>
-            <strong>{t(`ct.factor.${r.factor}` as MessageId)}</strong>:{' '}
-            {locale === 'nl' ? r.detailNl : r.detail}
+            <strong>{term('matchFactor', r.factor)}</strong>: {locale === 'nl' ? r.detailNl : r.detail}
           </li>
         ))}
       </ul>

@@ -24,7 +24,7 @@ export function MeetingDayFacts({ day }: { day: MeetingDay }) {
   return (
     <>
       <DataList className="bs-facts bs-facts--inline">
-        {row('common.status', <Status prefix="md.status" value={day.status} />)}
+        {row('common.status', <Status list="meetingDayStatus" value={day.status} />)}
         {row('md.f.date', dayDate(day.date, locale))}
         {row('md.f.hours', t('md.hours', { start: day.startTime, end: day.endTime }))}
         {row('md.f.rounds', t('md.rounds', { slots: day.slots, minutes: day.slotMinutes }))}

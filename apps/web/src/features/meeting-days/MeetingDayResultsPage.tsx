@@ -30,7 +30,7 @@ export function MeetingDayResultsPage() {
 }
 
 function ResultsView({ day, r }: { day: MeetingDay; r: Results }) {
-  const { t, money, locale } = useT();
+  const { t, money, locale, term } = useT();
   const figure = (label: string, value: string | number, testId?: string) => (
     <div>
       <dt>{label}</dt>
@@ -58,7 +58,7 @@ function ResultsView({ day, r }: { day: MeetingDay; r: Results }) {
           bars={[
             { label: t('md.r.planned'), value: r.meetingsPlanned },
             { label: t('md.r.held'), value: r.meetingsHeld },
-            { label: t('md.outcome.follow_up'), value: r.outcomes.follow_up },
+            { label: term('meetingOutcome', 'follow_up'), value: r.outcomes.follow_up },
             { label: t('md.r.quoteRequests'), value: r.quoteRequests },
             { label: t('md.r.orders'), value: r.orders },
           ]}
@@ -71,9 +71,9 @@ function ResultsView({ day, r }: { day: MeetingDay; r: Results }) {
         <Bars
           max={r.meetingsPlanned}
           bars={[
-            { label: t('md.outcome.follow_up'), value: r.outcomes.follow_up },
-            { label: t('md.outcome.no_fit'), value: r.outcomes.no_fit },
-            { label: t('md.outcome.no_show'), value: r.outcomes.no_show },
+            { label: term('meetingOutcome', 'follow_up'), value: r.outcomes.follow_up },
+            { label: term('meetingOutcome', 'no_fit'), value: r.outcomes.no_fit },
+            { label: term('meetingOutcome', 'no_show'), value: r.outcomes.no_show },
             { label: t('md.outcome.none'), value: r.outcomes.unrecorded },
           ]}
         />
@@ -103,7 +103,7 @@ function ResultsView({ day, r }: { day: MeetingDay; r: Results }) {
                 </TableCell>
                 <TableCell>{m.contractorName}</TableCell>
                 <TableCell>{m.socialEnterpriseName}</TableCell>
-                <TableCell>{t(m.outcome ? `md.outcome.${m.outcome}` : 'md.outcome.none')}</TableCell>
+                <TableCell>{m.outcome ? term('meetingOutcome', m.outcome) : t('md.outcome.none')}</TableCell>
                 <TableCell>{m.quoteRequestIds.length}</TableCell>
                 <TableCell>
                   {m.orderIds.length}

@@ -58,7 +58,7 @@ function DayCard({ day }: { day: MeetingDay }) {
         {day.buyerName ? ` · ${t('md.card.host', { name: day.buyerName })}` : ''}
       </Paragraph>
       <Paragraph>
-        <Status prefix="md.status" value={day.status} />
+        <Status list="meetingDayStatus" value={day.status} />
       </Paragraph>
       {day.description && <Paragraph className="bs-clamp">{day.description}</Paragraph>}
     </li>

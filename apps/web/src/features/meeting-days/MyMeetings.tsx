@@ -58,7 +58,7 @@ export function MyMeetings({ day, role }: { day: MeetingDay; role: Role }) {
 }
 
 function MeetingCard({ day, m, role }: { day: MeetingDay; m: Meeting; role: Role }) {
-  const { t } = useT();
+  const { t, term } = useT();
   const contractor = role === 'contractor';
   const other = contractor ? m.socialEnterpriseName : m.contractorName;
   const record = useRecordOutcome(day.id, m.id);
@@ -86,13 +86,15 @@ function MeetingCard({ day, m, role }: { day: MeetingDay; m: Meeting; role: Role
             busy={record.isPending && record.variables?.outcome === o}
             onClick={() => record.mutate({ outcome: o })}
           >
-            {t(`md.outcome.${o}`)}
+            {term('meetingOutcome', o)}
           </Button>
         ))}
       </div>
       {record.error && <ErrorAlert error={record.error} />}
       {m.outcome && !record.isPending && (
-        <Notice type="info">{t('md.outcome.recorded', { outcome: t(`md.outcome.${m.outcome}`) })}</Notice>
+        <Notice type="info">
+          {t('md.outcome.recorded', { outcome: term('meetingOutcome', m.outcome) })}
+        </Notice>
       )}
       {m.outcome === 'follow_up' &&
         (contractor ? (

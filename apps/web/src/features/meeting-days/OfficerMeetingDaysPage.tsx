@@ -39,7 +39,7 @@ export function OfficerMeetingDaysPage() {
                   </TableCell>
                   <TableCell>{dayDate(d.date, locale)}</TableCell>
                   <TableCell>
-                    <Status prefix="md.status" value={d.status} />
+                    <Status list="meetingDayStatus" value={d.status} />
                   </TableCell>
                 </TableRow>
               ))}

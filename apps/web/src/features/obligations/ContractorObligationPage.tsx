@@ -2,7 +2,6 @@ import { Heading, Paragraph, TableCell, TableRow } from '@utrecht/component-libr
 import { useParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
 import { DataTable } from '../../ui/DataTable';
 import { Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
@@ -38,7 +37,7 @@ function ContractorObligation({ o, title }: { o: Obligation; title: string }) {
         {t('ct.obligation.title', { tender: title || t('ct.obligation.untitled', { id: o.id.slice(0, 8) }) })}
       </PageHeading>
       <Paragraph>
-        <Status prefix="obStatus" value={o.status} /> ·{' '}
+        <Status list="obligationStatus" value={o.status} /> ·{' '}
         {t('ct.obligation.policy', { version: o.policyVersion })}
       </Paragraph>
       {!o.applicable && o.reason && (
@@ -84,7 +83,7 @@ function InWords({ o }: { o: Obligation }) {
 }
 
 function ContributionsSection({ obligationId }: { obligationId: string }) {
-  const { t, money, date } = useT();
+  const { t, money, date, term } = useT();
   const list = useContributions(obligationId, { fresh: true });
   return (
     <section className="bs-section" aria-labelledby="contribs-h">
@@ -104,9 +103,9 @@ function ContributionsSection({ obligationId }: { obligationId: string }) {
           >
             {items.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>{t(`contribCat.${c.category}` as MessageId)}</TableCell>
+                <TableCell>{term('contributionCategory', c.category)}</TableCell>
                 <TableCell>
-                  <Status prefix="contribStatus" value={c.status} />
+                  <Status list="contributionStatus" value={c.status} />
                 </TableCell>
                 <TableCell>{money(c.claimedValueCents)}</TableCell>
                 <TableCell>{c.verifiedValueCents !== null ? money(c.verifiedValueCents) : '—'}</TableCell>

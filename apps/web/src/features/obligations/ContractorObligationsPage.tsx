@@ -41,7 +41,7 @@ export function ContractorObligationsPage() {
                   </RouterLink>
                 </TableCell>
                 <TableCell>
-                  <Status prefix="obStatus" value={o.status} />
+                  <Status list="obligationStatus" value={o.status} />
                 </TableCell>
                 <TableCell>{money(o.amountCents)}</TableCell>
                 <TableCell>

@@ -1,4 +1,5 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import type { GlossaryList } from '@glossary';
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { moneyInput, parseMoney } from '../../i18n/format';
@@ -18,14 +19,15 @@ function describe(
   t: (id: MessageId, v?: Record<string, string | number>) => string,
   money: (n: number) => string,
   date: (s: string) => string,
+  term: (list: GlossaryList, code: string) => string,
 ): string {
   const b = c.body as Record<string, unknown>;
   switch (c.category) {
     case 'employment':
     case 'training':
       return [
-        t(`tg.${String(b.targetGroup)}` as MessageId),
-        `${String(b.hoursPerWeek)} h/w`,
+        term('targetGroup', String(b.targetGroup)),
+        t('review.hoursPerWeek', { hours: String(b.hoursPerWeek) }),
         t('tenders.period', { start: date(String(b.startDate)), end: date(String(b.endDate)) }),
       ].join(' · ');
     case 'social_purchase':
@@ -107,19 +109,19 @@ function ReviewForm({ contribution, onReviewed }: { contribution: Contribution; 
 
 /** A contribution for the officer: what it is, how it was valued, and the review form while it waits. */
 export function ContributionCard({ c, heading }: { c: Contribution; heading?: string }) {
-  const { t, money, date } = useT();
+  const { t, money, date, term } = useT();
   // Reviewed here: the form stays to show its outcome after the list has reloaded with the new status.
   const [reviewedHere, setReviewedHere] = useState(false);
   return (
     <li className="bs-card">
       <Heading level={3}>
-        {t(`contribCat.${c.category}` as MessageId)} · {money(c.claimedValueCents)}
+        {term('contributionCategory', c.category)} · {money(c.claimedValueCents)}
       </Heading>
       {heading && <Paragraph>{heading}</Paragraph>}
       <Paragraph>
-        <Status prefix="contribStatus" value={c.status} /> · {date(c.createdAt)}
+        <Status list="contributionStatus" value={c.status} /> · {date(c.createdAt)}
       </Paragraph>
-      <Paragraph>{describe(c, t, money, date)}</Paragraph>
+      <Paragraph>{describe(c, t, money, date, term)}</Paragraph>
       <Breakdown lines={c.breakdown} />
       {c.status === 'submitted' || reviewedHere ? (
         <ReviewForm contribution={c} onReviewed={() => setReviewedHere(true)} />

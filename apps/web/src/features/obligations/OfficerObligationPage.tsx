@@ -36,7 +36,7 @@ function OfficerObligation({
     <>
       <PageHeading>{t('obligation.title', { tender: titles.get(o.tenderId) ?? '' })}</PageHeading>
       <Paragraph>
-        <Status prefix="obStatus" value={o.status} /> · {t('obligations.due')} {date(o.dueDate)}
+        <Status list="obligationStatus" value={o.status} /> · {t('obligations.due')} {date(o.dueDate)}
       </Paragraph>
       {!o.applicable && o.reason && (
         <Notice type="info">{t('obligations.notApplicable', { reason: o.reason })}</Notice>

@@ -42,7 +42,7 @@ export function OfficerObligationsPage() {
                   </RouterLink>
                 </TableCell>
                 <TableCell>
-                  <Status prefix="obStatus" value={o.status} />
+                  <Status list="obligationStatus" value={o.status} />
                 </TableCell>
                 <TableCell>{money(o.amountCents)}</TableCell>
                 <TableCell>{money(o.claimedCents)}</TableCell>

@@ -1,18 +1,5 @@
 /* The words of obligations and contributions (the officer's review, the contractor's obligation pages), in both languages: i18n/feature-messages.ts merges them. */
 const nl = {
-  'obStatus.open': 'Open',
-  'obStatus.on_track': 'Op schema',
-  'obStatus.at_risk': 'Risico',
-  'obStatus.met': 'Behaald',
-  'obStatus.not_met': 'Niet behaald',
-  'obStatus.waived': 'Kwijtgescholden',
-  'contribStatus.submitted': 'Ingediend',
-  'contribStatus.verified': 'Goedgekeurd',
-  'contribStatus.rejected': 'Afgewezen',
-  'contribCat.employment': 'Werkgelegenheid',
-  'contribCat.training': 'Opleiding',
-  'contribCat.social_purchase': 'Sociale inkoop',
-  'contribCat.social_activity': 'Maatschappelijke activiteit',
   'obligations.title': 'Verplichtingen',
   'obligations.lead': 'Voortgang van de social-return-verplichtingen uit uw gegunde aanbestedingen.',
   'obligations.empty': 'Nog geen verplichtingen. Een verplichting ontstaat wanneer u een aanbesteding gunt.',
@@ -42,6 +29,7 @@ const nl = {
   'review.done.verified': 'Goedgekeurd voor {amount}.',
   'review.done.rejected': 'Afgewezen.',
   'review.for': 'Voor {tender}',
+  'review.hoursPerWeek': '{hours} uur per week',
   'ct.obligations.title': 'Mijn verplichtingen',
   'ct.obligations.lead':
     'Uw social-return-verplichtingen: wat er nog moet gebeuren, de prognose en wie u kan helpen.',
@@ -91,19 +79,6 @@ const nl = {
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
-  'obStatus.open': 'Open',
-  'obStatus.on_track': 'On track',
-  'obStatus.at_risk': 'At risk',
-  'obStatus.met': 'Met',
-  'obStatus.not_met': 'Not met',
-  'obStatus.waived': 'Waived',
-  'contribStatus.submitted': 'Submitted',
-  'contribStatus.verified': 'Verified',
-  'contribStatus.rejected': 'Rejected',
-  'contribCat.employment': 'Employment',
-  'contribCat.training': 'Training',
-  'contribCat.social_purchase': 'Social purchase',
-  'contribCat.social_activity': 'Social activity',
   'obligations.title': 'Obligations',
   'obligations.lead': 'Progress of the social return obligations from your awarded tenders.',
   'obligations.empty': 'No obligations yet. An obligation is created when you award a tender.',
@@ -133,6 +108,7 @@ const en: Record<keyof typeof nl, string> = {
   'review.done.verified': 'Verified for {amount}.',
   'review.done.rejected': 'Rejected.',
   'review.for': 'For {tender}',
+  'review.hoursPerWeek': '{hours} hours a week',
   'ct.obligations.title': 'My obligations',
   'ct.obligations.lead': 'Your social return obligations: what is left to do, the forecast and who can help.',
   'ct.obligations.empty':

@@ -19,7 +19,7 @@ const num = (s: string): number | string => (s.trim() !== '' && !Number.isNaN(Nu
  * Nothing is stored.
  */
 export function EvaluatePreview({ policy }: { policy: Policy }) {
-  const { t, money, fieldErrors } = useT();
+  const { t, money, fieldErrors, term } = useT();
   const [kind, setKind] = useState<'placement' | 'activity'>('placement');
   const year = new Date().getFullYear();
   const [f, setF] = useState({
@@ -91,7 +91,7 @@ export function EvaluatePreview({ policy }: { policy: Policy }) {
                 value={f.targetGroup}
                 onChange={set('targetGroup')}
                 error={errors.targetGroup}
-                options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`tg.${g}` as MessageId) }))}
+                options={TARGET_GROUPS.map((g) => ({ value: g, label: term('targetGroup', g) }))}
               />
             </div>
             <div className="bs-row">

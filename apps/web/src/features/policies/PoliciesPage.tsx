@@ -50,7 +50,7 @@ export function PoliciesPage() {
                   <TableCell>{p.version}</TableCell>
                   <TableCell>{date(p.validFrom)}</TableCell>
                   <TableCell>
-                    <Status prefix="policyStatus" value={p.status} />
+                    <Status list="policyStatus" value={p.status} />
                   </TableCell>
                 </TableRow>
               ))}

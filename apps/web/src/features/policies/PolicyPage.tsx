@@ -32,7 +32,7 @@ function PolicyEditor({ policy: p }: { policy: Schemas['PolicyResponseDto'] }) {
     <>
       <PageHeading>{t('policy.title', { name: `${p.name} ${p.version}` })}</PageHeading>
       <Paragraph>
-        <Status prefix="policyStatus" value={p.status} />
+        <Status list="policyStatus" value={p.status} />
       </Paragraph>
       {publish.isSuccess && <Notice>{t('policy.published')}</Notice>}
       {form.saved && <Notice>{t('policy.saved')}</Notice>}

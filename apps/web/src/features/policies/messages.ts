@@ -1,12 +1,5 @@
 /* The words of SROI policies (the officer's policy list and editor), in both languages: i18n/feature-messages.ts merges them. */
 const nl = {
-  'policyStatus.draft': 'Concept',
-  'policyStatus.published': 'Gepubliceerd',
-  'unit.fte_year': 'fte-jaar',
-  'unit.month': 'maand',
-  'unit.week': 'week',
-  'unit.hour': 'uur',
-  'unit.activity': 'activiteit',
   'policies.title': 'SROI-beleid',
   'policies.lead': 'Uw regels voor social return als gegevens: drempel, percentage en de bouwblokkentabel.',
   'policies.empty': 'U heeft nog geen beleid. Begin met het voorbeeldbeleid en pas de bouwblokken aan.',
@@ -61,13 +54,6 @@ const nl = {
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
-  'policyStatus.draft': 'Draft',
-  'policyStatus.published': 'Published',
-  'unit.fte_year': 'FTE year',
-  'unit.month': 'month',
-  'unit.week': 'week',
-  'unit.hour': 'hour',
-  'unit.activity': 'activity',
   'policies.title': 'SROI policies',
   'policies.lead': 'Your social return rules as data: threshold, percentage and the building-block table.',
   'policies.empty': 'You have no policy yet. Start from the example policy and adjust the building blocks.',

@@ -1,7 +1,6 @@
 import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useAuth } from '../../auth/AuthProvider';
 import type { Schemas } from '../../api/client';
-import type { MessageId } from '../../i18n/messages';
 import { useT } from '../../i18n/LocaleProvider';
 import { Lead, Status } from '../../ui/Bits';
 import { DataTable } from '../../ui/DataTable';
@@ -35,7 +34,7 @@ function Dashboard({
   titles: Map<string, string>;
   spend: ReturnType<typeof useBuyerSpend>;
 }) {
-  const { t, money, date } = useT();
+  const { t, money, date, term } = useT();
   const atRisk = obs.filter((o) => o.status === 'at_risk' || o.status === 'not_met');
   const sum = (f: (o: (typeof obs)[number]) => number) => obs.reduce((s, o) => s + f(o), 0);
   return (
@@ -56,7 +55,7 @@ function Dashboard({
               {STATUSES.map((s) => (
                 <li key={s}>
                   <strong>{obs.filter((o) => o.status === s).length}</strong>
-                  {t(`obStatus.${s}` as MessageId)}
+                  {term('obligationStatus', s)}
                 </li>
               ))}
             </ul>
@@ -95,7 +94,8 @@ function Dashboard({
                       </RouterLink>
                     </Heading>
                     <Paragraph>
-                      <Status prefix="obStatus" value={o.status} /> · {t('obligations.due')} {date(o.dueDate)}
+                      <Status list="obligationStatus" value={o.status} /> · {t('obligations.due')}{' '}
+                      {date(o.dueDate)}
                     </Paragraph>
                     <Paragraph>
                       {t('db.atRisk.shortfall', {

@@ -51,7 +51,7 @@ function useSubjectNames(): (r: Report) => string {
 }
 
 export function ReportsPage() {
-  const { t, date, num } = useT();
+  const { t, date, num, term } = useT();
   const list = useReports();
   const subject = useSubjectNames();
   return (
@@ -81,7 +81,7 @@ export function ReportsPage() {
                 </TableCell>
                 <TableCell>
                   <ProgressBar
-                    label={t('rp.progressText', { status: t(`rp.status.${r.status}`), pct: r.progress })}
+                    label={t('rp.progressText', { status: term('reportStatus', r.status), pct: r.progress })}
                     value={r.progress}
                     max={100}
                   />

@@ -1,3 +1,4 @@
+import { humanise } from '@glossary';
 import { Heading, TableCell, TableRow } from '@utrecht/component-library-react';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
@@ -7,9 +8,9 @@ import { useTenderAudit } from './api';
 
 /** The tender's history: when, what was done, and the status it left. */
 export function AuditLog({ tenderId }: { tenderId: string }) {
-  const { t, date, has } = useT();
-  // Actions and statuses the app has no words for yet are shown as the API names them.
-  const label = (id: string, fallback: string) => (has(id) ? t(id as MessageId) : fallback);
+  const { t, date, has, term } = useT();
+  // An action the app has no words for yet reads as its humanised code (never the raw code).
+  const label = (id: string, fallback: string) => (has(id) ? t(id as MessageId) : humanise(fallback));
   const log = useTenderAudit(tenderId);
   return (
     <section className="bs-section" aria-labelledby="audit-heading">
@@ -23,7 +24,9 @@ export function AuditLog({ tenderId }: { tenderId: string }) {
               <TableRow key={a.id}>
                 <TableCell>{date(a.createdAt)}</TableCell>
                 <TableCell>{label(`audit.${a.action}`, a.action)}</TableCell>
-                <TableCell>{label(`tenderStatus.${String(a.after?.status ?? '')}`, '')}</TableCell>
+                <TableCell>
+                  {term('tenderStatus', typeof a.after?.status === 'string' ? a.after.status : '')}
+                </TableCell>
               </TableRow>
             ))}
           </DataTable>

@@ -33,7 +33,7 @@ export function NewTenderPage() {
 }
 
 function NewTenderForm({ published }: { published: Policy[] }) {
-  const { t } = useT();
+  const { t, term } = useT();
   const navigate = useNavigate();
   const form = useTenderForm(published, (tender) => navigate(`/officer/tenders/${tender.id}`));
   const { fields: f, set, errors, create } = form;
@@ -61,7 +61,7 @@ function NewTenderForm({ published }: { published: Policy[] }) {
         value={f.category}
         onChange={set('category')}
         error={errors.mainProcurementCategory}
-        options={CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}` as MessageId) }))}
+        options={CATEGORIES.map((c) => ({ value: c, label: term('procurementCategory', c) }))}
       />
       <ItemsFieldset form={form} />
       <TextField

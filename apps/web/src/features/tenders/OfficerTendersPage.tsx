@@ -28,7 +28,7 @@ export function OfficerTendersPage() {
                     <RouterLink to={`/officer/tenders/${tender.id}`}>{tender.title}</RouterLink>
                   </TableCell>
                   <TableCell>
-                    <Status prefix="tenderStatus" value={tender.status} />
+                    <Status list="tenderStatus" value={tender.status} />
                   </TableCell>
                   <TableCell>{money(tender.estimatedValueCents)}</TableCell>
                 </TableRow>

@@ -16,7 +16,7 @@ export const buyerName = (t: Schemas['TenderResponseDto']): string => t.buyer?.n
 
 /** The facts of a tender, shared by the public page and the officer's page. */
 export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }) {
-  const { t, money, date } = useT();
+  const { t, money, date, term } = useT();
   const row = (key: MessageId, value: ReactNode) => (
     <DataListItem>
       <DataListKey>{t(key)}</DataListKey>
@@ -26,9 +26,9 @@ export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }
   return (
     <>
       <DataList className="bs-facts">
-        {row('common.status', <Status prefix="tenderStatus" value={tender.status} />)}
+        {row('common.status', <Status list="tenderStatus" value={tender.status} />)}
         {row('tenders.buyer', buyerName(tender))}
-        {row('tenders.category', t(`cat.${tender.mainProcurementCategory}` as MessageId))}
+        {row('tenders.category', term('procurementCategory', tender.mainProcurementCategory))}
         {row('tenders.value', money(tender.estimatedValueCents))}
         {/* Tenders imported from open data (OCDS) may lack a contract period or an SROI requirement. */}
         {tender.contractPeriod &&
@@ -41,14 +41,7 @@ export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }
           )}
         {tender.tenderPeriodEnd && row('tenders.deadline', date(tender.tenderPeriodEnd))}
         {tender.deliveryPostcode && row('tenders.deliveryPostcode', tender.deliveryPostcode)}
-        {tender.sroi &&
-          row(
-            'tenders.sroi',
-            `${t('tenders.sroiPolicy', {
-              name: tender.sroi.policyName ?? '',
-              version: tender.sroi.policyVersion ?? '',
-            })} · ${tender.sroi.percentage !== null ? `${tender.sroi.percentage}%` : t('tenders.percentageDefault')}`,
-          )}
+        {tender.sroi && <SroiFacts tender={tender} sroi={tender.sroi} row={row} />}
       </DataList>
       {tender.description && (
         <>
@@ -64,6 +57,56 @@ export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/**
+ * The SROI condition in money (api.md "Tender pages"): the policy by name and version, the percentage that
+ * applies and the obligation the tender would create at its estimated value, as the API computes it.
+ */
+function SroiFacts({
+  tender,
+  sroi,
+  row,
+}: {
+  tender: Schemas['TenderResponseDto'];
+  sroi: NonNullable<Schemas['TenderResponseDto']['sroi']>;
+  row: (key: MessageId, value: ReactNode) => ReactNode;
+}) {
+  const { t, money, locale } = useT();
+  const percent = (p: number) => `${new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB').format(p)}%`;
+  const reason = sroi.notApplicableReason;
+  return (
+    <>
+      {row(
+        'tender.sroi.policy',
+        t('tenders.sroiPolicy', { name: sroi.policyName ?? '', version: sroi.policyVersion ?? '' }),
+      )}
+      {sroi.applicable === false && reason
+        ? row(
+            'tender.sroi.percentage',
+            t('tender.sroi.notApplicable', { reason: t(`tender.sroi.reason.${reason}` as MessageId) }),
+          )
+        : sroi.percentage !== null &&
+          row(
+            'tender.sroi.percentage',
+            t(sroi.percentageOverride !== null ? 'tender.sroi.percentage.own' : 'tender.sroi.percentage.policy', {
+              percentage: percent(sroi.percentage),
+            }),
+          )}
+      {row(
+        'tender.sroi.obligation',
+        sroi.estimatedObligationCents === null
+          ? t('tender.sroi.obligation.unknown')
+          : sroi.applicable === false || sroi.percentage === null
+            ? money(sroi.estimatedObligationCents)
+            : t('tender.sroi.obligation.value', {
+                amount: money(sroi.estimatedObligationCents),
+                percentage: percent(sroi.percentage),
+                value: money(tender.estimatedValueCents),
+              }),
+      )}
     </>
   );
 }

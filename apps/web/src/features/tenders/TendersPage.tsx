@@ -1,12 +1,11 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useT } from '../../i18n/LocaleProvider';
-import type { MessageId } from '../../i18n/messages';
 import { PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useActiveTenders } from './api';
 import { buyerName } from './TenderFacts';
 
 export function TendersPage() {
-  const { t, money, date } = useT();
+  const { t, money, date, term } = useT();
   const list = useActiveTenders();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -28,7 +27,7 @@ export function TendersPage() {
                     <RouterLink to={`/tenders/${tender.id}`}>{tender.title}</RouterLink>
                   </Heading>
                   <Paragraph>
-                    {buyerName(tender)} · {t(`cat.${tender.mainProcurementCategory}` as MessageId)} ·{' '}
+                    {buyerName(tender)} · {term('procurementCategory', tender.mainProcurementCategory)} ·{' '}
                     {t('tenders.value')} {money(tender.estimatedValueCents)}
                   </Paragraph>
                   {tender.tenderPeriodEnd && (

@@ -1,12 +1,11 @@
 import { useT } from '../../../i18n/LocaleProvider';
-import type { MessageId } from '../../../i18n/messages';
 import { CheckboxGroup, SelectField, TextField } from '../../../ui/Fields';
 import { TARGET_GROUPS } from '../../../ui/vocabulary';
 import type { ContributionFormState } from './useContributionForm';
 
 /** A person placed in work or training: target group, hours, period and the employer's token for the person. */
 export function PlacementFields({ form }: { form: ContributionFormState }) {
-  const { t } = useT();
+  const { t, term } = useT();
   const { fields: f, set, errors } = form;
   return (
     <>
@@ -16,8 +15,8 @@ export function PlacementFields({ form }: { form: ContributionFormState }) {
           value={f.category}
           onChange={set('category')}
           options={[
-            { value: 'employment', label: t('contribCat.employment') },
-            { value: 'training', label: t('contribCat.training') },
+            { value: 'employment', label: term('contributionCategory', 'employment') },
+            { value: 'training', label: term('contributionCategory', 'training') },
           ]}
         />
         <SelectField
@@ -25,7 +24,7 @@ export function PlacementFields({ form }: { form: ContributionFormState }) {
           value={f.targetGroup}
           onChange={set('targetGroup')}
           error={errors.targetGroup}
-          options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`tg.${g}` as MessageId) }))}
+          options={TARGET_GROUPS.map((g) => ({ value: g, label: term('targetGroup', g) }))}
         />
       </div>
       <div className="bs-row">

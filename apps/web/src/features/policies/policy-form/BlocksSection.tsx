@@ -37,7 +37,7 @@ export function BlocksSection({ form }: { form: PolicyForm }) {
 }
 
 function BlockTableRow({ form, block: b, i }: { form: PolicyForm; block: BlockRow; i: number }) {
-  const { t, money } = useT();
+  const { t, money, term } = useT();
   const { errors, editable, setBlock } = form;
   const row = t('policy.block.row', { n: i + 1 });
   const e = (k: string) => errors[`blocks[${i}].${k}`] ?? (k === 'code' ? errors[`blocks[${i}]`] : undefined);
@@ -45,10 +45,10 @@ function BlockTableRow({ form, block: b, i }: { form: PolicyForm; block: BlockRo
     value: c,
     label: t(`policy.blockCat.${c}` as MessageId),
   }));
-  const units = BLOCK_UNITS.map((u) => ({ value: u, label: t(`unit.${u}` as MessageId) }));
+  const units = BLOCK_UNITS.map((u) => ({ value: u, label: term('blockUnit', u) }));
   const groups = [
     { value: '', label: t('policy.none') },
-    ...TARGET_GROUPS.map((g) => ({ value: g, label: t(`tg.${g}` as MessageId) })),
+    ...TARGET_GROUPS.map((g) => ({ value: g, label: term('targetGroup', g) })),
   ];
   return (
     <TableRow>

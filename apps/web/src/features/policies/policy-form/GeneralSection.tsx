@@ -1,13 +1,12 @@
 import { Heading } from '@utrecht/component-library-react';
 import { useT } from '../../../i18n/LocaleProvider';
-import type { MessageId } from '../../../i18n/messages';
 import { CheckboxGroup, TextField } from '../../../ui/Fields';
 import { CATEGORIES } from '../../../ui/vocabulary';
 import type { PolicyForm } from './usePolicyForm';
 
 /** The policy's name, version and the figures that decide whether and how much social return a tender owes. */
 export function GeneralSection({ form }: { form: PolicyForm }) {
-  const { t } = useT();
+  const { t, term } = useT();
   const { draft: d, errors, setField } = form;
   return (
     <>
@@ -62,7 +61,7 @@ export function GeneralSection({ form }: { form: PolicyForm }) {
         values={d.categories}
         onChange={form.setCategories}
         error={errors.categories}
-        options={CATEGORIES.map((c) => ({ value: c, label: t(`cat.${c}` as MessageId) }))}
+        options={CATEGORIES.map((c) => ({ value: c, label: term('procurementCategory', c) }))}
       />
     </>
   );
