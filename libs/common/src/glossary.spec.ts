@@ -17,6 +17,7 @@ import {
   USER_ROLES,
 } from '@app/database';
 import { MATCH_FACTORS } from '@app/domain/matching/match-factors';
+import { CONTRIBUTION_REASONS } from '@app/domain/sroi/contribution';
 import { certificationName, GLOSSARY, type GlossaryList, humanise, term, termOptions } from './glossary';
 import { BLOCK_UNITS, PURCHASE_MODES } from './sroi-json';
 import { CERTIFICATION_STATUSES, CERTIFICATION_TYPES, PSO_LEVELS, TARGET_GROUPS } from './vocabulary';
@@ -51,6 +52,7 @@ const LISTS: [GlossaryList, readonly string[]][] = [
   ['blockUnit', BLOCK_UNITS],
   ['purchaseMode', PURCHASE_MODES],
   ['bonus', ['age_50_plus']],
+  ['contributionReason', CONTRIBUTION_REASONS],
   ['organisationKind', ORGANISATION_KINDS],
   ['userRole', USER_ROLES],
 ];

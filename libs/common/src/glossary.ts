@@ -48,6 +48,7 @@ export const GLOSSARY = {
   tenderSource: {
     platform: { nl: 'Dit platform', en: 'This platform' },
     ocds: { nl: 'Open data (OCDS)', en: 'Open data (OCDS)' },
+    eforms: { nl: 'Aankondiging (eForms)', en: 'Notice (eForms)' },
   },
   policyStatus: {
     draft: { nl: 'Concept', en: 'Draft' },
@@ -173,6 +174,82 @@ export const GLOSSARY = {
   },
   bonus: {
     age_50_plus: { nl: 'Toeslag 50 jaar of ouder', en: 'Bonus for age 50 or over' },
+  },
+  /** Why the rules give a contribution no value (NOT_COUNTABLE's `reason`). */
+  contributionReason: {
+    UNSUPPORTED_CATEGORY: { nl: 'Onbekende soort bijdrage', en: 'Unknown kind of contribution' },
+    BLOCK_NOT_FOUND: {
+      nl: 'Geen passend bouwblok in het beleid',
+      en: 'No matching building block in the policy',
+    },
+    BLOCK_CATEGORY_MISMATCH: {
+      nl: 'Het bouwblok hoort bij een andere soort bijdrage',
+      en: 'The building block belongs to another kind of contribution',
+    },
+    TARGET_GROUP_MISMATCH: {
+      nl: 'Het bouwblok geldt voor een andere doelgroep',
+      en: 'The building block is for another target group',
+    },
+    BENEFIT_MONTHS_REQUIRED: {
+      nl: 'Het aantal maanden in de uitkering is nodig om het bouwblok te kiezen',
+      en: 'The number of months on benefit is needed to choose the building block',
+    },
+    BENEFIT_MONTHS_OUT_OF_RANGE: {
+      nl: 'Het aantal maanden in de uitkering past niet bij het bouwblok',
+      en: 'The number of months on benefit does not fit the building block',
+    },
+    BONUS_NOT_FOUND: { nl: 'Onbekende bonus voor dit beleid', en: 'Unknown bonus for this policy' },
+    ZERO_HOURS: { nl: 'Geen uren per week opgegeven', en: 'No hours per week given' },
+    INVALID_PERIOD: {
+      nl: 'De einddatum ligt voor de begindatum',
+      en: 'The end date is before the start date',
+    },
+    OUTSIDE_CONTRACT_PERIOD: {
+      nl: 'Valt buiten de contractperiode',
+      en: 'Falls outside the contract period',
+    },
+    ZERO_QUANTITY: { nl: 'Geen aantal opgegeven', en: 'No quantity given' },
+    ZERO_AMOUNT: { nl: 'Geen factuurbedrag opgegeven', en: 'No invoice amount given' },
+    LABOUR_SHARE_REQUIRED: {
+      nl: 'Het loonaandeel van de doelgroep in de prijs is nodig',
+      en: 'The share of target-group wages in the price is needed',
+    },
+    INVALID_LABOUR_SHARE: {
+      nl: 'Het loonaandeel moet tussen 0 en 1 liggen',
+      en: 'The labour share must be between 0 and 1',
+    },
+    SUPPLIER_NOT_CERTIFIED: {
+      nl: 'De leverancier heeft geen certificering die het beleid accepteert',
+      en: 'The supplier holds no certification that the policy accepts',
+    },
+    CERTIFICATION_REJECTED: {
+      nl: 'De certificering van de leverancier is afgewezen',
+      en: "The supplier's certification was rejected",
+    },
+    CERTIFICATION_NOT_VERIFIED: {
+      nl: 'De certificering van de leverancier is nog niet geverifieerd',
+      en: "The supplier's certification has not been verified yet",
+    },
+    CERTIFICATION_NOT_YET_VALID: {
+      nl: 'De certificering van de leverancier was op de factuurdatum nog niet geldig',
+      en: "The supplier's certification was not yet valid on the invoice date",
+    },
+    CERTIFICATION_EXPIRED: {
+      nl: 'De certificering van de leverancier was op de factuurdatum verlopen',
+      en: "The supplier's certification had expired on the invoice date",
+    },
+    PSO_LEVEL_TOO_LOW: {
+      nl: 'De PSO-trede van de leverancier is lager dan het beleid vraagt',
+      en: "The supplier's PSO level is below the policy's minimum",
+    },
+    SUPPLIER_OUTSIDE_REGION: {
+      nl: 'De leverancier valt buiten de regio van het beleid',
+      en: "The supplier is outside the policy's region",
+    },
+    ZERO_VALUE: {
+      nl: 'Deze bijdrage heeft volgens het beleid geen waarde',
+      en: 'Under this policy the contribution has no value',
+    },
   },
   organisationKind: {
     buyer: { nl: 'Opdrachtgever', en: 'Buyer' },
