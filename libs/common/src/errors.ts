@@ -39,6 +39,17 @@ export class AppError extends Error {
     this.name = new.target.name;
   }
 
+  /**
+   * Members the problem body carries beside the standard ones (e.g. `reason`, `contractPeriod`), so a client can
+   * word the message itself; they never replace a standard member.
+   */
+  extras: Record<string, unknown> = {};
+
+  withExtras(extras: Record<string, unknown>): this {
+    this.extras = { ...this.extras, ...extras };
+    return this;
+  }
+
   get status(): number {
     return STATUS_OF_KIND[this.kind];
   }

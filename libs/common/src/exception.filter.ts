@@ -11,6 +11,8 @@ export interface ErrorOutcome {
   code: string;
   message: string;
   details?: unknown[];
+  /** Further members of the problem body (AppError.extras). */
+  extras?: Record<string, unknown>;
 }
 
 /** The request as the filter reads it (Fastify's request, or any object with these). */
@@ -27,6 +29,21 @@ export interface InvalidParam {
   reason: string;
 }
 
+/** Members of the problem body that extras never replace. */
+const RESERVED_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'requestId',
+  'invalidParams',
+  'statusCode',
+  'message',
+  'details',
+]);
+
 /**
  * The answer to an error: `application/problem+json` (RFC 9457) with the product's `code` and `requestId` and, when
  * fields are at fault, `invalidParams` naming each by its full path with a stable code per rule. The members of the
@@ -42,7 +59,10 @@ export function problemBody(e: ErrorOutcome, req?: RequestLike): Record<string, 
       reason: typeof message === 'string' ? message : 'invalid',
       ...rest,
     }));
+  // Extras add members; the standard ones and the product's own always win.
+  const extras = Object.fromEntries(Object.entries(e.extras ?? {}).filter(([k]) => !RESERVED_MEMBERS.has(k)));
   return {
+    ...extras,
     type: 'about:blank',
     title: STATUS_CODES[e.statusCode] ?? 'Error',
     status: e.statusCode,
@@ -198,6 +218,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
         code: exception.code,
         message: exception.message,
         ...(exception.details.length ? { details: exception.details } : {}),
+        ...(Object.keys(exception.extras).length ? { extras: exception.extras } : {}),
       };
     }
     if (exception instanceof ThrottlerException) {

@@ -7,6 +7,7 @@ import {
   withUniqueConflicts,
 } from '@app/common';
 import {
+  ContractEntity,
   ContributionEntity,
   ObligationEntity,
   OfferingEntity,
@@ -23,8 +24,9 @@ import { ObligationsService } from '../obligations/obligations.service';
 import { MarketplaceErrorCode } from './marketplace.errors';
 import { advance, MarketplaceSteps, Step } from './marketplace-steps.service';
 import { QuoteRequestsService, QuoteRequestView } from './quote-requests.service';
-import { cappedCredit, QUOTE_MACHINE, QUOTE_REQUEST_MACHINE, quoteExpired } from './transitions';
 import { DealContext, dealContexts, DealRef } from './deal-context';
+import { countsFrom, valuationDate } from '../sroi/valuation-date';
+import { cappedCredit, QUOTE_MACHINE, QUOTE_REQUEST_MACHINE, quoteExpired } from './transitions';
 
 export interface CreateQuoteInput {
   amountCents: number;
@@ -65,7 +67,12 @@ export class QuotesService {
       if (firstAnswer) await this.matching.enterprisesChanged(m, [request.socialEnterpriseId]);
 
       const obligation = await this.requests.obligationOf(m, request);
-      const projectedCreditCents = await this.projectedCredit(m, obligation, request, input.amountCents);
+      const { projectedCreditCents, countsFrom: from } = await this.projectedCredit(
+        m,
+        obligation,
+        request,
+        input.amountCents,
+      );
       return this.steps.save(
         m,
         QuoteEntity,
@@ -88,7 +95,9 @@ export class QuotesService {
             kind: 'quote_received',
             message: `Offerte voor "${request.offeringTitle}": ${formatEuro(input.amountCents)}, geldig t/m ${
               input.validUntil
-            }; telt naar verwachting voor ${formatEuro(projectedCreditCents)} SROI.`,
+            }; telt naar verwachting voor ${formatEuro(projectedCreditCents)} SROI${
+              from ? ` vanaf ${from}` : ''
+            }.`,
           },
         },
       );
@@ -178,15 +187,6 @@ export class QuotesService {
     });
   }
 
-  /** A quote is seen through its request: its parties and the obligation's officers. */
-  async get(actor: Actor, quoteId: string): Promise<{ quote: QuoteEntity; request: QuoteRequestView }> {
-    const quote = await this.ds.getRepository(QuoteEntity).findOneBy({ id: quoteId });
-    if (!quote) throw new NotFoundError(MarketplaceErrorCode.QuoteNotFound, 'Quote');
-    try {
-      return { quote, request: await this.requests.get(actor, quote.quoteRequestId) };
-    } catch (err) {
-      if (err instanceof NotFoundError) throw new NotFoundError(MarketplaceErrorCode.QuoteNotFound, 'Quote');
-      throw err;
   /** The names, tender title and contract period of a deal (a quote's request, an order). */
   async contextOf(deal: DealRef): Promise<DealContext> {
     return (await dealContexts(this.ds.manager, [deal]))[0];
@@ -200,31 +200,44 @@ export class QuotesService {
     return this.contextOf(request);
   }
 
+  /** A quote is seen through its request: its parties and the obligation's officers. */
+  async get(actor: Actor, quoteId: string): Promise<{ quote: QuoteEntity; request: QuoteRequestView }> {
+    const quote = await this.ds.getRepository(QuoteEntity).findOneBy({ id: quoteId });
+    if (!quote) throw new NotFoundError(MarketplaceErrorCode.QuoteNotFound, 'Quote');
+    try {
+      return { quote, request: await this.requests.get(actor, quote.quoteRequestId) };
+    } catch (err) {
+      if (err instanceof NotFoundError) throw new NotFoundError(MarketplaceErrorCode.QuoteNotFound, 'Quote');
+      throw err;
     }
   }
 
   /**
-   * Credit of buying `amountCents` from the enterprise today, under the obligation's frozen policy, with the
-   * offering's labour share: the engine's purchase valuation, capped by what the obligation still lacks.
+   * Credit of buying `amountCents` from the enterprise, under the obligation's frozen policy, with the offering's
+   * labour share: the engine's purchase valuation of an invoice dated the later of today and the contract start
+   * (the date matching values on too), capped by what the obligation still lacks.
    */
   async projectedCredit(
     m: EntityManager,
     obligation: ObligationEntity,
     request: QuoteRequestEntity,
     amountCents: number,
-  ): Promise<number> {
+  ): Promise<{ projectedCreditCents: number; countsFrom: string | null }> {
     const offering = request.offeringId
       ? await m.getRepository(OfferingEntity).findOneBy({ id: request.offeringId })
       : null;
+    const contract = await m.getRepository(ContractEntity).findOneByOrFail({ id: obligation.contractId });
+    const today = todayInNl();
     const result = await this.obligations.valuation(m, obligation, {
       category: 'social_purchase',
       supplierOrganisationId: request.socialEnterpriseId,
       invoiceNumber: 'quote',
-      invoiceDate: todayInNl(),
+      invoiceDate: valuationDate(contract.startDate, today),
       amountCents,
       ...(offering?.labourShare != null ? { labourShare: offering.labourShare } : {}),
     });
-    if (!result.countable) return 0;
+    const from = countsFrom(contract.startDate, today);
+    if (!result.countable) return { projectedCreditCents: 0, countsFrom: from };
     const [{ claimed }] = await m
       .getRepository(ContributionEntity)
       .createQueryBuilder('c')
@@ -232,7 +245,10 @@ export class QuotesService {
       .where('c.obligation_id = :id', { id: obligation.id })
       .andWhere("c.status <> 'rejected'")
       .getRawMany<{ claimed: string }>();
-    return cappedCredit(result.valueCents, obligation.amountCents, Number(claimed));
+    return {
+      projectedCreditCents: cappedCredit(result.valueCents, obligation.amountCents, Number(claimed)),
+      countsFrom: from,
+    };
   }
 
   /** The quote and its request, both locked (request first, like every writer), for the contractor's decision. */

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   pageLimit,
+  todayInNl,
 } from '@app/common';
 import type {
   BackgroundJobEntity,
@@ -25,6 +26,7 @@ import { MatchingErrorCode } from './matching.errors';
 import { MatchingTriggers } from './matching-triggers.service';
 import { expandReasons } from './match-reasons';
 import { failureSentences, type MatchFailureCode } from './match-failure';
+import { countsFrom } from '../sroi/valuation-date';
 import { ADD_DELTAS_SQL, FORCE_REVISION_SQL, WHOLE_SET } from './matching.sql';
 
 export interface MatchView {
@@ -35,6 +37,8 @@ export interface MatchView {
   score: number;
   counts: boolean;
   projectedCreditCents: number;
+  /** The contract start when it lies after today: the credit is valued for an invoice dated then. */
+  countsFrom: string | null;
   spendToFillCents: number | null;
   distanceKm: number | null;
   reasons: MatchReasonJson[];
@@ -70,6 +74,8 @@ export interface OpportunityView {
   score: number;
   counts: boolean;
   projectedCreditCents: number;
+  /** As MatchView's. */
+  countsFrom: string | null;
   reasons: MatchReasonJson[];
 }
 
@@ -99,6 +105,7 @@ interface OpportunityRow {
   projected_credit_cents: string;
   reasons: (StoredMatchReason | MatchReasonJson)[];
   subject_id: string;
+  start_date: string | null;
 }
 
 /** A subject's `match_state` as a page reads it. */
@@ -208,7 +215,8 @@ export class MatchesService {
       `SELECT * FROM (
          SELECT 'obligation' AS kind, m.obligation_id, ob.tender_id, t.title AS tender_title,
                 coalesce(b.name, '') AS buyer_name, m.offering_id, o.title AS offering_title, m.score, m.counts,
-                m.projected_credit_cents::text AS projected_credit_cents, m.reasons, m.obligation_id AS subject_id
+                m.projected_credit_cents::text AS projected_credit_cents, m.reasons, m.obligation_id AS subject_id,
+                (SELECT c.start_date::text FROM contract c WHERE c.id = ob.contract_id) AS start_date
            FROM obligation_match m
            JOIN obligation ob ON ob.id = m.obligation_id AND ob.waived_at IS NULL
            JOIN tender t ON t.id = ob.tender_id
@@ -218,7 +226,7 @@ export class MatchesService {
             AND m.social_enterprise_id = $1
          UNION ALL
          SELECT 'tender', NULL, m.tender_id, t.title, coalesce(b.name, ''), m.offering_id, o.title, m.score,
-                m.counts, m.projected_credit_cents::text, m.reasons, m.tender_id
+                m.counts, m.projected_credit_cents::text, m.reasons, m.tender_id, t.contract_start::text
            FROM tender_match m
            JOIN tender t ON t.id = m.tender_id AND t.status = 'active'
            LEFT JOIN organisation b ON b.id = t.buyer_organisation_id
@@ -232,6 +240,7 @@ export class MatchesService {
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    const today = todayInNl();
     return {
       items: items.map((r) => ({
         kind: r.kind,
@@ -244,6 +253,7 @@ export class MatchesService {
         score: r.score,
         counts: r.counts,
         projectedCreditCents: Number(r.projected_credit_cents),
+        countsFrom: r.start_date ? countsFrom(r.start_date, today) : null,
         reasons: expandReasons(r.reasons),
       })),
       nextCursor:
@@ -304,6 +314,15 @@ export class MatchesService {
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    // Every item of the set is valued on the same date: the later of today and the contract start.
+    const [subject] = await this.ds.query<{ start_date: string | null }[]>(
+      type === 'obligation'
+        ? `SELECT c.start_date::text AS start_date FROM obligation ob JOIN contract c ON c.id = ob.contract_id
+            WHERE ob.id = $1`
+        : 'SELECT contract_start::text AS start_date FROM tender WHERE id = $1',
+      [id],
+    );
+    const from = subject?.start_date ? countsFrom(subject.start_date, todayInNl()) : null;
     return {
       subjectId: id,
       revision: state.computed_revision,
@@ -328,6 +347,7 @@ export class MatchesService {
         score: r.score,
         counts: r.counts,
         projectedCreditCents: Number(r.projected_credit_cents),
+        countsFrom: from,
         spendToFillCents: r.spend_to_fill_cents == null ? null : Number(r.spend_to_fill_cents),
         distanceKm: r.distance_km,
         reasons: expandReasons(r.reasons),

@@ -1,4 +1,5 @@
-import { compareDates, maxDate, minDate } from '../sroi/dates';
+import { compareDates, maxDate } from '../sroi/dates';
+import { valuationDate } from '../sroi/valuation-date';
 import { placementMonths } from '../sroi/months';
 import { type ContributionReason, type ContributionResult, valueContribution } from '../sroi/contribution';
 import type { CertificationFact, IsoDate, SroiPolicyBody } from '../sroi/policy.types';
@@ -20,7 +21,7 @@ export interface ProjectionInput {
 }
 
 export interface Projection {
-  /** A purchase from this supplier would count today under the policy. */
+  /** A purchase from this supplier, invoiced on the valuation date (today, or the contract start when later), would count under the policy. */
   counts: boolean;
   /** Why it would not count (the engine's reason). */
   reason?: ContributionReason;
@@ -93,8 +94,8 @@ function wholeMonths(from: IsoDate, until: IsoDate): number {
 }
 
 interface Period {
-  start: IsoDate;
-  end: IsoDate;
+  /** The valuation date: the later of today and the contract start (sroi/valuation-date). */
+  invoiceDate: IsoDate;
   monthsLeft: number;
   /** The three dates it was computed from, as one key. */
   key: string;
@@ -103,7 +104,7 @@ let lastPeriod: { contractStart: IsoDate; contractEnd: IsoDate; today: IsoDate; 
   null;
 
 /**
- * The contract period stretched to include today, and the whole months left in it. Every pair of a subject asks
+ * The valuation date and the whole months left in the contract period from it. Every pair of a subject asks
  * with the same three dates, so the last answer is kept (dates are parsed and checked on every comparison).
  */
 function contractPeriod(contractStart: IsoDate, contractEnd: IsoDate, today: IsoDate): Period {
@@ -117,8 +118,7 @@ function contractPeriod(contractStart: IsoDate, contractEnd: IsoDate, today: Iso
     return last.period;
   }
   const period = {
-    start: minDate(contractStart, today),
-    end: maxDate(contractEnd, today),
+    invoiceDate: valuationDate(contractStart, today),
     monthsLeft: wholeMonths(maxDate(today, contractStart), contractEnd),
     key: `${contractStart}|${contractEnd}|${today}`,
   };
@@ -127,15 +127,15 @@ function contractPeriod(contractStart: IsoDate, contractEnd: IsoDate, today: Iso
 }
 
 /**
- * Projected credit of buying from one supplier, valued by the SROI engine exactly as a real purchase
- * invoiced today would be. The contract period handed to the engine is stretched to include today so a
- * tender whose contract has not started yet is judged on the supplier alone.
+ * Projected credit of buying from one supplier, valued by the SROI engine exactly as a real purchase invoiced on
+ * the valuation date would be: today, or the contract start when the contract has not started yet (the quote and
+ * the invoice are valued on the same date, so all three agree).
  */
 export function projectCredit(p: ProjectionInput): Projection {
   const period = contractPeriod(p.contractStart, p.contractEnd, p.today);
   const ctx = {
-    contractStart: period.start,
-    contractEnd: period.end,
+    contractStart: p.contractStart,
+    contractEnd: p.contractEnd,
     supplierCertifications: p.supplierCertifications,
     supplierInRegion: p.supplierInRegion,
   };
@@ -145,7 +145,7 @@ export function projectCredit(p: ProjectionInput): Projection {
         category: 'social_purchase',
         supplierOrganisationId: p.supplierOrganisationId,
         invoiceNumber: 'projection',
-        invoiceDate: p.today,
+        invoiceDate: period.invoiceDate,
         amountCents,
         labourShare: p.labourShare,
       }),

@@ -4,6 +4,7 @@ export enum ObligationErrorCode {
   ContributionNotFound = 'CONTRIBUTION_NOT_FOUND',
   ContributionInvalid = 'CONTRIBUTION_INVALID',
   NotCountable = 'NOT_COUNTABLE',
+  InvoiceDateInFuture = 'INVOICE_DATE_IN_FUTURE',
   DuplicateInvoice = 'DUPLICATE_INVOICE',
   PersonAlreadyCounted = 'PERSON_ALREADY_COUNTED',
   PersonTokenLooksPersonal = 'PERSON_TOKEN_LOOKS_PERSONAL',

@@ -35,6 +35,8 @@ import {
   valueContribution,
 } from '../sroi/contribution';
 import { CertificationFact, SroiPolicyBody } from '../sroi/policy.types';
+import { isValidIsoDate } from '../sroi/dates';
+import { invoiceDateInFuture } from '../sroi/valuation-date';
 import { AuditService } from '../audit/audit.service';
 import { assertPseudonymous, invoiceKey } from './contribution-input';
 import { engine } from '../policies/sroi-engine';
@@ -45,8 +47,6 @@ export interface ObligationView {
   obligation: ObligationEntity;
   contract: ContractEntity;
   progress: Progress;
-}
-
   /** The names people read next to the ids (api.md "Names with ids"). */
   names: ObligationNames;
 }
@@ -55,6 +55,8 @@ export interface ObligationNames {
   contractorName: string | null;
   buyerName: string | null;
   tenderTitle: string | null;
+}
+
 export interface ReviewInput {
   decision: 'verified' | 'rejected';
   verifiedValueCents?: number | null;
@@ -167,9 +169,9 @@ export class ObligationsService {
       where: { obligationId: In(obligations.map((o) => o.id)) },
       select: { obligationId: true, status: true, claimedValueCents: true, verifiedValueCents: true },
     });
+    const names = await this.namesOf(obligations);
     const today = todayInNl();
     return obligations.map((obligation) => {
-    const names = await this.namesOf(obligations);
       const contract = contracts.find((c) => c.id === obligation.contractId)!;
       const policy = contract.policySnapshot;
       const progress = computeProgress({
@@ -186,8 +188,6 @@ export class ObligationsService {
     });
   }
 
-  async waive(actor: Actor, id: string, reason: string): Promise<ObligationView> {
-    await this.ds.transaction(async (m) => {
   /** The contractor's and buyer's names and the tender's title of these obligations, in one query. */
   private async namesOf(obligations: ObligationEntity[]): Promise<Map<string, ObligationNames>> {
     const rows = await this.ds
@@ -214,6 +214,8 @@ export class ObligationsService {
     );
   }
 
+  async waive(actor: Actor, id: string, reason: string): Promise<ObligationView> {
+    await this.ds.transaction(async (m) => {
       const o = await this.find(actor, id, m, true, 'procurement_officer');
       if (o.waivedAt)
         throw new ConflictError(ObligationErrorCode.ObligationWaived, 'The obligation is already waived');
@@ -234,6 +236,7 @@ export class ObligationsService {
   /** Values a contribution under the obligation's frozen policy; nothing is saved. */
   async preview(actor: Actor, obligationId: string, body: ContributionBody): Promise<ContributionResult> {
     const obligation = await this.find(actor, obligationId, this.ds.manager, false, 'contractor');
+    refuseFutureInvoice(body);
     return (await this.value(this.ds.manager, obligation, body)).result;
   }
 
@@ -268,13 +271,21 @@ export class ObligationsService {
   ): Promise<ContributionEntity> {
     if (obligation.waivedAt)
       throw new BusinessRuleError(ObligationErrorCode.ObligationWaived, 'The obligation was waived');
+    refuseFutureInvoice(body);
     const v = await this.value(m, obligation, body);
     if (!v.result.countable) {
+      // The reason and, for a date outside the contract, the period travel as problem members of their own,
+      // so a client words the refusal itself (never from `detail`).
       throw new BusinessRuleError(
         ObligationErrorCode.NotCountable,
         `This contribution counts for nothing under this tender's policy: ${v.result.reason}`,
         [{ code: v.result.reason, message: this.reasonText(v.result), breakdown: v.result.breakdown }],
-      );
+      ).withExtras({
+        reason: v.result.reason,
+        ...(v.result.reason === 'OUTSIDE_CONTRACT_PERIOD'
+          ? { contractPeriod: { startDate: v.contract.startDate, endDate: v.contract.endDate } }
+          : {}),
+      });
     }
     const row: Partial<ContributionEntity> = {
       obligationId: obligation.id,
@@ -345,6 +356,8 @@ export class ObligationsService {
     const qb = this.ds
       .getRepository(ContributionEntity)
       .createQueryBuilder('c')
+      .leftJoin('c.supplierOrganisation', 'supplier')
+      .addSelect(['supplier.id', 'supplier.name'])
       .where('c.obligation_id = :obligationId', { obligationId });
     return pageNewestFirst(qb, 'c', q);
   }
@@ -357,8 +370,6 @@ export class ObligationsService {
         visible: () => actor.role === 'procurement_officer',
         notFound,
       });
-      .leftJoin('c.supplierOrganisation', 'supplier')
-      .addSelect(['supplier.id', 'supplier.name'])
       const obligation = await findVisible(m, ObligationEntity, c.obligationId, {
         visible: (o) => isOfficerOf(actor, o.buyerOrganisationId),
         notFound,
@@ -510,4 +521,25 @@ export class ObligationsService {
       [...r.breakdown].reverse().find((l) => l.code === r.reason) ?? r.breakdown[r.breakdown.length - 1];
     return line ? `${line.labelEn} / ${line.labelNl}` : String(r.reason);
   }
+}
+
+/**
+ * An invoice is dated on or before today (in the Netherlands): a future date is refused before anything is
+ * valued, for a contractor's purchase claim, its preview and a marketplace invoice alike.
+ */
+function refuseFutureInvoice(body: ContributionBody): void {
+  if (body?.category !== 'social_purchase' || typeof body.invoiceDate !== 'string') return;
+  const today = todayInNl();
+  if (!isValidIsoDate(body.invoiceDate) || !invoiceDateInFuture(body.invoiceDate, today)) return;
+  throw new BusinessRuleError(
+    ObligationErrorCode.InvoiceDateInFuture,
+    `The invoice date ${body.invoiceDate} is after today (${today})`,
+    [
+      {
+        field: 'invoiceDate',
+        code: ObligationErrorCode.InvoiceDateInFuture,
+        message: `must be on or before ${today}`,
+      },
+    ],
+  ).withExtras({ invoiceDate: body.invoiceDate, today });
 }

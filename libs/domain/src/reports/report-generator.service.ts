@@ -549,7 +549,7 @@ export class ReportGeneratorService {
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
     }
-    const atRisk = new Set(data.obligations.filter((o) => isAtRisk(o.status)).map((o) => o.id));
+    const atRisk = new Set(data.obligations.filter((o) => isAtRisk(o)).map((o) => o.id));
     return {
       report: reportMetaJson(data.meta),
       buyer: data.buyer,

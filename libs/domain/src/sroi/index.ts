@@ -51,3 +51,4 @@ export {
   placementCoverage,
   fullTimeExceeded,
 } from './contribution';
+export { valuationDate, countsFrom, invoiceDateInFuture } from './valuation-date';

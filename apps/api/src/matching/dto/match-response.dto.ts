@@ -7,6 +7,17 @@ import {
 } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 
+/** The `countsFrom` member of matches, opportunities and quotes. */
+export const COUNTS_FROM = {
+  type: String,
+  format: 'date',
+  nullable: true,
+  example: '2027-03-01',
+  description:
+    'The contract start when it lies after today: the credit is valued for an invoice dated then (a purchase ' +
+    'counts from that day); null once the contract has started',
+} as const;
+
 export class MatchReasonDto {
   @ApiProperty({ enum: MATCH_FACTORS, example: 'cpv' }) factor: string;
   @ApiProperty({ description: 'Weight of the factor; the weights sum to 1', example: 0.3 }) weight: number;
@@ -25,10 +36,18 @@ export class MatchDto {
   @ApiProperty({ example: 'Schoon & Sociaal BV' }) socialEnterpriseName: string;
   @ApiProperty({ minimum: 0, maximum: 1, example: 0.82 }) score: number;
   @ApiProperty({
-    description: "A purchase from this enterprise would count today under the obligation's frozen policy",
+    description:
+      "A purchase from this enterprise, invoiced today (or on the contract start when later), would count under the obligation's frozen policy",
   })
   counts: boolean;
-  @ApiProperty({ example: 3000000 }) projectedCreditCents: number;
+  @ApiProperty({
+    example: 3000000,
+    description:
+      'Credit valued by the SROI engine under the frozen policy for an invoice dated the later of today and the ' +
+      'contract start (as quotes and invoices are valued), at most what remains of the obligation',
+  })
+  projectedCreditCents: number;
+  @ApiProperty(COUNTS_FROM) countsFrom: string | null;
   @ApiProperty({ type: Number, nullable: true, example: 3000000 }) spendToFillCents: number | null;
   @ApiProperty({ type: Number, nullable: true, example: 4.2 }) distanceKm: number | null;
   @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];

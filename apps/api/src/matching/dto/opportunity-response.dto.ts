@@ -1,6 +1,6 @@
 import type { OpportunityView } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MatchReasonDto } from './match-response.dto';
+import { COUNTS_FROM, MatchReasonDto } from './match-response.dto';
 
 export class OpportunityDto {
   @ApiProperty({ enum: ['obligation', 'tender'] }) kind: 'obligation' | 'tender';
@@ -13,6 +13,7 @@ export class OpportunityDto {
   @ApiProperty({ minimum: 0, maximum: 1, example: 0.82 }) score: number;
   @ApiProperty() counts: boolean;
   @ApiProperty({ example: 3000000 }) projectedCreditCents: number;
+  @ApiProperty(COUNTS_FROM) countsFrom: string | null;
   @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
 
   static from(o: OpportunityView): OpportunityDto {

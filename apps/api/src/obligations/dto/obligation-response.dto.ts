@@ -1,5 +1,5 @@
 import type { Page } from '@app/common';
-import { obligationJson } from '@app/domain';
+import { OBLIGATION_STATUSES, obligationJson } from '@app/domain';
 import type { ObligationView } from '@app/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { ContractPeriodDto } from '../../tenders/dto/contract-period.dto';
@@ -27,9 +27,22 @@ export class ObligationResponseDto {
   @ApiProperty() claimedCents: number;
   @ApiProperty() verifiedCents: number;
   @ApiProperty() remainingCents: number;
-  @ApiProperty({ description: 'Claims so far extrapolated linearly over the contract period' })
-  forecastCents: number;
-  @ApiProperty({ enum: ['open', 'on_track', 'at_risk', 'met', 'not_met', 'waived'] }) status: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Claims so far extrapolated linearly from the contract start to its end; null before the contract start and ' +
+      'until at least a tenth of the contract period has passed',
+  })
+  forecastCents: number | null;
+  @ApiProperty({
+    enum: OBLIGATION_STATUSES,
+    description:
+      'not_started: before the contract start (never at risk); open: nothing claimed yet, or too early to ' +
+      'forecast; on_track / at_risk: by the forecast; fulfilled: verified ≥ amount; waived; closed: after the due ' +
+      'date, short (see penaltyPreviewCents)',
+  })
+  status: string;
   @ApiProperty({ type: Number, nullable: true }) penaltyPreviewCents: number | null;
   @ApiProperty({ example: '2027-12-31' }) dueDate: string;
   @ApiProperty({ type: String, nullable: true }) waivedReason: string | null;

@@ -1,3 +1,4 @@
+import { isAtRisk } from '../../obligations/progress';
 import { formatDate, labels, targetGroupName } from '../i18n';
 import type { BuyerReportData } from '../report-data';
 import { COLOURS, PdfReport } from './pdf-layout';
@@ -14,7 +15,7 @@ export async function renderBuyerPdf(data: BuyerReportData): Promise<PDFKit.PDFD
     : t('allTime');
   const sum = (f: (o: BuyerReportData['obligations'][number]) => number): number =>
     data.obligations.reduce((s, o) => s + f(o), 0);
-  const atRisk = data.obligations.filter((o) => o.status === 'at_risk' || o.status === 'not_met');
+  const atRisk = data.obligations.filter((o) => isAtRisk(o.status));
 
   report.title(t('title'), `${t('scope.buyer')}: ${data.buyer.name}`);
   report.facts([
