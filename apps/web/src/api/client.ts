@@ -40,6 +40,8 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly invalidParams: InvalidParam[] = [],
     readonly requestId?: string,
+    /** The problem's other members (`reason`, `contractPeriod`…), which some codes are worded with. */
+    readonly extras: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -70,6 +72,7 @@ export function apiErrorOf(response: Response, body: unknown): ApiError {
     str(p.detail) ?? str(p.title) ?? response.statusText,
     invalidParamsOf(p.invalidParams),
     str(p.requestId) ?? response.headers.get('X-Request-Id') ?? undefined,
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {},
   );
 }
 
@@ -87,10 +90,10 @@ export async function call<T>(promise: Promise<Answer<T>>): Promise<T> {
 }
 
 /**
- * Words an invalid param in the visitor's language, or says it has no wording for it (then the API's `reason` is
- * shown). LocaleProvider's `useT().fieldErrors` passes one.
+ * Words an invalid param in the visitor's language (api/error-words.ts). LocaleProvider's `useT().fieldErrors`
+ * passes one; without one (code outside the screens) the API's English `reason` is used.
  */
-export type ParamWording = (param: InvalidParam, error: ApiError) => string | undefined;
+export type ParamWording = (param: InvalidParam, error: ApiError) => string;
 
 /** Field path → message, from the API's `invalidParams` (paths like `organisation.kvkNumber`, `blocks[1].unit`). */
 export function fieldErrors(err: unknown, word?: ParamWording): Record<string, string> {

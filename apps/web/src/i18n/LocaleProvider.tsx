@@ -12,6 +12,7 @@ import {
 import { IntlProvider, useIntl } from 'react-intl';
 import { certificationName, term, type GlossaryList } from '@glossary';
 import { ApiError, fieldErrors, type ParamWording } from '../api/client';
+import { errorMessage, fieldLabel, knowsRule, ruleMessage } from '../api/error-words';
 import type { FeatureMessageId } from './feature-messages';
 import { formatDate, formatMoney, formatNumber, type Locale } from './format';
 import { nlMessages, type MessageId, type Messages } from './messages';
@@ -100,12 +101,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
 export const useLocale = (): LocaleState => useContext(LocaleContext);
 
-/** `isNotEmpty` (class-validator's name) and `is_not_empty` find the same message. */
-const snake = (code: string): string => code.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-
 /**
  * Translation and formatting in one hook: `t('nav.home')`, `money(123456)`, `date('2026-01-01')`; and the API's
- * errors in the visitor's language by their codes (`apiError.<code>`, `invalid.<rule>`) where the app words them.
+ * errors in the visitor's language by their codes only (api/error-words.ts; a feature may word a code in its
+ * messages as `apiError.<code>`), never by the API's English `detail` or `reason`.
  */
 export function useT() {
   const intl = useIntl();
@@ -114,11 +113,11 @@ export function useT() {
     const has = (id: string): boolean => Object.prototype.hasOwnProperty.call(intl.messages, id);
     const wording = (id: string): string | undefined => (has(id) ? intl.formatMessage({ id }) : undefined);
     const apiMessage = (err: unknown): string | undefined =>
-      err instanceof ApiError ? wording(`apiError.${err.code}`) : undefined;
-    // A rule the app words; else, for the one field of a business rule (EMAIL_TAKEN on `email`), that rule's words.
+      err instanceof ApiError ? (wording(`apiError.${err.code}`) ?? errorMessage(err, locale)) : undefined;
+    // The rule's words; else, for the one field of a business rule (EMAIL_TAKEN on `email`), that rule's words.
     const param: ParamWording = (p, err) =>
-      wording(`invalid.${snake(p.code)}`) ??
-      (err.invalidParams.length === 1 ? wording(`apiError.${err.code}`) : undefined);
+      (!knowsRule(p.code, locale) && err.invalidParams.length === 1 ? apiMessage(err) : undefined) ??
+      ruleMessage(p, locale);
     return {
       locale,
       t: (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values),
@@ -133,8 +132,13 @@ export function useT() {
       certName: (type: string, level?: string | null) => certificationName(type, level, locale),
       /** The error's message in this language by its `code`, or undefined when the app has none. */
       apiMessage,
-      /** Field path → message for the API's `invalidParams`, worded in this language where the app can. */
+      /** Field path → message for the API's `invalidParams`, in this language. */
       fieldErrors: (err: unknown) => fieldErrors(err, param),
+      /** Every bad field as "Omschrijving (regel 1): Dit veld is verplicht", for the list above a form. */
+      paramSentences: (err: unknown) =>
+        err instanceof ApiError
+          ? err.invalidParams.map((p) => `${fieldLabel(p.name, locale)}: ${param(p, err)}`)
+          : [],
     };
   }, [intl, locale]);
 }

@@ -1,7 +1,15 @@
-import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { ApiError } from '../api/client';
+import { UNKNOWN_ERROR } from '../api/error-words';
 import { useT } from '../i18n/LocaleProvider';
 
 /** The page's one h1: focusable so navigation can move focus to it. */
@@ -92,28 +100,38 @@ export function QueryError({ error }: { error: unknown }) {
 }
 
 /**
- * A failed request or action. The API's `code` picks the message where the app words it; otherwise its `detail`
- * (English) is shown with the request's id, which support can find in the logs.
+ * A failed request or action, worded by the API's `code` (api/error-words.ts), never by its English `detail`. A code
+ * the app does not word gets a general sentence and the request's id, which support can find in the logs.
  */
 export function ErrorAlert({ error }: { error: unknown }) {
-  const { t, apiMessage } = useT();
+  const { t, apiMessage, paramSentences, locale } = useT();
   if (!error) return null;
   let message: string;
   let reference: string | undefined;
+  let fields: string[] = [];
   if (error instanceof ApiError) {
     const worded = apiMessage(error);
+    fields = paramSentences(error);
     if (error.status === 0) message = t('common.networkError');
     else if (worded) message = worded;
     else {
-      message = error.status >= 500 ? t('error.unexpected') : t('common.error', { message: error.detail });
+      message = error.status >= 500 ? t('error.unexpected') : UNKNOWN_ERROR[locale];
       reference = error.requestId;
     }
   } else {
-    message = t('common.error', { message: error instanceof Error ? error.message : String(error) });
+    // Not an answer of the API (a failed job's English error, a fault of the page): its text is for developers.
+    message = t('error.unexpected');
   }
   return (
     <Alert type="error" role="alert">
       <Paragraph>{message}</Paragraph>
+      {fields.length > 0 && (
+        <UnorderedList>
+          {fields.map((f) => (
+            <UnorderedListItem key={f}>{f}</UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
       {reference && (
         <Paragraph className="bs-muted">{t('error.reference', { requestId: reference })}</Paragraph>
       )}
@@ -122,11 +140,10 @@ export function ErrorAlert({ error }: { error: unknown }) {
 }
 
 /**
- * A form's failed request, above the form: only when the API named no field (field messages stand at their fields).
+ * A form's failed request, above the form: what went wrong and, when the API named fields, each of them with its
+ * label ("Omschrijving (regel 1): Dit veld is verplicht"); the messages also stand at the fields themselves.
  */
 export function FormError({ error }: { error: unknown }) {
-  const { fieldErrors } = useT();
-  if (!error || Object.keys(fieldErrors(error)).length > 0) return null;
   return <ErrorAlert error={error} />;
 }
 

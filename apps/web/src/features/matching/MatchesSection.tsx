@@ -47,7 +47,7 @@ export function MatchesSection({ obligationId }: { obligationId: string }) {
             job.data.status === 'done'
               ? t('ct.matches.jobDone')
               : job.data.status === 'failed'
-                ? t('ct.matches.jobFailed', { error: job.data.error ?? '' })
+                ? t('ct.matches.jobFailed')
                 : t('ct.matches.job', {
                     status: term('jobStatus', job.data.status),
                     progress: job.data.progress,

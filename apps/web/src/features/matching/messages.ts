@@ -10,7 +10,8 @@ const nl = {
   'ct.matches.refresh': 'Lijst verversen',
   'ct.matches.job': 'Herberekenen: {status}, {progress}%',
   'ct.matches.jobDone': 'De lijst is opnieuw berekend.',
-  'ct.matches.jobFailed': 'Herberekenen is mislukt: {error}',
+  'ct.matches.jobFailed':
+    'Herberekenen is mislukt. Er wordt vanzelf opnieuw gerekend; u kunt het ook later nog eens proberen.',
   'ct.matches.failed':
     'De lijst kon niet worden berekend. {reason} Er wordt vanzelf opnieuw gerekend na een wijziging, en elke nacht.',
   'ct.match.by': 'door {name}',
@@ -43,7 +44,7 @@ const en: Record<keyof typeof nl, string> = {
   'ct.matches.refresh': 'Refresh the list',
   'ct.matches.job': 'Recomputing: {status}, {progress}%',
   'ct.matches.jobDone': 'The list has been recomputed.',
-  'ct.matches.jobFailed': 'Recomputing failed: {error}',
+  'ct.matches.jobFailed': 'Recomputing failed. It is computed again by itself; you can also try again later.',
   'ct.matches.failed':
     'The list could not be computed. {reason} It is computed again by itself after a change, and every night.',
   'ct.match.by': 'by {name}',
