@@ -10,6 +10,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrap } from './admin.bootstrap';
 import { QueueBoard } from './admin/queue-board';
 import { AuditApiModule } from './audit/audit.module';
+import { DashboardApiModule } from './dashboard/dashboard.module';
 import { DirectoryApiModule } from './directory/directory.module';
 import { HealthModule } from './health/health.module';
 import { AuthGuard } from './identity/auth.guard';
@@ -39,6 +40,7 @@ export const API_FEATURES = [
   TendersApiModule,
   ObligationsApiModule,
   AuditApiModule,
+  DashboardApiModule,
   JobsApiModule,
   ReportsApiModule,
   MarketplaceApiModule,

@@ -13,3 +13,4 @@ export * from './marketplace';
 export * from './reports';
 export * from './meeting-days';
 export * from './interop';
+export * from './dashboard';

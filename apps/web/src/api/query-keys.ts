@@ -61,5 +61,5 @@ export const keys = {
 
   // reports
   reports: ['reports'] as const,
-  buyerSpend: (buyerId: string) => ['buyer-spend', buyerId] as const,
+  dashboard: ['dashboard'] as const,
 };

@@ -1,5 +1,4 @@
 import { Heading, Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useAuth } from '../../auth/AuthProvider';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import { Lead, Status } from '../../ui/Bits';
@@ -7,20 +6,18 @@ import { DataTable } from '../../ui/DataTable';
 import { EmptyState, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useObligations } from '../obligations/api';
 import { useTenderTitles } from '../tenders/api';
-import { useBuyerSpend, type Spend } from './api';
+import { useDashboard, type Spend } from './api';
 
 const STATUSES = ['open', 'on_track', 'at_risk', 'met', 'not_met', 'waived'] as const;
 
 export function DashboardPage() {
-  const { locale } = useT();
-  const { me } = useAuth();
   const obligations = useObligations({ fresh: true });
   const titles = useTenderTitles((obligations.data?.items ?? []).map((o) => o.tenderId));
-  // Asked beside the obligations, not after them: the report takes a while.
-  const spend = useBuyerSpend(me?.organisation?.id ?? '', locale);
+  // Computed by the API on each read: looking files no report.
+  const dashboard = useDashboard();
   return (
     <QueryState query={obligations}>
-      {({ items }) => <Dashboard obs={items} titles={titles} spend={spend} />}
+      {({ items }) => <Dashboard obs={items} titles={titles} dashboard={dashboard} />}
     </QueryState>
   );
 }
@@ -28,11 +25,11 @@ export function DashboardPage() {
 function Dashboard({
   obs,
   titles,
-  spend,
+  dashboard,
 }: {
   obs: Schemas['ObligationResponseDto'][];
   titles: Map<string, string>;
-  spend: ReturnType<typeof useBuyerSpend>;
+  dashboard: ReturnType<typeof useDashboard>;
 }) {
   const { t, money, date, term } = useT();
   const atRisk = obs.filter((o) => o.status === 'at_risk' || o.status === 'not_met');
@@ -116,8 +113,12 @@ function Dashboard({
           {t('db.spent')}
         </Heading>
         <Paragraph>{t('db.spent.lead')}</Paragraph>
-        <QueryState query={spend} isEmpty={(d) => d.length === 0} empty={t('db.spent.empty')}>
-          {(spent) => <SpendTable spent={spent} />}
+        <QueryState
+          query={dashboard}
+          isEmpty={(d) => d.spendPerSocialEnterprise.length === 0}
+          empty={t('db.spent.empty')}
+        >
+          {(d) => <SpendTable spent={d.spendPerSocialEnterprise} />}
         </QueryState>
       </section>
     </>

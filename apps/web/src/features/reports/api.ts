@@ -41,44 +41,17 @@ export async function downloadReport(r: Report): Promise<void> {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** What the buyer spent with one social enterprise, from the buyer JSON report. */
-export interface Spend {
-  socialEnterpriseId: string;
-  name: string;
-  count: number;
-  spentCents: number;
-  claimedCents: number;
-  verifiedCents: number;
-}
+/** What the buyer spent with one social enterprise (invoices and the credit they were valued at). */
+export type Spend = Schemas['DashboardSpendDto'];
 
 /**
- * Money spent with social enterprises comes from the buyer JSON report (the API's one aggregate of invoices per
- * enterprise): requested in the background, polled, then read. An identical request while one runs is answered
- * with that one, so a reload does not queue a second.
+ * The officer's dashboard figures, computed by the API on each read (GET /dashboard): looking at the dashboard
+ * files no report and queues nothing.
  */
-export function useBuyerSpend(buyerId: string, language: 'nl' | 'en') {
+export function useDashboard() {
   return useQuery({
-    queryKey: keys.buyerSpend(buyerId),
-    enabled: Boolean(buyerId),
-    staleTime: 60_000,
-    queryFn: async () => {
-      const accepted = await call(
-        api.POST('/reports', { body: { scope: 'buyer', scopeId: buyerId, format: 'json', language } }),
-      );
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const r = await call(api.GET('/reports/{id}', { params: { path: { id: accepted.id } } }));
-        if (r.status === 'done') break;
-        if (r.status === 'failed') throw new Error(r.error ?? 'report failed');
-        if (Date.now() > deadline) throw new Error('timeout');
-        await new Promise((res) => window.setTimeout(res, 700));
-      }
-      const file = await api.GET('/reports/{id}/download', {
-        params: { path: { id: accepted.id } },
-        parseAs: 'text',
-      });
-      const json = JSON.parse(String(file.data ?? '{}')) as { spendPerSocialEnterprise?: Spend[] };
-      return json.spendPerSocialEnterprise ?? [];
-    },
+    queryKey: keys.dashboard,
+    staleTime: 0,
+    queryFn: () => call(api.GET('/dashboard')),
   });
 }
