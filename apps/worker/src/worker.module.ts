@@ -16,6 +16,7 @@ import { ImportsProcessor } from './interop/imports.processor';
 import { JobProcessor } from './job-processor';
 import { EventsProcessor } from './meeting-days/events.processor';
 import { MatchingProcessor } from './matching/matching.processor';
+import { EmailProcessor } from './notifications/email.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { ReportsProcessor } from './reports/reports.processor';
 
@@ -26,6 +27,7 @@ import { ReportsProcessor } from './reports/reports.processor';
  */
 const WORKER_FEATURES: { processor: Type<JobProcessor>; imports: Type[]; providers?: Type[] }[] = [
   { processor: NotificationsProcessor, imports: [NotificationsModule] },
+  { processor: EmailProcessor, imports: [NotificationsModule] },
   // ReportSchedulesService upserts the reports queue's job schedulers: worker-only, like the queue.
   { processor: ReportsProcessor, imports: [ReportsModule], providers: [ReportSchedulesService] },
   { processor: MatchingProcessor, imports: [MatchingModule] },

@@ -116,6 +116,7 @@ export const SIZES = {
   policyBonuses: { min: 0, max: 50 },
   psoDiscounts: { min: 0, max: 100 },
   eligibleCertifications: { min: 0, max: 100 },
+  notificationIds: { min: 1, max: 500 },
 } as const satisfies Record<string, SizeBound>;
 
 export interface BoundedOptions {

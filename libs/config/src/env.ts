@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const DEFAULTS: Record<string, string> = {
   NODE_ENV: 'development',
@@ -14,6 +25,8 @@ const DEFAULTS: Record<string, string> = {
   OUTBOX_RELAY: 'on',
   OCDS_OCID_PREFIX: 'ocds-buysocial',
   PUBLIC_BASE_URL: 'http://localhost:3000',
+  MAIL_FROM: 'Buy Social <noreply@buysocial.local>',
+  PUBLIC_URL: 'http://localhost:3000',
 };
 
 /**
@@ -84,6 +97,22 @@ export class Env {
   /** Where clients reach this API (absolute URIs in published open data). */
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL: string;
+
+  /** The SMTP server mail goes through (`smtp://user:pass@host:587`, `smtps://…`); without it email is off. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, {
+    message: 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://host',
+  })
+  SMTP_URL?: string;
+
+  /** The sender of notification mail (`Name <address>` or an address). */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM: string;
+
+  /** Where people reach the web app: the base of links in mail. */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL: string;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

@@ -12,6 +12,7 @@ import {
   RefreshMatchesJob,
   ScoreObligationJob,
   ScoreTenderJob,
+  SendEmailJob,
   WelcomeOrganisationJob,
 } from './queue-names';
 
@@ -42,10 +43,15 @@ function notice(
   return outboxJob(JobName.Notify, { ...p, dedupeKey }, ...subject);
 }
 
-/** What a notification says and to whom; the producer names its kind, job id and dedupe key. */
+/**
+ * To whom a notification goes and what it names (`params`: names, amounts, dates, and the ids its link needs),
+ * rendered per reader's language by the notification kinds table (libs/domain/src/notifications/kinds.ts);
+ * `message` is legacy Dutch text for a kind without a template. The producer names its kind, job id and dedupe key.
+ */
 export interface NoticeText {
   organisationId: string;
-  message: string;
+  params?: Record<string, string | number | null>;
+  message?: string;
 }
 
 /**
@@ -96,6 +102,20 @@ export const OutboxJobs = {
   /** A marketplace step's notification to the other party: once per kind and the row the step wrote. */
   marketplaceStep: (kind: string, rowId: string, text: NoticeText): OutboxJob<JobName.Notify> =>
     notice([kind, rowId], `${kind}-${rowId}`, { ...text, kind }),
+
+  /** A notification of `kind` about one subject to one organisation (once per kind, subject and organisation). */
+  notification: (kind: string, subject: IdPart[], text: NoticeText): OutboxJob<JobName.Notify> =>
+    notice([kind, ...subject, text.organisationId], [kind, ...subject, text.organisationId].join('-'), {
+      ...text,
+      kind,
+    }),
+
+  /** Sends one mail of the email delivery table (once per delivery row; the row says whether it went). */
+  sendEmail: (p: SendEmailJob): OutboxJob<JobName.SendEmail> => outboxJob(JobName.SendEmail, p, p.deliveryId),
+
+  /** The same delivery again after the queue gave up on it (a new job id per re-queue; same row, same Message-ID). */
+  resendEmail: (p: SendEmailJob, round: number): OutboxJob<JobName.SendEmail> =>
+    outboxJob(JobName.SendEmail, p, p.deliveryId, 'r', round),
 
   /** Re-scores one obligation's match set; one job per revision. */
   scoreObligation: (p: ScoreObligationJob): OutboxJob<JobName.ScoreObligation> =>

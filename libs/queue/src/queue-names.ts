@@ -6,6 +6,7 @@ export enum QueueName {
   Reports = 'reports',
   Imports = 'imports',
   Events = 'events',
+  Email = 'email',
 }
 
 export enum JobName {
@@ -21,6 +22,9 @@ export enum JobName {
   MatchingCertificateDates = 'matching-certificate-dates',
   MatchingRescoreAll = 'matching-rescore-all',
   ImportOcds = 'import-ocds',
+  SendEmail = 'send-email',
+  EmailDigest = 'email-digest',
+  EmailRequeue = 'email-requeue',
 }
 
 /** Payloads carry ids, never entities. */
@@ -28,12 +32,22 @@ export interface WelcomeOrganisationJob {
   organisationId: string;
 }
 
-/** An in-app notification for one organisation; `dedupeKey` makes a repeated job harmless. */
+/**
+ * A notification for one organisation's users; `dedupeKey` makes a repeated job harmless. Its text is rendered
+ * from `kind` and `params` (names, amounts; ids only for the link) in each reader's language; `message` is the
+ * legacy Dutch text, kept for a kind without a template.
+ */
 export interface NotifyJob {
   organisationId: string;
   kind: string;
-  message: string;
+  params?: Record<string, string | number | null>;
+  message?: string;
   dedupeKey: string;
+}
+
+/** Sends one mail: a notification to one user, or one user's daily digest (the row names which). */
+export interface SendEmailJob {
+  deliveryId: string;
 }
 
 /** Generates one report; the report's id is its background job's id. */
@@ -90,6 +104,9 @@ export interface JobPayloads {
   [JobName.MatchingCertificateDates]: MatchingTickJob;
   [JobName.MatchingRescoreAll]: MatchingTickJob;
   [JobName.ImportOcds]: ImportOcdsJob;
+  [JobName.SendEmail]: SendEmailJob;
+  [JobName.EmailDigest]: Record<string, never>;
+  [JobName.EmailRequeue]: Record<string, never>;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
@@ -125,6 +142,9 @@ export const JOB_QUEUE = {
   [JobName.MatchingCertificateDates]: QueueName.Matching,
   [JobName.MatchingRescoreAll]: QueueName.Matching,
   [JobName.ImportOcds]: QueueName.Imports,
+  [JobName.SendEmail]: QueueName.Email,
+  [JobName.EmailDigest]: QueueName.Email,
+  [JobName.EmailRequeue]: QueueName.Email,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Defaults per queue: retries with backoff; finished jobs kept a while for inspection, failed ones 30 days. */
@@ -133,6 +153,14 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: { age: 24 * 3600, count: 1000 },
   removeOnFail: { age: 30 * 24 * 3600, count: 5000 },
+};
+
+/**
+ * Queues whose jobs retry differently. Email: 14 attempts with exponential backoff from 1 s (1 s, 2 s, 4 s, … the
+ * last after about 2.3 h; 4.5 h in all), so an SMTP server down for an hour loses nothing.
+ */
+export const QUEUE_JOB_OPTIONS: Partial<Record<QueueName, JobsOptions>> = {
+  [QueueName.Email]: { ...DEFAULT_JOB_OPTIONS, attempts: 14, backoff: { type: 'exponential', delay: 1000 } },
 };
 
 /** Deterministic ids (never a bare integer, never a colon). */

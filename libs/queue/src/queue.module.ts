@@ -4,7 +4,7 @@ import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { OutboxRelay, WORKER_QUEUE_NAMES } from './outbox/outbox.relay';
 import { OutboxService } from './outbox/outbox.service';
 import { QueueErrorLogger } from './queue-error.logger';
-import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QueueName } from './queue-names';
+import { ALL_QUEUES, DEFAULT_JOB_OPTIONS, QUEUE_JOB_OPTIONS, QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-connection';
 import { RedisOutageLog } from './redis-outage.log';
 
@@ -43,7 +43,7 @@ export class WorkerQueueModule {
   static forProcessors(processors: readonly Type[]): DynamicModule {
     const names = processorQueues(processors);
     const queues = BullModule.registerQueue(
-      ...names.map((name) => ({ name, defaultJobOptions: DEFAULT_JOB_OPTIONS })),
+      ...names.map((name) => ({ name, defaultJobOptions: QUEUE_JOB_OPTIONS[name] ?? DEFAULT_JOB_OPTIONS })),
     );
     return {
       module: WorkerQueueModule,

@@ -13,6 +13,10 @@ import { TenderItemEntity } from './tender-item.entity';
 import { CertificationEntity } from './certification.entity';
 import { CpvCodeEntity } from './cpv-code.entity';
 import { NotificationEntity } from './notification.entity';
+import { NotificationReadEntity } from './notification-read.entity';
+import { UserPreferenceEntity } from './user-preference.entity';
+import { EmailDeliveryEntity } from './email-delivery.entity';
+import { EmailSuppressionEntity } from './email-suppression.entity';
 import { OfferingEntity } from './offering.entity';
 import { PostcodeAreaEntity } from './postcode-area.entity';
 import { SocialEnterpriseProfileEntity } from './social-enterprise-profile.entity';
@@ -48,6 +52,10 @@ export * from './tender-item.entity';
 export * from './certification.entity';
 export * from './cpv-code.entity';
 export * from './notification.entity';
+export * from './notification-read.entity';
+export * from './user-preference.entity';
+export * from './email-delivery.entity';
+export * from './email-suppression.entity';
 export * from './offering.entity';
 export * from './postcode-area.entity';
 export * from './social-enterprise-profile.entity';
@@ -78,6 +86,10 @@ export const ENTITIES = [
   RefreshTokenEntity,
   OutboxMessageEntity,
   NotificationEntity,
+  NotificationReadEntity,
+  UserPreferenceEntity,
+  EmailDeliveryEntity,
+  EmailSuppressionEntity,
   CpvCodeEntity,
   PostcodeAreaEntity,
   SocialEnterpriseProfileEntity,

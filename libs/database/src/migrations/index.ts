@@ -25,6 +25,7 @@ import { LightenObligationMatchWrites1795510000100 } from './1795510000100-Light
 import { AddMeetingDayPublication1795520000000 } from './1795520000000-AddMeetingDayPublication';
 import { AddMatchFailure1795531000000 } from './1795531000000-AddMatchFailure';
 import { AddReportFormatXlsx1795600400000 } from './1795600400000-AddReportFormatXlsx';
+import { NotificationsAndEmail1795610700000 } from './1795610700000-NotificationsAndEmail';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AddMeetingDayPublication1795520000000,
   AddMatchFailure1795531000000,
   AddReportFormatXlsx1795600400000,
+  NotificationsAndEmail1795610700000,
 ];

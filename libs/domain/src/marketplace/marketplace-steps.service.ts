@@ -16,7 +16,12 @@ export interface Step {
   action: string;
   before?: object | null;
   /** The other party, told through the outbox; the key makes a re-delivered job harmless. */
-  notify?: { organisationId: string; kind: string; message: string };
+  notify?: {
+    organisationId: string;
+    kind: string;
+    params?: Record<string, string | number | null>;
+    message?: string;
+  };
 }
 
 /** What every marketplace step does besides its own change: an audit entry and a notification, in its transaction. */

@@ -1,4 +1,4 @@
-import { ConflictError, formatEuro, NotFoundError, Page, withUniqueConflicts } from '@app/common';
+import { ConflictError, NotFoundError, Page, withUniqueConflicts } from '@app/common';
 import {
   ContributionEntity,
   InvoiceEntity,
@@ -120,9 +120,11 @@ export class OrdersService {
             notify: {
               organisationId: order.contractorOrganisationId,
               kind: 'invoice_received',
-              message: `Factuur ${row.invoiceNumber} van ${formatEuro(row.amountCents)} ontvangen; als SROI-bijdrage van ${formatEuro(
-                contribution.claimedValueCents,
-              )} ter controle ingediend.`,
+              params: {
+                invoiceNumber: row.invoiceNumber,
+                amountCents: row.amountCents,
+                creditCents: contribution.claimedValueCents,
+              },
             },
           });
           return { invoice, contribution };
@@ -154,7 +156,7 @@ export class OrdersService {
         notify: {
           organisationId: order.socialEnterpriseId,
           kind: 'order_completed',
-          message: `Opdracht van ${formatEuro(order.amountCents)} is door de opdrachtnemer afgerond.`,
+          params: { amountCents: order.amountCents },
         },
       });
     });

@@ -1,4 +1,4 @@
-import { BusinessRuleError, formatEuro, NotFoundError, Page } from '@app/common';
+import { BusinessRuleError, NotFoundError, Page } from '@app/common';
 import {
   ObligationEntity,
   OfferingEntity,
@@ -11,6 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor } from '../identity/actor';
+import { organisationName } from '../notifications/names';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
 import { ObligationsService } from '../obligations/obligations.service';
 import { MarketplaceErrorCode } from './marketplace.errors';
@@ -84,9 +85,11 @@ export class QuoteRequestsService {
         notify: {
           organisationId: row.socialEnterpriseId,
           kind: 'quote_request_received',
-          message: `Nieuwe offerteaanvraag voor "${row.offeringTitle}"${
-            row.budgetCents ? ` (budget ${formatEuro(row.budgetCents)})` : ''
-          }.`,
+          params: {
+            offeringTitle: row.offeringTitle,
+            budgetCents: row.budgetCents,
+            contractorName: await organisationName(m, row.contractorOrganisationId),
+          },
         },
       });
       // The enterprise's responsiveness (answered / asked) feeds its match scores.
@@ -130,9 +133,11 @@ export class QuoteRequestsService {
         notify: {
           organisationId: request.contractorOrganisationId,
           kind: 'quote_request_declined',
-          message: `Offerteaanvraag voor "${request.offeringTitle}" afgewezen${
-            request.declineReason ? `: ${request.declineReason}` : '.'
-          }`,
+          params: {
+            offeringTitle: request.offeringTitle,
+            reason: request.declineReason,
+            enterpriseName: await organisationName(m, request.socialEnterpriseId),
+          },
         },
       });
       await this.matching.enterprisesChanged(m, [request.socialEnterpriseId]);

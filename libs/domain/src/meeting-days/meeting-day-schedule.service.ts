@@ -327,6 +327,12 @@ export class MeetingDayScheduleService {
           {
             organisationId: r.organisationId,
             message: schedulePublishedMessage(event, count.get(r.organisationId) ?? 0),
+            params: {
+              eventId: id,
+              eventName: event.title,
+              date: event.date,
+              meetings: count.get(r.organisationId) ?? 0,
+            },
           },
         );
         await this.outbox.add(m, notice);

@@ -166,6 +166,7 @@ export class MeetingDaysService {
             OutboxJobs.registrationOpen(event.id, {
               organisationId: i.organisationId,
               message: registrationOpenMessage(event, i.kind),
+              params: { eventId: event.id, eventName: event.title, date: event.date },
             }),
           );
       }

@@ -256,6 +256,7 @@ export class TendersService {
         OutboxJobs.obligationCreated(obligation.id, {
           organisationId: contractor.id,
           message: `Gegund: "${tender.title}". Uw SROI-verplichting is EUR ${(result.amountCents / 100).toFixed(2)}.`,
+          params: { tenderTitle: tender.title, amountCents: result.amountCents, obligationId: obligation.id },
         }),
       );
       await this.matching.obligationChanged(m, obligation.id);
