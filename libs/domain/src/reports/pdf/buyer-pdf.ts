@@ -2,7 +2,7 @@ import { isAtRisk } from '../../obligations/progress';
 import { formatDate, labels, targetGroupName } from '../i18n';
 import type { BuyerReportData } from '../report-data';
 import { COLOURS, PdfReport } from './pdf-layout';
-import { routeChart, routeTable } from './obligation-pdf';
+import { BODY_FACTS, routeChart, routeTable } from './obligation-pdf';
 
 /** The buyer report: every obligation with its status and totals, spend per SE, target groups, risks. */
 export async function renderBuyerPdf(data: BuyerReportData): Promise<PDFKit.PDFDocument> {
@@ -17,32 +17,34 @@ export async function renderBuyerPdf(data: BuyerReportData): Promise<PDFKit.PDFD
     data.obligations.reduce((s, o) => s + f(o), 0);
   const atRisk = data.obligations.filter((o) => isAtRisk(o.status));
 
+  // Page 1: the summary and the chart.
   report.title(t('title'), `${t('scope.buyer')}: ${data.buyer.name}`);
-  report.facts([
-    [t('buyer'), data.buyer.name],
-    [t('period'), period],
-    [t('obligationCount'), String(data.obligations.length)],
-    [t('totalAmount'), report.money(sum((o) => o.amountCents))],
-    [t('claimed'), report.money(sum((o) => o.claimedCents))],
-    [t('verified'), report.money(sum((o) => o.verifiedCents))],
-    [t('remaining'), report.money(sum((o) => o.remainingCents))],
-    [t('atRisk'), String(atRisk.length)],
-    [t('generated'), formatDate(meta.generatedAt.toISOString(), lang)],
-  ]);
+  report.facts(
+    [
+      [t('buyer'), data.buyer.name],
+      [t('period'), period],
+      [t('obligationCount'), String(data.obligations.length)],
+      [t('totalAmount'), report.money(sum((o) => o.amountCents))],
+      [t('claimed'), report.money(sum((o) => o.claimedCents))],
+      [t('verified'), report.money(sum((o) => o.verifiedCents))],
+      [t('remaining'), report.money(sum((o) => o.remainingCents))],
+      [t('atRisk'), String(atRisk.length)],
+      [t('generated'), formatDate(meta.generatedAt.toISOString(), lang)],
+    ],
+    BODY_FACTS,
+  );
   if (meta.period) {
-    report.doc.moveDown(1);
+    report.doc.moveDown(0.5);
     report.paragraph(t('periodNoteBuyer'), COLOURS.muted);
   }
-
-  report.doc.addPage();
-  report.heading(t('totalsPerRoute'));
-  await routeTable(report, data.routes);
   report.heading(t('chart'));
   routeChart(
     report,
     data.routes,
     sum((o) => o.amountCents),
   );
+  report.heading(t('totalsPerRoute'));
+  await routeTable(report, data.routes);
 
   report.heading(t('obligations'));
   if (!data.obligations.length) report.paragraph(t('noObligations'), COLOURS.muted);
@@ -86,7 +88,7 @@ export async function renderBuyerPdf(data: BuyerReportData): Promise<PDFKit.PDFD
         { header: t('contractor'), width: 0.2 },
         { header: t('remaining'), width: 0.17, align: 'right' },
         { header: t('forecast'), width: 0.17, align: 'right' },
-        { header: t('dueDate'), width: 0.16 },
+        { header: t('dueDate'), width: 0.16, nowrap: true },
       ],
       atRisk.map((o) => [
         o.tenderTitle,

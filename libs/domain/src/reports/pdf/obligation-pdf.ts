@@ -5,7 +5,7 @@ import { COLOURS, PdfReport } from './pdf-layout';
 import type { ObligationReportData, RouteTotal } from '../report-data';
 import type { ContributionRow } from '../report-queries';
 
-const BODY_FACTS = 9.5;
+export const BODY_FACTS = 9.5;
 
 export function contributionDescription(r: ContributionRow, lang: ReportLanguage, t: PdfReport['t']): string {
   switch (r.category) {
@@ -90,39 +90,51 @@ export async function renderObligationPdf(data: ObligationReportData): Promise<P
     ? `${formatDate(meta.period.from, lang)} – ${formatDate(meta.period.to, lang)}`
     : t('allTime');
 
+  // Page 1: the summary (the facts and the progress) and the chart.
   report.title(t('title'), `${t(`scope.${meta.scope}`)}: ${data.tender.title}`);
-  report.facts([
-    [t('tender'), data.tender.title],
-    [t('reference'), data.tender.reference],
-    [t('buyer'), data.tender.buyerName],
-    [t('contractor'), data.contractorName],
-    [t('contractValue'), report.money(o.contractValueCents)],
+  report.facts(
     [
-      t('contractPeriod'),
-      `${formatDate(o.contractPeriod.startDate, lang)} – ${formatDate(o.contractPeriod.endDate, lang)}`,
+      [t('tender'), data.tender.title],
+      [t('reference'), data.tender.reference],
+      [t('buyer'), data.tender.buyerName],
+      [t('contractor'), data.contractorName],
+      [t('contractValue'), report.money(o.contractValueCents)],
+      [
+        t('contractPeriod'),
+        `${formatDate(o.contractPeriod.startDate, lang)} – ${formatDate(o.contractPeriod.endDate, lang)}`,
+      ],
+      [t('policy'), `${data.policy.name} (${lang === 'nl' ? 'versie' : 'version'} ${data.policy.version})`],
+      [t('percentage'), o.applicable ? formatPercent(o.percentage, lang) : t('notApplicable')],
+      [t('obligationAmount'), report.money(o.amountCents)],
+      [t('claimed'), report.money(o.claimedCents)],
+      [t('verified'), report.money(o.verifiedCents)],
+      [t('remaining'), report.money(o.remainingCents)],
+      [t('forecast'), o.forecastCents === null ? '–' : report.money(o.forecastCents)],
+      ...(o.penaltyPreviewCents !== null
+        ? [[t('penalty'), report.money(o.penaltyPreviewCents)] as [string, string]]
+        : []),
+      [t('status'), t(`obligation.${o.status}`)],
+      [t('dueDate'), formatDate(o.dueDate, lang)],
+      [t('period'), period],
     ],
-    [t('policy'), `${data.policy.name} (${lang === 'nl' ? 'versie' : 'version'} ${data.policy.version})`],
-    [t('percentage'), o.applicable ? formatPercent(o.percentage, lang) : t('notApplicable')],
-    [t('obligationAmount'), report.money(o.amountCents)],
-    [t('claimed'), report.money(o.claimedCents)],
-    [t('verified'), report.money(o.verifiedCents)],
-    [t('status'), t(`obligation.${o.status}`)],
-    [t('dueDate'), formatDate(o.dueDate, lang)],
-    [t('period'), period],
-    [t('generated'), formatDate(meta.generatedAt.toISOString(), lang)],
-  ]);
+    BODY_FACTS,
+  );
   if (meta.period) {
-    report.doc.moveDown(1);
+    report.doc.moveDown(0.5);
     report.paragraph(t('periodNoteObligation'), COLOURS.muted);
   }
+  report.heading(t('chart'));
+  routeChart(report, data.routes, o.amountCents);
 
-  report.doc.addPage();
+  report.heading(t('totalsPerRoute'));
+  await routeTable(report, data.routes);
+
   report.heading(t('breakdown'));
   await report.table(
     [
       { header: t('description'), width: 0.5 },
-      { header: lang === 'nl' ? 'Berekening' : 'Calculation', width: 0.26 },
-      { header: lang === 'nl' ? 'Bedrag' : 'Amount', width: 0.24, align: 'right' },
+      { header: t('calculation'), width: 0.26 },
+      { header: t('amountEuro'), width: 0.24, align: 'right' },
     ],
     o.breakdown.map((l) => [
       lang === 'nl' ? l.labelNl : l.labelEn,
@@ -130,27 +142,6 @@ export async function renderObligationPdf(data: ObligationReportData): Promise<P
       l.valueCents === undefined ? '' : report.money(l.valueCents),
     ]),
   );
-
-  report.heading(t('progress'));
-  report.facts(
-    [
-      [t('obligationAmount'), report.money(o.amountCents)],
-      [t('claimed'), report.money(o.claimedCents)],
-      [t('verified'), report.money(o.verifiedCents)],
-      [t('remaining'), report.money(o.remainingCents)],
-      [t('forecast'), o.forecastCents === null ? '–' : report.money(o.forecastCents)],
-      [t('status'), t(`obligation.${o.status}`)],
-      ...(o.penaltyPreviewCents !== null
-        ? [[t('penalty'), report.money(o.penaltyPreviewCents)] as [string, string]]
-        : []),
-    ],
-    BODY_FACTS,
-  );
-
-  report.heading(t('totalsPerRoute'));
-  await routeTable(report, data.routes);
-  report.heading(t('chart'));
-  routeChart(report, data.routes, o.amountCents);
 
   report.heading(t('contributions'));
   if (!data.contributions.length) report.paragraph(t('noContributions'), COLOURS.muted);
@@ -175,7 +166,7 @@ export async function renderObligationPdf(data: ObligationReportData): Promise<P
     ]);
     await report.table(
       [
-        { header: t('date'), width: 0.14 },
+        { header: t('date'), width: 0.14, nowrap: true },
         { header: t('category'), width: 0.12 },
         { header: t('description'), width: 0.3 },
         { header: t('status'), width: 0.14 },

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ReportLanguage } from '@app/database';
 import { formatMoney, labels } from '../i18n';
+import { fitTable, gluedHeader, words } from './column-fit';
 import { reportFonts } from './fonts';
 
 export const COLOURS = {
@@ -20,6 +21,8 @@ export interface Column {
   /** Share of the usable width. */
   width: number;
   align?: 'left' | 'right';
+  /** Cells kept on one line (dates, amounts): the column is made as wide as its widest cell where there is room. Right-aligned columns are. */
+  nowrap?: boolean;
 }
 
 export interface BarGroup {
@@ -32,6 +35,14 @@ const BOLD = 'DejaVu-Bold';
 const BODY = 9;
 const CELL_PAD = 4;
 const YIELD_EVERY_ROWS = 100;
+/** A heading with the space around it. */
+const HEADING_HEIGHT = 36;
+/** The chart with its axis labels and legend (the room a chart heading keeps below it). */
+export const CHART_PLOT_HEIGHT = 190;
+/** Header sizes tried, largest first, until every header word fits its column. */
+const HEADER_SIZES = [BODY, 8.5, 8, 7.5, 7];
+/** Rows measured for their longest word when the columns are fitted. */
+const FIT_SAMPLE_ROWS = 200;
 
 /**
  * A thin layer over pdfkit for the report's building blocks: headings, label/value facts, tables that continue
@@ -41,6 +52,7 @@ const YIELD_EVERY_ROWS = 100;
 export class PdfReport {
   readonly doc: PDFKit.PDFDocument;
   readonly t: ReturnType<typeof labels>;
+  private pendingHeading: string | null = null;
 
   constructor(
     readonly lang: ReportLanguage,
@@ -102,8 +114,29 @@ export class PdfReport {
     doc.font(FONT).fontSize(BODY).fillColor(COLOURS.ink);
   }
 
+  /**
+   * A section heading. It is drawn by the block that follows it (table, facts, paragraph, chart), which knows
+   * how much of itself must share the heading's page: a heading never stands alone at the foot of a page.
+   */
   heading(text: string): void {
-    this.ensureSpace(90);
+    this.flushHeading(0);
+    this.pendingHeading = text;
+  }
+
+  /** Makes room for `need` points (and the pending heading, if any, which is then drawn). */
+  private place(need: number): void {
+    if (this.pendingHeading === null) {
+      this.ensureSpace(need);
+      return;
+    }
+    this.flushHeading(need);
+  }
+
+  private flushHeading(need: number): void {
+    const text = this.pendingHeading;
+    if (text === null) return;
+    this.pendingHeading = null;
+    this.ensureSpace(need + HEADING_HEIGHT);
     const { doc } = this;
     doc.moveDown(0.8);
     doc.font(BOLD).fontSize(13).fillColor(COLOURS.accent).text(text, this.left, doc.y, { width: this.width });
@@ -112,6 +145,7 @@ export class PdfReport {
   }
 
   paragraph(text: string, colour = COLOURS.ink): void {
+    this.place(this.doc.font(FONT).fontSize(BODY).heightOfString(text, { width: this.width }));
     this.doc
       .font(FONT)
       .fontSize(BODY)
@@ -123,6 +157,8 @@ export class PdfReport {
   /** Label/value pairs in two columns, as on a title page. */
   facts(pairs: [string, string][], size = 10.5): void {
     const { doc } = this;
+    // Smaller facts (a summary that shares its page with the chart) sit closer together.
+    const gap = size < 10 ? 3.5 : 6;
     const labelWidth = this.width * 0.38;
     const valueWidth = this.width - labelWidth - 8;
     for (const [label, value] of pairs) {
@@ -131,14 +167,15 @@ export class PdfReport {
         doc.heightOfString(label, { width: labelWidth }),
         doc.heightOfString(value, { width: valueWidth }),
       );
-      this.ensureSpace(h + 6);
+      this.place(h + gap);
+      doc.font(FONT).fontSize(size);
       const y = doc.y;
       doc.fillColor(COLOURS.muted).text(label, this.left, y, { width: labelWidth });
       doc
         .font(BOLD)
         .fillColor(COLOURS.ink)
         .text(value, this.left + labelWidth + 8, y, { width: valueWidth });
-      doc.y = y + h + 6;
+      doc.y = y + h + gap;
     }
     doc.font(FONT).fontSize(BODY).fillColor(COLOURS.ink);
   }
@@ -150,14 +187,15 @@ export class PdfReport {
    */
   async table(columns: Column[], rows: string[][], opts: { boldRows?: Set<number> } = {}): Promise<void> {
     const { doc } = this;
-    const widths = columns.map((c) => c.width * this.width);
+    const headers = columns.map((c) => gluedHeader(c.header));
+    const { widths, headerSize } = this.fitColumns(columns, headers, rows);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
     // Most cells hold one short line (dates, amounts, statuses): those are measured with widthOfString and
     // drawn at a computed x without pdfkit's line wrapper, which costs far more per call than the text itself.
     const fits = (cell: string, i: number): boolean =>
       !cell.includes('\n') && doc.widthOfString(cell) <= widths[i] - 2 * CELL_PAD;
-    const rowHeight = (cells: string[], bold: boolean): number => {
-      doc.font(bold ? BOLD : FONT).fontSize(BODY);
+    const rowHeight = (cells: string[], bold: boolean, size = BODY): number => {
+      doc.font(bold ? BOLD : FONT).fontSize(size);
       const line = doc.currentLineHeight(true);
       return (
         Math.max(
@@ -168,11 +206,18 @@ export class PdfReport {
         2 * CELL_PAD
       );
     };
-    const drawRow = (cells: string[], y: number, h: number, bold: boolean, fill?: string): void => {
+    const drawRow = (
+      cells: string[],
+      y: number,
+      h: number,
+      bold: boolean,
+      fill?: string,
+      size = BODY,
+    ): void => {
       if (fill) doc.rect(this.left, y, this.width, h).fill(fill);
       doc
         .font(bold ? BOLD : FONT)
-        .fontSize(BODY)
+        .fontSize(size)
         .fillColor(COLOURS.ink);
       cells.forEach((cell, i) => {
         if (!cell) return;
@@ -186,11 +231,10 @@ export class PdfReport {
         }
       });
     };
-    const headers = columns.map((c) => c.header);
     const drawHeader = (): void => {
-      const h = rowHeight(headers, true);
+      const h = rowHeight(headers, true, headerSize);
       const y = doc.y;
-      drawRow(headers, y, h, true, COLOURS.header);
+      drawRow(headers, y, h, true, COLOURS.header, headerSize);
       doc
         .moveTo(this.left, y + h)
         .lineTo(this.left + this.width, y + h)
@@ -201,7 +245,7 @@ export class PdfReport {
     };
     // Keep the header with at least a few rows: a header alone at the foot of a page reads as a mistake.
     const firstRows = rows.slice(0, 3).reduce((sum, r) => sum + rowHeight(r, false), 0);
-    this.ensureSpace(rowHeight(headers, true) + firstRows);
+    this.place(rowHeight(headers, true, headerSize) + firstRows);
     drawHeader();
     for (const [index, cells] of rows.entries()) {
       if (index > 0 && index % YIELD_EVERY_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -234,6 +278,40 @@ export class PdfReport {
   }
 
   /**
+   * Column widths at which no header word breaks (measured in the bold header font; the header is set smaller
+   * when the words do not fit at the body size) and, where there is room, no word of the first rows either.
+   */
+  private fitColumns(
+    columns: Column[],
+    headers: string[],
+    rows: string[][],
+  ): { widths: number[]; headerSize: number } {
+    const { doc } = this;
+    doc.font(FONT).fontSize(BODY);
+    const bodyWordWidths = columns.map((c, i) => {
+      const whole = c.nowrap ?? c.align === 'right';
+      let max = 0;
+      for (const row of rows.slice(0, FIT_SAMPLE_ROWS))
+        for (const word of whole ? [row[i] ?? ''] : words(row[i] ?? ''))
+          max = Math.max(max, doc.widthOfString(word));
+      return max;
+    });
+    doc.font(BOLD);
+    const fit = fitTable({
+      headers,
+      shares: columns.map((c) => c.width),
+      bodyWordWidths,
+      total: this.width,
+      padding: CELL_PAD,
+      slack: 3,
+      measureHeader: (text, size) => doc.fontSize(size).widthOfString(text),
+      sizes: HEADER_SIZES,
+    });
+    doc.font(FONT).fontSize(BODY);
+    return fit;
+  }
+
+  /**
    * A grouped bar chart in vector shapes, with a value axis in euros, a dashed reference line (the required
    * amount) and a legend.
    */
@@ -243,8 +321,8 @@ export class PdfReport {
     reference?: { value: number; label: string },
   ): void {
     const { doc } = this;
-    const height = 210;
-    this.ensureSpace(height + 50);
+    const height = CHART_PLOT_HEIGHT;
+    this.place(height + 30);
     const top = doc.y + 10;
     const axisWidth = 78;
     const plotLeft = this.left + axisWidth;
@@ -331,6 +409,7 @@ export class PdfReport {
 
   /** Writes "generated on … · page X of Y" on every page, then ends the document. */
   finish(footerLeft: string): PDFKit.PDFDocument {
+    this.flushHeading(0);
     const { doc } = this;
     const range = doc.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i += 1) {
