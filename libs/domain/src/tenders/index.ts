@@ -5,3 +5,4 @@ export * from './tender-visibility';
 export * from './tenders.errors';
 export * from './tenders.module';
 export * from './tenders.service';
+export * from './tender-sroi';

@@ -7,9 +7,10 @@ import {
   type TenderSource,
   type TenderStatus,
 } from '@app/database';
-import type { TenderView } from '@app/domain';
+import { OBLIGATION_REASONS, tenderSroiCondition, type TenderView } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ContractPeriodDto } from './contract-period.dto';
+import { EformsCodeDto, eformsFields, RESERVED_PROPERTY, TenderTranslationsDto } from './eforms-fields.dto';
 
 export class TenderItemResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -21,8 +22,44 @@ export class TenderSroiResponseDto {
   @ApiProperty({ format: 'uuid' }) policyId: string;
   @ApiProperty({ type: String, nullable: true }) policyName: string | null;
   @ApiProperty({ type: String, nullable: true }) policyVersion: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'The tender override, if any' }) percentage:
-    number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 5,
+    description:
+      "The SROI percentage that applies: the tender's own, else the policy's (default or low-labour); when the " +
+      "policy does not apply, the tender's own or null",
+  })
+  percentage: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: null,
+    description: "The tender's own percentage, overriding the policy's (null: the policy's applies)",
+  })
+  percentageOverride: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 3_900_000,
+    description:
+      'The obligation the tender would create at its estimated value, in cents (the SROI engine under the ' +
+      "policy, before a contractor's PSO discount); 0 when the policy does not apply; null when unknown",
+  })
+  estimatedObligationCents: number | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'False when the policy asks no SROI of this tender; null when unknown',
+  })
+  applicable: boolean | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: OBLIGATION_REASONS,
+    description: 'Why the policy asks no SROI of this tender',
+  })
+  notApplicableReason: string | null;
 }
 
 export class TenderBuyerDto {
@@ -34,6 +71,8 @@ export class TenderAwardSummaryDto {
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) obligationId: string | null;
   @ApiProperty({ format: 'uuid' }) contractorOrganisationId: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Bouwbedrijf De Vries B.V.' })
+  contractorName: string | null;
   @ApiProperty() contractValueCents: number;
 }
 
@@ -70,8 +109,6 @@ export class OcdsAwardDto {
       valueCents: a.valueCents,
       currency: a.currency,
       suppliers: a.suppliers,
-  @ApiProperty({ type: String, nullable: true, example: 'Bouwbedrijf De Vries B.V.' })
-  contractorName: string | null;
     };
   }
 }
@@ -83,6 +120,10 @@ export class OcdsLotDto {
   @ApiProperty({ type: String, nullable: true }) status: string | null;
   @ApiProperty({ type: Number, nullable: true }) valueCents: number | null;
   @ApiProperty({ type: String, nullable: true }) currency: string | null;
+  @ApiPropertyOptional({ type: [String], example: ['98310000'], description: 'eForms lots: their CPV codes' })
+  cpvCodes?: string[];
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'eForms lots: estimated value in cents' })
+  estimatedValueCents?: number | null;
 }
 
 export class TenderResponseDto {
@@ -103,6 +144,14 @@ export class TenderResponseDto {
     description: "The buyer's name as published (imported tenders)",
   })
   buyerName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Bouwbedrijf De Vries B.V.',
+    description:
+      "The winning contractor's name; null when not awarded (imported: the first published supplier)",
+  })
+  contractorName: string | null;
   @ApiProperty({ enum: TENDER_STATUSES }) status: TenderStatus;
   @ApiProperty() title: string;
   @ApiProperty() description: string;
@@ -136,23 +185,36 @@ export class TenderResponseDto {
   @ApiPropertyOptional({ type: TenderAwardSummaryDto, nullable: true }) award?: TenderAwardSummaryDto | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
-
-  static from(v: TenderView): TenderResponseDto {
-    const { tender: t, award, ocdsAwards } = v;
   @ApiProperty({
     type: String,
     nullable: true,
-    example: 'Bouwbedrijf De Vries B.V.',
-    description:
-      "The winning contractor's name; null when not awarded (imported: the first published supplier)",
+    example: '76c82dad-10b1-4e6a-9326-9312b4bf9baf-01',
+    description: 'eForms tenders: the id and version of the notice last imported',
   })
-  contractorName: string | null;
+  noticeId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'cn-standard', description: 'eForms notice type' })
+  noticeType: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'eForms tenders: the notice on TED, when derivable' })
+  noticeUrl: string | null;
+  @ApiProperty(RESERVED_PROPERTY) reserved: 'sheltered_workshops' | 'public_service_mission' | null;
+  @ApiProperty({ type: [EformsCodeDto], description: 'eForms social objectives, with their labels' })
+  socialObjectives: EformsCodeDto[];
+  @ApiProperty({ type: [EformsCodeDto], description: 'eForms strategic procurement, with their labels' })
+  strategicProcurement: EformsCodeDto[];
+  @ApiProperty({ type: String, nullable: true, example: 'NL329', description: 'Place of performance (NUTS)' })
+  nutsCode: string | null;
+  @ApiProperty({ type: TenderTranslationsDto, nullable: true, description: 'eForms: Dutch and English texts' })
+  translations: TenderTranslationsDto | null;
+
+  static from(v: TenderView): TenderResponseDto {
+    const { tender: t, award, ocdsAwards } = v;
     return {
       id: t.id,
       ocid: v.ocid,
       source: t.source,
       publisher: t.publisher,
       buyerName: t.buyerName ?? t.buyerOrganisation?.name ?? null,
+      contractorName: v.contractorName,
       status: t.status,
       title: t.title,
       description: t.description,
@@ -174,7 +236,8 @@ export class TenderResponseDto {
             policyId: t.sroiPolicyId,
             policyName: t.sroiPolicy?.name ?? null,
             policyVersion: t.sroiPolicy?.version ?? null,
-            percentage: t.sroiPercentage,
+            percentageOverride: t.sroiPercentage,
+            ...tenderSroiCondition(t),
           }
         : null,
       suitability: { sme: t.suitableForSme, vcse: t.suitableForVcse },
@@ -184,12 +247,12 @@ export class TenderResponseDto {
       award,
       createdAt: t.createdAt.toISOString(),
       publishedAt: t.publishedAt?.toISOString() ?? null,
+      ...eformsFields(t),
     };
   }
 }
 
 export class TenderListDto {
-      contractorName: v.contractorName,
   @ApiProperty({ type: [TenderResponseDto] }) items: TenderResponseDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 

@@ -91,9 +91,14 @@ function SroiFacts({
         : sroi.percentage !== null &&
           row(
             'tender.sroi.percentage',
-            t(sroi.percentageOverride !== null ? 'tender.sroi.percentage.own' : 'tender.sroi.percentage.policy', {
-              percentage: percent(sroi.percentage),
-            }),
+            t(
+              sroi.percentageOverride !== null
+                ? 'tender.sroi.percentage.own'
+                : 'tender.sroi.percentage.policy',
+              {
+                percentage: percent(sroi.percentage),
+              },
+            ),
           )}
       {row(
         'tender.sroi.obligation',
