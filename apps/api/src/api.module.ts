@@ -27,6 +27,8 @@ import { ObligationsApiModule } from './obligations/obligations.module';
 import { PoliciesApiModule } from './policies/policies.module';
 import { ReportsApiModule } from './reports/reports.module';
 import { TendersApiModule } from './tenders/tenders.module';
+import { ChallengesApiModule } from './challenges/challenges.module';
+import { InitiativesApiModule } from './initiatives/initiatives.module';
 
 /**
  * The API's features: each module declares its controllers and imports the domain module they use. The order is
@@ -48,6 +50,8 @@ export const API_FEATURES = [
   MeetingDaysApiModule,
   OpportunitiesApiModule,
   InteropApiModule,
+  ChallengesApiModule,
+  InitiativesApiModule,
   HealthModule,
 ];
 

@@ -29,6 +29,8 @@ const TAGS: Record<string, string> = {
   matching: 'Social enterprises matched to tenders and obligations; opportunities of a social enterprise',
   marketplace: 'Quote requests, quotes, orders and invoices between buyers and social enterprises',
   events: 'Buy Social events: registrations, meeting schedules, calendars and results',
+  challenges: 'Social questions officers bring to entrepreneurs, their proposals and the decision',
+  initiatives: 'Social initiatives, the support pledged to them and the SROI credit it earns',
   reports: 'SROI reports (made in the background, then downloaded)',
   jobs: 'The state of long-running work answered with 202',
   notifications: "The signed-in user's notifications",

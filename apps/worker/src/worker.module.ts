@@ -1,6 +1,7 @@
 import { AppConfigModule, Env, prettyTransport } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import {
+  ChallengesModule,
   InteropModule,
   JobsModule,
   MatchingModule,
@@ -12,6 +13,7 @@ import {
 import { QueueModule, WorkerQueueModule } from '@app/queue';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { ChallengesProcessor } from './challenges/challenges.processor';
 import { ImportsProcessor } from './interop/imports.processor';
 import { JobProcessor } from './job-processor';
 import { EventsProcessor } from './meeting-days/events.processor';
@@ -33,6 +35,7 @@ const WORKER_FEATURES: { processor: Type<JobProcessor>; imports: Type[]; provide
   { processor: MatchingProcessor, imports: [MatchingModule] },
   { processor: EventsProcessor, imports: [MeetingDaysModule] },
   { processor: ImportsProcessor, imports: [InteropModule] },
+  { processor: ChallengesProcessor, imports: [ChallengesModule] },
 ];
 
 /** Every processor; the worker opens exactly their queues (WorkerQueueModule), plus the outbox relay. */

@@ -14,3 +14,5 @@ export * from './reports';
 export * from './meeting-days';
 export * from './interop';
 export * from './dashboard';
+export * from './challenges';
+export * from './initiatives';

@@ -10,6 +10,7 @@ import {
   PolledJobName,
   QueueName,
   RefreshMatchesJob,
+  ScoreChallengeJob,
   ScoreObligationJob,
   ScoreTenderJob,
   SendEmailJob,
@@ -116,6 +117,10 @@ export const OutboxJobs = {
   /** The same delivery again after the queue gave up on it (a new job id per re-queue; same row, same Message-ID). */
   resendEmail: (p: SendEmailJob, round: number): OutboxJob<JobName.SendEmail> =>
     outboxJob(JobName.SendEmail, p, p.deliveryId, 'r', round),
+
+  /** Scores the offerings against a just-published challenge (once per challenge). */
+  scoreChallenge: (p: ScoreChallengeJob): OutboxJob<JobName.ScoreChallenge> =>
+    outboxJob(JobName.ScoreChallenge, p, p.challengeId),
 
   /** Re-scores one obligation's match set; one job per revision. */
   scoreObligation: (p: ScoreObligationJob): OutboxJob<JobName.ScoreObligation> =>

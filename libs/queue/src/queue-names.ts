@@ -7,6 +7,7 @@ export enum QueueName {
   Imports = 'imports',
   Events = 'events',
   Email = 'email',
+  Challenges = 'challenges',
 }
 
 export enum JobName {
@@ -25,6 +26,8 @@ export enum JobName {
   SendEmail = 'send-email',
   EmailDigest = 'email-digest',
   EmailRequeue = 'email-requeue',
+  ScoreChallenge = 'score-challenge',
+  CloseDueChallenges = 'close-due-challenges',
 }
 
 /** Payloads carry ids, never entities. */
@@ -48,6 +51,11 @@ export interface NotifyJob {
 /** Sends one mail: a notification to one user, or one user's daily digest (the row names which). */
 export interface SendEmailJob {
   deliveryId: string;
+}
+
+/** Scores the offerings against one published challenge and tells the matching enterprises (once each). */
+export interface ScoreChallengeJob {
+  challengeId: string;
 }
 
 /** Generates one report; the report's id is its background job's id. */
@@ -107,6 +115,8 @@ export interface JobPayloads {
   [JobName.SendEmail]: SendEmailJob;
   [JobName.EmailDigest]: Record<string, never>;
   [JobName.EmailRequeue]: Record<string, never>;
+  [JobName.ScoreChallenge]: ScoreChallengeJob;
+  [JobName.CloseDueChallenges]: Record<string, never>;
 }
 
 export const ALL_QUEUES: QueueName[] = Object.values(QueueName);
@@ -145,6 +155,8 @@ export const JOB_QUEUE = {
   [JobName.SendEmail]: QueueName.Email,
   [JobName.EmailDigest]: QueueName.Email,
   [JobName.EmailRequeue]: QueueName.Email,
+  [JobName.ScoreChallenge]: QueueName.Challenges,
+  [JobName.CloseDueChallenges]: QueueName.Challenges,
 } as const satisfies { readonly [N in JobName]: QueueName };
 
 /** Defaults per queue: retries with backoff; finished jobs kept a while for inspection, failed ones 30 days. */

@@ -32,6 +32,7 @@ export type ContributionStatus = (typeof CONTRIBUTION_STATUSES)[number];
 @Entity('contribution')
 @Index('ix_contribution_obligation', ['obligationId', 'createdAt'])
 @Index('uq_contribution_invoice', { synchronize: false })
+@Index('uq_contribution_pledge', { synchronize: false })
 @Index('ix_contribution_order', ['orderId'], { where: 'order_id IS NOT NULL' })
 @Index('ix_contribution_person', ['personToken'], { where: 'person_token IS NOT NULL' })
 export class ContributionEntity {
@@ -88,6 +89,10 @@ export class ContributionEntity {
   @ManyToOne(() => PurchaseOrderEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'order_id', foreignKeyConstraintName: 'fk_contribution_order' })
   order?: PurchaseOrderEntity;
+
+  /** The delivered initiative pledge this activity claim comes from (a pledge counts once: uq_contribution_pledge). */
+  @Column({ type: 'uuid', nullable: true })
+  pledgeId: string | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   personToken: string | null;

@@ -36,6 +36,8 @@ import { MeetingDayRegistrationEntity } from './meeting-day-registration.entity'
 import { MeetingEntity } from './meeting.entity';
 import { OcdsImportEntity, OcdsImportReleaseEntity } from './ocds-import.entity';
 import { OcdsAwardEntity } from './ocds-award.entity';
+import { ChallengeEntity, ChallengeMatchEntity, ChallengeProposalEntity } from './challenge.entity';
+import { InitiativeEntity, PledgeEntity } from './initiative.entity';
 
 export * from './audit-log.entity';
 export * from './match-state.entity';
@@ -74,6 +76,8 @@ export * from './meeting-day-registration.entity';
 export * from './meeting.entity';
 export * from './ocds-import.entity';
 export * from './ocds-award.entity';
+export * from './challenge.entity';
+export * from './initiative.entity';
 
 /** Every entity, listed explicitly: globs break across ts-node, Jest and the compiled build. */
 export const ENTITIES = [
@@ -115,4 +119,9 @@ export const ENTITIES = [
   OcdsImportEntity,
   OcdsImportReleaseEntity,
   OcdsAwardEntity,
+  ChallengeEntity,
+  ChallengeProposalEntity,
+  ChallengeMatchEntity,
+  InitiativeEntity,
+  PledgeEntity,
 ];

@@ -97,6 +97,10 @@ export class TenderEntity {
   @Column({ type: 'uuid', nullable: true })
   sroiPolicyId: string | null;
 
+  /** The challenge this tender follows from (issue 34), if any: shown on both. */
+  @Column({ type: 'uuid', nullable: true })
+  challengeId: string | null;
+
   @ManyToOne(() => SroiPolicyEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'sroi_policy_id', foreignKeyConstraintName: 'fk_tender_sroi_policy' })
   sroiPolicy?: SroiPolicyEntity;

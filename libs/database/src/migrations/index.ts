@@ -26,6 +26,7 @@ import { AddMeetingDayPublication1795520000000 } from './1795520000000-AddMeetin
 import { AddMatchFailure1795531000000 } from './1795531000000-AddMatchFailure';
 import { AddReportFormatXlsx1795600400000 } from './1795600400000-AddReportFormatXlsx';
 import { NotificationsAndEmail1795610700000 } from './1795610700000-NotificationsAndEmail';
+import { CreateChallengesAndInitiatives1795620800000 } from './1795620800000-CreateChallengesAndInitiatives';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   AddMatchFailure1795531000000,
   AddReportFormatXlsx1795600400000,
   NotificationsAndEmail1795610700000,
+  CreateChallengesAndInitiatives1795620800000,
 ];

@@ -64,9 +64,14 @@ export interface MatchesPage {
 }
 
 export interface OpportunityView {
-  kind: MatchSubjectType;
+  kind: MatchSubjectType | 'challenge';
   obligationId: string | null;
-  tenderId: string;
+  /** Null for a challenge. */
+  tenderId: string | null;
+  /** Set when kind is challenge (an open challenge of a buyer, issue 34). */
+  challengeId: string | null;
+  /** The tender's or the challenge's title. */
+  title: string;
   tenderTitle: string;
   buyerName: string;
   offeringId: string;
@@ -93,9 +98,9 @@ interface MatchRow {
 }
 
 interface OpportunityRow {
-  kind: MatchSubjectType;
+  kind: MatchSubjectType | 'challenge';
   obligation_id: string | null;
-  tender_id: string;
+  tender_id: string | null;
   tender_title: string;
   buyer_name: string;
   offering_id: string;
@@ -232,6 +237,15 @@ export class MatchesService {
            LEFT JOIN organisation b ON b.id = t.buyer_organisation_id
            JOIN offering o ON o.id = m.offering_id AND NOT o.hidden
           WHERE m.social_enterprise_id = $1
+         UNION ALL
+         -- Open challenges (scored by the challenges worker when published): no SROI credit, so never counting.
+         SELECT 'challenge', NULL, NULL, ch.title, coalesce(b.name, ''), m.offering_id, o.title, m.score,
+                false, '0', m.reasons::json, m.challenge_id, NULL
+           FROM challenge_match m
+           JOIN challenge ch ON ch.id = m.challenge_id AND ch.status = 'open' AND ch.closes_at > now()
+           LEFT JOIN organisation b ON b.id = ch.buyer_organisation_id
+           JOIN offering o ON o.id = m.offering_id AND NOT o.hidden
+          WHERE m.social_enterprise_id = $1
        ) x
        WHERE ${ks.sql}
        ORDER BY counts DESC, score DESC, subject_id, offering_id
@@ -246,6 +260,8 @@ export class MatchesService {
         kind: r.kind,
         obligationId: r.obligation_id,
         tenderId: r.tender_id,
+        challengeId: r.kind === 'challenge' ? r.subject_id : null,
+        title: r.tender_title,
         tenderTitle: r.tender_title,
         buyerName: r.buyer_name,
         offeringId: r.offering_id,

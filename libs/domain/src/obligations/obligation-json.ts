@@ -67,6 +67,7 @@ export function contributionJson(c: ContributionEntity) {
     reviewNote: c.reviewNote,
     reviewedAt: c.reviewedAt?.toISOString() ?? null,
     orderId: c.orderId,
+    pledgeId: c.pledgeId ?? null,
     createdAt: c.createdAt.toISOString(),
   };
 }

@@ -267,7 +267,7 @@ export class ObligationsService {
     actor: Actor,
     obligation: ObligationEntity,
     body: ContributionBody,
-    link: { orderId?: string } = {},
+    link: { orderId?: string; pledgeId?: string } = {},
   ): Promise<ContributionEntity> {
     if (obligation.waivedAt)
       throw new BusinessRuleError(ObligationErrorCode.ObligationWaived, 'The obligation was waived');
@@ -296,6 +296,7 @@ export class ObligationsService {
       breakdown: v.result.breakdown,
       submittedBy: actor.userId,
       orderId: link.orderId ?? null,
+      pledgeId: link.pledgeId ?? null,
     };
     if (v.body.category === 'employment' || v.body.category === 'training') {
       Object.assign(row, await this.checkPerson(m, v.policy, v.contract, v.body));

@@ -15,6 +15,8 @@ export interface TenderInput {
   contractPeriod: ContractPeriod;
   labourShare?: number | null;
   sroi: { policyId: string; percentage?: number | null };
+  /** The challenge of the same buyer this tender follows from (issue 34). */
+  challengeId?: string | null;
 }
 
 export interface AwardInput {

@@ -20,6 +20,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
 import { cpvSignificantPrefix } from '../directory/cpv-input';
+import { ChallengesErrorCode } from '../challenges/challenges.errors';
 import { ReferenceDataService } from '../directory/reference-data.service';
 import { Actor } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
@@ -83,8 +84,10 @@ export class TendersService {
     const values = await tenderValues(this.reference, input);
     return this.ds.transaction(async (m) => {
       await this.publishedPolicyOfBuyer(m, actor, input.sroi.policyId);
+      await challengeOfBuyer(m, actor.organisationId!, input.challengeId);
       const tender = await m.getRepository(TenderEntity).save({
         ...values.tender,
+        challengeId: input.challengeId ?? null,
         buyerOrganisationId: actor.organisationId!,
         status: 'draft' as const,
         createdBy: actor.userId,
@@ -117,6 +120,10 @@ export class TendersService {
       await this.publishedPolicyOfBuyer(m, actor, input.sroi.policyId);
       const before = { ...tender, items: await this.items(m, id) };
       Object.assign(tender, values.tender);
+      if (input.challengeId !== undefined) {
+        await challengeOfBuyer(m, tender.buyerOrganisationId, input.challengeId);
+        tender.challengeId = input.challengeId ?? null;
+      }
       const saved = await m.getRepository(TenderEntity).save(tender);
       await m.getRepository(TenderItemEntity).delete({ tenderId: id });
       saved.items = await m
@@ -478,4 +485,19 @@ export class TendersService {
 
 function hasContract(t: TenderEntity): boolean {
   return t.status === 'awarded' || t.status === 'complete';
+}
+
+/** A tender follows only from a challenge of its own buyer (422 INVALID_CHALLENGE otherwise). */
+async function challengeOfBuyer(m: EntityManager, buyerOrganisationId: string, challengeId?: string | null) {
+  if (!challengeId) return;
+  const [row] = await m.query<{ buyer_organisation_id: string }[]>(
+    'SELECT buyer_organisation_id FROM challenge WHERE id = $1',
+    [challengeId],
+  );
+  if (row?.buyer_organisation_id !== buyerOrganisationId)
+    throw new BusinessRuleError(
+      ChallengesErrorCode.InvalidChallenge,
+      'challengeId names no challenge of your organisation',
+      [{ field: 'challengeId', message: 'unknown challenge' }],
+    );
 }

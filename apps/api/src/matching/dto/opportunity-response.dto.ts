@@ -3,9 +3,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COUNTS_FROM, MatchReasonDto } from './match-response.dto';
 
 export class OpportunityDto {
-  @ApiProperty({ enum: ['obligation', 'tender'] }) kind: 'obligation' | 'tender';
+  @ApiProperty({ enum: ['obligation', 'tender', 'challenge'] }) kind: 'obligation' | 'tender' | 'challenge';
   @ApiPropertyOptional({ format: 'uuid', description: 'Set when kind is obligation' }) obligationId?: string;
-  @ApiProperty({ format: 'uuid' }) tenderId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a challenge' })
+  tenderId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Set when kind is challenge' }) challengeId?: string;
+  @ApiProperty({
+    example: 'Schoonmaak gemeentelijke panden',
+    description: 'The tender’s or challenge’s title',
+  })
+  title: string;
   @ApiProperty({ example: 'Schoonmaak gemeentelijke panden' }) tenderTitle: string;
   @ApiProperty({ example: 'Gemeente Haarlem' }) buyerName: string;
   @ApiProperty({ format: 'uuid' }) offeringId: string;
@@ -17,8 +24,8 @@ export class OpportunityDto {
   @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
 
   static from(o: OpportunityView): OpportunityDto {
-    const { obligationId, ...rest } = o;
-    return { ...rest, ...(obligationId ? { obligationId } : {}) };
+    const { obligationId, challengeId, ...rest } = o;
+    return { ...rest, ...(obligationId ? { obligationId } : {}), ...(challengeId ? { challengeId } : {}) };
   }
 }
 

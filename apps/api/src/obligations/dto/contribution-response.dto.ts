@@ -32,6 +32,13 @@ export class ContributionResponseDto {
     description: 'The marketplace order whose invoice created this purchase claim',
   })
   orderId: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The delivered initiative pledge this activity claim comes from',
+  })
+  pledgeId: string | null;
   @ApiProperty() createdAt: string;
 
   static from(c: ContributionEntity): ContributionResponseDto {

@@ -101,4 +101,14 @@ export class CreateTenderDto {
   @ValidateNested()
   @Type(() => TenderSroiDto)
   sroi: TenderSroiDto;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The challenge of your organisation this tender follows from',
+  })
+  @IsOptional()
+  @IsUUID()
+  challengeId?: string | null;
 }

@@ -178,6 +178,13 @@ export class TenderResponseDto {
   awards?: OcdsAwardDto[];
   @ApiProperty({ type: TenderBuyerDto }) buyer: TenderBuyerDto;
   @ApiPropertyOptional({ type: TenderAwardSummaryDto, nullable: true }) award?: TenderAwardSummaryDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The challenge this tender follows from',
+  })
+  challengeId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
 
@@ -189,6 +196,7 @@ export class TenderResponseDto {
       source: t.source,
       publisher: t.publisher,
       buyerName: t.buyerName ?? t.buyerOrganisation?.name ?? null,
+      challengeId: t.challengeId ?? null,
       contractorName: v.contractorName,
       status: t.status,
       title: t.title,

@@ -1,0 +1,3 @@
+export * from './initiatives.errors';
+export * from './initiatives.module';
+export * from './initiatives.service';
