@@ -105,6 +105,12 @@ export interface BreakdownLine {
   valueCents?: number;
   /** Language-neutral formula or figures, e.g. `40000.00 × 24/36 × 12/12`. */
   detail?: string;
+  /**
+   * The line's figures and codes, structured, so a reader can word it in its own language and money format
+   * (the web app, reports): amounts in cents (`…Cents`), dates `YYYY-MM-DD`, percentages as numbers, codes as codes.
+   * Which members a line has depends on its `code`; older stored lines have none.
+   */
+  params?: Record<string, string | number | boolean | null>;
 }
 
 export interface AppliedPsoDiscount {

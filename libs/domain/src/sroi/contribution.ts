@@ -185,13 +185,17 @@ function notCountable(
   reason: ContributionReason,
   breakdown: BreakdownLine[],
   detail?: string,
+  params?: BreakdownLine['params'],
 ): ContributionResult {
   const [labelNl, labelEn] = REASON_LABELS[reason];
   return {
     countable: false,
     valueCents: 0,
     reason,
-    breakdown: [...breakdown, { code: reason, labelNl, labelEn, ...(detail ? { detail } : {}) }],
+    breakdown: [
+      ...breakdown,
+      { code: reason, labelNl, labelEn, ...(detail ? { detail } : {}), ...(params ? { params } : {}) },
+    ],
   };
 }
 
@@ -377,6 +381,7 @@ function valuePlacement(
     labelNl: `Bouwblok ${block.code}: EUR ${formatCents(block.valueCents)} ${unitNl}`,
     labelEn: `Building block ${block.code}: EUR ${formatCents(block.valueCents)} ${unitEn}`,
     detail: block.unit,
+    params: { block: block.code, blockValueCents: block.valueCents, unit: block.unit },
   });
 
   const bonuses: SroiBonus[] = [];
@@ -392,6 +397,12 @@ function valuePlacement(
       'OUTSIDE_CONTRACT_PERIOD',
       breakdown,
       `${body.startDate} – ${body.endDate} ∩ ${ctx.contractStart} – ${ctx.contractEnd} = ∅`,
+      {
+        start: body.startDate,
+        end: body.endDate,
+        contractStart: ctx.contractStart,
+        contractEnd: ctx.contractEnd,
+      },
     );
   }
   const months = cov.countedMonths;
@@ -405,6 +416,7 @@ function valuePlacement(
       ? 'Counted period, clipped to the contract period'
       : 'Counted period (inside the contract period)',
     detail: `${cov.countedStart} – ${cov.countedEnd}: ${months} mo`,
+    params: { start: cov.countedStart, end: cov.countedEnd, months: roundTo(months.toNumber(), 2) },
   });
   if (cov.cappedByMaxCountMonths) {
     breakdown.push({
@@ -412,6 +424,7 @@ function valuePlacement(
       labelNl: `Hoogstens ${block.maxCountMonths} maanden telbaar voor dit bouwblok`,
       labelEn: `At most ${block.maxCountMonths} months count for this building block`,
       detail: `${block.maxCountMonths} mo`,
+      params: { months: block.maxCountMonths ?? null },
     });
   }
   const aboveFullTime = body.hoursPerWeek > policy.fullTimeHoursPerWeek;
@@ -424,6 +437,11 @@ function valuePlacement(
       ? `Hours per week: ${body.hoursPerWeek}, capped at full time (${policy.fullTimeHoursPerWeek})`
       : `Hours per week: ${body.hoursPerWeek} of ${policy.fullTimeHoursPerWeek} (full time)`,
     detail: `${cov.effectiveHoursPerWeek}/${policy.fullTimeHoursPerWeek}`,
+    params: {
+      hoursPerWeek: body.hoursPerWeek,
+      effectiveHoursPerWeek: cov.effectiveHoursPerWeek,
+      fullTimeHoursPerWeek: policy.fullTimeHoursPerWeek,
+    },
   });
 
   const hf = cov.fteShare;
@@ -459,6 +477,14 @@ function valuePlacement(
     labelEn: 'Value of the placement',
     valueCents: base.toCents(),
     detail: formula,
+    params: {
+      unit: block.unit,
+      blockValueCents: block.valueCents,
+      effectiveHoursPerWeek: cov.effectiveHoursPerWeek,
+      fullTimeHoursPerWeek: policy.fullTimeHoursPerWeek,
+      months: roundTo(months.toNumber(), 2),
+      weeks: roundTo(weeks.toNumber(), 2),
+    },
   });
 
   let total = base;
@@ -477,6 +503,14 @@ function valuePlacement(
         : `Bonus ${bonus.code}, fixed amount`,
       valueCents: amount.toCents(),
       detail: bonus.proRata ? `${b} × ${fteText} × (${months})/12` : b,
+      params: {
+        bonus: bonus.code,
+        proRata: bonus.proRata,
+        bonusValueCents: bonus.valueCents,
+        effectiveHoursPerWeek: cov.effectiveHoursPerWeek,
+        fullTimeHoursPerWeek: policy.fullTimeHoursPerWeek,
+        months: roundTo(months.toNumber(), 2),
+      },
     });
   }
   return finish(total, breakdown, block.code);
@@ -507,6 +541,22 @@ function certFailure(
   return null;
 }
 
+/** A certification's facts as breakdown params: a reader words them ("PSO trede 3, geldig … (geverifieerd)"). */
+function certParams(c: CertificationFact): NonNullable<BreakdownLine['params']> {
+  return {
+    certificationType: c.type,
+    psoLevel: c.level ?? null,
+    validFrom: c.validFrom,
+    validUntil: c.validUntil ?? null,
+    certificationStatus: c.status,
+  };
+}
+
+function roundTo(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
 function describeCert(c: CertificationFact): string {
   return `${c.type}${c.level ? ` ${c.level}` : ''} ${c.validFrom} – ${c.validUntil ?? '…'} (${c.status})`;
 }
@@ -526,12 +576,14 @@ function valuePurchase(
     labelNl: `Factuur ${body.invoiceNumber} van ${body.invoiceDate}, excl. btw`,
     labelEn: `Invoice ${body.invoiceNumber} of ${body.invoiceDate}, excl. VAT`,
     valueCents: body.amountCents,
+    params: { invoiceNumber: body.invoiceNumber, invoiceDate: body.invoiceDate },
   });
   if (!isWithin(body.invoiceDate, ctx.contractStart, ctx.contractEnd)) {
     return notCountable(
       'OUTSIDE_CONTRACT_PERIOD',
       breakdown,
       `${body.invoiceDate} ∉ ${ctx.contractStart} – ${ctx.contractEnd}`,
+      { date: body.invoiceDate, contractStart: ctx.contractStart, contractEnd: ctx.contractEnd },
     );
   }
 
@@ -547,13 +599,17 @@ function valuePurchase(
     const failures = eligible.map((c) => ({ c, reason: certFailure(policy, c, body.invoiceDate)! }));
     failures.sort((a, b) => CERT_FAILURE_ORDER.indexOf(a.reason) - CERT_FAILURE_ORDER.indexOf(b.reason));
     const minLevel = failures[0].reason === 'PSO_LEVEL_TOO_LOW' ? ` < ${rule.minPsoLevel}` : '';
-    return notCountable(failures[0].reason, breakdown, describeCert(failures[0].c) + minLevel);
+    return notCountable(failures[0].reason, breakdown, describeCert(failures[0].c) + minLevel, {
+      ...certParams(failures[0].c),
+      ...(minLevel ? { minPsoLevel: rule.minPsoLevel ?? null } : {}),
+    });
   }
   breakdown.push({
     code: 'CERTIFICATION',
     labelNl: 'Leverancier was op de factuurdatum gecertificeerd',
     labelEn: 'The supplier was certified on the invoice date',
     detail: describeCert(qualifying),
+    params: certParams(qualifying),
   });
   if (rule.region != null && rule.region !== '') {
     if (ctx.supplierInRegion !== true) return notCountable('SUPPLIER_OUTSIDE_REGION', breakdown, rule.region);
@@ -588,6 +644,7 @@ function valuePurchase(
         labelNl: 'Alleen het loonaandeel van de doelgroep telt',
         labelEn: 'Only the target-group labour component counts',
         detail: `${a} × ${body.labourShare}`,
+        params: { amountCents: body.amountCents, labourShare: body.labourShare },
       };
       break;
     }
@@ -600,6 +657,7 @@ function valuePurchase(
         labelNl: `Het factuurbedrag telt voor een vaste factor ${rule.factor}`,
         labelEn: `The invoice amount counts at a fixed factor of ${rule.factor}`,
         detail: `${a} × ${rule.factor}`,
+        params: { amountCents: body.amountCents, factor: rule.factor },
       };
       break;
   }
@@ -629,6 +687,12 @@ function valueActivity(policy: SroiPolicyBody, body: ActivityBody): Contribution
     labelEn: `Building block ${block.code}: ${each} per ${UNIT_EN[block.unit]}`,
     valueCents: value.toCents(),
     detail: `${formatCents(block.valueCents)} × ${body.quantity}`,
+    params: {
+      block: block.code,
+      blockValueCents: block.valueCents,
+      unit: block.unit,
+      quantity: body.quantity,
+    },
   });
   return finish(value, breakdown, block.code);
 }

@@ -87,7 +87,19 @@ export function computeObligation(policy: SroiPolicyBody, input: ObligationInput
   const reason = notApplicableReason(policy, input);
   if (reason) {
     const [labelNl, labelEn] = REASON_LABELS[reason];
-    breakdown.push({ code: reason, labelNl, labelEn, detail: applicabilityDetail(policy, input, reason) });
+    breakdown.push({
+      code: reason,
+      labelNl,
+      labelEn,
+      detail: applicabilityDetail(policy, input, reason),
+      params: {
+        category: input.category,
+        contractValueCents: input.contractValueCents,
+        thresholdCents: policy.thresholdCents ?? null,
+        labourShare: input.labourShare ?? null,
+        minLabourShare: policy.goodsMinLabourShare ?? null,
+      },
+    });
     breakdown.push(totalLine(0));
     return {
       applicable: false,
@@ -110,6 +122,7 @@ export function computeObligation(policy: SroiPolicyBody, input: ObligationInput
     labelEn: 'Amount: base × percentage',
     valueCents: safeCents(gross),
     detail: `${formatCents(base)} × ${percentage} % = ${formatCents(gross)}`,
+    params: { baseCents: base, percentage, amountCents: safeCents(gross) },
   });
   if (policy.minCents != null && gross < BigInt(policy.minCents)) {
     gross = BigInt(policy.minCents);
@@ -149,6 +162,7 @@ export function computeObligation(policy: SroiPolicyBody, input: ObligationInput
       labelEn: `Discount for a PSO certificate (${discount.level}) valid for the whole contract period`,
       valueCents: -psoDiscount.discountCents,
       detail: `${formatCents(gross)} × ${discount.percentage} %`,
+      params: { level: discount.level, grossCents: safeCents(gross), percentage: discount.percentage },
     });
   }
   breakdown.push(totalLine(safeCents(amount)));
@@ -248,6 +262,7 @@ function choosePercentage(
         labelNl: 'Percentage vastgesteld in de aanbesteding',
         labelEn: 'Percentage set by the tender',
         detail: `${input.percentageOverride} %`,
+        params: { percentage: input.percentageOverride },
       },
     };
   }
@@ -260,6 +275,7 @@ function choosePercentage(
         labelNl: `Lager percentage: arbeidsaandeel onder ${sharePercent(low.belowShare)} %`,
         labelEn: `Lower percentage: labour share below ${sharePercent(low.belowShare)} %`,
         detail: `${input.labourShare} < ${low.belowShare} → ${low.percentage} %`,
+        params: { labourShare: input.labourShare, belowShare: low.belowShare, percentage: low.percentage },
       },
     };
   }
@@ -270,6 +286,7 @@ function choosePercentage(
       labelNl: 'Standaardpercentage van het beleid',
       labelEn: "The policy's default percentage",
       detail: `${policy.defaultPercentage} %`,
+      params: { percentage: policy.defaultPercentage },
     },
   };
 }
