@@ -409,7 +409,7 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
         applicable: false,
         amountCents: 0,
         reason: 'BELOW_THRESHOLD',
-        status: 'met',
+        status: 'fulfilled',
       });
     });
 
@@ -563,7 +563,7 @@ describe('SROI policies, tenders, awards, obligations and contributions (e2e)', 
         claimedCents: 3_066_667,
         verifiedCents: 3_066_667,
         remainingCents: 0,
-        status: 'met',
+        status: 'fulfilled',
       });
 
       const list = await t

@@ -77,6 +77,20 @@ describe('error words', () => {
     expect(UNKNOWN_ERROR.nl).not.toMatch(/English detail/);
   });
 
+  it('words INVOICE_DATE_IN_FUTURE with the dates it names', () => {
+    expect(
+      errorMessage(
+        apiError('INVOICE_DATE_IN_FUTURE', { invoiceDate: '2027-02-01', today: '2026-12-07' }),
+        'nl',
+      ),
+    ).toBe(
+      'De factuurdatum (1 februari 2027) ligt na vandaag (7 december 2026): een factuur telt vanaf de dag dat ze is verstuurd.',
+    );
+    expect(errorMessage(apiError('INVOICE_DATE_IN_FUTURE'), 'en')).toMatch(
+      /^The invoice date is after today/,
+    );
+  });
+
   it('words NOT_COUNTABLE with its reason and the contract period', () => {
     expect(errorMessage(apiError('NOT_COUNTABLE', { reason: 'CERTIFICATION_EXPIRED' }), 'nl')).toBe(
       'Deze bijdrage telt niet mee onder het beleid van deze aanbesteding: de certificering van de leverancier was op de factuurdatum verlopen.',

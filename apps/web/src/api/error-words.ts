@@ -39,7 +39,10 @@ export const ERROR_WORDS: Record<Locale, Words> = {
     POLICY_INVALID: 'Het beleid klopt niet: controleer de bouwblokken en percentages.',
     QUOTE_EXPIRED: 'Deze offerte is verlopen.',
     DUPLICATE_INVOICE: 'Een factuur met dit nummer is al opgevoerd.',
-    INVOICE_DATE_IN_FUTURE: 'De factuurdatum mag niet na vandaag liggen.',
+    INVOICE_DATE_IN_FUTURE:
+      'De factuurdatum ligt na vandaag: een factuur telt vanaf de dag dat ze is verstuurd.',
+    INVOICE_DATE_IN_FUTURE_DATES:
+      'De factuurdatum ({date}) ligt na vandaag ({today}): een factuur telt vanaf de dag dat ze is verstuurd.',
     ALREADY_REVIEWED: 'Deze bijdrage is al beoordeeld.',
     OBLIGATION_WAIVED: 'Deze verplichting is kwijtgescholden.',
     VERIFIED_VALUE_TOO_HIGH: 'De goedgekeurde waarde kan niet hoger zijn dan de opgevoerde waarde.',
@@ -96,7 +99,9 @@ export const ERROR_WORDS: Record<Locale, Words> = {
     POLICY_INVALID: 'The policy is not valid: check its building blocks and percentages.',
     QUOTE_EXPIRED: 'This quote has expired.',
     DUPLICATE_INVOICE: 'An invoice with this number has already been recorded.',
-    INVOICE_DATE_IN_FUTURE: 'The invoice date must not be after today.',
+    INVOICE_DATE_IN_FUTURE: 'The invoice date is after today: an invoice counts from the day it is sent.',
+    INVOICE_DATE_IN_FUTURE_DATES:
+      'The invoice date ({date}) is after today ({today}): an invoice counts from the day it is sent.',
     ALREADY_REVIEWED: 'This contribution has already been reviewed.',
     OBLIGATION_WAIVED: 'This obligation was waived.',
     VERIFIED_VALUE_TOO_HIGH: 'The verified value cannot be higher than the claimed value.',
@@ -489,6 +494,16 @@ export function paramSentence(param: InvalidParam, locale: Locale): string {
 export function errorMessage(error: ApiError, locale: Locale): string | undefined {
   const words = ERROR_WORDS[locale];
   const extras = error.extras;
+  if (
+    error.code === 'INVOICE_DATE_IN_FUTURE' &&
+    typeof extras.invoiceDate === 'string' &&
+    typeof extras.today === 'string'
+  ) {
+    return words.INVOICE_DATE_IN_FUTURE_DATES.replace(
+      '{date}',
+      formatDate(extras.invoiceDate, locale),
+    ).replace('{today}', formatDate(extras.today, locale));
+  }
   if (error.code === 'NOT_COUNTABLE') {
     const period = extras.contractPeriod as { startDate?: unknown; endDate?: unknown } | undefined;
     if (extras.reason === 'OUTSIDE_CONTRACT_PERIOD' && period) {

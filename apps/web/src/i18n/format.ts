@@ -50,6 +50,11 @@ export function moneyInput(cents: number | null | undefined, locale: Locale): st
   return locale === 'nl' ? s.replace('.', ',') : s;
 }
 
+/** Today in the Netherlands (YYYY-MM-DD): the day the API judges dates by (an invoice may not be dated later). */
+export function todayInNl(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+}
+
 /** YYYY-MM-DD of today (local), or of `offsetDays` from today: date fields' defaults. */
 export function today(offsetDays = 0): string {
   const d = new Date(Date.now() + offsetDays * 86_400_000);

@@ -37,6 +37,8 @@ export function TextField({
   name,
   multiline,
   size,
+  min,
+  max,
 }: Base & {
   value: string;
   onChange: (v: string) => void;
@@ -46,6 +48,9 @@ export function TextField({
   name?: string;
   multiline?: boolean;
   size?: number;
+  /** Bounds of a date (YYYY-MM-DD) or number input. */
+  min?: string;
+  max?: string;
 }) {
   const id = useId();
   const descId = `${id}-desc`;
@@ -79,6 +84,8 @@ export function TextField({
             autoComplete={autoComplete}
             inputMode={inputMode}
             size={size}
+            min={min}
+            max={max}
             onChange={(e) => onChange(e.target.value)}
           />
         )}

@@ -1,7 +1,7 @@
 import { Button, Heading } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
-import { parseMoney, today } from '../../i18n/format';
+import { parseMoney, todayInNl } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
 import { FormError, Notice, RouterLink } from '../../ui/States';
@@ -22,10 +22,23 @@ export function EnterpriseOrdersPage() {
   );
 }
 
+/**
+ * The dates an invoice may carry: within the contract period and not after today (in the Netherlands), as the API
+ * checks them. `min` is after `max` while the contract has not started.
+ */
+function invoiceBounds(o: Schemas['OrderResponseDto'], today: string): { min?: string; max: string } {
+  const period = o.contractPeriod;
+  if (!period) return { max: today };
+  return { min: period.startDate, max: period.endDate < today ? period.endDate : today };
+}
+
 function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
-  const { t, money, locale, fieldErrors, term } = useT();
+  const { t, money, date, locale, fieldErrors, term } = useT();
+  const today = todayInNl();
+  const bounds = invoiceBounds(o, today);
+  const notStarted = bounds.min !== undefined && bounds.min > today;
   const [number, setNumber] = useState('');
-  const [invoiceDate, setInvoiceDate] = useState(today());
+  const [invoiceDate, setInvoiceDate] = useState(today);
   const [amount, setAmount] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const send = useSendInvoice(o.id);
@@ -35,6 +48,17 @@ function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
     const errs: Record<string, string> = {};
     if (cents === null) errs.amountCents = t('tender.f.value.invalid');
     if (!number.trim()) errs.invoiceNumber = t('register.required');
+    // The same checks as the API, worded with the dates (never the API's English).
+    if (!invoiceDate) errs.invoiceDate = t('register.required');
+    else if (invoiceDate > today) errs.invoiceDate = t('se.invoice.dateAfterToday', { today: date(today) });
+    else if (
+      o.contractPeriod &&
+      (invoiceDate < o.contractPeriod.startDate || invoiceDate > o.contractPeriod.endDate)
+    )
+      errs.invoiceDate = t('se.invoice.dateOutsideContract', {
+        start: date(o.contractPeriod.startDate),
+        end: date(o.contractPeriod.endDate),
+      });
     setLocal(errs);
     if (cents === null || Object.keys(errs).length) return;
     send.mutate(
@@ -61,6 +85,9 @@ function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
           })}
         </Notice>
       )}
+      {notStarted && o.contractPeriod && (
+        <Notice>{t('se.invoice.notStarted', { start: date(o.contractPeriod.startDate) })}</Notice>
+      )}
       <div className="bs-row">
         <TextField
           label={t('se.invoice.number')}
@@ -74,6 +101,8 @@ function InvoiceForm({ o }: { o: Schemas['OrderResponseDto'] }) {
           value={invoiceDate}
           onChange={setInvoiceDate}
           error={errors.invoiceDate}
+          min={bounds.min}
+          max={bounds.max}
         />
         <TextField
           label={t('se.invoice.amount')}

@@ -73,7 +73,10 @@ function QuoteRow({ q }: { q: Quote }) {
         <Status list="quoteStatus" value={q.status} />
         {q.expired && q.status === 'open' && <> · {t('ct.quote.expired')}</>}
       </Paragraph>
-      <Paragraph>{t('ct.quote.credit', { amount: money(q.projectedCreditCents) })}</Paragraph>
+      <Paragraph>
+        {t('ct.quote.credit', { amount: money(q.projectedCreditCents) })}
+        {q.countsFrom && <> · {t('ct.quote.countsFrom', { date: date(q.countsFrom) })}</>}
+      </Paragraph>
       {q.message && <Paragraph className="bs-muted">{q.message}</Paragraph>}
       {(accept.error || reject.error) && <ErrorAlert error={accept.error ?? reject.error} />}
       {accept.isSuccess && <Notice>{t('ct.quote.accepted')}</Notice>}

@@ -19,6 +19,7 @@ const nl = {
   'ct.qrs.noQuotes': 'Nog geen offerte ontvangen.',
   'ct.quote.line': 'Offerte van {amount}, geldig tot en met {date}',
   'ct.quote.credit': 'Telt naar verwachting voor {amount} onder het beleid',
+  'ct.quote.countsFrom': 'Telt vanaf {date}, de start van het contract',
   'ct.quote.expired': 'Verlopen',
   'ct.quote.accept': 'Offerte accepteren',
   'ct.quote.reject': 'Offerte afwijzen',
@@ -62,6 +63,11 @@ const nl = {
   'se.invoice.amount': 'Factuurbedrag in euro (excl. btw)',
   'se.invoice.send': 'Factuur indienen',
   'se.invoice.sent': 'Factuur ingediend: bijdrage van {amount}, status {status}.',
+  'se.invoice.dateAfterToday': 'De factuurdatum ligt na vandaag ({today}).',
+  'se.invoice.dateOutsideContract':
+    'De factuurdatum valt buiten de looptijd van het contract ({start} – {end}).',
+  'se.invoice.notStarted':
+    'Het contract begint op {start}. Facturen vanaf die dag tellen mee; u kunt dan factureren.',
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -84,6 +90,7 @@ const en: Record<keyof typeof nl, string> = {
   'ct.qrs.noQuotes': 'No quote received yet.',
   'ct.quote.line': 'Quote of {amount}, valid until {date}',
   'ct.quote.credit': 'Expected to count for {amount} under the policy',
+  'ct.quote.countsFrom': 'Counts from {date}, when the contract starts',
   'ct.quote.expired': 'Expired',
   'ct.quote.accept': 'Accept quote',
   'ct.quote.reject': 'Reject quote',
@@ -124,6 +131,10 @@ const en: Record<keyof typeof nl, string> = {
   'se.invoice.amount': 'Invoice amount in euros (excl. VAT)',
   'se.invoice.send': 'Submit invoice',
   'se.invoice.sent': 'Invoice submitted: contribution of {amount}, status {status}.',
+  'se.invoice.dateAfterToday': 'The invoice date is after today ({today}).',
+  'se.invoice.dateOutsideContract': 'The invoice date is outside the term of the contract ({start} – {end}).',
+  'se.invoice.notStarted':
+    'The contract starts on {start}. Invoices from that day count; you can invoice then.',
 };
 
 export const marketplaceMessages = { nl, en };

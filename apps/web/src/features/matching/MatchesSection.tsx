@@ -80,7 +80,7 @@ export function MatchesSection({ obligationId }: { obligationId: string }) {
 }
 
 function MatchCard({ obligationId, m }: { obligationId: string; m: Match }) {
-  const { t, money, num, locale } = useT();
+  const { t, money, num, date, locale } = useT();
   const [asking, setAsking] = useState(false);
   return (
     <li className="bs-card">
@@ -99,6 +99,7 @@ function MatchCard({ obligationId, m }: { obligationId: string; m: Match }) {
           {m.spendToFillCents !== null && (
             <> · {t('ct.match.spend', { amount: money(m.spendToFillCents) })}</>
           )}
+          {m.countsFrom && <> · {t('ct.match.countsFrom', { date: date(m.countsFrom) })}</>}
         </Paragraph>
       ) : (
         <Paragraph>

@@ -8,7 +8,7 @@ import { notCountingReason, Reasons } from './Reasons';
 
 /** Where the social enterprise's offerings would help: awarded obligations and open tenders, best first. */
 export function OpportunitiesPage() {
-  const { t, money, locale } = useT();
+  const { t, money, date, locale } = useT();
   const { me } = useAuth();
   const list = useOpportunities(me?.organisation?.id ?? '');
   return (
@@ -34,6 +34,7 @@ export function OpportunitiesPage() {
                 {o.counts ? (
                   <Paragraph>
                     <strong>{t('se.opps.credit', { amount: money(o.projectedCreditCents) })}</strong>
+                    {o.countsFrom && <> · {t('ct.match.countsFrom', { date: date(o.countsFrom) })}</>}
                   </Paragraph>
                 ) : (
                   <Paragraph>

@@ -58,7 +58,7 @@ function ContractorObligation({ o, title }: { o: Obligation; title: string }) {
 /** The obligation in sentences: amount, where it comes from, what is done and what the forecast says. */
 function InWords({ o }: { o: Obligation }) {
   const { t, money, date } = useT();
-  const short = o.amountCents - o.forecastCents;
+  const forecast = o.forecastCents;
   return (
     <div className="bs-in-words">
       <Paragraph>
@@ -72,11 +72,20 @@ function InWords({ o }: { o: Obligation }) {
           remaining: money(o.remainingCents),
         })}
       </Paragraph>
-      <Paragraph>
-        {short > 0
-          ? t('ct.obligation.forecastShort', { forecast: money(o.forecastCents), short: money(short) })
-          : t('ct.obligation.forecastOk', { forecast: money(o.forecastCents) })}
-      </Paragraph>
+      {o.status === 'not_started' && (
+        <Paragraph>{t('ct.obligation.notStarted', { start: date(o.contractPeriod.startDate) })}</Paragraph>
+      )}
+      {/* No forecast yet (before the start, or in the first tenth of the period): no sentence about the pace. */}
+      {forecast !== null && (
+        <Paragraph>
+          {o.amountCents - forecast > 0
+            ? t('ct.obligation.forecastShort', {
+                forecast: money(forecast),
+                short: money(o.amountCents - forecast),
+              })
+            : t('ct.obligation.forecastOk', { forecast: money(forecast) })}
+        </Paragraph>
+      )}
       <BreakdownList lines={o.breakdown} label={t('policy.breakdown')} />
     </div>
   );

@@ -47,7 +47,9 @@ export function ContractorObligationsPage() {
                 <TableCell>
                   <ObligationProgress o={o} />
                 </TableCell>
-                <TableCell>{money(o.forecastCents)}</TableCell>
+                <TableCell>
+                  {o.forecastCents === null ? t('obligations.noForecast') : money(o.forecastCents)}
+                </TableCell>
                 <TableCell>{date(o.dueDate)}</TableCell>
               </TableRow>
             ))}

@@ -35,7 +35,7 @@ export function ObligationFigures({ o }: { o: Obligation }) {
         {figures.map(([label, cents]) => (
           <div key={label}>
             <dt>{t(label)}</dt>
-            <dd data-testid={label}>{money(cents)}</dd>
+            <dd data-testid={label}>{cents === null ? t('obligations.noForecast') : money(cents)}</dd>
           </div>
         ))}
       </dl>

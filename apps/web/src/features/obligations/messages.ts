@@ -9,6 +9,7 @@ const nl = {
   'obligations.verified': 'Goedgekeurd',
   'obligations.remaining': 'Nog te doen',
   'obligations.forecast': 'Prognose',
+  'obligations.noForecast': 'Nog geen prognose',
   'obligations.progress': 'Voortgang',
   'obligations.progressText': '{pct}% goedgekeurd, {claimed}% opgevoerd',
   'obligations.due': 'Einddatum',
@@ -40,6 +41,7 @@ const nl = {
   'ct.obligation.title': 'Verplichting: {tender}',
   'ct.obligation.inWords':
     'U moet {amount} aan social return leveren: {percentage}% van de opdrachtwaarde van {value}, uiterlijk {due}. U heeft {claimed} opgevoerd, waarvan {verified} is goedgekeurd; er is nog {remaining} te doen.',
+  'ct.obligation.notStarted': 'Het contract begint op {start}. Bijdragen tellen vanaf die dag.',
   'ct.obligation.forecastOk': 'Bij het huidige tempo haalt u {forecast}: genoeg om de verplichting te halen.',
   'ct.obligation.forecastShort':
     'Bij het huidige tempo haalt u {forecast}: {short} te weinig. Kijk hieronder wie u kan helpen.',
@@ -88,6 +90,7 @@ const en: Record<keyof typeof nl, string> = {
   'obligations.verified': 'Verified',
   'obligations.remaining': 'Remaining',
   'obligations.forecast': 'Forecast',
+  'obligations.noForecast': 'No forecast yet',
   'obligations.progress': 'Progress',
   'obligations.progressText': '{pct}% verified, {claimed}% claimed',
   'obligations.due': 'Due date',
@@ -118,6 +121,7 @@ const en: Record<keyof typeof nl, string> = {
   'ct.obligation.title': 'Obligation: {tender}',
   'ct.obligation.inWords':
     'You owe {amount} of social return: {percentage}% of the contract value of {value}, by {due}. You have claimed {claimed}, of which {verified} is verified; {remaining} is left to do.',
+  'ct.obligation.notStarted': 'The contract starts on {start}. Contributions count from that day.',
   'ct.obligation.forecastOk': 'At the current pace you reach {forecast}: enough to meet the obligation.',
   'ct.obligation.forecastShort':
     'At the current pace you reach {forecast}: {short} short. See below who can help.',

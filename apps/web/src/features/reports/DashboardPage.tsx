@@ -8,7 +8,7 @@ import { useObligations } from '../obligations/api';
 import { useTenderTitles } from '../tenders/api';
 import { useDashboard, type Spend } from './api';
 
-const STATUSES = ['open', 'on_track', 'at_risk', 'met', 'not_met', 'waived'] as const;
+const STATUSES = ['not_started', 'open', 'on_track', 'at_risk', 'fulfilled', 'waived', 'closed'] as const;
 
 export function DashboardPage() {
   const obligations = useObligations({ fresh: true });
@@ -32,7 +32,8 @@ function Dashboard({
   dashboard: ReturnType<typeof useDashboard>;
 }) {
   const { t, money, date, term } = useT();
-  const atRisk = obs.filter((o) => o.status === 'at_risk' || o.status === 'not_met');
+  // Started contracts only: a contract that has not begun (not_started) is never at risk.
+  const atRisk = obs.filter((o) => o.status === 'at_risk' || o.status === 'closed');
   const sum = (f: (o: (typeof obs)[number]) => number) => obs.reduce((s, o) => s + f(o), 0);
   return (
     <>
@@ -94,13 +95,15 @@ function Dashboard({
                       <Status list="obligationStatus" value={o.status} /> · {t('obligations.due')}{' '}
                       {date(o.dueDate)}
                     </Paragraph>
-                    <Paragraph>
-                      {t('db.atRisk.shortfall', {
-                        forecast: money(o.forecastCents),
-                        amount: money(o.amountCents),
-                        short: money(Math.max(0, o.amountCents - o.forecastCents)),
-                      })}
-                    </Paragraph>
+                    {o.forecastCents !== null && (
+                      <Paragraph>
+                        {t('db.atRisk.shortfall', {
+                          forecast: money(o.forecastCents),
+                          amount: money(o.amountCents),
+                          short: money(Math.max(0, o.amountCents - o.forecastCents)),
+                        })}
+                      </Paragraph>
+                    )}
                   </li>
                 ))}
               </ul>
