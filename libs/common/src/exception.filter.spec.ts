@@ -144,3 +144,21 @@ describe('problemBody (RFC 9457, NL API Design Rules)', () => {
     expect(new AllExceptionsFilter().toBody(wrapped)).toMatchObject({ statusCode: status, code });
   });
 });
+
+describe('problem extras', () => {
+  it('carries an error’s extras as members of its own, never over a standard one', () => {
+    const err = new AppError('unprocessable', 'NOT_COUNTABLE', 'no').withExtras({
+      reason: 'OUTSIDE_CONTRACT_PERIOD',
+      contractPeriod: { startDate: '2027-03-01', endDate: '2029-02-28' },
+      code: 'HIJACKED',
+      status: 200,
+    });
+    const body = problemBody(new AllExceptionsFilter().toBody(err), { url: '/api/v1/orders/x/invoices' });
+    expect(body).toMatchObject({
+      status: 422,
+      code: 'NOT_COUNTABLE',
+      reason: 'OUTSIDE_CONTRACT_PERIOD',
+      contractPeriod: { startDate: '2027-03-01', endDate: '2029-02-28' },
+    });
+  });
+});

@@ -120,3 +120,33 @@ describe('projectCredit: counts under the frozen policy today', () => {
     expect(p).toMatchObject({ counts: true, projectedCreditCents: 0, spendToFillCents: 0 });
   });
 });
+
+describe('projectCredit on the valuation date (the later of today and the contract start)', () => {
+  it('values a contract that has not started on its start date, as its quotes and invoices are', () => {
+    const p = projectCredit(
+      input({ contractStart: '2027-03-01', contractEnd: '2029-02-28', today: '2026-12-07' }),
+    );
+    expect(p).toMatchObject({ counts: true, projectedCreditCents: 3_000_000 });
+  });
+
+  it('judges the certificate on the contract start, not today', () => {
+    // Valid today, ended before the contract starts: a purchase on the start date would not count.
+    const ending: CertificationFact = { ...cert, validFrom: '2025-01-01', validUntil: '2027-01-31' };
+    const p = projectCredit(
+      input({
+        contractStart: '2027-03-01',
+        contractEnd: '2029-02-28',
+        today: '2026-12-07',
+        supplierCertifications: [ending],
+      }),
+    );
+    expect(p).toMatchObject({ counts: false, projectedCreditCents: 0 });
+  });
+
+  it('does not count after the contract has ended (an invoice today would fall outside it)', () => {
+    const p = projectCredit(
+      input({ contractStart: '2024-01-01', contractEnd: '2025-12-31', today: '2026-12-07' }),
+    );
+    expect(p).toMatchObject({ counts: false, reason: 'OUTSIDE_CONTRACT_PERIOD', projectedCreditCents: 0 });
+  });
+});
