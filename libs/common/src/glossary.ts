@@ -174,6 +174,7 @@ export const GLOSSARY = {
   },
   bonus: {
     age_50_plus: { nl: 'Toeslag 50 jaar of ouder', en: 'Bonus for age 50 or over' },
+    permanent_contract: { nl: 'Toeslag vast contract', en: 'Bonus for a permanent contract' },
   },
   /** Why the rules give a contribution no value (NOT_COUNTABLE's `reason`). */
   contributionReason: {

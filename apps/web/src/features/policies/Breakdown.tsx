@@ -8,6 +8,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
+import { wordBreakdownLine } from './breakdown-words';
 
 type Line = Schemas['BreakdownLineDto'];
 
@@ -20,15 +21,18 @@ export function Breakdown({ lines }: { lines: Line[] }) {
       <Table>
         <TableCaption>{t('policy.breakdown')}</TableCaption>
         <TableBody>
-          {lines.map((l, i) => (
-            <TableRow key={`${l.code}-${i}`}>
-              <TableHeaderCell scope="row">
-                {locale === 'nl' ? l.labelNl : l.labelEn}
-                {l.detail ? <span className="bs-muted"> ({l.detail})</span> : null}
-              </TableHeaderCell>
-              <TableCell>{l.valueCents !== undefined ? money(l.valueCents) : ''}</TableCell>
-            </TableRow>
-          ))}
+          {lines.map((l, i) => {
+            const w = wordBreakdownLine(l, locale);
+            return (
+              <TableRow key={`${l.code}-${i}`}>
+                <TableHeaderCell scope="row">
+                  {w.label}
+                  {w.detail ? <span className="bs-muted"> ({w.detail})</span> : null}
+                </TableHeaderCell>
+                <TableCell>{l.valueCents !== undefined ? money(l.valueCents) : ''}</TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
     </div>
@@ -40,13 +44,16 @@ export function BreakdownList({ lines, label }: { lines: Line[]; label?: string 
   const { money, locale } = useT();
   return (
     <ul className="bs-list" aria-label={label}>
-      {lines.map((l, i) => (
-        <li key={`${l.code}-${i}`}>
-          {locale === 'nl' ? l.labelNl : l.labelEn}
-          {l.valueCents !== undefined ? `: ${money(l.valueCents)}` : ''}
-          {l.detail ? <span className="bs-muted"> ({l.detail})</span> : null}
-        </li>
-      ))}
+      {lines.map((l, i) => {
+        const w = wordBreakdownLine(l, locale);
+        return (
+          <li key={`${l.code}-${i}`}>
+            {w.label}
+            {l.valueCents !== undefined ? `: ${money(l.valueCents)}` : ''}
+            {w.detail ? <span className="bs-muted"> ({w.detail})</span> : null}
+          </li>
+        );
+      })}
     </ul>
   );
 }

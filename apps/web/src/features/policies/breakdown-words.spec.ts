@@ -1,0 +1,129 @@
+import { computeObligation, valueContribution } from '@app/domain/sroi';
+import { examplePolicy } from '@app/domain/sroi/testing.fixtures';
+import { localiseText, wordBreakdownLine } from './breakdown-words';
+
+const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describe('breakdown words', () => {
+  it('words the obligation amount in the money format of the page', () => {
+    const line = {
+      code: 'AMOUNT',
+      labelNl: 'Bedrag: grondslag × percentage',
+      labelEn: 'Amount: base × percentage',
+      detail: '780000.00 × 5 % = 39000.00',
+      params: { baseCents: 78_000_000, percentage: 5, amountCents: 3_900_000 },
+    };
+    expect(nbsp(wordBreakdownLine(line, 'nl').detail!)).toBe('€ 780.000,00 × 5% = € 39.000,00');
+    expect(nbsp(wordBreakdownLine(line, 'en').detail!)).toBe('€780,000.00 × 5% = €39,000.00');
+  });
+
+  it('words a line stored without params from its own text', () => {
+    const old = {
+      code: 'AMOUNT',
+      labelNl: 'Bedrag: grondslag × percentage',
+      labelEn: 'Amount: base × percentage',
+      detail: '780000.00 × 5 % = 39000.00',
+    };
+    expect(nbsp(wordBreakdownLine(old, 'nl').detail!)).toBe('€ 780.000,00 × 5% = € 39.000,00');
+    expect(nbsp(localiseText('pso trede_3 2024-01-01 – 2027-12-31 (verified)', 'nl'))).toBe(
+      'PSO trede 3 1 januari 2024 – 31 december 2027 (gecontroleerd)',
+    );
+    expect(localiseText('Bonus age_50_plus, vast bedrag', 'nl')).not.toMatch(/_/);
+  });
+
+  it('words a certification as people write it', () => {
+    const line = {
+      code: 'CERTIFICATION',
+      labelNl: 'Leverancier was op de factuurdatum gecertificeerd',
+      labelEn: 'The supplier was certified on the invoice date',
+      detail: 'pso trede_3 2024-01-01 – 2027-12-31 (verified)',
+      params: {
+        certificationType: 'pso',
+        psoLevel: 'trede_3',
+        validFrom: '2024-01-01',
+        validUntil: '2027-12-31',
+        certificationStatus: 'verified',
+      },
+    };
+    expect(wordBreakdownLine(line, 'nl').detail).toBe(
+      'PSO trede 3, geldig 1 januari 2024 – 31 december 2027 (gecontroleerd)',
+    );
+    expect(wordBreakdownLine(line, 'en').detail).toBe(
+      'PSO step 3, valid 1 January 2024 – 31 December 2027 (verified)',
+    );
+  });
+
+  it('leaves no code, raw amount or ISO date in any line the engine writes', () => {
+    const policy = examplePolicy({
+      purchaseRule: {
+        eligibleCertifications: ['pso'],
+        minPsoLevel: null,
+        mode: 'labour_component',
+        factor: null,
+      },
+    });
+    const obligation = computeObligation(policy, {
+      category: 'works',
+      contractValueCents: 78_000_000,
+      percentageOverride: null,
+      labourShare: null,
+      contractStart: '2026-01-01',
+      contractEnd: '2027-12-31',
+      contractorCertifications: [
+        {
+          type: 'pso',
+          level: 'trede_3',
+          validFrom: '2024-01-01',
+          validUntil: '2028-12-31',
+          status: 'verified',
+        },
+      ],
+    });
+    const ctx = {
+      contractStart: '2026-01-01',
+      contractEnd: '2027-12-31',
+      supplierCertifications: [
+        {
+          type: 'pso' as const,
+          level: 'trede_3' as const,
+          validFrom: '2024-01-01',
+          validUntil: '2027-12-31',
+          status: 'verified' as const,
+        },
+      ],
+      supplierInRegion: true,
+    };
+    const placement = valueContribution(policy, ctx, {
+      category: 'employment',
+      targetGroup: 'participatiewet',
+      benefitMonths: 30,
+      hoursPerWeek: 36,
+      startDate: '2026-02-01',
+      endDate: '2026-12-31',
+      bonuses: ['age_50_plus', 'permanent_contract'],
+      personToken: 'p-1',
+    });
+    const purchase = valueContribution(policy, ctx, {
+      category: 'social_purchase',
+      supplierOrganisationId: 'x',
+      invoiceNumber: 'F-1',
+      invoiceDate: '2026-03-01',
+      amountCents: 1_234_56,
+      labourShare: 0.4,
+    });
+    const lines = [...obligation.breakdown, ...placement.breakdown, ...purchase.breakdown];
+    expect(lines.length).toBeGreaterThan(6);
+    for (const locale of ['nl', 'en'] as const) {
+      for (const line of lines) {
+        const w = wordBreakdownLine(line, locale);
+        const text = `${w.label} ${w.detail ?? ''}`;
+        if (process.env.H5_SHOW) console.log(locale, line.code, '|', text);
+        expect(text).not.toMatch(/\b[a-z]+_[a-z0-9_]+\b/);
+        expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        // No amount as the engine writes it (`1234.56`): only the page's money format (`€ 1.234,56`).
+        expect(text).not.toMatch(/(?<![€\s\d.,])\d+\.\d{2}\b/);
+        expect(text).not.toMatch(/EUR /);
+      }
+    }
+  });
+});
