@@ -94,6 +94,15 @@ interface Fixtures {
   meeting: string;
   /** An OCDS import of officer A (queued). */
   ocdsImport: string;
+  /** Challenges of buyer A: a draft, and an open one with contractor A's proposal (enterprise A its partner). */
+  draftChallenge: string;
+  openChallenge: string;
+  proposal: string;
+  /** Contractor A's initiative with enterprise A's pledge (offered), a stopped one, and contractor A's own pledge. */
+  initiative: string;
+  stoppedInitiative: string;
+  pledge: string;
+  contractorPledge: string;
 }
 
 const activity = { category: 'social_activity', blockCode: 'ACT_HOUR', quantity: 1, description: 'Gastles' };
@@ -290,6 +299,72 @@ const DECLARED: Record<string, Declaration> = {
     owners: ['contractorA', 'seA'],
     body: () => ({ outcome: 'follow_up', note: 'Matrix' }),
   },
+
+  // Challenges: open and later are public, a draft only its buyer's (and the admin's).
+  'GET /api/v1/challenges/{id}': { fixture: 'draftChallenge', owners: ['officerA'], except: { admin: 'ok' } },
+  'PATCH /api/v1/challenges/{id}': {
+    fixture: 'draftChallenge',
+    owners: ['officerA'],
+    body: () => ({ theme: 'matrix' }),
+  },
+  'POST /api/v1/challenges/{id}/publish': { fixture: 'draftChallenge', owners: ['officerA'] },
+  'POST /api/v1/challenges/{id}/close': { fixture: 'openChallenge', owners: ['officerA'] },
+  'POST /api/v1/challenges/{id}/finish': { fixture: 'openChallenge', owners: ['officerA'] },
+  // Nobody can see a draft to send a proposal to it.
+  'POST /api/v1/challenges/{id}/proposals': {
+    fixture: 'draftChallenge',
+    owners: [],
+    body: () => ({ summary: 'Matrix', approach: 'Matrix' }),
+  },
+  // Its officers see every proposal, a proposer or partner its own; anybody else an empty list.
+  'GET /api/v1/challenges/{id}/proposals': {
+    fixture: 'openChallenge',
+    owners: ['officerA', 'contractorA', 'seA'],
+    others: 'own',
+    except: { admin: 'ok' },
+    hides: (f) => [f.proposal],
+  },
+  'PATCH /api/v1/proposals/{id}': {
+    fixture: 'proposal',
+    owners: ['contractorA'],
+    body: () => ({ summary: 'x' }),
+  },
+  'DELETE /api/v1/proposals/{id}': { fixture: 'proposal', owners: ['contractorA'] },
+  'POST /api/v1/proposals/{id}/decision': {
+    fixture: 'proposal',
+    owners: ['officerA'],
+    body: () => ({ decision: 'shortlisted', feedback: 'Matrix' }),
+  },
+  // Initiatives are public; its organisation and any officer manage one (the public object: 403 for others).
+  'GET /api/v1/initiatives/{id}': { fixture: 'initiative', owners: ['contractorA'], except: everyone },
+  'PATCH /api/v1/initiatives/{id}': {
+    fixture: 'initiative',
+    owners: ['contractorA', 'officerA', 'officerB', 'admin'],
+    others: 403,
+    body: () => ({ outcomeNote: 'Matrix' }),
+  },
+  // A stopped initiative takes no pledges, whoever offers.
+  'POST /api/v1/initiatives/{id}/pledges': {
+    fixture: 'stoppedInitiative',
+    owners: [],
+    others: 409,
+    body: () => ({ kind: 'network', description: 'Matrix' }),
+  },
+  'POST /api/v1/pledges/{id}/accept': {
+    fixture: 'pledge',
+    owners: ['contractorA', 'officerA', 'officerB', 'admin'],
+    others: 403,
+  },
+  'POST /api/v1/pledges/{id}/deliver': {
+    fixture: 'pledge',
+    owners: ['contractorA', 'officerA', 'officerB', 'admin'],
+    others: 403,
+  },
+  'POST /api/v1/pledges/{id}/contribution': {
+    fixture: 'contractorPledge',
+    owners: ['contractorA'],
+    body: (f) => ({ obligationId: f.obligation, blockCode: 'ACT_HOUR' }),
+  },
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000001';
@@ -420,6 +495,43 @@ describe('access matrix: every route × every caller (e2e)', () => {
         202,
       )
     ).id;
+
+    const challenge = {
+      title: 'Matrix',
+      description: 'Matrix',
+      theme: 'matrix',
+      kind: 'competition',
+      deadline: '2099-12-31',
+    };
+    f.draftChallenge = (await post(officer, '/api/v1/challenges', challenge)).id;
+    f.openChallenge = (await post(officer, '/api/v1/challenges', challenge)).id;
+    await post(officer, `/api/v1/challenges/${f.openChallenge}/publish`, {}, 200);
+    f.proposal = (
+      await post(contractor, `/api/v1/challenges/${f.openChallenge}/proposals`, {
+        summary: 'Matrix',
+        approach: 'Matrix',
+        partnerOrganisationIds: [f.seOrg],
+      })
+    ).id;
+    const initiative = { title: 'Matrix', summary: 'Matrix', needs: [{ kind: 'network', description: 'M' }] };
+    f.initiative = (await post(contractor, '/api/v1/initiatives', initiative)).id;
+    f.pledge = (
+      await post(se, `/api/v1/initiatives/${f.initiative}/pledges`, { kind: 'network', description: 'M' })
+    ).id;
+    f.contractorPledge = (
+      await post(contractor, `/api/v1/initiatives/${f.initiative}/pledges`, {
+        kind: 'hours',
+        description: 'M',
+        hours: 2,
+      })
+    ).id;
+    f.stoppedInitiative = (await post(contractor, '/api/v1/initiatives', initiative)).id;
+    await t
+      .http()
+      .patch(`/api/v1/initiatives/${f.stoppedInitiative}`)
+      .set(...bearer(contractor))
+      .send({ status: 'stopped' })
+      .expect(200);
   }, 120_000);
 
   afterAll(async () => {
