@@ -1,3 +1,4 @@
+import { certificationName, term } from '@app/common/glossary';
 import type { MatchReasonJson, StoredMatchReason } from '@app/database';
 import type { MatchFactor } from './match-factors';
 
@@ -18,10 +19,25 @@ function grouped(units: number, separator: string): string {
   return String(units).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 const eurEn = (cents: number): string =>
-  `EUR ${grouped(Math.floor(cents / 100), ',')}.${String(Math.round(cents) % 100).padStart(2, '0')}`;
+  `€${grouped(Math.floor(cents / 100), ',')}.${String(Math.round(cents) % 100).padStart(2, '0')}`;
 const eurNl = (cents: number): string =>
-  `EUR ${grouped(Math.floor(cents / 100), '.')},${String(Math.round(cents) % 100).padStart(2, '0')}`;
+  `€ ${grouped(Math.floor(cents / 100), '.')},${String(Math.round(cents) % 100).padStart(2, '0')}`;
 const km = (v: ReasonParam, decimal: '.' | ','): string => Number(v).toFixed(1).replace('.', decimal);
+
+/**
+ * A certificate as stored in a reason (`pso (trede_3)`, `sw_company`) in words: "PSO trede 3" / "PSO step 3".
+ * Rows stored by earlier releases hold the same form, so the words are made when the sentence is.
+ */
+function certWords(stored: ReasonParam, lang: 'nl' | 'en'): string {
+  const m = /^([a-z0-9_]+)(?: \(([a-z0-9_]+)\))?$/.exec(String(stored));
+  return m ? certificationName(m[1], m[2] ?? null, lang) : String(stored);
+}
+/** Target groups as stored (`participatiewet, ww`) in words: "Participatiewet, WW". */
+const groupWords = (stored: ReasonParam, lang: 'nl' | 'en'): string =>
+  String(stored)
+    .split(', ')
+    .map((g) => term('targetGroup', g, lang))
+    .join(', ');
 
 const CPV_SENTENCES: Record<string, [string, string]> = {
   code: ["is the tender's own CPV code", 'is de CPV-code van de aanbesteding zelf'],
@@ -88,12 +104,12 @@ const SENTENCES: Record<MatchFactor, Record<string, Render>> = {
   },
   certification: {
     verified: ([name]) => [
-      `Holds a verified ${name} certificate that this policy accepts`,
-      `Heeft een geverifieerd certificaat ${name} dat dit beleid accepteert`,
+      `Holds a verified ${certWords(name, 'en')} certificate that this policy accepts`,
+      `Heeft een geverifieerd certificaat ${certWords(name, 'nl')} dat dit beleid accepteert`,
     ],
     unverified: ([name]) => [
-      `Holds a ${name} certificate that this policy accepts, not yet verified`,
-      `Heeft een certificaat ${name} dat dit beleid accepteert, nog niet geverifieerd`,
+      `Holds a ${certWords(name, 'en')} certificate that this policy accepts, not yet verified`,
+      `Heeft een certificaat ${certWords(name, 'nl')} dat dit beleid accepteert, nog niet geverifieerd`,
     ],
     none: fixed(
       'Holds no valid certificate that this policy accepts',
@@ -107,8 +123,8 @@ const SENTENCES: Record<MatchFactor, Record<string, Render>> = {
       'Er hoeft niets meer van de verplichting te worden ingevuld',
     ),
     covers: ([monthly, months, pct]) => [
-      `Capacity of ${eurEn(Number(monthly))} a month over ${months} months left covers ${pct} % of the spend needed`,
-      `Capaciteit van ${eurNl(Number(monthly))} per maand over ${months} resterende maanden dekt ${pct} % van de benodigde inkoop`,
+      `Capacity of ${eurEn(Number(monthly))} a month over ${months} months left covers ${pct}% of the spend needed`,
+      `Capaciteit van ${eurNl(Number(monthly))} per maand over ${months} resterende maanden dekt ${pct}% van de benodigde inkoop`,
     ],
   },
   target_groups: {
@@ -122,8 +138,8 @@ const SENTENCES: Record<MatchFactor, Record<string, Render>> = {
       'Geen van de doelgroepen van de onderneming wordt door dit beleid gewaardeerd',
     ),
     shared: ([list]) => [
-      `Works with target groups this policy values: ${list}`,
-      `Werkt met doelgroepen die dit beleid waardeert: ${list}`,
+      `Works with target groups this policy values: ${groupWords(list, 'en')}`,
+      `Werkt met doelgroepen die dit beleid waardeert: ${groupWords(list, 'nl')}`,
     ],
   },
   responsiveness: {

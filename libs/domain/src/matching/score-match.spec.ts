@@ -182,41 +182,37 @@ describe('distance factor', () => {
 describe('certification factor', () => {
   const policy = examplePolicy();
   it.each([
-    [
-      [verified({ level: 'trede_3' })],
-      1,
-      'Holds a verified pso (trede_3) certificate that this policy accepts',
-    ],
+    [[verified({ level: 'trede_3' })], 1, 'Holds a verified PSO step 3 certificate that this policy accepts'],
     [
       [verified({ level: 'trede_1' })],
       0.8,
-      'Holds a verified pso (trede_1) certificate that this policy accepts',
+      'Holds a verified PSO step 1 certificate that this policy accepts',
     ],
     [
       [verified({ level: 'aspirant' })],
       0.6,
-      'Holds a verified pso (aspirant) certificate that this policy accepts',
+      'Holds a verified PSO aspirant certificate that this policy accepts',
     ],
     [
       [verified({ type: 'sw_company', level: null })],
       0.8,
-      'Holds a verified sw_company certificate that this policy accepts',
+      'Holds a verified Sheltered-employment company certificate that this policy accepts',
     ],
     [
       [verified({ type: 'pso_30plus', level: null })],
       0.9,
-      'Holds a verified pso_30plus certificate that this policy accepts',
+      'Holds a verified PSO 30+ certificate that this policy accepts',
     ],
     // the best one counts
     [
       [verified({ level: 'aspirant' }), verified({ level: 'trede_3' })],
       1,
-      'Holds a verified pso (trede_3) certificate that this policy accepts',
+      'Holds a verified PSO step 3 certificate that this policy accepts',
     ],
     [
       [verified({ status: 'unverified' })],
       0.2,
-      'Holds a pso (trede_2) certificate that this policy accepts, not yet verified',
+      'Holds a PSO step 2 certificate that this policy accepts, not yet verified',
     ],
     [[verified({ status: 'rejected' })], 0, 'Holds no valid certificate that this policy accepts'],
     [[verified({ validUntil: '2026-06-14' })], 0, 'Holds no valid certificate that this policy accepts'],
@@ -240,7 +236,7 @@ describe('certification factor', () => {
     });
     expect(certificationFactor(strict, [verified({ level: 'trede_1' })], TODAY).value).toBe(0);
     expect(certificationFactor(strict, [verified({ level: 'trede_3' })], TODAY).detailNl).toBe(
-      'Heeft een geverifieerd certificaat pso (trede_3) dat dit beleid accepteert',
+      'Heeft een geverifieerd certificaat PSO trede 3 dat dit beleid accepteert',
     );
   });
 });
@@ -257,26 +253,26 @@ describe('capacity factor', () => {
       { capacitySpendCents: 500_000, monthsLeft: 10, spendToFillCents: 1_000_000, rate: 1 },
       1_000_000,
       0.5,
-      'Capacity of EUR 500.00 a month over 10 months left covers 50 % of the spend needed',
+      'Capacity of €500.00 a month over 10 months left covers 50% of the spend needed',
     ],
     [
       { capacitySpendCents: 3_000_000, monthsLeft: 12, spendToFillCents: 1_000_000, rate: 1 },
       1_000_000,
       1,
-      'Capacity of EUR 2,500.00 a month over 12 months left covers 100 % of the spend needed',
+      'Capacity of €2,500.00 a month over 12 months left covers 100% of the spend needed',
     ],
     // labour component: twice the spend is needed for the same credit
     [
       { capacitySpendCents: 1_000_000, monthsLeft: 10, spendToFillCents: 2_000_000, rate: 0.5 },
       1_000_000,
       0.5,
-      'Capacity of EUR 1,000.00 a month over 10 months left covers 50 % of the spend needed',
+      'Capacity of €1,000.00 a month over 10 months left covers 50% of the spend needed',
     ],
     [
       { capacitySpendCents: 0, monthsLeft: 0, spendToFillCents: 1_000_000, rate: 1 },
       1_000_000,
       0,
-      'Capacity of EUR 0.00 a month over 0 months left covers 0 % of the spend needed',
+      'Capacity of €0.00 a month over 0 months left covers 0% of the spend needed',
     ],
     [
       { capacitySpendCents: 100, monthsLeft: 1, spendToFillCents: 0, rate: 1 },
@@ -296,22 +292,24 @@ describe('capacity factor', () => {
         { capacitySpendCents: 1_234_500, monthsLeft: 10, spendToFillCents: 2_469_000, rate: 1 },
         2_469_000,
       ).detailNl,
-    ).toBe(
-      'Capaciteit van EUR 1.234,50 per maand over 10 resterende maanden dekt 50 % van de benodigde inkoop',
-    );
+    ).toBe('Capaciteit van € 1.234,50 per maand over 10 resterende maanden dekt 50% van de benodigde inkoop');
   });
 });
 
 describe('target groups factor', () => {
   const policy = examplePolicy(); // values participatiewet, ww, wajong, other, bol, bbl
   it.each([
-    [['participatiewet'], 1, 'Works with target groups this policy values: participatiewet'],
+    [['participatiewet'], 1, 'Works with target groups this policy values: Participation Act'],
     [
       ['participatiewet', 'banenafspraak'],
       0.5,
-      'Works with target groups this policy values: participatiewet',
+      'Works with target groups this policy values: Participation Act',
     ],
-    [['ww', 'participatiewet'], 1, 'Works with target groups this policy values: participatiewet, ww'],
+    [
+      ['ww', 'participatiewet'],
+      1,
+      'Works with target groups this policy values: Participation Act, Unemployment benefit (WW)',
+    ],
     [['banenafspraak'], 0, "None of the enterprise's target groups is valued by this policy"],
     [[], 0, 'The enterprise states no target groups'],
   ] as const)('%j → %d', (groups, value, en) => {
