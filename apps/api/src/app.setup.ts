@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QueueBoard, QUEUE_BOARD_CSP, QUEUE_BOARD_PATH } from './admin/queue-board';
 import { BODY_LIMIT_BYTES } from './http-adapter';
+import { EFORMS_IMPORT_PATH, EFORMS_UPLOAD_TYPES, parkEformsUpload } from './interop/eforms-upload.parser';
 import { buildOpenApi } from './openapi-document';
 
 export { BODY_LIMIT_BYTES };
@@ -20,7 +21,10 @@ export const IMPORT_BODY_LIMIT_BYTES = 50 * 1024 * 1024;
 export const OPENAPI_JSON_PATH = `${API_BASE_PATH}/openapi.json`;
 
 /** Routes whose body may be this large, each with its limit. */
-const BODY_LIMITS = new Map<string, number>([[OCDS_IMPORT_PATH, IMPORT_BODY_LIMIT_BYTES]]);
+const BODY_LIMITS = new Map<string, number>([
+  [OCDS_IMPORT_PATH, IMPORT_BODY_LIMIT_BYTES],
+  [EFORMS_IMPORT_PATH, IMPORT_BODY_LIMIT_BYTES],
+]);
 
 /** API answers: no framing, no sniffing, nothing but same-origin resources (the rules ask for `frame-ancestors 'none'`). */
 const STRICT_HELMET: FastifyHelmetOptions = {
@@ -86,6 +90,8 @@ export async function setupApp(
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   fastify.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, parseJson);
+  // eForms notices (XML, ZIP): streamed to the import route only (415 elsewhere).
+  fastify.addContentTypeParser(EFORMS_UPLOAD_TYPES, parkEformsUpload);
 
   // Per-route settings, read as Nest (and Swagger, Bull Board) add their routes.
   fastify.addHook('onRoute', (route) => {

@@ -1,6 +1,7 @@
 import {
   BuildEventScheduleJob,
   GenerateReportJob,
+  ImportEformsJob,
   ImportOcdsJob,
   JOB_QUEUE,
   JobName,
@@ -139,6 +140,8 @@ export const OutboxJobs = {
     outboxJob(JobName.BuildEventSchedule, p, p.backgroundJobId),
   importOcds: (p: ImportOcdsJob): OutboxJob<JobName.ImportOcds> =>
     outboxJob(JobName.ImportOcds, p, p.backgroundJobId),
+  importEforms: (p: ImportEformsJob): OutboxJob<JobName.ImportEforms> =>
+    outboxJob(JobName.ImportEforms, p, p.backgroundJobId),
 } as const;
 
 /** The producer for a polled background job by name, for `JobsService`, which is generic over the job. */

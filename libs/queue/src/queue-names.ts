@@ -23,6 +23,7 @@ export enum JobName {
   MatchingCertificateDates = 'matching-certificate-dates',
   MatchingRescoreAll = 'matching-rescore-all',
   ImportOcds = 'import-ocds',
+  ImportEforms = 'import-eforms',
   SendEmail = 'send-email',
   EmailDigest = 'email-digest',
   EmailRequeue = 'email-requeue',
@@ -99,6 +100,11 @@ export interface ImportOcdsJob {
   backgroundJobId: string;
 }
 
+/** Imports one uploaded set of eForms notices; the import's id is its background job's id. */
+export interface ImportEformsJob {
+  backgroundJobId: string;
+}
+
 export interface JobPayloads {
   [JobName.WelcomeOrganisation]: WelcomeOrganisationJob;
   [JobName.Notify]: NotifyJob;
@@ -112,6 +118,7 @@ export interface JobPayloads {
   [JobName.MatchingCertificateDates]: MatchingTickJob;
   [JobName.MatchingRescoreAll]: MatchingTickJob;
   [JobName.ImportOcds]: ImportOcdsJob;
+  [JobName.ImportEforms]: ImportEformsJob;
   [JobName.SendEmail]: SendEmailJob;
   [JobName.EmailDigest]: Record<string, never>;
   [JobName.EmailRequeue]: Record<string, never>;
@@ -132,6 +139,7 @@ const POLLED_JOBS: { readonly [N in PolledJobName]: true } = {
   [JobName.BuildEventSchedule]: true,
   [JobName.RefreshMatches]: true,
   [JobName.ImportOcds]: true,
+  [JobName.ImportEforms]: true,
 };
 
 export function isPolledJob(name: string): name is PolledJobName {
@@ -152,6 +160,7 @@ export const JOB_QUEUE = {
   [JobName.MatchingCertificateDates]: QueueName.Matching,
   [JobName.MatchingRescoreAll]: QueueName.Matching,
   [JobName.ImportOcds]: QueueName.Imports,
+  [JobName.ImportEforms]: QueueName.Imports,
   [JobName.SendEmail]: QueueName.Email,
   [JobName.EmailDigest]: QueueName.Email,
   [JobName.EmailRequeue]: QueueName.Email,

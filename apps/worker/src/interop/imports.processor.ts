@@ -1,4 +1,4 @@
-import { ImportsService } from '@app/domain';
+import { EformsImportService, ImportsService } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { UnrecoverableError } from 'bullmq';
@@ -10,13 +10,21 @@ import { JobHandlers, JobProcessor } from '../job-processor';
  */
 @Processor(QueueName.Imports, { concurrency: 1 })
 export class ImportsProcessor extends JobProcessor {
-  constructor(private readonly imports: ImportsService) {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly eforms: EformsImportService,
+  ) {
     super();
   }
 
   protected readonly handlers: JobHandlers = {
     [JobName.ImportOcds]: async ({ backgroundJobId }, progress) => {
       const result = await this.imports.run(backgroundJobId, progress);
+      if (!result) throw new UnrecoverableError(`import ${backgroundJobId} is gone`);
+      return result;
+    },
+    [JobName.ImportEforms]: async ({ backgroundJobId }, progress) => {
+      const result = await this.eforms.run(backgroundJobId, progress);
       if (!result) throw new UnrecoverableError(`import ${backgroundJobId} is gone`);
       return result;
     },

@@ -19,9 +19,23 @@ export const TENDER_STATUSES = ['draft', 'active', 'awarded', 'complete', 'cance
 export type TenderStatus = (typeof TENDER_STATUSES)[number];
 export const PROCUREMENT_CATEGORY_VALUES = ['goods', 'services', 'works'] as const;
 export type MainProcurementCategory = (typeof PROCUREMENT_CATEGORY_VALUES)[number];
-/** `platform`: created here; `ocds`: imported from an OCDS release package (read-only). */
-export const TENDER_SOURCES = ['platform', 'ocds'] as const;
+/**
+ * `platform`: created here; `ocds`: imported from an OCDS release package; `eforms`: imported from eForms notices
+ * (TenderNed, TED). Imported tenders are read-only.
+ */
+export const TENDER_SOURCES = ['platform', 'ocds', 'eforms'] as const;
 export type TenderSource = (typeof TENDER_SOURCES)[number];
+/** eForms `reserved-procurement`: `res-ws` and `res-pub-ser` (`none`: null). */
+export const TENDER_RESERVATIONS = ['sheltered_workshops', 'public_service_mission'] as const;
+export type TenderReservation = (typeof TENDER_RESERVATIONS)[number];
+
+/** The Dutch and English texts of an eForms notice, where it has them. */
+export interface TenderTranslations {
+  titleNl: string | null;
+  titleEn: string | null;
+  descriptionNl: string | null;
+  descriptionEn: string | null;
+}
 
 export interface OcdsLot {
   id: string;
@@ -30,6 +44,9 @@ export interface OcdsLot {
   status: string | null;
   valueCents: number | null;
   currency: string | null;
+  /** eForms lots: their CPV codes and estimated value (cents of `currency`). */
+  cpvCodes?: string[];
+  estimatedValueCents?: number | null;
 }
 
 /** A tender with OCDS-aligned fields (tender.mainProcurementCategory, tender.value, contractPeriod, items). */
@@ -40,10 +57,14 @@ export interface OcdsLot {
 // Imported tenders may lack what the platform requires of its own (no SROI policy, no author, no period...).
 @Check(
   'ck_tender_platform_fields',
-  `source = 'ocds' OR (sroi_policy_id IS NOT NULL AND created_by IS NOT NULL AND contract_start IS NOT NULL AND contract_end IS NOT NULL AND estimated_value_cents IS NOT NULL AND main_procurement_category IS NOT NULL)`,
+  `source::text <> 'platform' OR (sroi_policy_id IS NOT NULL AND created_by IS NOT NULL AND contract_start IS NOT NULL AND contract_end IS NOT NULL AND estimated_value_cents IS NOT NULL AND main_procurement_category IS NOT NULL)`,
 )
-@Check('ck_tender_ocds_ocid', `source = 'platform' OR ocid IS NOT NULL`)
+@Check('ck_tender_ocds_ocid', `source::text <> 'ocds' OR ocid IS NOT NULL`)
+@Check('ck_tender_eforms_procedure', `source::text <> 'eforms' OR procedure_id IS NOT NULL`)
+@Check('ck_tender_reserved', `reserved IN ('sheltered_workshops', 'public_service_mission')`)
 @Index('uq_tender_ocid', ['ocid'], { unique: true, where: 'ocid IS NOT NULL' })
+@Index('uq_tender_procedure_id', ['procedureId'], { unique: true, where: 'procedure_id IS NOT NULL' })
+@Index('ix_tender_reserved', ['reserved', 'createdAt'], { where: 'reserved IS NOT NULL' })
 @Index('ix_tender_source', ['source', 'createdAt'])
 export class TenderEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_tender' })
@@ -158,6 +179,38 @@ export class TenderEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
+  /** eForms tenders: the procedure id (`cbc:ContractFolderID`), one tender per procedure. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  procedureId: string | null;
+
+  /** eForms tenders: the id and version of the notice last imported (`<id>-<version>`), its type and its link. */
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  noticeId: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  noticeType: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  noticeUrl: string | null;
+
+  /** Participation reserved (eForms `reserved-procurement`); null: not reserved or not stated. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  reserved: TenderReservation | null;
+
+  /** eForms `social-objective` and `strategic-procurement` codes. */
+  @Column({ type: 'text', array: true, nullable: true })
+  socialObjectives: string[] | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  strategicProcurement: string[] | null;
+
+  /** Place of performance: NUTS code. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  nutsCode: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  translations: TenderTranslations | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
@@ -176,5 +229,5 @@ export type PlatformTender = TenderEntity & {
 };
 
 export function isPlatformTender(t: TenderEntity): t is PlatformTender {
-  return t.source !== 'ocds';
+  return t.source === 'platform';
 }

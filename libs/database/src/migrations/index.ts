@@ -26,6 +26,7 @@ import { AddMeetingDayPublication1795520000000 } from './1795520000000-AddMeetin
 import { AddMatchFailure1795531000000 } from './1795531000000-AddMatchFailure';
 import { AddReportFormatXlsx1795600400000 } from './1795600400000-AddReportFormatXlsx';
 import { NotificationsAndEmail1795610700000 } from './1795610700000-NotificationsAndEmail';
+import { AddEformsImport1795620600000 } from './1795620600000-AddEformsImport';
 import { CreateChallengesAndInitiatives1795620800000 } from './1795620800000-CreateChallengesAndInitiatives';
 
 /** Every migration, in order, listed explicitly. */
@@ -58,5 +59,6 @@ export const MIGRATIONS = [
   AddMatchFailure1795531000000,
   AddReportFormatXlsx1795600400000,
   NotificationsAndEmail1795610700000,
+  AddEformsImport1795620600000,
   CreateChallengesAndInitiatives1795620800000,
 ];

@@ -17,6 +17,7 @@ import { findVisible } from '../identity/visible-row';
 import { canSeeJob } from '../jobs/job-visibility';
 import { JobsService, ReportProgress } from '../jobs/jobs.service';
 import { MatchingTriggers } from '../matching/matching-triggers.service';
+import type { EformsImportResult } from './eforms/eforms-import.service';
 import { InteropErrorCode } from './interop.errors';
 import {
   CpvLookup,
@@ -61,7 +62,7 @@ export interface OcdsImportView {
   status: BackgroundJobEntity['status'];
   progress: number;
   error: string | null;
-  result: OcdsImportResult | null;
+  result: OcdsImportResult | EformsImportResult | null;
   createdAt: Date;
   finishedAt: Date | null;
 }
@@ -189,9 +190,11 @@ export class ImportsService {
     return this.view((await this.jobs.findById(id))!);
   }
 
+  /** An import of either kind (OCDS or eForms): `GET /imports/:id`. */
   async get(actor: Actor, id: string): Promise<OcdsImportView> {
     const job = await findVisible(this.ds.manager, BackgroundJobEntity, id, {
-      visible: (j) => j.kind === IMPORT_JOB_KIND && canSeeJob(actor, j),
+      // One route for both imports: an eForms import is read here too (its result has its own shape).
+      visible: (j) => (j.kind === IMPORT_JOB_KIND || j.kind === 'eforms_import') && canSeeJob(actor, j),
       notFound: () => new NotFoundError(InteropErrorCode.ImportNotFound, 'Import'),
     });
     return this.view(job);
@@ -519,7 +522,7 @@ export class ImportsService {
       status: job.status,
       progress: job.progress,
       error: job.error,
-      result: (job.result as OcdsImportResult | null) ?? null,
+      result: (job.result as OcdsImportResult | EformsImportResult | null) ?? null,
       createdAt: job.createdAt,
       finishedAt: job.finishedAt,
     };

@@ -5,3 +5,4 @@ export * from './ocds-export.mapping';
 export * from './ocds-export.service';
 export * from './ocds-import.mapping';
 export * from './ocds-schema';
+export * from './eforms';

@@ -9,6 +9,7 @@ import {
 } from '@app/common';
 import type {
   BackgroundJobEntity,
+  TenderReservation,
   MatchReasonJson,
   MatchSubjectType,
   StoredMatchReason,
@@ -27,6 +28,8 @@ import { MatchingTriggers } from './matching-triggers.service';
 import { expandReasons } from './match-reasons';
 import { failureSentences, type MatchFailureCode } from './match-failure';
 import { countsFrom } from '../sroi/valuation-date';
+import { labelled } from '../interop/eforms/eforms.mapping';
+import { opportunityKeyset, QUALIFIES_FOR_RESERVED_SQL } from '../interop/eforms/reserved';
 import { ADD_DELTAS_SQL, FORCE_REVISION_SQL, WHOLE_SET } from './matching.sql';
 
 export interface MatchView {
@@ -82,6 +85,10 @@ export interface OpportunityView {
   /** As MatchView's. */
   countsFrom: string | null;
   reasons: MatchReasonJson[];
+  /** eForms: participation reserved (`res-ws`, `res-pub-ser`); null: not reserved. */
+  reserved: TenderReservation | null;
+  /** eForms social objectives of the tender, with their Dutch and English labels. */
+  socialObjectives: { code: string; labelNl: string; labelEn: string }[];
 }
 
 interface MatchRow {
@@ -111,6 +118,9 @@ interface OpportunityRow {
   reasons: (StoredMatchReason | MatchReasonJson)[];
   subject_id: string;
   start_date: string | null;
+  reserved: TenderReservation | null;
+  social_objectives: string[] | null;
+  first: number;
 }
 
 /** A subject's `match_state` as a page reads it. */
@@ -214,14 +224,19 @@ export class MatchesService {
       );
     }
     const limit = pageLimit(q.limit);
-    const after = decodeCursor(q.cursor, ['number', 'number', 'uuid', 'uuid']);
-    const ks = keyset(after, ['subject_id', 'offering_id'], 3);
+    const after = decodeCursor(q.cursor, ['number', 'number', 'number', 'uuid', 'uuid']);
+    // A reserved tender ranks above an unreserved one of equal score for an enterprise that qualifies (eForms).
+    const [{ qualifies }] = await this.ds.query<{ qualifies: boolean }[]>(QUALIFIES_FOR_RESERVED_SQL, [
+      socialEnterpriseId,
+    ]);
+    const ks = opportunityKeyset(after, 4);
     const rows: OpportunityRow[] = await this.ds.query(
-      `SELECT * FROM (
+      `SELECT * FROM (SELECT y.*, CASE WHEN $3::bool AND y.reserved IS NOT NULL THEN 1 ELSE 0 END AS first FROM (
          SELECT 'obligation' AS kind, m.obligation_id, ob.tender_id, t.title AS tender_title,
                 coalesce(b.name, '') AS buyer_name, m.offering_id, o.title AS offering_title, m.score, m.counts,
                 m.projected_credit_cents::text AS projected_credit_cents, m.reasons, m.obligation_id AS subject_id,
-                (SELECT c.start_date::text FROM contract c WHERE c.id = ob.contract_id) AS start_date
+                (SELECT c.start_date::text FROM contract c WHERE c.id = ob.contract_id) AS start_date,
+                t.reserved, t.social_objectives
            FROM obligation_match m
            JOIN obligation ob ON ob.id = m.obligation_id AND ob.waived_at IS NULL
            JOIN tender t ON t.id = ob.tender_id
@@ -231,7 +246,8 @@ export class MatchesService {
             AND m.social_enterprise_id = $1
          UNION ALL
          SELECT 'tender', NULL, m.tender_id, t.title, coalesce(b.name, ''), m.offering_id, o.title, m.score,
-                m.counts, m.projected_credit_cents::text, m.reasons, m.tender_id, t.contract_start::text
+                m.counts, m.projected_credit_cents::text, m.reasons, m.tender_id, t.contract_start::text, t.reserved,
+                t.social_objectives
            FROM tender_match m
            JOIN tender t ON t.id = m.tender_id AND t.status = 'active'
            LEFT JOIN organisation b ON b.id = t.buyer_organisation_id
@@ -240,17 +256,17 @@ export class MatchesService {
          UNION ALL
          -- Open challenges (scored by the challenges worker when published): no SROI credit, so never counting.
          SELECT 'challenge', NULL, NULL, ch.title, coalesce(b.name, ''), m.offering_id, o.title, m.score,
-                false, '0', m.reasons::json, m.challenge_id, NULL
+                false, '0', m.reasons::json, m.challenge_id, NULL, NULL::varchar, NULL::text[]
            FROM challenge_match m
            JOIN challenge ch ON ch.id = m.challenge_id AND ch.status = 'open' AND ch.closes_at > now()
            LEFT JOIN organisation b ON b.id = ch.buyer_organisation_id
            JOIN offering o ON o.id = m.offering_id AND NOT o.hidden
           WHERE m.social_enterprise_id = $1
-       ) x
+       ) y) x
        WHERE ${ks.sql}
-       ORDER BY counts DESC, score DESC, subject_id, offering_id
+       ORDER BY counts DESC, score DESC, first DESC, subject_id, offering_id
        LIMIT $2`,
-      [socialEnterpriseId, limit + 1, ...ks.values],
+      [socialEnterpriseId, limit + 1, qualifies, ...ks.values],
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -271,10 +287,12 @@ export class MatchesService {
         projectedCreditCents: Number(r.projected_credit_cents),
         countsFrom: r.start_date ? countsFrom(r.start_date, today) : null,
         reasons: expandReasons(r.reasons),
+        reserved: r.reserved ?? null,
+        socialObjectives: labelled('social-objective', r.social_objectives),
       })),
       nextCursor:
         rows.length > limit
-          ? encodeCursor([last.counts ? 1 : 0, last.score, last.subject_id, last.offering_id])
+          ? encodeCursor([last.counts ? 1 : 0, last.score, last.first, last.subject_id, last.offering_id])
           : null,
     };
   }

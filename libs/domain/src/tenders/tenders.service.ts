@@ -283,6 +283,8 @@ export class TendersService {
     q: {
       status?: TenderStatus;
       source?: TenderSource;
+      /** Imported eForms tenders: reserved (true) or not (false). */
+      reserved?: 'true' | 'false';
       q?: string;
       cpv?: string;
       limit?: number;
@@ -298,6 +300,7 @@ export class TendersService {
     qb.where(visible.sql, visible.params);
     if (q.status) qb.andWhere('t.status = :status', { status: q.status });
     if (q.source) qb.andWhere('t.source = :source', { source: q.source });
+    if (q.reserved) qb.andWhere(q.reserved === 'true' ? 't.reserved IS NOT NULL' : 't.reserved IS NULL');
     if (q.q) {
       qb.andWhere('(t.title ILIKE :like OR t.description ILIKE :like)', {
         like: `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
@@ -358,7 +361,7 @@ export class TendersService {
   ): Promise<TenderView> {
     const displayCodes = await this.reference.displayCodes((tender.items ?? []).map((i) => i.cpvCode));
     const base = { tender, displayCodes, ocid: this.ocidOf(tender), award: null, contractorName: null };
-    if (tender.source === 'ocds') {
+    if (tender.source !== 'platform') {
       const ocdsAwards = await this.ocdsAwards(tender.id);
       const supplier = ocdsAwards.flatMap((a) => a.suppliers ?? [])[0];
       return { ...base, ocdsAwards, contractorName: supplier?.name ?? null };

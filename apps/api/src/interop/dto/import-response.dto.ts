@@ -1,5 +1,5 @@
-import type { OcdsImportResult, OcdsImportView } from '@app/domain';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { EformsImportResult, OcdsImportResult, OcdsImportView } from '@app/domain';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
 export class OcdsImportErrorDto {
   @ApiProperty({ example: '/releases/3/tender/value/amount', description: 'JSON Pointer into the package' })
@@ -46,12 +46,65 @@ export class OcdsImportResultDto {
   }
 }
 
+export class EformsImportErrorDto {
+  @ApiProperty({
+    example: 'cn_24_minimal.xml',
+    description: 'The file name of the notice (in the ZIP, its path)',
+  })
+  notice: string;
+  @ApiProperty({
+    example: '/ContractNotice/cac:ProcurementProjectLot[2]/cac:ProcurementProject[1]',
+    description: 'XPath-like path into the notice',
+  })
+  path: string;
+  @ApiProperty({ example: 'the lot has no CPV code' }) message: string;
+}
+
+/** The result of an eForms import (`POST /imports/eforms`). */
+export class EformsImportResultDto {
+  @ApiProperty({ example: 7, description: 'Notices in the upload' }) notices: number;
+  @ApiProperty({ example: 5 }) tendersCreated: number;
+  @ApiProperty({ example: 1 }) tendersUpdated: number;
+  @ApiProperty({
+    example: 0,
+    description: 'Procedures already imported as they are (or with a newer notice)',
+  })
+  tendersUnchanged: number;
+  @ApiProperty({ example: 3, description: 'Awards of the contract-award notices imported' }) awards: number;
+  @ApiProperty({ example: 4, description: 'Distinct buyers of the imported notices' }) organisations: number;
+  @ApiProperty({
+    type: [EformsImportErrorDto],
+    maxItems: 1000,
+    description: 'Schema errors and other problems, the first 1,000 (errorsTotal counts them all)',
+  })
+  errors: EformsImportErrorDto[];
+  @ApiProperty({ example: 0, minimum: 0 }) errorsTotal: number;
+
+  static from(r: EformsImportResult): EformsImportResultDto {
+    return {
+      notices: r.notices,
+      tendersCreated: r.tendersCreated,
+      tendersUpdated: r.tendersUpdated,
+      tendersUnchanged: r.tendersUnchanged,
+      awards: r.awards,
+      organisations: r.organisations,
+      errors: r.errors.map((e) => ({ notice: e.notice, path: e.path, message: e.message })),
+      errorsTotal: r.errorsTotal,
+    };
+  }
+}
+
+@ApiExtraModels(OcdsImportResultDto, EformsImportResultDto)
 export class ImportResponseDto {
   @ApiProperty({ format: 'uuid', description: 'Also the id of its job (GET /api/v1/jobs/:id)' }) id: string;
   @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) status: OcdsImportView['status'];
   @ApiProperty({ minimum: 0, maximum: 100, example: 100 }) progress: number;
   @ApiPropertyOptional({ description: 'Why the import failed (or why its last attempt did)' }) error?: string;
-  @ApiPropertyOptional({ type: OcdsImportResultDto, description: 'Once done' }) result?: OcdsImportResultDto;
+  @ApiPropertyOptional({
+    oneOf: [{ $ref: getSchemaPath(OcdsImportResultDto) }, { $ref: getSchemaPath(EformsImportResultDto) }],
+    description: "Once done: an OCDS import's counts, or an eForms import's (with `notices`)",
+  })
+  result?: OcdsImportResultDto | EformsImportResultDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ format: 'date-time' }) finishedAt?: string;
 
@@ -61,7 +114,14 @@ export class ImportResponseDto {
       status: v.status,
       progress: v.progress,
       ...(v.error ? { error: v.error } : {}),
-      ...(v.result ? { result: OcdsImportResultDto.from(v.result) } : {}),
+      ...(v.result
+        ? {
+            result:
+              'notices' in v.result
+                ? EformsImportResultDto.from(v.result)
+                : OcdsImportResultDto.from(v.result),
+          }
+        : {}),
       createdAt: v.createdAt.toISOString(),
       ...(v.finishedAt ? { finishedAt: v.finishedAt.toISOString() } : {}),
     };

@@ -1,5 +1,6 @@
 import type { OpportunityView } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EformsCodeDto, RESERVED_PROPERTY } from '../../tenders/dto/eforms-fields.dto';
 import { COUNTS_FROM, MatchReasonDto } from './match-response.dto';
 
 export class OpportunityDto {
@@ -22,6 +23,18 @@ export class OpportunityDto {
   @ApiProperty({ example: 3000000 }) projectedCreditCents: number;
   @ApiProperty(COUNTS_FROM) countsFrom: string | null;
   @ApiProperty({ type: [MatchReasonDto] }) reasons: MatchReasonDto[];
+  @ApiProperty({
+    ...RESERVED_PROPERTY,
+    description:
+      `${RESERVED_PROPERTY.description}. For an enterprise that qualifies (a verified sw_company or pso_30plus ` +
+      'certificate, or at least 30 % of its staff in a target group) a reserved tender ranks above an unreserved one of equal score',
+  })
+  reserved: 'sheltered_workshops' | 'public_service_mission' | null;
+  @ApiProperty({
+    type: [EformsCodeDto],
+    description: 'eForms social objectives of the tender, with their labels',
+  })
+  socialObjectives: EformsCodeDto[];
 
   static from(o: OpportunityView): OpportunityDto {
     const { obligationId, challengeId, ...rest } = o;

@@ -11,11 +11,21 @@ export class TenderListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     enum: TENDER_SOURCES,
-    description: '`ocds`: imported from open data (read-only); `platform`: made here',
+    description:
+      '`ocds`: imported from OCDS open data, `eforms`: imported eForms notices (both read-only); `platform`: made here',
   })
   @IsOptional()
   @IsIn(TENDER_SOURCES)
   source?: TenderSource;
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: only tenders reserved (eForms `res-ws`, `res-pub-ser`); false: only those not reserved',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  reserved?: 'true' | 'false';
 
   @ApiPropertyOptional({ example: 'schoonmaak' })
   @IsOptional()

@@ -10,6 +10,7 @@ import {
 import { OBLIGATION_REASONS, tenderSroiCondition, type TenderView } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ContractPeriodDto } from './contract-period.dto';
+import { EformsCodeDto, eformsFields, RESERVED_PROPERTY, TenderTranslationsDto } from './eforms-fields.dto';
 
 export class TenderItemResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -119,6 +120,10 @@ export class OcdsLotDto {
   @ApiProperty({ type: String, nullable: true }) status: string | null;
   @ApiProperty({ type: Number, nullable: true }) valueCents: number | null;
   @ApiProperty({ type: String, nullable: true }) currency: string | null;
+  @ApiPropertyOptional({ type: [String], example: ['98310000'], description: 'eForms lots: their CPV codes' })
+  cpvCodes?: string[];
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'eForms lots: estimated value in cents' })
+  estimatedValueCents?: number | null;
 }
 
 export class TenderResponseDto {
@@ -187,6 +192,34 @@ export class TenderResponseDto {
   challengeId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '76c82dad-10b1-4e6a-9326-9312b4bf9baf-01',
+    description: 'eForms tenders: the id and version of the notice last imported',
+  })
+  noticeId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'cn-standard', description: 'eForms notice type' })
+  noticeType: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'eForms tenders: the notice on TED, when derivable',
+  })
+  noticeUrl: string | null;
+  @ApiProperty(RESERVED_PROPERTY) reserved: 'sheltered_workshops' | 'public_service_mission' | null;
+  @ApiProperty({ type: [EformsCodeDto], description: 'eForms social objectives, with their labels' })
+  socialObjectives: EformsCodeDto[];
+  @ApiProperty({ type: [EformsCodeDto], description: 'eForms strategic procurement, with their labels' })
+  strategicProcurement: EformsCodeDto[];
+  @ApiProperty({ type: String, nullable: true, example: 'NL329', description: 'Place of performance (NUTS)' })
+  nutsCode: string | null;
+  @ApiProperty({
+    type: TenderTranslationsDto,
+    nullable: true,
+    description: 'eForms: Dutch and English texts',
+  })
+  translations: TenderTranslationsDto | null;
 
   static from(v: TenderView): TenderResponseDto {
     const { tender: t, award, ocdsAwards } = v;
@@ -230,6 +263,7 @@ export class TenderResponseDto {
       award,
       createdAt: t.createdAt.toISOString(),
       publishedAt: t.publishedAt?.toISOString() ?? null,
+      ...eformsFields(t),
     };
   }
 }
