@@ -166,12 +166,12 @@ export async function renderObligationPdf(data: ObligationReportData): Promise<P
     ]);
     await report.table(
       [
-        { header: t('date'), width: 0.14, nowrap: true },
-        { header: t('category'), width: 0.12 },
+        { header: t('date'), width: 0.13, nowrap: true },
+        { header: t('category'), width: 0.17 },
         { header: t('description'), width: 0.3 },
-        { header: t('status'), width: 0.14 },
-        { header: t('claimed'), width: 0.15, align: 'right' },
-        { header: t('verified'), width: 0.15, align: 'right' },
+        { header: t('status'), width: 0.12 },
+        { header: t('claimed'), width: 0.14, align: 'right' },
+        { header: t('verified'), width: 0.14, align: 'right' },
       ],
       rows,
       { boldRows: new Set([rows.length - 1]) },

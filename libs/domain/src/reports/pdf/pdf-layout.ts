@@ -188,7 +188,7 @@ export class PdfReport {
   async table(columns: Column[], rows: string[][], opts: { boldRows?: Set<number> } = {}): Promise<void> {
     const { doc } = this;
     const headers = columns.map((c) => gluedHeader(c.header));
-    const { widths, headerSize } = this.fitColumns(columns, headers, rows);
+    const { widths, headerSize } = this.fitColumns(columns, headers, rows, opts.boldRows);
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
     // Most cells hold one short line (dates, amounts, statuses): those are measured with widthOfString and
     // drawn at a computed x without pdfkit's line wrapper, which costs far more per call than the text itself.
@@ -285,15 +285,22 @@ export class PdfReport {
     columns: Column[],
     headers: string[],
     rows: string[][],
+    boldRows?: Set<number>,
   ): { widths: number[]; headerSize: number } {
     const { doc } = this;
-    doc.font(FONT).fontSize(BODY);
+    // The first rows and the bold ones (totals: the widest amounts, in the wider bold face).
+    const sample = [
+      ...rows.slice(0, FIT_SAMPLE_ROWS).map((row, index) => ({ row, bold: boldRows?.has(index) ?? false })),
+      ...[...(boldRows ?? [])].filter((i) => i >= FIT_SAMPLE_ROWS).map((i) => ({ row: rows[i], bold: true })),
+    ].filter((r) => r.row);
     const bodyWordWidths = columns.map((c, i) => {
       const whole = c.nowrap ?? c.align === 'right';
       let max = 0;
-      for (const row of rows.slice(0, FIT_SAMPLE_ROWS))
+      for (const { row, bold } of sample) {
+        doc.font(bold ? BOLD : FONT).fontSize(BODY);
         for (const word of whole ? [row[i] ?? ''] : words(row[i] ?? ''))
           max = Math.max(max, doc.widthOfString(word));
+      }
       return max;
     });
     doc.font(BOLD);
