@@ -173,7 +173,47 @@ describe('fuzz: every operation of openapi.json (e2e)', () => {
       validFrom: '2025-01-01',
     });
     const offering = await createOffering(t, sessions.social_enterprise);
+    // Issue 34: an open challenge with the contractor's proposal; an initiative with the contractor's pledge.
+    const challenge = await t
+      .http()
+      .post('/api/v1/challenges')
+      .set(...bearer(officer))
+      .send({
+        title: 'Fuzz',
+        description: 'Fuzz',
+        theme: 'werk',
+        kind: 'competition',
+        deadline: '2099-12-31',
+      })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/v1/challenges/${challenge.body.id}/publish`)
+      .set(...bearer(officer))
+      .expect(200);
+    const proposal = await t
+      .http()
+      .post(`/api/v1/challenges/${challenge.body.id}/proposals`)
+      .set(...bearer(sessions.contractor))
+      .send({ summary: 'Fuzz', approach: 'Fuzz' })
+      .expect(201);
+    const initiative = await t
+      .http()
+      .post('/api/v1/initiatives')
+      .set(...bearer(sessions.contractor))
+      .send({ title: 'Fuzz', summary: 'Fuzz', needs: [{ kind: 'hours', description: 'Handen', hours: 8 }] })
+      .expect(201);
+    const pledge = await t
+      .http()
+      .post(`/api/v1/initiatives/${initiative.body.id}/pledges`)
+      .set(...bearer(sessions.contractor))
+      .send({ needIndex: 0, kind: 'hours', description: 'Handen', hours: 8 })
+      .expect(201);
     Object.assign(fixtures, {
+      challenges: challenge.body.id,
+      proposals: proposal.body.id,
+      initiatives: initiative.body.id,
+      pledges: pledge.body.id,
       'sroi-policies': draftPolicy.body.id,
       'tenders-put': draftTender.body.id,
       tenders: activeTender.body.id,

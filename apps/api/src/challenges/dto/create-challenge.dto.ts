@@ -84,6 +84,7 @@ export class CreateChallengeDto {
   area?: ChallengeAreaDto | null;
 
   @ApiPropertyOptional({
+    type: [String],
     example: ['77313000-7'],
     description: 'CPV codes the solution touches (for matching)',
   })
