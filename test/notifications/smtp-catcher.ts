@@ -9,7 +9,8 @@ export interface CaughtMail {
   subject: string;
   text: string;
   html: string;
-  headers: Map<string, unknown>;
+  /** Raw header values by lower-cased name (mailparser folds List-* headers into one object). */
+  headers: Map<string, string>;
   parsed: ParsedMail;
 }
 
@@ -61,7 +62,12 @@ export class SmtpCatcher {
                 subject: parsed.subject ?? '',
                 text: parsed.text ?? '',
                 html: typeof parsed.html === 'string' ? parsed.html : '',
-                headers: parsed.headers as Map<string, unknown>,
+                headers: new Map(
+                  parsed.headerLines.map((h) => [
+                    h.key.toLowerCase(),
+                    h.line.slice(h.line.indexOf(':') + 1).trim(),
+                  ]),
+                ),
                 parsed,
               });
               cb();

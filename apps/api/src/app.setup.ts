@@ -12,6 +12,7 @@ import { QueueBoard, QUEUE_BOARD_CSP, QUEUE_BOARD_PATH } from './admin/queue-boa
 import { BODY_LIMIT_BYTES } from './http-adapter';
 import { EFORMS_IMPORT_PATH, EFORMS_UPLOAD_TYPES, parkEformsUpload } from './interop/eforms-upload.parser';
 import { buildOpenApi } from './openapi-document';
+import { FORM_CONTENT_TYPE, parseOneClickForm } from './notifications/one-click-form';
 
 export { BODY_LIMIT_BYTES };
 /** OCDS release packages are large by nature; only their import route takes this much. */
@@ -90,6 +91,8 @@ export async function setupApp(
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, parseJson);
   fastify.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, parseJson);
+  // The one-click unsubscribe of a mail client (RFC 8058) posts a form: read on that route only.
+  fastify.addContentTypeParser(FORM_CONTENT_TYPE, { parseAs: 'string', bodyLimit: 1024 }, parseOneClickForm);
   // eForms notices (XML, ZIP): streamed to the import route only (415 elsewhere).
   fastify.addContentTypeParser(EFORMS_UPLOAD_TYPES, parkEformsUpload);
 

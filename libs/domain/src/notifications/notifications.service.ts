@@ -98,7 +98,7 @@ export class NotificationsService {
     if (!this.env.SMTP_URL) return;
     const rows = await m.query<{ id: string }[]>(
       `INSERT INTO email_delivery (notification_id, user_id, address, message_id)
-       SELECT $1, u.id, u.email, '<n.' || $1 || '.' || u.id || '@' || $3::text || '>'
+       SELECT $1::uuid, u.id, lower(u.email), '<n.' || $1::text || '.' || u.id || '@' || $3::text || '>'
        FROM app_user u LEFT JOIN user_preference p ON p.user_id = u.id
        WHERE u.organisation_id = $2 AND coalesce(p.email, 'immediately') = 'immediately'
          AND NOT EXISTS (SELECT 1 FROM email_suppression s WHERE s.address = lower(u.email))
