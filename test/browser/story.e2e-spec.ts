@@ -125,10 +125,18 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await h1(officer, title);
     await officer.getByRole('button', { name: 'Publiceren' }).click();
     await officer.getByText('De aanbesteding is gepubliceerd.').waitFor();
-    await officer.getByLabel('Organisatie-id van de opdrachtnemer').fill(contractorOrgId);
+    // The contractor is picked by its KvK number from the search list (nobody types an id).
+    await officer.getByLabel('Opdrachtnemer', { exact: true }).fill(contractorBody.organisation.kvkNumber);
+    await officer.getByRole('button', { name: new RegExp(`^${contractorBody.organisation.name}`) }).click();
+    await officer.getByText(`Gekozen: ${contractorBody.organisation.name}`).waitFor();
     await officer.getByLabel('Contractwaarde in euro (excl. btw)').fill('1.150.000');
     await officer.getByRole('button', { name: 'Gunnen' }).click();
-    await officer.getByText(/Gegund\. De social-return-verplichting is €\s57\.500,00\./).waitFor();
+    await officer
+      .getByText(`Gegund aan ${contractorBody.organisation.name}. De social-return-verplichting is`, {
+        exact: false,
+      })
+      .waitFor();
+    await officer.getByText(/De social-return-verplichting is €\s57\.500,00\./).waitFor();
     await screen(officer, 'story-00-officer-tender-awarded');
 
     // Social enterprise: profile, a PSO certificate, an offering picked by CPV with a delivery point.

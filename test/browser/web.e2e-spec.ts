@@ -311,10 +311,22 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     await page.getByRole('button', { name: 'Publiceren' }).click();
     await page.getByText('De aanbesteding is gepubliceerd.').waitFor();
-    await page.getByLabel('Organisatie-id van de opdrachtnemer').fill(contractor.user.organisationId);
+    // The contractor is picked by (part of) its name from the search list (nobody types an id).
+    const contractorName = (
+      await apiCall<{ organisation: { name: string } }>(
+        stack,
+        'GET',
+        '/api/v1/me',
+        undefined,
+        contractor.accessToken,
+      )
+    ).organisation.name;
+    await page.getByLabel('Opdrachtnemer', { exact: true }).fill(contractorName.slice(5));
+    await page.getByRole('button', { name: new RegExp(`^${contractorName}`) }).click();
+    await page.getByText(`Gekozen: ${contractorName}`).waitFor();
     await page.getByLabel('Contractwaarde in euro (excl. btw)').fill('1.150.000');
     await page.getByRole('button', { name: 'Gunnen' }).click();
-    await page.getByText(/Gegund\. De social-return-verplichting is €\s57\.500,00\./).waitFor();
+    await page.getByText(/Gegund aan .*\. De social-return-verplichting is €\s57\.500,00\./).waitFor();
     await page.getByRole('cell', { name: 'Gegund', exact: true }).first().waitFor();
     await expectAccessible(page, '15-tender-awarded');
 

@@ -9,6 +9,7 @@ export const keys = {
   search: (kind: string, query: object) => ['search', kind, query] as const,
   enterprise: (id: string) => ['enterprise', id] as const,
   enterpriseSearch: (q: string | null) => ['enterprise-search', q] as const,
+  organisationSearch: (kind: string | undefined, q: string) => ['organisation-search', kind, q] as const,
   /** A social enterprise's own profile (its offerings included), read fresh by its own screens. */
   ownProfile: {
     all: ['se-profile'] as const,

@@ -66,6 +66,16 @@ const nl = {
   'se.offering.facts': '{codes} · {place}',
   'se.offering.invalidNumber': 'Vul een getal in',
   'se.profile.visibility': 'Zichtbaarheid',
+  'orgPicker.help': 'Typ (een deel van) de naam of het KvK-nummer en kies uit de lijst',
+  'orgPicker.help.name': 'Typ (een deel van) de naam en kies uit de lijst',
+  'orgPicker.chosen': 'Gekozen: {name}',
+  'orgPicker.clear': 'Andere kiezen',
+  'orgPicker.kvk': 'KvK {kvk}',
+  'orgPicker.results':
+    '{count, plural, =0 {Geen organisaties} one {1 organisatie gevonden} other {# organisaties gevonden}}',
+  'orgPicker.matches': 'Gevonden voor: {label}',
+  'orgPicker.none': 'Geen organisatie gevonden voor "{q}".',
+  'orgPicker.required': 'Kies een organisatie uit de lijst',
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -132,6 +142,16 @@ const en: Record<keyof typeof nl, string> = {
   'se.offering.facts': '{codes} · {place}',
   'se.offering.invalidNumber': 'Enter a number',
   'se.profile.visibility': 'Visibility',
+  'orgPicker.help': 'Type (part of) the name or the KvK number and choose from the list',
+  'orgPicker.help.name': 'Type (part of) the name and choose from the list',
+  'orgPicker.chosen': 'Chosen: {name}',
+  'orgPicker.clear': 'Choose another',
+  'orgPicker.kvk': 'KvK {kvk}',
+  'orgPicker.results':
+    '{count, plural, =0 {No organisations} one {1 organisation found} other {# organisations found}}',
+  'orgPicker.matches': 'Found for: {label}',
+  'orgPicker.none': 'No organisation found for "{q}".',
+  'orgPicker.required': 'Choose an organisation from the list',
 };
 
 export const directoryMessages = { nl, en };

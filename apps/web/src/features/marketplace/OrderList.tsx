@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
+import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import { Lead, Status } from '../../ui/Bits';
 import { PageHeading, QueryState } from '../../ui/States';
@@ -50,9 +51,27 @@ export function OrderList({
 /** An order with its invoices; each invoice shows the contribution it created and that contribution's status. */
 function OrderCard({ o, title, children }: { o: Order; title: string; children?: ReactNode }) {
   const { t, money, date } = useT();
+  const { me } = useAuth();
+  // Named by the tender, the other party and the day it was ordered: two orders never read the same.
+  const counterpart = me?.role === 'social_enterprise' ? o.contractorName : o.socialEnterpriseName;
   return (
     <li className="bs-card">
-      <Heading level={2}>{t('mk.order.title', { title })}</Heading>
+      <Heading level={2}>
+        {t('mk.order.heading', {
+          tender: o.tenderTitle ?? title,
+          counterpart: counterpart ?? '',
+          date: date(o.createdAt),
+        })}
+      </Heading>
+      {title && <Paragraph>{t('mk.deal.offering', { title })}</Paragraph>}
+      {o.contractPeriod && (
+        <Paragraph>
+          {t('mk.deal.period', {
+            start: date(o.contractPeriod.startDate),
+            end: date(o.contractPeriod.endDate),
+          })}
+        </Paragraph>
+      )}
       <Paragraph>
         <Status list="orderStatus" value={o.status} /> ·{' '}
         {t('mk.order.line', { amount: money(o.amountCents), invoiced: money(o.invoicedCents) })}

@@ -43,6 +43,19 @@ function IncomingRequest({ r }: { r: Schemas['QuoteRequestResponseDto'] }) {
       <Paragraph>
         <Status list="quoteRequestStatus" value={r.status} />
       </Paragraph>
+      {r.contractorName && (
+        <Paragraph>
+          {t('mk.deal.askedBy', { contractor: r.contractorName, tender: r.tenderTitle ?? '' })}
+        </Paragraph>
+      )}
+      {r.contractPeriod && (
+        <Paragraph>
+          {t('mk.deal.period', {
+            start: date(r.contractPeriod.startDate),
+            end: date(r.contractPeriod.endDate),
+          })}
+        </Paragraph>
+      )}
       <Paragraph>{t('ct.qrs.asked', { date: date(r.createdAt), description: r.description })}</Paragraph>
       {(r.budgetCents !== null || r.neededBy) && (
         <Paragraph>

@@ -68,6 +68,10 @@ const nl = {
     'De factuurdatum valt buiten de looptijd van het contract ({start} – {end}).',
   'se.invoice.notStarted':
     'Het contract begint op {start}. Facturen vanaf die dag tellen mee; u kunt dan factureren.',
+  'mk.order.heading': '{tender} · {counterpart} · {date}',
+  'mk.deal.offering': 'Aanbod: {title}',
+  'mk.deal.period': 'Contractperiode: {start} t/m {end}',
+  'mk.deal.askedBy': 'Aangevraagd door {contractor} voor de aanbesteding "{tender}"',
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -135,6 +139,10 @@ const en: Record<keyof typeof nl, string> = {
   'se.invoice.dateOutsideContract': 'The invoice date is outside the term of the contract ({start} – {end}).',
   'se.invoice.notStarted':
     'The contract starts on {start}. Invoices from that day count; you can invoice then.',
+  'mk.order.heading': '{tender} · {counterpart} · {date}',
+  'mk.deal.offering': 'Offering: {title}',
+  'mk.deal.period': 'Contract period: {start} to {end}',
+  'mk.deal.askedBy': 'Requested by {contractor} for the tender "{tender}"',
 };
 
 export const marketplaceMessages = { nl, en };

@@ -34,7 +34,14 @@ function OfficerObligation({
   const titles = useOwnTenderTitles();
   return (
     <>
-      <PageHeading>{t('obligation.title', { tender: titles.get(o.tenderId) ?? '' })}</PageHeading>
+      <PageHeading>
+        {t('obligation.title', { tender: o.tenderTitle ?? titles.get(o.tenderId) ?? '' })}
+      </PageHeading>
+      {o.contractorName && (
+        <Paragraph>
+          {t('obligations.contractor')}: {o.contractorName}
+        </Paragraph>
+      )}
       <Paragraph>
         <Status list="obligationStatus" value={o.status} /> · {t('obligations.due')} {date(o.dueDate)}
       </Paragraph>

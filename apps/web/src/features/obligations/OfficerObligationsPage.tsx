@@ -26,6 +26,7 @@ export function OfficerObligationsPage() {
           <DataTable
             columns={[
               t('obligations.tender'),
+              t('obligations.contractor'),
               t('common.status'),
               t('obligations.amount'),
               t('obligations.claimed'),
@@ -38,9 +39,10 @@ export function OfficerObligationsPage() {
               <TableRow key={o.id}>
                 <TableCell>
                   <RouterLink to={`/officer/obligations/${o.id}`}>
-                    {titles.get(o.tenderId) ?? o.tenderId}
+                    {o.tenderTitle ?? titles.get(o.tenderId) ?? ''}
                   </RouterLink>
                 </TableCell>
+                <TableCell>{o.contractorName ?? ''}</TableCell>
                 <TableCell>
                   <Status list="obligationStatus" value={o.status} />
                 </TableCell>

@@ -88,9 +88,14 @@ function Dashboard({
                   <li key={o.id} className="bs-card">
                     <Heading level={3}>
                       <RouterLink to={`/officer/obligations/${o.id}`}>
-                        {titles.get(o.tenderId) || o.id.slice(0, 8)}
+                        {o.tenderTitle ?? titles.get(o.tenderId) ?? ''}
                       </RouterLink>
                     </Heading>
+                    {o.contractorName && (
+                      <Paragraph>
+                        {t('obligations.contractor')}: {o.contractorName}
+                      </Paragraph>
+                    )}
                     <Paragraph>
                       <Status list="obligationStatus" value={o.status} /> · {t('obligations.due')}{' '}
                       {date(o.dueDate)}

@@ -5,22 +5,26 @@ import { parseMoney } from '../../i18n/format';
 import { useT } from '../../i18n/LocaleProvider';
 import { TextField } from '../../ui/Fields';
 import { FormError, Notice } from '../../ui/States';
+import { OrganisationPicker, type PickedOrganisation } from '../directory/OrganisationPicker';
 import { Breakdown } from '../policies/Breakdown';
 import { useAwardTender } from './api';
 
 /** Awarding an active tender; afterwards, the obligation the award created and how it was valued. */
 export function AwardForm({ tender }: { tender: Schemas['TenderResponseDto'] }) {
   const { t, money, locale, fieldErrors } = useT();
-  const [contractor, setContractor] = useState('');
+  const [contractor, setContractor] = useState<PickedOrganisation | null>(null);
   const [value, setValue] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
   const award = useAwardTender(tender.id);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const cents = parseMoney(value, locale);
-    setLocal(cents === null ? { contractValueCents: t('tender.f.value.invalid') } : {});
-    if (cents === null) return;
-    award.mutate({ contractorOrganisationId: contractor.trim(), contractValueCents: cents });
+    const problems: Record<string, string> = {};
+    if (!contractor) problems.contractorOrganisationId = t('orgPicker.required');
+    if (cents === null) problems.contractValueCents = t('tender.f.value.invalid');
+    setLocal(problems);
+    if (!contractor || cents === null) return;
+    award.mutate({ contractorOrganisationId: contractor.id, contractValueCents: cents });
   };
   const errors = { ...fieldErrors(award.error), ...local };
   if (!award.data && tender.status !== 'active') return null;
@@ -28,7 +32,12 @@ export function AwardForm({ tender }: { tender: Schemas['TenderResponseDto'] }) 
     const ob = award.data.obligation;
     return (
       <div className="bs-section">
-        <Notice>{t('tender.awarded', { amount: money(ob.amountCents) })}</Notice>
+        <Notice>
+          {t('tender.awarded.to', {
+            contractor: ob.contractorName ?? contractor?.name ?? '',
+            amount: money(ob.amountCents),
+          })}
+        </Notice>
         <Breakdown lines={ob.breakdown} />
       </div>
     );
@@ -40,7 +49,9 @@ export function AwardForm({ tender }: { tender: Schemas['TenderResponseDto'] }) 
       </Heading>
       <form onSubmit={submit} className="bs-form" noValidate>
         <FormError error={award.error} />
-        <TextField
+        <OrganisationPicker
+          source="organisations"
+          kind="contractor"
           label={t('tender.award.contractor')}
           description={t('tender.award.contractor.help')}
           value={contractor}

@@ -44,6 +44,11 @@ function OfficerTender({ tender: x }: { tender: Schemas['TenderResponseDto'] }) 
       {x.award && (
         <section className="bs-section">
           <Heading level={2}>{t('tender.obligation')}</Heading>
+          {x.contractorName && (
+            <Paragraph>
+              {t('tender.contractor')}: {x.contractorName}
+            </Paragraph>
+          )}
           <Paragraph>
             {t('tender.contractValue')}: {money(x.award.contractValueCents)}
           </Paragraph>

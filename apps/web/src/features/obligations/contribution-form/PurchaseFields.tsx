@@ -1,5 +1,6 @@
 import { useT } from '../../../i18n/LocaleProvider';
 import { TextField } from '../../../ui/Fields';
+import { OrganisationPicker } from '../../directory/OrganisationPicker';
 import type { ContributionFormState } from './useContributionForm';
 
 /** A purchase from a social enterprise: the supplier and its invoice. */
@@ -8,12 +9,20 @@ export function PurchaseFields({ form }: { form: ContributionFormState }) {
   const { fields: f, set, errors } = form;
   return (
     <>
-      <TextField
+      {/* Contractors search the public directory of social enterprises by name; only the id is sent. */}
+      <OrganisationPicker
+        source="enterprises"
         label={t('ct.contribution.supplier')}
-        value={f.supplierOrganisationId}
-        onChange={set('supplierOrganisationId')}
+        value={
+          f.supplierOrganisationId
+            ? { id: f.supplierOrganisationId, name: f.supplierName, kvkNumber: null, city: null }
+            : null
+        }
+        onChange={(o) => {
+          set('supplierOrganisationId')(o?.id ?? '');
+          set('supplierName')(o?.name ?? '');
+        }}
         error={errors.supplierOrganisationId}
-        autoComplete="off"
       />
       <div className="bs-row">
         <TextField

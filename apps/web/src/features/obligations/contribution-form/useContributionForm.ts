@@ -18,6 +18,8 @@ const empty = () => ({
   personToken: '',
   bonus50: [] as string[],
   supplierOrganisationId: '',
+  /** The chosen supplier's name (the picker shows it; only the id is sent). */
+  supplierName: '',
   invoiceNumber: '',
   invoiceDate: today(),
   amount: '',
