@@ -18,7 +18,15 @@ import {
 } from '@app/database';
 import { MATCH_FACTORS } from '@app/domain/matching/match-factors';
 import { CONTRIBUTION_REASONS } from '@app/domain/sroi/contribution';
-import { certificationName, GLOSSARY, type GlossaryList, humanise, term, termOptions } from './glossary';
+import {
+  certificationName,
+  GLOSSARY,
+  type GlossaryList,
+  humanise,
+  term,
+  termOptions,
+  unitTerm,
+} from './glossary';
 import { BLOCK_UNITS, PURCHASE_MODES } from './sroi-json';
 import { CERTIFICATION_STATUSES, CERTIFICATION_TYPES, PSO_LEVELS, TARGET_GROUPS } from './vocabulary';
 
@@ -92,6 +100,13 @@ describe('glossary', () => {
     expect(certificationName('pso', 'trede_3', 'nl')).toBe('PSO trede 3');
     expect(certificationName('pso', 'trede_3', 'en')).toBe('PSO step 3');
     expect(certificationName('sw_company', null, 'nl')).toBe('SW-bedrijf');
+  });
+
+  it('words a typed price unit in the page language', () => {
+    expect(unitTerm('uur', 'en')).toBe('hour');
+    expect(unitTerm('Hour', 'nl')).toBe('uur');
+    expect(unitTerm('fte_year', 'nl')).toBe('fte-jaar');
+    expect(unitTerm('m2 gras', 'en')).toBe('m2 gras');
   });
 
   it('lists options in order', () => {

@@ -298,6 +298,19 @@ export function termOptions(list: GlossaryList, lang: Lang): { code: string; lab
 }
 
 /**
+ * A price unit as a person typed it (an offering's free-text `unit`: "uur", "hour", "fte_year"…) in `lang`: a unit the
+ * glossary knows in either language reads in `lang` ("€ 34,50 per uur" / "€34.50 per hour"); any other text stays.
+ */
+export function unitTerm(unit: string, lang: Lang): string {
+  const key = unit.trim().toLowerCase();
+  for (const [code, t] of Object.entries(GLOSSARY.blockUnit) as [string, Term][]) {
+    if (key === code || key === t.nl.toLowerCase() || key === t.en.toLowerCase())
+      return lang === 'en' ? t.en : t.nl;
+  }
+  return unit;
+}
+
+/**
  * A certification in words: "PSO trede 3" / "PSO step 3"; the level is lower-cased after the type.
  * Validity and status are the caller's (they need the date format of the page).
  */

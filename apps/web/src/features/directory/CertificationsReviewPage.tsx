@@ -46,7 +46,7 @@ function Decision({ cert }: { cert: Certification }) {
 }
 
 function OrganisationCertifications({ orgId, name }: { orgId: string; name: string }) {
-  const { t, date, term } = useT();
+  const { t, date, certName } = useT();
   const list = useCertifications(orgId);
   return (
     <section className="bs-section" aria-labelledby="certs-heading">
@@ -66,10 +66,7 @@ function OrganisationCertifications({ orgId, name }: { orgId: string; name: stri
           >
             {data.items.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>
-                  {term('certificationType', c.type)}
-                  {c.level ? ` · ${term('psoLevel', c.level)}` : ''}
-                </TableCell>
+                <TableCell>{certName(c.type, c.level)}</TableCell>
                 <TableCell>{c.certificateNumber ?? '—'}</TableCell>
                 <TableCell>
                   {t('tenders.period', {

@@ -1,3 +1,4 @@
+import { unitTerm } from '@glossary';
 import {
   DataList,
   DataListItem,
@@ -25,7 +26,7 @@ export function EnterprisePage() {
 }
 
 function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
-  const { t, money, date, locale, term } = useT();
+  const { t, money, date, locale, term, certName } = useT();
   const { me } = useAuth();
   return (
     <>
@@ -75,8 +76,7 @@ function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
         <ul className="bs-list">
           {p.certifications.map((c) => (
             <li key={c.id}>
-              {term('certificationType', c.type)}
-              {c.level ? ` · ${term('psoLevel', c.level)}` : ''} ·{' '}
+              {certName(c.type, c.level)} ·{' '}
               {c.validUntil ? t('profile.validUntil', { date: date(c.validUntil) }) : t('profile.openEnded')}{' '}
               <Status list="certificationStatus" value={c.status} />
             </li>
@@ -105,7 +105,10 @@ function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
                 <Paragraph>
                   {t('profile.price')}:{' '}
                   {o.unit
-                    ? t('profile.priceUnit', { price: money(o.priceIndicationCents), unit: o.unit })
+                    ? t('profile.priceUnit', {
+                        price: money(o.priceIndicationCents),
+                        unit: unitTerm(o.unit, locale),
+                      })
                     : money(o.priceIndicationCents)}
                 </Paragraph>
               )}

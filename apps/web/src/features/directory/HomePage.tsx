@@ -13,15 +13,14 @@ type Cpv = Schemas['CpvItemDto'];
 type Kind = SearchKind;
 
 function Certs({ certs }: { certs: Schemas['SearchCertificationDto'][] }) {
-  const { t, term } = useT();
+  const { t, certName } = useT();
   const shown = certs.filter((c) => c.status !== 'rejected');
   if (!shown.length) return null;
   return (
     <ul className="bs-tags" aria-label={t('profile.certifications')}>
       {shown.map((c) => (
         <li key={c.id} className="bs-tag">
-          {term('certificationType', c.type)}
-          {c.level ? ` · ${term('psoLevel', c.level)}` : ''}
+          {certName(c.type, c.level)}
         </li>
       ))}
     </ul>

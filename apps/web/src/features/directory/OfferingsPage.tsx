@@ -1,3 +1,4 @@
+import { unitTerm } from '@glossary';
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
@@ -10,7 +11,7 @@ import { OfferingForm } from './OfferingForm';
 type Offering = Schemas['OfferingDto'];
 
 function OfferingCard({ o }: { o: Offering }) {
-  const { t, money } = useT();
+  const { t, money, locale } = useT();
   const [editing, setEditing] = useState(false);
   const remove = useDeleteOffering(o.id);
   return (
@@ -33,7 +34,10 @@ function OfferingCard({ o }: { o: Offering }) {
             <Paragraph>
               {t('profile.price')}:{' '}
               {o.unit
-                ? t('profile.priceUnit', { price: money(o.priceIndicationCents), unit: o.unit })
+                ? t('profile.priceUnit', {
+                    price: money(o.priceIndicationCents),
+                    unit: unitTerm(o.unit, locale),
+                  })
                 : money(o.priceIndicationCents)}
               {o.labourShare !== null &&
                 ` · ${t('profile.labourShare')}: ${Math.round(o.labourShare * 100)}%`}

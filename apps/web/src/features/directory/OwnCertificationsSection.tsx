@@ -12,7 +12,7 @@ import { useAddCertification, useCertifications } from './api';
 
 /** The enterprise's own certificates: the list with the officer's review, and a form to add one. */
 export function OwnCertificationsSection({ id }: { id: string }) {
-  const { t, date, fieldErrors, term } = useT();
+  const { t, date, fieldErrors, term, certName } = useT();
   const list = useCertifications(id, { fresh: true });
   const [type, setType] = useState<string>('pso');
   const [level, setLevel] = useState('trede_2');
@@ -45,10 +45,7 @@ export function OwnCertificationsSection({ id }: { id: string }) {
           <DataTable columns={[t('certs.type'), t('certs.number'), t('certs.validity'), t('common.status')]}>
             {items.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>
-                  {term('certificationType', c.type)}
-                  {c.level ? ` ${term('psoLevel', c.level)}` : ''}
-                </TableCell>
+                <TableCell>{certName(c.type, c.level)}</TableCell>
                 <TableCell>{c.certificateNumber ?? '—'}</TableCell>
                 <TableCell>
                   {c.validUntil
