@@ -49,18 +49,6 @@ const nl = {
   'audit.award': 'Gegund',
   'audit.cancel': 'Ingetrokken',
   'audit.complete': 'Afgerond',
-  'tender.sroi.policy': 'SROI-beleid',
-  'tender.sroi.percentage': 'SROI-percentage',
-  'tender.sroi.percentage.own': '{percentage} (vastgesteld in deze aanbesteding)',
-  'tender.sroi.percentage.policy': '{percentage} (volgens het beleid)',
-  'tender.sroi.obligation': 'Verwachte SROI-verplichting',
-  'tender.sroi.obligation.value': '{amount}: {percentage} van de geraamde waarde van {value}',
-  'tender.sroi.obligation.unknown': 'Nog niet te berekenen: de geraamde waarde of de looptijd ontbreekt',
-  'tender.sroi.notApplicable': 'Geen: {reason}',
-  'tender.sroi.reason.NOT_APPLICABLE_CATEGORY': 'het beleid geldt niet voor deze soort opdracht',
-  'tender.sroi.reason.BELOW_THRESHOLD': 'de geraamde waarde ligt onder de drempel van het beleid',
-  'tender.sroi.reason.GOODS_LABOUR_SHARE_TOO_LOW': 'het arbeidsaandeel van deze levering is te laag',
-  'tender.sroi.reason.GOODS_LABOUR_SHARE_MISSING': 'het arbeidsaandeel van deze levering is onbekend',
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -112,19 +100,6 @@ const en: Record<keyof typeof nl, string> = {
   'audit.award': 'Awarded',
   'audit.cancel': 'Cancelled',
   'audit.complete': 'Completed',
-  'tender.sroi.policy': 'SROI policy',
-  'tender.sroi.percentage': 'SROI percentage',
-  'tender.sroi.percentage.own': '{percentage} (set by this tender)',
-  'tender.sroi.percentage.policy': '{percentage} (under the policy)',
-  'tender.sroi.obligation': 'Expected SROI obligation',
-  'tender.sroi.obligation.value': '{amount}: {percentage} of the estimated value of {value}',
-  'tender.sroi.obligation.unknown':
-    'Cannot be computed yet: the estimated value or the contract period is missing',
-  'tender.sroi.notApplicable': 'None: {reason}',
-  'tender.sroi.reason.NOT_APPLICABLE_CATEGORY': 'the policy does not cover this type of contract',
-  'tender.sroi.reason.BELOW_THRESHOLD': "the estimated value is below the policy's threshold",
-  'tender.sroi.reason.GOODS_LABOUR_SHARE_TOO_LOW': 'the labour share of these goods is too low',
-  'tender.sroi.reason.GOODS_LABOUR_SHARE_MISSING': 'the labour share of these goods is unknown',
 };
 
 export const tendersMessages = { nl, en };
