@@ -39,6 +39,11 @@ function RequestCard({ r }: { r: QuoteRequest }) {
   return (
     <li className="bs-card">
       <Heading level={2}>{r.offeringTitle}</Heading>
+      {r.socialEnterpriseName && (
+        <Paragraph>
+          {t('mk.deal.askedOf', { enterprise: r.socialEnterpriseName, tender: r.tenderTitle ?? '' })}
+        </Paragraph>
+      )}
       <Paragraph>
         <Status list="quoteRequestStatus" value={r.status} /> ·{' '}
         <RouterLink to={`/contractor/obligations/${r.obligationId}`}>{t('tender.obligationLink')}</RouterLink>

@@ -72,6 +72,7 @@ const nl = {
   'mk.deal.offering': 'Aanbod: {title}',
   'mk.deal.period': 'Contractperiode: {start} t/m {end}',
   'mk.deal.askedBy': 'Aangevraagd door {contractor} voor de aanbesteding "{tender}"',
+  'mk.deal.askedOf': 'Gevraagd aan {enterprise} voor de aanbesteding "{tender}"',
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -143,6 +144,7 @@ const en: Record<keyof typeof nl, string> = {
   'mk.deal.offering': 'Offering: {title}',
   'mk.deal.period': 'Contract period: {start} to {end}',
   'mk.deal.askedBy': 'Requested by {contractor} for the tender "{tender}"',
+  'mk.deal.askedOf': 'Asked of {enterprise} for the tender "{tender}"',
 };
 
 export const marketplaceMessages = { nl, en };
