@@ -18,6 +18,7 @@ import {
 } from '@app/database';
 import { MATCH_FACTORS } from '@app/domain/matching/match-factors';
 import { CONTRIBUTION_REASONS } from '@app/domain/sroi/contribution';
+import { OBLIGATION_REASONS } from '@app/domain/sroi/obligation';
 import {
   certificationName,
   GLOSSARY,
@@ -61,6 +62,7 @@ const LISTS: [GlossaryList, readonly string[]][] = [
   ['purchaseMode', PURCHASE_MODES],
   ['bonus', ['age_50_plus']],
   ['contributionReason', CONTRIBUTION_REASONS],
+  ['obligationReason', OBLIGATION_REASONS],
   ['organisationKind', ORGANISATION_KINDS],
   ['userRole', USER_ROLES],
 ];

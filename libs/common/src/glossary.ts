@@ -252,6 +252,25 @@ export const GLOSSARY = {
       en: 'Under this policy the contribution has no value',
     },
   },
+  /** Why a tender carries no SROI obligation (`obligation.reason`). */
+  obligationReason: {
+    NOT_APPLICABLE_CATEGORY: {
+      nl: 'Het beleid geldt niet voor deze soort opdracht',
+      en: 'The policy does not cover this type of contract',
+    },
+    BELOW_THRESHOLD: {
+      nl: 'De opdrachtwaarde ligt onder de drempel van het beleid',
+      en: "The contract value is below the policy's threshold",
+    },
+    GOODS_LABOUR_SHARE_TOO_LOW: {
+      nl: 'Het arbeidsaandeel van deze levering is te laag',
+      en: 'The labour share of these goods is too low',
+    },
+    GOODS_LABOUR_SHARE_MISSING: {
+      nl: 'Het arbeidsaandeel van deze levering is onbekend',
+      en: 'The labour share of these goods is unknown',
+    },
+  },
   organisationKind: {
     buyer: { nl: 'Opdrachtgever', en: 'Buyer' },
     contractor: { nl: 'Opdrachtnemer', en: 'Contractor' },
@@ -290,6 +309,12 @@ export function term(list: GlossaryList, code: string | null | undefined, lang: 
   const entry = entries && Object.prototype.hasOwnProperty.call(entries, code) ? entries[code] : undefined;
   if (entry) return lang === 'en' ? entry.en : entry.nl;
   return humanise(code);
+}
+
+/** The word for `code` as it stands inside a sentence: first letter lower-cased ("de certificering is verlopen"). */
+export function termInSentence(list: GlossaryList, code: string | null | undefined, lang: Lang): string {
+  const w = term(list, code, lang);
+  return /^[A-Z][a-z]/.test(w) ? w.charAt(0).toLowerCase() + w.slice(1) : w;
 }
 
 /** Every code of a list with its word, in the glossary's order: the options of a select. */

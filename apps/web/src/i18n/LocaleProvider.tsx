@@ -10,7 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
-import { certificationName, term, type GlossaryList } from '@glossary';
+import { certificationName, term, termInSentence, type GlossaryList } from '@glossary';
 import { ApiError, fieldErrors, type ParamWording } from '../api/client';
 import { errorMessage, fieldLabel, knowsRule, ruleMessage } from '../api/error-words';
 import type { FeatureMessageId } from './feature-messages';
@@ -128,6 +128,8 @@ export function useT() {
       date: (value: string | null | undefined) => formatDate(value, locale),
       /** A code's word from the product's one glossary (libs/common/src/glossary.ts): `term('psoLevel', 'trede_3')`. */
       term: (list: GlossaryList, code: string | null | undefined) => term(list, code, locale),
+      /** The same word inside a sentence (first letter lower-cased). */
+      termLower: (list: GlossaryList, code: string | null | undefined) => termInSentence(list, code, locale),
       /** "PSO trede 3" / "PSO step 3". */
       certName: (type: string, level?: string | null) => certificationName(type, level, locale),
       /** The error's message in this language by its `code`, or undefined when the app has none. */

@@ -30,7 +30,7 @@ export function ContractorObligationPage() {
 }
 
 function ContractorObligation({ o, title }: { o: Obligation; title: string }) {
-  const { t } = useT();
+  const { t, termLower } = useT();
   return (
     <>
       <PageHeading>
@@ -41,7 +41,9 @@ function ContractorObligation({ o, title }: { o: Obligation; title: string }) {
         {t('ct.obligation.policy', { version: o.policyVersion })}
       </Paragraph>
       {!o.applicable && o.reason && (
-        <Notice type="info">{t('obligations.notApplicable', { reason: o.reason })}</Notice>
+        <Notice type="info">
+          {t('obligations.notApplicable', { reason: termLower('obligationReason', o.reason) })}
+        </Notice>
       )}
       <ObligationFigures o={o} />
       <InWords o={o} />

@@ -30,7 +30,7 @@ function OfficerObligation({
   o: Schemas['ObligationResponseDto'];
   contributions: ReturnType<typeof useContributions>;
 }) {
-  const { t, date } = useT();
+  const { t, date, termLower } = useT();
   const titles = useOwnTenderTitles();
   return (
     <>
@@ -46,7 +46,9 @@ function OfficerObligation({
         <Status list="obligationStatus" value={o.status} /> · {t('obligations.due')} {date(o.dueDate)}
       </Paragraph>
       {!o.applicable && o.reason && (
-        <Notice type="info">{t('obligations.notApplicable', { reason: o.reason })}</Notice>
+        <Notice type="info">
+          {t('obligations.notApplicable', { reason: termLower('obligationReason', o.reason) })}
+        </Notice>
       )}
       <ObligationFigures o={o} />
       <Breakdown lines={o.breakdown} />

@@ -19,7 +19,7 @@ const num = (s: string): number | string => (s.trim() !== '' && !Number.isNaN(Nu
  * Nothing is stored.
  */
 export function EvaluatePreview({ policy }: { policy: Policy }) {
-  const { t, money, fieldErrors, term } = useT();
+  const { t, money, fieldErrors, term, termLower } = useT();
   const [kind, setKind] = useState<'placement' | 'activity'>('placement');
   const year = new Date().getFullYear();
   const [f, setF] = useState({
@@ -155,7 +155,7 @@ export function EvaluatePreview({ policy }: { policy: Policy }) {
             <strong>
               {r.countable
                 ? t('policy.evaluate.result', { amount: money(r.claimedValueCents) })
-                : t('policy.evaluate.notCountable', { reason: r.reason ?? '' })}
+                : t('policy.evaluate.notCountable', { reason: termLower('contributionReason', r.reason) })}
             </strong>
           </Paragraph>
           <Breakdown lines={r.breakdown} />

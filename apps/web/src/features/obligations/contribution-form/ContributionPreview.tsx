@@ -6,7 +6,7 @@ import type { ContributionFormState } from './useContributionForm';
 
 /** What the contribution as typed counts for, announced politely as it changes. */
 export function ContributionPreview({ form }: { form: ContributionFormState }) {
-  const { t, money } = useT();
+  const { t, money, termLower } = useT();
   const { body, preview, valuation: p } = form;
   return (
     <div className="bs-preview" aria-live="polite" role="status">
@@ -21,7 +21,7 @@ export function ContributionPreview({ form }: { form: ContributionFormState }) {
             <strong>
               {p.countable
                 ? t('ct.contribution.previewCounts', { amount: money(p.claimedValueCents) })
-                : t('ct.contribution.previewNot', { reason: p.reason ?? '' })}
+                : t('ct.contribution.previewNot', { reason: termLower('contributionReason', p.reason) })}
             </strong>
           </Paragraph>
           <BreakdownList lines={p.breakdown} />
