@@ -1,3 +1,4 @@
+import { todayInNl } from '../../../i18n/format';
 import { useT } from '../../../i18n/LocaleProvider';
 import { TextField } from '../../../ui/Fields';
 import { OrganisationPicker } from '../../directory/OrganisationPicker';
@@ -37,6 +38,7 @@ export function PurchaseFields({ form }: { form: ContributionFormState }) {
           value={f.invoiceDate}
           onChange={set('invoiceDate')}
           error={errors.invoiceDate}
+          max={todayInNl()}
         />
         <TextField
           label={t('ct.contribution.amount')}
