@@ -175,8 +175,8 @@ export class XlsxReport {
     return new XlsxFacts(this.wb.addWorksheet(sheetName(name)), this.lang);
   }
 
+  /** Writes the workbook's end; fails as soon as storing a chunk fails (the zip would otherwise wait forever). */
   async finish(): Promise<void> {
-    await this.wb.commit();
-    await this.drained;
+    await Promise.all([this.wb.commit(), this.drained]);
   }
 }
