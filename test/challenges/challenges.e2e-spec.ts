@@ -1,6 +1,8 @@
 import { addDays, ChallengeMatchingService, ChallengesService } from '@app/domain';
 import { todayInNl } from '@app/common';
 import { createTestApp, TestApp } from '../support/app';
+import { clearBacklog, dbNow } from '../support/backlog';
+import { relayUntil, startWorker, TestWorker } from '../support/worker';
 import {
   bearer,
   createBuyerWithOfficer,
@@ -30,6 +32,7 @@ describe('challenges (e2e)', () => {
   let p1: string;
   let p2: string;
   let p3: string;
+  let w: TestWorker;
   const word = uniqueWord('newfuture');
 
   const http = () => t.http();
@@ -56,8 +59,13 @@ describe('challenges (e2e)', () => {
       await register(t, 'social_enterprise'),
       await register(t, 'social_enterprise'),
     ];
+    await clearBacklog(t.ds, await dbNow(t.ds));
+    w = await startWorker();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await w?.close();
+    await t.close();
+  });
 
   it('keeps a draft to its officers, lets them change it, and publishes it', async () => {
     const created = await http()
@@ -351,9 +359,14 @@ describe('challenges (e2e)', () => {
       [open.body.id],
     );
     expect(job.n).toBe(1);
-    // What the worker's score-challenge job runs.
-    const scored = await t.app.get(ChallengeMatchingService).scoreChallenge(open.body.id);
-    expect(scored.matches).toBeGreaterThanOrEqual(1);
+    // The real worker takes the job from the outbox and stores the matches.
+    await relayUntil(w.relay, 'score-challenge', async () => {
+      const [row] = await t.ds.query(
+        'SELECT count(*)::int AS n FROM challenge_match WHERE challenge_id = $1',
+        [open.body.id],
+      );
+      return row.n > 0;
+    });
     const opp = await http()
       .get(`/api/v1/social-enterprises/${e1.user.organisationId}/opportunities`)
       .query({ limit: 100 })
@@ -379,6 +392,26 @@ describe('challenges (e2e)', () => {
       [e1.user.organisationId],
     );
     expect(told.n).toBe(1);
+    // An offering created after publication finds the challenge at the worker's next sweep.
+    const late = await createOffering(t, e2, { title: `Parkonderhoud ${word}`, cpvCodes: ['77313000-7'] });
+    expect(await t.app.get(ChallengeMatchingService).rescoreStale()).toBeGreaterThanOrEqual(1);
+    const e2Opps = await http()
+      .get(`/api/v1/social-enterprises/${e2.user.organisationId}/opportunities`)
+      .query({ limit: 100 })
+      .set(...bearer(e2))
+      .expect(200);
+    expect(
+      e2Opps.body.items.find((i: { challengeId?: string }) => i.challengeId === open.body.id),
+    ).toMatchObject({
+      offeringId: late.id,
+    });
+    // Each enterprise is told once per challenge, however often it is scored.
+    const [stillOnce] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM outbox_message WHERE payload->>'kind' = 'new_opportunity'
+          AND payload->>'organisationId' = $1 AND payload->'params'->>'challengeId' = $2`,
+      [e1.user.organisationId, open.body.id],
+    );
+    expect(stillOnce.n).toBe(1);
     // A challenge past its deadline is no longer an opportunity.
     await t.ds.query(`UPDATE challenge SET closes_at = now() - interval '1 second' WHERE id = $1`, [
       open.body.id,
@@ -391,5 +424,11 @@ describe('challenges (e2e)', () => {
     expect(
       later.body.items.find((i: { challengeId?: string }) => i.challengeId === open.body.id),
     ).toBeUndefined();
+    // Judged by its deadline even before the sweep records it: the officer may finish it at once.
+    const finished = await http()
+      .post(`/api/v1/challenges/${open.body.id}/finish`)
+      .set(...bearer(officer))
+      .expect(200);
+    expect(finished.body.status).toBe('decided');
   });
 });

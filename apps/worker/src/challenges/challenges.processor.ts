@@ -10,7 +10,7 @@ export const CLOSE_DUE_CHALLENGES_SCHEDULER_ID = 'close-due-challenges';
 /**
  * Challenges: scoring a published challenge against the offerings (and telling the enterprises that fit), and a
  * sweep every minute that moves open challenges past their deadline to judging (reads never write, so the API
- * only treats them as closed until the sweep records it).
+ * only treats them as closed until the sweep records it) and scores open challenges again once offerings changed.
  */
 @Processor(QueueName.Challenges, { concurrency: 2 })
 export class ChallengesProcessor extends JobProcessor implements OnApplicationBootstrap {
@@ -24,7 +24,10 @@ export class ChallengesProcessor extends JobProcessor implements OnApplicationBo
 
   protected readonly handlers: JobHandlers = {
     [JobName.ScoreChallenge]: ({ challengeId }) => this.matching.scoreChallenge(challengeId),
-    [JobName.CloseDueChallenges]: () => this.challenges.closeDue(),
+    [JobName.CloseDueChallenges]: async () => ({
+      closed: await this.challenges.closeDue(),
+      rescored: await this.matching.rescoreStale(),
+    }),
   };
 
   async onApplicationBootstrap(): Promise<void> {

@@ -95,6 +95,10 @@ export class ChallengeEntity {
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
 
+  /** When the worker last scored its matches (null: not yet); the sweep re-scores after offerings change. */
+  @Column({ type: 'timestamptz', nullable: true })
+  scoredAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

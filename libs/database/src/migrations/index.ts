@@ -28,6 +28,7 @@ import { AddReportFormatXlsx1795600400000 } from './1795600400000-AddReportForma
 import { NotificationsAndEmail1795610700000 } from './1795610700000-NotificationsAndEmail';
 import { AddEformsImport1795620600000 } from './1795620600000-AddEformsImport';
 import { CreateChallengesAndInitiatives1795620800000 } from './1795620800000-CreateChallengesAndInitiatives';
+import { AddChallengeScoredAt1795620800100 } from './1795620800100-AddChallengeScoredAt';
 
 /** Every migration, in order, listed explicitly. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   NotificationsAndEmail1795610700000,
   AddEformsImport1795620600000,
   CreateChallengesAndInitiatives1795620800000,
+  AddChallengeScoredAt1795620800100,
 ];

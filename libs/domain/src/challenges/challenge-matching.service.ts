@@ -42,6 +42,23 @@ export class ChallengeMatchingService {
   ) {}
 
   /**
+   * Open challenges whose matches are older than a visible offering's last change (created, edited, shown again)
+   * are scored again, so offerings added after publication find them too; answers how many were scored. Each
+   * enterprise is still told once per challenge (the notice is deduplicated).
+   */
+  async rescoreStale(): Promise<number> {
+    const stale = await this.ds.query<{ id: string }[]>(
+      `SELECT c.id FROM challenge c
+        WHERE c.status = 'open' AND c.closes_at > now()
+          AND (c.scored_at IS NULL
+               OR EXISTS (SELECT 1 FROM offering o WHERE NOT o.hidden AND o.updated_at > c.scored_at))
+        ORDER BY c.id`,
+    );
+    for (const { id } of stale) await this.scoreChallenge(id);
+    return stale.length;
+  }
+
+  /**
    * Scores every candidate offering against the challenge and stores the set whole in one transaction; each
    * enterprise with a fitting offering is told once (`new_opportunity`, deduplicated per challenge). A challenge
    * that is no longer open keeps what it had.
@@ -88,6 +105,7 @@ export class ChallengeMatchingService {
         }))
         .filter(({ s }) => s.fits);
       await m.query('DELETE FROM challenge_match WHERE challenge_id = $1', [c.id]);
+      await m.query('UPDATE challenge SET scored_at = $2 WHERE id = $1', [c.id, now]);
       for (const { r, s } of matches) {
         await m.query(
           `INSERT INTO challenge_match (challenge_id, offering_id, social_enterprise_id, score, reasons, computed_at)

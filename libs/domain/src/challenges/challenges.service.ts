@@ -156,16 +156,19 @@ export class ChallengesService {
     return this.ds.transaction(async (m) => {
       const c = await this.lockOwn(m, actor, id);
       const move = TRANSITIONS[action];
-      if (!(move.from as readonly ChallengeStatus[]).includes(c.status))
+      // Past its deadline an open challenge is judged, whether or not the worker's sweep has recorded it yet.
+      const from = action === 'close' ? c.status : effectiveStatus(c);
+      if (!(move.from as readonly ChallengeStatus[]).includes(from))
         throw new ConflictError(
           ChallengesErrorCode.IllegalTransition,
           `A ${c.status} challenge cannot ${action}`,
           [{ from: c.status, action, message: `allowed from: ${move.from.join(', ')}` }],
         );
+      const wasOpen = c.status === 'open';
       c.status = move.to;
       const now = new Date();
       if (action === 'publish') c.publishedAt = now;
-      if (action === 'close') c.judgingAt = now;
+      if (action === 'close' || (action === 'finish' && wasOpen)) c.judgingAt = now;
       if (action === 'finish') c.decidedAt = now;
       const saved = await m.getRepository(ChallengeEntity).save(c);
       if (action === 'publish') await this.outbox.add(m, OutboxJobs.scoreChallenge({ challengeId: c.id }));
@@ -440,12 +443,10 @@ export class ChallengesService {
   private async checkPartners(m: EntityManager, self: string, ids: string[]): Promise<string[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const found = await m
-      .getRepository(OrganisationEntity)
-      .find({
-        where: { id: In(unique), kind: In(['contractor', 'social_enterprise']) },
-        select: { id: true },
-      });
+    const found = await m.getRepository(OrganisationEntity).find({
+      where: { id: In(unique), kind: In(['contractor', 'social_enterprise']) },
+      select: { id: true },
+    });
     const known = new Set(found.map((o) => o.id));
     const problems = unique
       .map((id) => ({ id, i: ids.indexOf(id) }))
