@@ -263,7 +263,9 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
     await page.getByLabel('Waarde (€), bouwblok 1').fill('40.000');
     await page.getByLabel('Max. maanden, bouwblok 1').fill('-1');
     await page.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByText(/blocks\[0\]\.maxCountMonths/).waitFor();
+    // Worded from the rule's code, with the field as the form labels it: never the API's English reason or path.
+    await page.getByText('Max. maanden (bouwblok 1): Minstens 1').waitFor();
+    expect(await page.getByText(/blocks\[0\]|must not be/).count()).toBe(0);
     expect(await page.getByLabel('Max. maanden, bouwblok 1').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, '11-policy-error');
     await page.getByLabel('Max. maanden, bouwblok 1').fill('24');

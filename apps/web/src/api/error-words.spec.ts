@@ -36,6 +36,8 @@ describe('error words', () => {
     expect(fieldLabel('title', 'nl')).toBe('Titel');
     expect(fieldLabel('contractPeriod.endDate', 'nl')).toBe('Einddatum');
     expect(fieldLabel('somethingNew', 'nl')).toBe('Een veld');
+    expect(fieldLabel('blocks[0].maxCountMonths', 'nl')).toBe('Max. maanden (bouwblok 1)');
+    expect(fieldLabel('blocks[1].unit', 'en')).toBe('Unit (building block 2)');
   });
 
   it('words the rules the API names, with the number from the reason', () => {

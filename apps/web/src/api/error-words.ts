@@ -294,6 +294,29 @@ export const FIELD_WORDS: Record<Locale, Words> = {
     'blocks[].code': 'Code van het bouwblok',
     'blocks[].unit': 'Eenheid',
     'blocks[].valueCents': 'Waarde',
+    'blocks[].maxCountMonths': 'Max. maanden',
+    'blocks[].category': 'Soort',
+    'blocks[].targetGroup': 'Doelgroep',
+    benefitMonthsMin: 'Maanden in de uitkering (vanaf)',
+    benefitMonthsMax: 'Maanden in de uitkering (tot)',
+    maxCountMonths: 'Max. maanden',
+    fullTimeHoursPerWeek: 'Voltijd (uur per week)',
+    thresholdCents: 'Drempel',
+    defaultPercentage: 'Percentage',
+    minCents: 'Minimumbedrag',
+    capCents: 'Maximumbedrag',
+    categories: 'Soorten opdrachten',
+    'lowLabour.belowShare': 'Arbeidsaandeel onder',
+    'lowLabour.percentage': 'Lager percentage',
+    goodsMinLabourShare: 'Minimaal arbeidsaandeel bij leveringen',
+    'psoDiscounts[].level': 'PSO-trede',
+    'psoDiscounts[].percentage': 'Korting',
+    'purchaseRule.mode': 'Hoe inkoop telt',
+    'purchaseRule.factor': 'Factor',
+    'purchaseRule.minPsoLevel': 'Minimale PSO-trede',
+    'purchaseRule.eligibleCertifications': 'Geaccepteerde certificaten',
+    'purchaseRule.region': 'Regio',
+    proRata: 'Naar rato',
     bonuses: 'Toeslagen',
     code: 'Code',
     category: 'Soort',
@@ -381,6 +404,29 @@ export const FIELD_WORDS: Record<Locale, Words> = {
     'blocks[].code': 'Code of the building block',
     'blocks[].unit': 'Unit',
     'blocks[].valueCents': 'Value',
+    'blocks[].maxCountMonths': 'Max. months',
+    'blocks[].category': 'Kind',
+    'blocks[].targetGroup': 'Target group',
+    benefitMonthsMin: 'Months on benefit (from)',
+    benefitMonthsMax: 'Months on benefit (to)',
+    maxCountMonths: 'Max. months',
+    fullTimeHoursPerWeek: 'Full time (hours per week)',
+    thresholdCents: 'Threshold',
+    defaultPercentage: 'Percentage',
+    minCents: 'Minimum amount',
+    capCents: 'Maximum amount',
+    categories: 'Kinds of contract',
+    'lowLabour.belowShare': 'Labour share below',
+    'lowLabour.percentage': 'Lower percentage',
+    goodsMinLabourShare: 'Minimum labour share for goods',
+    'psoDiscounts[].level': 'PSO level',
+    'psoDiscounts[].percentage': 'Discount',
+    'purchaseRule.mode': 'How purchases count',
+    'purchaseRule.factor': 'Factor',
+    'purchaseRule.minPsoLevel': 'Minimum PSO level',
+    'purchaseRule.eligibleCertifications': 'Accepted certificates',
+    'purchaseRule.region': 'Region',
+    proRata: 'Pro rata',
     bonuses: 'Bonuses',
     code: 'Code',
     category: 'Kind',
@@ -441,6 +487,11 @@ export const FIELD_WORDS: Record<Locale, Words> = {
   },
 };
 
+/** The word for a position in a list, by the list's name ("bouwblok 2"); any other list's position is a "regel". */
+const POSITION: Record<Locale, Words> = {
+  nl: { blocks: 'bouwblok', bonuses: 'toeslag', psoDiscounts: 'korting', items: 'regel' },
+  en: { blocks: 'building block', bonuses: 'bonus', psoDiscounts: 'discount', items: 'line' },
+};
 const LINE: Record<Locale, string> = { nl: 'regel', en: 'line' };
 const FIELD_FALLBACK: Record<Locale, string> = { nl: 'Een veld', en: 'A field' };
 
@@ -462,11 +513,13 @@ export function knowsRule(code: string, locale: Locale): boolean {
 /** "items[0].description" → "Omschrijving (regel 1)"; an unknown member reads as "Een veld", never as a path. */
 export function fieldLabel(name: string, locale: Locale): string {
   const words = FIELD_WORDS[locale];
-  const positions = [...name.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]) + 1);
+  const positions = [...name.matchAll(/(\w+)\[(\d+)\]/g)].map(
+    (m) => `${POSITION[locale][m[1]] ?? LINE[locale]} ${Number(m[2]) + 1}`,
+  );
   const path = name.replace(/\[\d+\]/g, '[]');
   const last = path.split('.').pop()?.replace(/\[\]$/, '') ?? '';
   const word = has(words, path) ? words[path] : has(words, last) ? words[last] : FIELD_FALLBACK[locale];
-  return positions.length ? `${word} (${LINE[locale]} ${positions.join(', ')})` : word;
+  return positions.length ? `${word} (${positions.join(', ')})` : word;
 }
 
 /** One bad field's message in this language, from its rule code (and the number the rule states). */
