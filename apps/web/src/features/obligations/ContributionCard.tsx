@@ -31,7 +31,14 @@ function describe(
         t('tenders.period', { start: date(String(b.startDate)), end: date(String(b.endDate)) }),
       ].join(' · ');
     case 'social_purchase':
-      return [String(b.invoiceNumber), date(String(b.invoiceDate)), money(Number(b.amountCents))].join(' · ');
+      return [
+        c.supplierName ?? '',
+        String(b.invoiceNumber),
+        date(String(b.invoiceDate)),
+        money(Number(b.amountCents)),
+      ]
+        .filter(Boolean)
+        .join(' · ');
     default:
       return [String(b.description ?? ''), `${String(b.quantity ?? '')} × ${String(b.blockCode ?? '')}`].join(
         ' · ',
