@@ -287,6 +287,42 @@ export const GLOSSARY = {
     tender: { nl: 'Lopende aanbesteding', en: 'Active tender' },
     challenge: { nl: 'Maatschappelijke opgave', en: 'Challenge' },
   },
+  challengeStatus: {
+    draft: { nl: 'Concept', en: 'Draft' },
+    open: { nl: 'Open voor voorstellen', en: 'Open for proposals' },
+    judging: { nl: 'In beoordeling', en: 'Being judged' },
+    decided: { nl: 'Besloten', en: 'Decided' },
+  },
+  challengeKind: {
+    open_call: { nl: 'Open oproep', en: 'Open call' },
+    competition: { nl: 'Wedstrijd', en: 'Competition' },
+  },
+  proposalStatus: {
+    submitted: { nl: 'Ingediend', en: 'Submitted' },
+    shortlisted: { nl: 'Genomineerd', en: 'Shortlisted' },
+    winner: { nl: 'Winnaar', en: 'Winner' },
+    not_selected: { nl: 'Niet gekozen', en: 'Not selected' },
+  },
+  initiativeStatus: {
+    pitched: { nl: 'Gepitcht', en: 'Pitched' },
+    in_progress: { nl: 'Bezig', en: 'In progress' },
+    realised: { nl: 'Gerealiseerd', en: 'Realised' },
+    changed: { nl: 'Veranderd', en: 'Changed' },
+    stopped: { nl: 'Gestopt', en: 'Stopped' },
+  },
+  /** What an initiative needs and what is pledged to it. */
+  supportKind: {
+    money: { nl: 'Geld', en: 'Money' },
+    hours: { nl: 'Uren', en: 'Hours' },
+    goods: { nl: 'Spullen', en: 'Goods' },
+    space: { nl: 'Ruimte', en: 'Space' },
+    network: { nl: 'Netwerk', en: 'Network' },
+  },
+  pledgeStatus: {
+    offered: { nl: 'Aangeboden', en: 'Offered' },
+    accepted: { nl: 'Aangenomen', en: 'Accepted' },
+    delivered: { nl: 'Geleverd', en: 'Delivered' },
+  },
 } as const satisfies Record<string, Record<string, Term>>;
 
 export type GlossaryList = keyof typeof GLOSSARY;
