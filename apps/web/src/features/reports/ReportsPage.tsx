@@ -85,7 +85,8 @@ export function ReportsPage() {
                     value={r.progress}
                     max={100}
                   />
-                  {r.status === 'failed' && r.error && <span className="bs-muted">{r.error}</span>}
+                  {/* The job's `error` is English, for developers: the page says it in its own language. */}
+                  {r.status === 'failed' && <span className="bs-muted">{t('rp.failedText')}</span>}
                 </TableCell>
                 <TableCell>
                   {r.status === 'done' ? (

@@ -24,6 +24,8 @@ const nl = {
   'rp.downloadLabel': 'Download {format}-rapport van {date}',
   'rp.size': '{kb} kB',
   'rp.progressText': '{status}: {pct}%',
+  'rp.failedText':
+    'Het rapport kon niet worden gemaakt. Vraag het opnieuw aan; lukt het weer niet, neem dan contact op met de helpdesk.',
   'db.title': 'Dashboard',
   'db.lead': 'Hoe staat social return ervoor in al uw gegunde opdrachten?',
   'db.byStatus': 'Verplichtingen per status',
@@ -70,6 +72,7 @@ const en: Record<keyof typeof nl, string> = {
   'rp.downloadLabel': 'Download {format} report of {date}',
   'rp.size': '{kb} kB',
   'rp.progressText': '{status}: {pct}%',
+  'rp.failedText': 'The report could not be made. Request it again; if that fails too, contact the helpdesk.',
   'db.title': 'Dashboard',
   'db.lead': 'How is social return doing across your awarded contracts?',
   'db.byStatus': 'Obligations by status',
