@@ -7,13 +7,40 @@ import {
   Heading,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useParams } from 'react-router';
+import { lazy, Suspense, type ComponentProps } from 'react';
+import { useLocation, useParams } from 'react-router';
 import type { Schemas } from '../../api/client';
 import { useAuth } from '../../auth/AuthProvider';
-import { useT } from '../../i18n/LocaleProvider';
+import { loadFeatureMessages, useT } from '../../i18n/LocaleProvider';
 import { Status } from '../../ui/Bits';
 import { EmptyState, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { useEnterprise } from './api';
+
+/* The quote request form is signed-in work: its code and words are fetched only for a signed-in contractor. */
+const ProfileQuoteAction = lazy(() =>
+  Promise.all([import('../marketplace/ProfileQuoteAction'), loadFeatureMessages()]).then(([m]) => ({
+    default: m.ProfileQuoteAction,
+  })),
+);
+
+/** "Offerte aanvragen" for a contractor; a visitor is told to sign in as one; other roles see nothing. */
+function QuoteAction({ page, ...props }: ComponentProps<typeof ProfileQuoteAction> & { page?: boolean }) {
+  const { t } = useT();
+  const { me, status } = useAuth();
+  const { pathname } = useLocation();
+  if (status === 'anonymous')
+    return page ? (
+      <Paragraph>
+        <RouterLink to={`/sign-in?next=${encodeURIComponent(pathname)}`}>{t('profile.qr.signIn')}</RouterLink>
+      </Paragraph>
+    ) : null;
+  if (me?.role !== 'contractor') return null;
+  return (
+    <Suspense fallback={null}>
+      <ProfileQuoteAction {...props} />
+    </Suspense>
+  );
+}
 
 export function EnterprisePage() {
   const { id = '' } = useParams();
@@ -68,6 +95,11 @@ function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
           </DataListItem>
         )}
       </DataList>
+      <QuoteAction
+        page
+        enterpriseName={p.name}
+        offerings={p.offerings.map((o) => ({ id: o.id, label: o.title }))}
+      />
 
       <Heading level={2}>{t('profile.certifications')}</Heading>
       {p.certifications.length === 0 ? (
@@ -112,6 +144,7 @@ function EnterpriseProfile({ p }: { p: Schemas['ProfileResponseDto'] }) {
                     : money(o.priceIndicationCents)}
                 </Paragraph>
               )}
+              <QuoteAction enterpriseName={p.name} offering={{ id: o.id, label: o.title }} />
             </li>
           ))}
         </ul>

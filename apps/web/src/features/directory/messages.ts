@@ -76,6 +76,16 @@ const nl = {
   'orgPicker.matches': 'Gevonden voor: {label}',
   'orgPicker.none': 'Geen organisatie gevonden voor "{q}".',
   'orgPicker.required': 'Kies een organisatie uit de lijst',
+  'profile.qr.action': 'Offerte aanvragen',
+  'profile.qr.lead': 'Vraag deze onderneming om een offerte voor een van uw SROI-verplichtingen.',
+  'profile.qr.obligation': 'Voor welke opdracht?',
+  'profile.qr.obligation.help': 'De aanbesteding waarvoor u deze inkoop als SROI wilt laten meetellen.',
+  'profile.qr.obligationLabel': '{title} (SROI uiterlijk {date})',
+  'profile.qr.untitled': 'Opdracht zonder titel',
+  'profile.qr.offering': 'Welk aanbod?',
+  'profile.qr.choose': 'Kies…',
+  'profile.qr.pickObligation': 'Kies de opdracht.',
+  'profile.qr.pickOffering': 'Kies het aanbod.',
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
@@ -152,6 +162,16 @@ const en: Record<keyof typeof nl, string> = {
   'orgPicker.matches': 'Found for: {label}',
   'orgPicker.none': 'No organisation found for "{q}".',
   'orgPicker.required': 'Choose an organisation from the list',
+  'profile.qr.action': 'Request a quote',
+  'profile.qr.lead': 'Ask this enterprise for a quote towards one of your social return obligations.',
+  'profile.qr.obligation': 'For which contract?',
+  'profile.qr.obligation.help': 'The tender whose social return this purchase should count towards.',
+  'profile.qr.obligationLabel': '{title} (social return due {date})',
+  'profile.qr.untitled': 'Untitled contract',
+  'profile.qr.offering': 'Which offering?',
+  'profile.qr.choose': 'Choose…',
+  'profile.qr.pickObligation': 'Choose the contract.',
+  'profile.qr.pickOffering': 'Choose the offering.',
 };
 
 export const directoryMessages = { nl, en };

@@ -86,6 +86,7 @@ function ResultsView({ day, r }: { day: MeetingDay; r: Results }) {
           <Paragraph>{t('md.s.empty')}</Paragraph>
         ) : (
           <DataTable
+            layout="scroll"
             columns={[
               t('md.grid.time'),
               t('md.kind.contractor'),

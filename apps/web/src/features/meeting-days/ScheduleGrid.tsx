@@ -17,6 +17,7 @@ export function ScheduleGrid({ day, meetings }: { day: MeetingDay; meetings: Mee
   const at = new Map(meetings.map((m) => [`${m.slot}/${m.table}`, m]));
   return (
     <DataTable
+      layout="scroll"
       caption={t('md.grid.caption', { meetings: meetings.length, used, tables: day.tables })}
       columns={[t('md.grid.time'), ...tables.map((n) => t('md.table', { n }))]}
     >

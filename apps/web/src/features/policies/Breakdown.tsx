@@ -8,6 +8,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
+import { TableScroll } from '../../ui/DataTable';
 import { wordBreakdownLine } from './breakdown-words';
 
 type Line = Schemas['BreakdownLineDto'];
@@ -17,7 +18,7 @@ export function Breakdown({ lines }: { lines: Line[] }) {
   const { t, money, locale } = useT();
   if (!lines.length) return null;
   return (
-    <div className="bs-table-wrap">
+    <TableScroll>
       <Table>
         <TableCaption>{t('policy.breakdown')}</TableCaption>
         <TableBody>
@@ -35,7 +36,7 @@ export function Breakdown({ lines }: { lines: Line[] }) {
           })}
         </TableBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 

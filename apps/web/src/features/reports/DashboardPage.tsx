@@ -138,6 +138,7 @@ function SpendTable({ spent }: { spent: Spend[] }) {
   const { t, money } = useT();
   return (
     <DataTable
+      layout="scroll"
       columns={[
         t('db.spent.enterprise'),
         t('db.spent.amount'),

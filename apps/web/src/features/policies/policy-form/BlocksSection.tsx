@@ -17,6 +17,7 @@ export function BlocksSection({ form }: { form: PolicyForm }) {
         <div className="utrecht-form-field-error-message bs-field__error">{errors.blocks}</div>
       )}
       <DataTable
+        layout="scroll"
         columns={[
           t('policy.block.code'),
           t('policy.block.category'),
