@@ -92,7 +92,7 @@ describe('challenges (e2e)', () => {
       .expect(200);
     expect(patched.body).toMatchObject({
       rewardDescription: 'Een pilot van een jaar met de gemeente',
-      cpvCodes: ['77313000'],
+      cpvCodes: ['77313000-7'],
     });
     await http()
       .patch(`/api/v1/challenges/${challengeId}`)

@@ -63,6 +63,8 @@ export interface ChallengeView {
   /** The status as of now: an open challenge whose deadline passed is judged, even before the worker records it. */
   status: ChallengeStatus;
   buyerName: string;
+  /** The CPV codes as people write them, with check digit (`77313000-7`). */
+  cpvCodes: string[];
   counts: { total: number; shortlisted: number; winners: number };
   /** After the decision: the winners by name, with their summaries. */
   winners: { proposalId: string; organisationId: string; organisationName: string; summary: string }[];
@@ -515,6 +517,7 @@ export class ChallengesService {
     if (!rows.length) return [];
     const ids = rows.map((c) => c.id);
     const names = await this.namesOf(rows.map((c) => c.buyerOrganisationId));
+    const display = await this.reference.codeDisplay();
     const counts = await this.ds.query<
       { challenge_id: string; total: string; shortlisted: string; winners: string }[]
     >(
@@ -546,6 +549,7 @@ export class ChallengesService {
         challenge: c,
         status: effectiveStatus(c),
         buyerName: names.get(c.buyerOrganisationId) ?? '',
+        cpvCodes: display(c.cpvCodes),
         counts: {
           total: Number(n?.total ?? 0),
           shortlisted: Number(n?.shortlisted ?? 0),

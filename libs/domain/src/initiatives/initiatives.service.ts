@@ -41,7 +41,7 @@ export interface InitiativeInput {
   title: string;
   summary: string;
   postcode?: string | null;
-  needs: NeedInput[];
+  needs?: NeedInput[] | null;
   pitchedAt?: { date: string; eventName: string } | null;
   initiator?: { name: string; email?: string | null } | null;
 }
@@ -124,7 +124,7 @@ export class InitiativesService {
         'Only an officer enters an initiative for a resident (initiator)',
       );
     if (input.postcode) await this.reference.resolvePostcode(input.postcode, 'postcode');
-    const needs = input.needs.map((n, i) => this.need(n, `needs[${i}]`));
+    const needs = (input.needs ?? []).map((n, i) => this.need(n, `needs[${i}]`));
     let initiator = input.initiator
       ? { name: input.initiator.name.trim(), email: input.initiator.email?.trim() || null }
       : null;

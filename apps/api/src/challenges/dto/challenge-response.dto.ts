@@ -39,7 +39,7 @@ export class ChallengeResponseDto {
   @ApiProperty({ example: '2027-03-31', description: 'As given: a date or a timestamp' }) deadline: string;
   @ApiProperty({ format: 'date-time', description: 'When proposals close' }) closesAt: string;
   @ApiProperty({ type: ChallengeAreaResponseDto, nullable: true }) area: ChallengeAreaResponseDto | null;
-  @ApiProperty({ type: [String], example: ['77313000'] }) cpvCodes: string[];
+  @ApiProperty({ type: [String], example: ['77313000-7'] }) cpvCodes: string[];
   @ApiProperty({ type: [String], example: ['participatiewet'] }) targetGroups: string[];
   @ApiProperty({ type: Number, nullable: true }) budgetCents: number | null;
   @ApiProperty({ type: String, nullable: true }) rewardDescription: string | null;
@@ -70,7 +70,7 @@ export class ChallengeResponseDto {
       deadline: c.deadline,
       closesAt: c.closesAt.toISOString(),
       area: c.areaPostcode || c.areaName ? { postcode: c.areaPostcode, name: c.areaName } : null,
-      cpvCodes: c.cpvCodes,
+      cpvCodes: v.cpvCodes,
       targetGroups: c.targetGroups,
       budgetCents: c.budgetCents,
       rewardDescription: c.rewardDescription,

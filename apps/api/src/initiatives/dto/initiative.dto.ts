@@ -97,12 +97,16 @@ export class CreateInitiativeDto {
   @Matches(POSTCODE_OR_PC4_PATTERN, { message: 'postcode must be a Dutch postcode (1234 AB or 1234)' })
   postcode?: string | null;
 
-  @ApiProperty({ type: [SupportDto] })
+  @ApiPropertyOptional({
+    type: [SupportDto],
+    description: 'What it asks for (money, hours, goods, space, network)',
+  })
+  @IsOptional()
   @IsArray()
   @Sized({ min: 0, max: 20 })
   @ValidateNested({ each: true })
   @Type(() => SupportDto)
-  needs: SupportDto[];
+  needs?: SupportDto[];
 
   @ApiPropertyOptional({ type: PitchDto, nullable: true })
   @IsOptional()
