@@ -46,6 +46,12 @@ function tablesAtWidth(page: Page) {
           const cell = table.querySelector('tbody td');
           if (cell && getComputedStyle(cell).display === 'block' && !cell.getAttribute('data-label'))
             bad.push(`${name}: stacked cell without its label`);
+          // Nothing spills out of its cell onto the next (a cell's fixed height would make label and value overlap).
+          for (const c of table.querySelectorAll<HTMLElement>('tbody td, tbody th'))
+            if (c.scrollHeight > c.clientHeight + 1) {
+              bad.push(`${name}: a cell's content spills out of it`);
+              break;
+            }
         }
         continue;
       }

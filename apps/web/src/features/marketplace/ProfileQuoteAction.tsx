@@ -42,20 +42,22 @@ export function ProfileQuoteAction({
         match={{ socialEnterpriseName: enterpriseName, offeringId: offering?.id }}
         obligations={obligations}
         offerings={offerings}
-        headingLevel={offering ? 4 : 3}
+        headingLevel={offering ? 4 : 2}
       />
     );
   return (
-    <div className="bs-actions">
+    <>
       {!offering && <Paragraph>{t('profile.qr.lead')}</Paragraph>}
-      <Button
-        type="button"
-        appearance={offering ? 'secondary-action-button' : 'primary-action-button'}
-        aria-label={offering ? `${t('profile.qr.action')}: ${offering.label}` : undefined}
-        onClick={() => setAsking(true)}
-      >
-        {t('profile.qr.action')}
-      </Button>
-    </div>
+      <div className="bs-actions">
+        <Button
+          type="button"
+          appearance={offering ? 'secondary-action-button' : 'primary-action-button'}
+          aria-label={offering ? `${t('profile.qr.action')}: ${offering.label}` : undefined}
+          onClick={() => setAsking(true)}
+        >
+          {t('profile.qr.action')}
+        </Button>
+      </div>
+    </>
   );
 }
