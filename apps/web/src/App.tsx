@@ -64,6 +64,18 @@ const NewMeetingDayPage = screen(meetingDays, 'NewMeetingDayPage');
 const OfficerMeetingDayPage = screen(meetingDays, 'OfficerMeetingDayPage');
 const DaySheetPage = screen(meetingDays, 'DaySheetPage');
 const MeetingDayResultsPage = screen(meetingDays, 'MeetingDayResultsPage');
+const challenges = () => import('./features/challenges');
+const ChallengesPage = screen(challenges, 'ChallengesPage');
+const ChallengePage = screen(challenges, 'ChallengePage');
+const MyProposalsPage = screen(challenges, 'MyProposalsPage');
+const OfficerChallengesPage = screen(challenges, 'OfficerChallengesPage');
+const NewChallengePage = screen(challenges, 'NewChallengePage');
+const OfficerChallengePage = screen(challenges, 'OfficerChallengePage');
+const initiatives = () => import('./features/initiatives');
+const InitiativesPage = screen(initiatives, 'InitiativesPage');
+const InitiativePage = screen(initiatives, 'InitiativePage');
+const NewInitiativePage = screen(initiatives, 'NewInitiativePage');
+const InitiativeStatsPage = screen(initiatives, 'InitiativeStatsPage');
 const reports = () => import('./features/reports');
 const ReportsPage = screen(reports, 'ReportsPage');
 const DashboardPage = screen(reports, 'DashboardPage');
@@ -97,6 +109,12 @@ const router = createBrowserRouter([
           { path: '/tenders/:id', element: <TenderPage /> },
           { path: '/meeting-days', element: <MeetingDaysPage /> },
           { path: '/meeting-days/:id', element: <MeetingDayPage /> },
+          { path: '/challenges', element: <ChallengesPage /> },
+          { path: '/challenges/:id', element: <ChallengePage /> },
+          { path: '/initiatives', element: <InitiativesPage /> },
+          { path: '/initiatives/new', element: <RequireRole>{<NewInitiativePage />}</RequireRole> },
+          { path: '/initiatives/stats', element: <InitiativeStatsPage /> },
+          { path: '/initiatives/:id', element: <InitiativePage /> },
           { path: '/sign-in', element: <SignInPage /> },
           { path: '/register', element: <RegisterPage /> },
           { path: '/account', element: <RequireRole>{<AccountPage />}</RequireRole> },
@@ -116,6 +134,11 @@ const router = createBrowserRouter([
           { path: '/officer/meeting-days/:id', element: asOfficer(<OfficerMeetingDayPage />) },
           { path: '/officer/meeting-days/:id/sheet', element: asOfficer(<DaySheetPage />) },
           { path: '/officer/meeting-days/:id/results', element: asOfficer(<MeetingDayResultsPage />) },
+          { path: '/officer/challenges', element: asOfficer(<OfficerChallengesPage />) },
+          { path: '/officer/challenges/new', element: asOfficer(<NewChallengePage />) },
+          { path: '/officer/challenges/:id', element: asOfficer(<OfficerChallengePage />) },
+          { path: '/contractor/proposals', element: asContractor(<MyProposalsPage />) },
+          { path: '/enterprise/proposals', element: asEnterprise(<MyProposalsPage />) },
           { path: '/contractor/obligations', element: asContractor(<ContractorObligationsPage />) },
           { path: '/contractor/obligations/:id', element: asContractor(<ContractorObligationPage />) },
           { path: '/contractor/quotes', element: asContractor(<QuotesPage />) },

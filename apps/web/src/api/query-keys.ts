@@ -60,6 +60,22 @@ export const keys = {
     results: (id: string) => ['meeting-days', 'results', id] as const,
   },
 
+  // challenges (every key under `all`: a step on a challenge or proposal reads them again)
+  challenges: {
+    all: ['challenges'] as const,
+    list: (filters: object) => ['challenges', 'list', filters] as const,
+    one: (id: string) => ['challenges', 'one', id] as const,
+    proposals: (id: string) => ['challenges', 'proposals', id] as const,
+  },
+
+  // initiatives
+  initiatives: {
+    all: ['initiatives'] as const,
+    list: (filters: object) => ['initiatives', 'list', filters] as const,
+    one: (id: string) => ['initiatives', 'one', id] as const,
+    stats: (range: object) => ['initiatives', 'stats', range] as const,
+  },
+
   // reports
   reports: ['reports'] as const,
   dashboard: ['dashboard'] as const,

@@ -1,4 +1,6 @@
+import { challengesMessages } from '../features/challenges/messages';
 import { directoryMessages } from '../features/directory/messages';
+import { initiativesMessages } from '../features/initiatives/messages';
 import { marketplaceMessages } from '../features/marketplace/messages';
 import { matchingMessages } from '../features/matching/messages';
 import { meetingDaysMessages } from '../features/meeting-days/messages';
@@ -13,7 +15,9 @@ import type { Locale } from './format';
  * the first signed-in screen (LocaleProvider's loadFeatureMessages), so the public pages do not download it.
  */
 const features = [
+  challengesMessages,
   directoryMessages,
+  initiativesMessages,
   marketplaceMessages,
   matchingMessages,
   meetingDaysMessages,

@@ -25,6 +25,8 @@ const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/tenders', label: 'nav.tenders' },
   { to: '/meeting-days', label: 'nav.meetingDays', notFor: ['procurement_officer'] },
+  { to: '/challenges', label: 'nav.challenges', end: true },
+  { to: '/initiatives', label: 'nav.initiatives', end: true },
   { to: '/officer/policies', label: 'nav.policies', roles: ['procurement_officer'] },
   { to: '/officer/tenders', label: 'nav.officerTenders', roles: ['procurement_officer'] },
   { to: '/officer/obligations', label: 'nav.obligations', roles: ['procurement_officer'] },
@@ -33,6 +35,9 @@ const NAV: NavItem[] = [
   { to: '/officer/reports', label: 'nav.reports', roles: ['procurement_officer'] },
   { to: '/officer/dashboard', label: 'nav.dashboard', roles: ['procurement_officer'] },
   { to: '/officer/meeting-days', label: 'nav.meetingDays', roles: ['procurement_officer'] },
+  { to: '/officer/challenges', label: 'nav.officerChallenges', roles: ['procurement_officer'] },
+  { to: '/initiatives/stats', label: 'nav.initiativeStats', roles: ['procurement_officer'] },
+  { to: '/contractor/proposals', label: 'nav.proposals', roles: ['contractor'] },
   { to: '/contractor/obligations', label: 'nav.myObligations', roles: ['contractor'] },
   { to: '/contractor/quotes', label: 'nav.quotes', roles: ['contractor'] },
   { to: '/contractor/orders', label: 'nav.orders', roles: ['contractor'] },
@@ -42,6 +47,7 @@ const NAV: NavItem[] = [
   { to: '/enterprise/opportunities', label: 'nav.opportunities', roles: ['social_enterprise'] },
   { to: '/enterprise/quote-requests', label: 'nav.quoteRequests', roles: ['social_enterprise'] },
   { to: '/enterprise/orders', label: 'nav.enterpriseOrders', roles: ['social_enterprise'] },
+  { to: '/enterprise/proposals', label: 'nav.proposals', roles: ['social_enterprise'] },
 ];
 
 /** Moves focus to the page's heading after a client-side navigation, so screen readers announce the new page. */

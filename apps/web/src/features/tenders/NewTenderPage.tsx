@@ -6,6 +6,7 @@ import type { MessageId } from '../../i18n/messages';
 import { SelectField, TextField } from '../../ui/Fields';
 import { FormError, Notice, PageHeading, QueryState, RouterLink } from '../../ui/States';
 import { CATEGORIES } from '../../ui/vocabulary';
+import { useChallenge } from '../challenges/api';
 import { usePolicies } from '../policies/api';
 import { ItemsFieldset } from './tender-form/ItemsFieldset';
 import { useTenderForm } from './tender-form/useTenderForm';
@@ -42,6 +43,7 @@ function NewTenderForm({ published }: { published: Policy[] }) {
     <form onSubmit={form.submit} className="bs-form" noValidate>
       {Object.keys(errors).length > 0 && <Notice type="warning">{t('common.formErrors')}</Notice>}
       <FormError error={create.error} />
+      {form.challengeId && <FromChallengeNotice id={form.challengeId} />}
       <TextField
         label={t('tender.f.title')}
         value={f.title}
@@ -131,5 +133,17 @@ function NewTenderForm({ published }: { published: Policy[] }) {
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The challenge a new tender follows from (opened from the challenge's page). */
+function FromChallengeNotice({ id }: { id: string }) {
+  const { t } = useT();
+  const challenge = useChallenge(id);
+  if (!challenge.data) return null;
+  return (
+    <Notice type="info">
+      {t('tenders.challenge')}: {challenge.data.title}
+    </Notice>
   );
 }

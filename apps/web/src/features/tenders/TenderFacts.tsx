@@ -11,6 +11,8 @@ import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
 import { Status } from '../../ui/Bits';
+import { RouterLink } from '../../ui/States';
+import { useChallenge } from '../challenges/api';
 
 export const buyerName = (t: Schemas['TenderResponseDto']): string => t.buyer?.name ?? '';
 
@@ -41,6 +43,7 @@ export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }
           )}
         {tender.tenderPeriodEnd && row('tenders.deadline', date(tender.tenderPeriodEnd))}
         {tender.deliveryPostcode && row('tenders.deliveryPostcode', tender.deliveryPostcode)}
+        {tender.challengeId && <FromChallenge id={tender.challengeId} row={row} />}
         {tender.sroi && <SroiFacts tender={tender} sroi={tender.sroi} row={row} />}
       </DataList>
       {tender.description && (
@@ -114,4 +117,11 @@ function SroiFacts({
       )}
     </>
   );
+}
+
+/** The challenge the tender follows from, by its title (nothing while the challenge is not public). */
+function FromChallenge({ id, row }: { id: string; row: (key: MessageId, value: ReactNode) => ReactNode }) {
+  const challenge = useChallenge(id);
+  if (!challenge.data) return null;
+  return row('tenders.challenge', <RouterLink to={`/challenges/${id}`}>{challenge.data.title}</RouterLink>);
 }

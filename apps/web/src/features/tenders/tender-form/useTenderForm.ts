@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Schemas } from '../../../api/client';
 import { parseMoney } from '../../../i18n/format';
 import { useT } from '../../../i18n/LocaleProvider';
@@ -39,6 +40,9 @@ export function useTenderForm(
   const [items, setItems] = useState<ItemRow[]>([EMPTY_ITEM]);
   const [local, setLocal] = useState<Record<string, string>>({});
   const create = useCreateTender();
+  // Started from a challenge's page (/officer/tenders/new?challengeId=…): the tender follows from it.
+  const [params] = useSearchParams();
+  const challengeId = params.get('challengeId');
   const set = (k: keyof typeof fields) => (v: string) => setFields((x) => ({ ...x, [k]: v }));
   const policyId = fields.policyId || published[0]?.id || '';
 
@@ -68,6 +72,7 @@ export function useTenderForm(
           policyId,
           ...(f.percentage.trim() ? { percentage: Number(f.percentage.replace(',', '.')) } : {}),
         },
+        ...(challengeId ? { challengeId } : {}),
       },
       { onSuccess: onCreated },
     );
@@ -84,6 +89,7 @@ export function useTenderForm(
     errors: { ...fieldErrors(create.error), ...local },
     create,
     submit,
+    challengeId,
   };
 }
 
