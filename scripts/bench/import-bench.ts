@@ -5,6 +5,7 @@
  * memory is sampled: flat peak memory across sizes shows the worker never holds the whole package.
  *
  *   npm run bench:import -- [--sizes 2000,10000] [--database-url postgres://.../buysocial_bench_import]
+ *   npm run bench:import -- --eforms [--sizes 2000,10000]   (eForms notices: scripts/bench/eforms-import-bench.ts)
  */
 import 'reflect-metadata';
 import { AppConfigModule } from '@app/config';
@@ -131,6 +132,8 @@ async function runImport(id: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // `--eforms`: the eForms notices import instead (scripts/bench/eforms-import-bench.ts).
+  if (process.argv.includes('--eforms')) return (await import('./eforms-import-bench')).main();
   if (args.get('phase') === 'run') return runImport(args.get('id')!);
   await ensureDatabase(DB);
   const ds = new DataSource(dataSourceOptions({ DATABASE_URL: DB }));

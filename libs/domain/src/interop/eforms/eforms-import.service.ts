@@ -20,7 +20,7 @@ import {
   uploadKind,
   zipNotices,
 } from './eforms-upload';
-import { parseNotice, UnsafeXmlError } from './eforms-xml';
+import { hasDoctype, parseNotice, rootElement, UnsafeXmlError } from './eforms-xml';
 import {
   eformsFingerprint,
   type EformsProblem,
@@ -34,7 +34,7 @@ export const EFORMS_IMPORT_JOB_KIND = 'eforms_import';
 /** How many problems a result lists; `errorsTotal` counts them all. */
 export const MAX_REPORTED_EFORMS_ERRORS = 1000;
 /** Notices per worker batch (one schema validation call per notice type, one transaction). */
-const BATCH_NOTICES = 250;
+const BATCH_NOTICES = 500;
 /** Notices per insert while storing an upload. */
 const STORE_ROWS = 200;
 const STORE_BYTES = 8 * 1024 * 1024;
@@ -218,7 +218,17 @@ export class EformsImportService {
       );
       if (!rows.length) break;
       after = rows[rows.length - 1].position;
-      const parsed: { row: NoticeRow; root: NoticeRoot; node: ReturnType<typeof parseNotice>['node'] }[] = [];
+      // Schema validation runs in a worker thread (WebAssembly) while this thread parses and maps the same notices.
+      const toValidate: NoticeToValidate[] = [];
+      for (const row of rows) {
+        const root = row.xml.length > 1 && !hasDoctype(row.xml) ? rootElement(row.xml) : null;
+        if (root) toValidate.push({ name: row.name, root, xml: row.xml });
+      }
+      const validation = this.validator.validate(toValidate);
+      // Each notice is parsed and mapped at once: one parsed tree at a time, whatever the batch.
+      const readable = new Set<string>();
+      const mappedProblems: EformsProblem[] = [];
+      const mapped: EformsTender[] = [];
       for (const row of rows) {
         if (row.xml === '') {
           report([
@@ -232,19 +242,9 @@ export class EformsImportService {
           ]);
           continue;
         }
+        let doc: ReturnType<typeof parseNotice>;
         try {
-          const { root, node } = parseNotice(row.xml);
-          if (!(NOTICE_ROOTS as readonly string[]).includes(root)) {
-            report([
-              {
-                notice: row.name,
-                path: `/${root}`,
-                message: `not a notice the import reads (${NOTICE_ROOTS.join(', ')})`,
-              },
-            ]);
-            continue;
-          }
-          parsed.push({ row, root: root as NoticeRoot, node });
+          doc = parseNotice(row.xml);
         } catch (err) {
           report([
             {
@@ -256,24 +256,29 @@ export class EformsImportService {
                   : `not well-formed XML: ${(err as Error).message.slice(0, 300)}`,
             },
           ]);
+          continue;
         }
-      }
-      const toValidate: NoticeToValidate[] = parsed.map((p) => ({
-        name: p.row.name,
-        root: p.root,
-        xml: p.row.xml,
-      }));
-      const schemaProblems = await this.validator.validate(toValidate);
-      report(schemaProblems);
-      const mapped: EformsTender[] = [];
-      for (const p of parsed) {
-        const { tender, problems } = mapNotice(p.row.name, p.root, p.node, known);
-        report(problems);
+        if (!(NOTICE_ROOTS as readonly string[]).includes(doc.root)) {
+          report([
+            {
+              notice: row.name,
+              path: `/${doc.root}`,
+              message: `not a notice the import reads (${NOTICE_ROOTS.join(', ')})`,
+            },
+          ]);
+          continue;
+        }
+        readable.add(row.name);
+        const { tender, problems } = mapNotice(row.name, doc.root as NoticeRoot, doc.node, known);
+        mappedProblems.push(...problems);
         if (!tender) continue;
         result.awards += tender.awards.length;
         buyers.add(tender.buyer.ref);
         mapped.push(tender);
       }
+      // Schema problems of the notices that parsed (a malformed one is reported once, above).
+      report((await validation).filter((p) => readable.has(p.notice)));
+      report(mappedProblems);
       await this.write(mapped, result);
       done += rows.length;
       await progress(Math.min(99, (done / Math.max(1, imp.notice_count)) * 100));

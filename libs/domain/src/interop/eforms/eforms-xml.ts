@@ -13,6 +13,20 @@ export class UnsafeXmlError extends Error {}
 
 const DOCTYPE = /<!DOCTYPE|<!ENTITY/i;
 
+export function hasDoctype(xml: string): boolean {
+  return DOCTYPE.test(xml);
+}
+
+const ROOT = /<(?:[A-Za-z_][\w.-]*:)?(ContractNotice|ContractAwardNotice|PriorInformationNotice)[\s/>]/;
+
+/** The notice type by its root element, found without parsing (to start schema validation early); null if none. */
+export function rootElement(
+  xml: string,
+): 'ContractNotice' | 'ContractAwardNotice' | 'PriorInformationNotice' | null {
+  const m = ROOT.exec(xml);
+  return m ? (m[1] as 'ContractNotice' | 'ContractAwardNotice' | 'PriorInformationNotice') : null;
+}
+
 /** Throws UnsafeXmlError for a document type declaration or an entity declaration anywhere in the text. */
 export function assertNoDoctype(xml: string): void {
   if (DOCTYPE.test(xml))
