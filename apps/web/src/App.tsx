@@ -76,6 +76,8 @@ const InitiativesPage = screen(initiatives, 'InitiativesPage');
 const InitiativePage = screen(initiatives, 'InitiativePage');
 const NewInitiativePage = screen(initiatives, 'NewInitiativePage');
 const InitiativeStatsPage = screen(initiatives, 'InitiativeStatsPage');
+const interop = () => import('./features/interop');
+const EformsImportPage = screen(interop, 'EformsImportPage');
 const reports = () => import('./features/reports');
 const ReportsPage = screen(reports, 'ReportsPage');
 const DashboardPage = screen(reports, 'DashboardPage');
@@ -129,6 +131,7 @@ const router = createBrowserRouter([
           { path: '/officer/certifications', element: asOfficer(<CertificationsReviewPage />) },
           { path: '/officer/reports', element: asOfficer(<ReportsPage />) },
           { path: '/officer/dashboard', element: asOfficer(<DashboardPage />) },
+          { path: '/officer/imports/eforms', element: asOfficer(<EformsImportPage />) },
           { path: '/officer/meeting-days', element: asOfficer(<OfficerMeetingDaysPage />) },
           { path: '/officer/meeting-days/new', element: asOfficer(<NewMeetingDayPage />) },
           { path: '/officer/meeting-days/:id', element: asOfficer(<OfficerMeetingDayPage />) },

@@ -24,7 +24,7 @@ export const keys = {
   // tenders
   tenders: {
     all: ['tenders'] as const,
-    active: () => ['tenders', 'active'] as const,
+    active: (filters: object = {}) => ['tenders', 'active', filters] as const,
     own: (organisationId: string | undefined) => ['tenders', 'own', organisationId] as const,
   },
   tender: (id: string) => ['tender', id] as const,
@@ -74,6 +74,11 @@ export const keys = {
     list: (filters: object) => ['initiatives', 'list', filters] as const,
     one: (id: string) => ['initiatives', 'one', id] as const,
     stats: (range: object) => ['initiatives', 'stats', range] as const,
+  },
+
+  // imports (open data)
+  imports: {
+    one: (id: string) => ['imports', id] as const,
   },
 
   // reports

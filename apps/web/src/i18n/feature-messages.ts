@@ -1,6 +1,7 @@
 import { challengesMessages } from '../features/challenges/messages';
 import { directoryMessages } from '../features/directory/messages';
 import { initiativesMessages } from '../features/initiatives/messages';
+import { interopMessages } from '../features/interop/messages';
 import { marketplaceMessages } from '../features/marketplace/messages';
 import { matchingMessages } from '../features/matching/messages';
 import { meetingDaysMessages } from '../features/meeting-days/messages';
@@ -18,6 +19,7 @@ const features = [
   challengesMessages,
   directoryMessages,
   initiativesMessages,
+  interopMessages,
   marketplaceMessages,
   matchingMessages,
   meetingDaysMessages,

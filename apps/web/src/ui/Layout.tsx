@@ -34,6 +34,7 @@ const NAV: NavItem[] = [
   { to: '/officer/certifications', label: 'nav.certifications', roles: ['procurement_officer'] },
   { to: '/officer/reports', label: 'nav.reports', roles: ['procurement_officer'] },
   { to: '/officer/dashboard', label: 'nav.dashboard', roles: ['procurement_officer'] },
+  { to: '/officer/imports/eforms', label: 'nav.imports', roles: ['procurement_officer'] },
   { to: '/officer/meeting-days', label: 'nav.meetingDays', roles: ['procurement_officer'] },
   { to: '/officer/challenges', label: 'nav.officerChallenges', roles: ['procurement_officer'] },
   { to: '/initiatives/stats', label: 'nav.initiativeStats', roles: ['procurement_officer'] },

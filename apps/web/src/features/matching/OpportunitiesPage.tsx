@@ -3,6 +3,7 @@ import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import { Lead } from '../../ui/Bits';
 import { PageHeading, QueryState, RouterLink } from '../../ui/States';
+import { ReservedBadge, useCodeLabel } from '../tenders/TenderFacts';
 import { useOpportunities } from './api';
 import { notCountingReason, Reasons } from './Reasons';
 
@@ -11,6 +12,7 @@ export function OpportunitiesPage() {
   const { t, money, date, locale } = useT();
   const { me } = useAuth();
   const list = useOpportunities(me?.organisation?.id ?? '');
+  const label = useCodeLabel();
   return (
     <>
       <PageHeading>{t('se.opps.title')}</PageHeading>
@@ -26,6 +28,11 @@ export function OpportunitiesPage() {
             {items.map((o) => (
               <li className="bs-card" key={`${o.kind}-${o.obligationId ?? o.tenderId}-${o.offeringId}`}>
                 <Heading level={2}>{o.tenderTitle}</Heading>
+                {o.reserved && (
+                  <Paragraph>
+                    <ReservedBadge reserved={o.reserved} full />
+                  </Paragraph>
+                )}
                 <Paragraph>
                   {t(o.kind === 'obligation' ? 'se.opps.kind.obligation' : 'se.opps.kind.tender')} ·{' '}
                   {t('ct.match.score', { pct: Math.round(o.score * 100) })}
@@ -41,6 +48,16 @@ export function OpportunitiesPage() {
                     <span className="bs-badge-warning">{t('ct.match.notCounting')}</span>{' '}
                     {t('ct.match.notCountingWhy', { reason: notCountingReason(o.reasons, locale) })}
                   </Paragraph>
+                )}
+                {o.socialObjectives.length > 0 && (
+                  <>
+                    <Paragraph>{t('tenders.socialObjectives')}:</Paragraph>
+                    <ul className="bs-list">
+                      {o.socialObjectives.map((s) => (
+                        <li key={s.code}>{label(s)}</li>
+                      ))}
+                    </ul>
+                  </>
                 )}
                 <Reasons reasons={o.reasons} title={t('se.opps.reasons')} />
                 {o.kind === 'tender' && (

@@ -4,7 +4,9 @@ import {
   DataListKey,
   DataListValue,
   Heading,
+  Link,
   Paragraph,
+  StatusBadge,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import type { Schemas } from '../../api/client';
@@ -14,11 +16,45 @@ import { Status } from '../../ui/Bits';
 import { RouterLink } from '../../ui/States';
 import { useChallenge } from '../challenges/api';
 
-export const buyerName = (t: Schemas['TenderResponseDto']): string => t.buyer?.name ?? '';
+type Tender = Schemas['TenderResponseDto'];
+type Reserved = NonNullable<Tender['reserved']>;
+type T = ReturnType<typeof useT>['t'];
+
+export const buyerName = (t: Tender): string => t.buyer?.name ?? '';
+
+/** Where tenders come from: made here, or imported open data (OCDS releases, eForms notices). */
+export const TENDER_SOURCES: Tender['source'][] = ['platform', 'ocds', 'eforms'];
+
+export const sourceName = (t: T, source: Tender['source']): string =>
+  t(`tenders.source.${source}` as MessageId);
+
+/** A reservation (eForms `res-ws`, `res-pub-ser`) in words: to whom the contract is reserved, and by which rule. */
+export const reservedWords = (t: T, reserved: Reserved): string =>
+  t(`tenders.reserved.${reserved}` as MessageId);
+
+/** An eForms code list entry (a social objective) in the page's language. */
+export function useCodeLabel(): (c: Schemas['EformsCodeDto']) => string {
+  const { locale } = useT();
+  return (c) => (locale === 'nl' ? c.labelNl : c.labelEn);
+}
+
+/** "Reserved contract" as a badge; the full wording (to whom, which article) as its tooltip and, with `full`, after it. */
+export function ReservedBadge({ reserved, full }: { reserved: Reserved; full?: boolean }) {
+  const { t } = useT();
+  return (
+    <>
+      <StatusBadge status="reserved" className="bs-badge-reserved" title={reservedWords(t, reserved)}>
+        {t('tenders.reservedBadge')}
+      </StatusBadge>
+      {full && <> {reservedWords(t, reserved)}</>}
+    </>
+  );
+}
 
 /** The facts of a tender, shared by the public page and the officer's page. */
 export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }) {
   const { t, money, date, term } = useT();
+  const label = useCodeLabel();
   const row = (key: MessageId, value: ReactNode) => (
     <DataListItem>
       <DataListKey>{t(key)}</DataListKey>
@@ -45,11 +81,54 @@ export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }
         {tender.deliveryPostcode && row('tenders.deliveryPostcode', tender.deliveryPostcode)}
         {tender.challengeId && <FromChallenge id={tender.challengeId} row={row} />}
         {tender.sroi && <SroiFacts tender={tender} sroi={tender.sroi} row={row} />}
+        {row('tenders.source', sourceName(t, tender.source))}
+        {tender.noticeUrl &&
+          row(
+            'tenders.notice',
+            <Link href={tender.noticeUrl} target="_blank" rel="noopener noreferrer">
+              {t('tenders.notice.link')}
+            </Link>,
+          )}
+        {tender.source === 'eforms' &&
+          row(
+            'tenders.reserved',
+            tender.reserved ? <ReservedBadge reserved={tender.reserved} full /> : t('tenders.reserved.none'),
+          )}
+        {tender.socialObjectives.length > 0 &&
+          row(
+            'tenders.socialObjectives',
+            <ul className="bs-list">
+              {tender.socialObjectives.map((o) => (
+                <li key={o.code}>{label(o)}</li>
+              ))}
+            </ul>,
+          )}
       </DataList>
       {tender.description && (
         <>
           <Heading level={2}>{t('tenders.description')}</Heading>
           <Paragraph>{tender.description}</Paragraph>
+        </>
+      )}
+      {tender.lots && tender.lots.length > 0 && (
+        <>
+          <Heading level={2}>{t('tenders.lots')}</Heading>
+          <ul className="bs-list">
+            {tender.lots.map((l, n) => {
+              const value = l.estimatedValueCents ?? l.valueCents;
+              return (
+                <li key={l.id}>
+                  {l.title || t('tenders.lot.untitled', { n: n + 1 })}
+                  {l.cpvCodes && l.cpvCodes.length > 0 && (
+                    <span className="bs-muted"> (CPV {l.cpvCodes.join(', ')})</span>
+                  )}
+                  {value !== null && value !== undefined && (
+                    <> · {t('tenders.lot.value', { amount: money(value) })}</>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
         </>
       )}
       <Heading level={2}>{t('tenders.items')}</Heading>

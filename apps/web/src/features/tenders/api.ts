@@ -5,13 +5,31 @@ import { useAuth } from '../../auth/AuthProvider';
 
 type Tender = Schemas['TenderResponseDto'];
 
-/** The tenders open for offers (public), twenty at a time. */
-export function useActiveTenders() {
+/** What the public list of tenders may be narrowed to: where they come from, and reserved contracts only. */
+export interface TenderFilters {
+  source?: Tender['source'];
+  reserved?: boolean;
+}
+
+/** The tenders open for offers (public), twenty at a time, narrowed by `filters`. */
+export function useActiveTenders(filters: TenderFilters = {}) {
   return useInfiniteQuery({
-    queryKey: keys.tenders.active(),
+    queryKey: keys.tenders.active(filters),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      call(api.GET('/tenders', { params: { query: { status: 'active', limit: 20, cursor: pageParam } } })),
+      call(
+        api.GET('/tenders', {
+          params: {
+            query: {
+              status: 'active',
+              limit: 20,
+              cursor: pageParam,
+              ...(filters.source ? { source: filters.source } : {}),
+              ...(filters.reserved ? { reserved: 'true' as const } : {}),
+            },
+          },
+        }),
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
