@@ -156,7 +156,19 @@ const ENGLISH_RE = wordRegex(ENGLISH, 'i');
 const DUTCH_RE = wordRegex(DUTCH, '');
 
 /** Codes that read as a Dutch word as well, or as a file type, and so may stand in a Dutch sentence. */
-const NOT_CODES = new Set(['pdf', 'csv', 'json', 'xlsx', 'nl', 'en', 'platform', 'bol', 'open', 'week', 'met']);
+const NOT_CODES = new Set([
+  'pdf',
+  'csv',
+  'json',
+  'xlsx',
+  'nl',
+  'en',
+  'platform',
+  'bol',
+  'open',
+  'week',
+  'met',
+]);
 
 /**
  * Every one-word code a page might leak on a Dutch page ("draft", "verified", "contractor"): the database's enum
@@ -208,7 +220,14 @@ function readPage(page: Page): Promise<PageText> {
       for (const el of Array.from(root.querySelectorAll('*'))) {
         if (foreign(el)) continue;
         const tag = el.tagName.toLowerCase();
-        for (const attr of ['title', 'aria-label', 'placeholder', 'alt', 'aria-valuetext', 'aria-description']) {
+        for (const attr of [
+          'title',
+          'aria-label',
+          'placeholder',
+          'alt',
+          'aria-valuetext',
+          'aria-description',
+        ]) {
           const v = el.getAttribute(attr);
           if (v) chunks.push({ where: `${attr} of <${tag}>`, text: v });
         }
@@ -290,9 +309,8 @@ export async function checkPageWords(page: Page, step: string, options: CheckOpt
     .map((f) => `  - ${f.rule}: "${f.match}" in ${f.where}: …${f.context}…`)
     .join('\n');
   const message =
-
     `${step}: ${read.url} (lang=${read.lang}) shows what a person should not read ` +
-      `(screenshot ${name}.png):\n${lines}`;
+    `(screenshot ${name}.png):\n${lines}`;
   // PAGE_WORDS=report lists every finding of a run instead of stopping at the first page (to fix screens in bulk).
   if (process.env.PAGE_WORDS === 'report') {
     process.stdout.write(`\n[page-words] ${message}\n`);

@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { EXAMPLE_POLICY } from '../../apps/web/src/features/policies/example-policy';
 import { pdfText } from '../reports/reports-helpers';
 import type { TestApp } from '../support/app';
 import { createBuyerWithOfficer, registrationBody, uniqueWord } from '../support/factories';
 import {
   apiCall,
+  ARTIFACTS,
   hasHorizontalScroll,
   newPage,
   screenshot,
@@ -15,6 +17,7 @@ import {
   Stack,
   startStack,
 } from './harness';
+import { checkPageWords, loadCodes, pagesChecked } from './page-words';
 
 jest.setTimeout(240_000);
 
@@ -51,6 +54,7 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
       http: () => request(stack.api.getHttpServer()),
       close: async () => undefined,
     };
+    await loadCodes(t.ds);
   });
 
   afterAll(async () => {
@@ -59,7 +63,24 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
       for (const p of c.pages()) await screenshot(p, `story-last-${i}`).catch(() => undefined);
     await Promise.all(contexts.map((c) => c.close()));
     await stack?.close();
+    // CI prints this: the screenshots of every screen (and of any page the word checker failed on).
+    process.stdout.write(
+      `\nscreenshots: ${ARTIFACTS} (${pagesChecked()} pages checked for ids, codes and words)\n`,
+    );
   });
+
+  /**
+   * What the story typed or gave (names, titles, descriptions): people's text, which the word checker leaves alone.
+   * The factory's names of other specs' organisations (`Test contractor 12 abc`) are test data too.
+   */
+  const typed: string[] = [];
+  const FACTORY_NAMES = /Test (?:contractor|social_enterprise) \d+ [a-z0-9]+|Gemeente Test \d+/g;
+
+  /** The word checker (page-words.ts) on the page as it is now. */
+  async function words(page: Page, step: string): Promise<void> {
+    const names = (await page.evaluate(() => document.body.innerText)).match(FACTORY_NAMES) ?? [];
+    await checkPageWords(page, step, { ignore: [...typed, ...names] });
+  }
 
   async function signedIn(email: string, password: string): Promise<Page> {
     const { context, page } = await newPage(stack);
@@ -68,19 +89,25 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    // The fourth menu entry is one only a signed-in role has.
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').nth(3).waitFor();
+    // Only a signed-in visitor has the sign-out button.
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
     return page;
   }
 
   async function screen(page: Page, name: string): Promise<void> {
+    await words(page, name);
     await screenshot(page, name);
     const violations = await seriousA11yViolations(page);
     expect({ screen: name, violations }).toEqual({ screen: name, violations: [] });
   }
 
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
-  const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
+  /** Waits for the page's heading, then reads the page with the word checker (every page the story visits). */
+  const h1 = async (page: Page, name: string | RegExp) => {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const path = new URL(page.url()).pathname.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'id');
+    await words(page, `page${path.replace(/[^a-z0-9]+/gi, '-')}`);
+  };
 
   it('policy → tender → award → offering → match → quote → order → invoice → verified → progress → PDF', async () => {
     const started = Date.now();
@@ -93,8 +120,10 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
         email: string;
       }[]
     )[0].email;
-    const contractorBody = registrationBody('contractor');
-    const seBody = registrationBody('social_enterprise');
+    const contractorBody = registrationBody('contractor', { name: 'Karin Bakker' });
+    const seBody = registrationBody('social_enterprise', { name: 'Anna de Vries' });
+    contractorBody.organisation.name = `Bouwbedrijf Jansen ${word}`;
+    seBody.organisation.name = `Werkplaats De Brug ${word}`;
     const contractorReg = await t.http().post('/api/v1/auth/register').send(contractorBody).expect(201);
     await t.http().post('/api/v1/auth/register').send(seBody).expect(201);
     const contractorOrgId = (contractorReg.body as { user: { organisationId: string } }).user.organisationId;
@@ -113,6 +142,28 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await nav(officer).getByRole('link', { name: 'Mijn aanbestedingen' }).click();
     await officer.getByRole('link', { name: 'Nieuwe aanbesteding' }).click();
     const title = `Schoonmaak stadhuis ${word}`;
+    const offering = `Kantoorschoonmaak ${word}`;
+    typed.push(
+      contractorBody.organisation.name,
+      seBody.organisation.name,
+      'Karin Bakker',
+      'Anna de Vries',
+      'Officer Test',
+      title,
+      offering,
+      'Schoonmaak van kantoren door een vast team met leerwerkplekken',
+      'Schoonmaak van kantoren',
+      `Schoonmaak met mensen met afstand tot werk ${word}`,
+      'Gastlessen op het ROC',
+      'Schoonmaak van de bouwketen, drie keer per week',
+      'Schoonmaak van de bouwketen na de marktplaats',
+      'Inclusief schoonmaakmiddelen',
+      'Korte gesprekken tussen opdrachtnemers en sociale ondernemers.',
+      `F-${word}`,
+      'PSO-STORY-1',
+      // The building blocks' codes are the policy's own names for them (the officer types and edits them).
+      ...EXAMPLE_POLICY.blocks.map((b) => b.code),
+    );
     await officer.getByLabel('Titel').fill(title);
     await officer.getByLabel('Omschrijving onderdeel 1').fill('Schoonmaak van kantoren');
     await officer.getByLabel('CPV-code (1)').fill('90910000');
@@ -139,6 +190,23 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await officer.getByText(/De social-return-verplichting is €\s57\.500,00\./).waitFor();
     await screen(officer, 'story-00-officer-tender-awarded');
 
+    // Officer: the tender among its tenders; the obligation the award made, in the list and on its page.
+    await nav(officer).getByRole('link', { name: 'Mijn aanbestedingen' }).click();
+    await h1(officer, 'Mijn aanbestedingen');
+    await officer.getByRole('link', { name: title }).waitFor();
+    await screen(officer, 'story-00b-officer-tenders');
+    await officer.getByRole('link', { name: title }).click();
+    await h1(officer, title);
+    await nav(officer).getByRole('link', { name: 'Verplichtingen' }).click();
+    await h1(officer, 'Verplichtingen');
+    await officer.getByRole('link', { name: title }).first().waitFor();
+    await screen(officer, 'story-00c-officer-obligations');
+    await officer.getByRole('link', { name: title }).first().click();
+    await h1(officer, `Verplichting voor ${title}`);
+    await officer.getByText(contractorBody.organisation.name).first().waitFor();
+    await screen(officer, 'story-00d-officer-obligation');
+    await narrow(officer, 'story-00e-officer-obligation-375');
+
     // Social enterprise: profile, a PSO certificate, an offering picked by CPV with a delivery point.
     await nav(se).getByRole('link', { name: 'Profiel en certificaten' }).click();
     await h1(se, `Profiel van ${seName}`);
@@ -159,7 +227,6 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await nav(se).getByRole('link', { name: 'Mijn aanbod' }).click();
     await h1(se, 'Mijn aanbod');
     await se.getByText('U heeft nog geen aanbod.', { exact: false }).waitFor();
-    const offering = `Kantoorschoonmaak ${word}`;
     await se.getByLabel('Titel').fill(offering);
     await se
       .getByLabel('Omschrijving')
@@ -203,6 +270,27 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await match.getByText(/Besteed €\s57\.500,00 om de rest te vullen/).waitFor();
     await match.getByText('Waarom deze onderneming').click();
     await match.getByText(/Soort werk: CPV 90910000/).waitFor();
+    await screen(contractor, 'story-02d-contractor-matches');
+
+    // The enterprise's public profile, from the match; a quote may be asked there too (the form is looked at only).
+    await match.getByRole('link', { name: `door ${seName}` }).click();
+    await h1(contractor, seName);
+    await contractor.getByRole('heading', { name: offering }).waitFor();
+    const ask = contractor.getByRole('button', { name: 'Offerte aanvragen' }).first();
+    // The profile's quote action loads its own code: give it a moment to appear.
+    const canAsk = await ask
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (canAsk) {
+      await ask.click();
+      await contractor.getByLabel('Wat heeft u nodig?').waitFor();
+    }
+    await screen(contractor, 'story-02e-contractor-enterprise-profile');
+    await narrow(contractor, 'story-02f-contractor-enterprise-profile-375');
+    await contractor.goBack();
+    await h1(contractor, `Verplichting: ${title}`);
+    await match.waitFor({ timeout: 30_000 });
 
     // The live preview: 10 employee hours of a social activity, valued as the fields are filled (nothing saved).
     await contractor.getByLabel('Maatschappelijke activiteit').check();
@@ -314,6 +402,21 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     expect(text).toContain(title);
     expect(text).toMatch(/€\s?57\.500,00/);
     expect(text).toMatch(/€\s?12\.000,00/);
+    // An Excel workbook of all the buyer's obligations.
+    await officer.getByLabel('Al onze verplichtingen (gemeente)').check();
+    await officer.getByLabel('Bestandsformaat').selectOption('xlsx');
+    await officer.getByRole('button', { name: 'Rapport aanvragen' }).click();
+    const xlsxButton = officer.getByRole('button', { name: /^Download Excel/ }).first();
+    await xlsxButton.waitFor({ timeout: 60_000 });
+    await screen(officer, 'story-10b-officer-reports-xlsx');
+    const [xlsx] = await Promise.all([officer.waitForEvent('download'), xlsxButton.click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    await narrow(officer, 'story-10c-officer-reports-375');
 
     // Contractor: a CSV of its obligation from its own report screen, and the obligation in English.
     await nav(contractor).getByRole('link', { name: 'Rapportages' }).click();
@@ -350,6 +453,17 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     expect(rows).toEqual([
       { status: 'verified', claimed_value_cents: '1200000', verified_value_cents: '1200000' },
     ]);
+    // Each person's account page (the contractor back in Dutch).
+    await contractor.getByRole('button', { name: 'Nederlands' }).click();
+    for (const [who, page] of [
+      ['officer', officer],
+      ['contractor', contractor],
+      ['se', se],
+    ] as const) {
+      await page.getByRole('link', { name: 'Mijn account' }).click();
+      await h1(page, 'Mijn account');
+      await screen(page, `story-13-${who}-account`);
+    }
     console.log(`whole story: ${((Date.now() - started) / 1000).toFixed(1)} s in the browsers`);
     cast = {
       officer,
@@ -377,6 +491,7 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
 
   async function narrow(page: Page, name: string): Promise<void> {
     await page.setViewportSize({ width: 375, height: 900 });
+    await words(page, name);
     expect({ name, scroll: await hasHorizontalScroll(page) }).toEqual({ name, scroll: false });
     await screenshot(page, name);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -387,6 +502,7 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     const { officer, contractor, se, contractorName, contractorOrgId, seName, offering } = cast!;
     const started = Date.now();
     const dayTitle = `Buy Social Marktplaats ${uniqueWord('dag')}`;
+    typed.push(dayTitle, 'Pieter Smit');
     const date = `${new Date().getFullYear() + 1}-06-11`;
     const seOrgId = (
       (await t.ds.query('SELECT id FROM organisation WHERE name = $1', [seName])) as { id: string }[]
@@ -429,7 +545,9 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
       await apiCall<{ items: { id: string; title: string }[] }>(stack, 'GET', '/api/v1/events?limit=100')
     ).items.find((d) => d.title === dayTitle)!;
     const other = async (kind: 'contractor' | 'social_enterprise') => {
-      const body = registrationBody(kind);
+      const body = registrationBody(kind, { name: 'Pieter Smit' });
+      body.organisation.name = `${kind === 'contractor' ? 'Aannemer' : 'Leerwerkbedrijf'} ${uniqueWord('ander')}`;
+      typed.push(body.organisation.name);
       const session = await apiCall<{ accessToken: string; user: { organisationId: string } }>(
         stack,
         'POST',
@@ -472,8 +590,7 @@ describe('the whole story in Chromium (officer, contractor, social enterprise)',
     await se.getByText('Uw inschrijving is gewijzigd.').waitFor();
     await se.getByText(c2.name, { exact: true }).waitFor();
 
-    // Contractor (English since the first story: back to Dutch): registers, wishing for the enterprise by name.
-    await contractor.getByRole('button', { name: 'Nederlands' }).click();
+    // Contractor: registers, wishing for the enterprise by name.
     await nav(contractor).getByRole('link', { name: 'Ontmoetingsdagen' }).click();
     await contractor.getByRole('link', { name: dayTitle }).click();
     await h1(contractor, dayTitle);

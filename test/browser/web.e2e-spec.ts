@@ -172,11 +172,13 @@ describe('web app in Chromium (real API, worker, PostgreSQL, Redis)', () => {
     await page.getByRole('button', { name: 'Registreren' }).click();
     await page.getByText('Dit e-mailadres of KvK-nummer is al geregistreerd.').waitFor();
 
-    await page.getByLabel('KvK-nummer').fill(uniqueKvk());
+    const kvk = uniqueKvk();
+    await page.getByLabel('KvK-nummer').fill(kvk);
     await page.getByRole('button', { name: 'Registreren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn account' }).waitFor();
-    const orgId = await page.getByTestId('organisation-id').textContent();
-    const rows = (await t.ds.query('SELECT kind, name FROM organisation WHERE id = $1', [orgId])) as {
+    // The account names the organisation (no id on the page since the award picks it by name or KvK number).
+    await page.getByText(body.organisation.name, { exact: true }).waitFor();
+    const rows = (await t.ds.query('SELECT kind, name FROM organisation WHERE kvk_number = $1', [kvk])) as {
       kind: string;
       name: string;
     }[];

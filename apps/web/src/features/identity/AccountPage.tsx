@@ -30,21 +30,12 @@ export function AccountPage() {
           <DataListValue>{term('userRole', me.role)}</DataListValue>
         </DataListItem>
         {me.organisation && (
-          <>
-            <DataListItem>
-              <DataListKey>{t('account.organisation')}</DataListKey>
-              <DataListValue>{me.organisation.name}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t('account.organisationId')}</DataListKey>
-              <DataListValue>
-                <code data-testid="organisation-id">{me.organisation.id}</code>
-              </DataListValue>
-            </DataListItem>
-          </>
+          <DataListItem>
+            <DataListKey>{t('account.organisation')}</DataListKey>
+            <DataListValue>{me.organisation.name}</DataListValue>
+          </DataListItem>
         )}
       </DataList>
-      {me.organisation && <Paragraph>{t('account.organisationId.help')}</Paragraph>}
       {me.role !== 'procurement_officer' && <Paragraph>{t('account.next')}</Paragraph>}
     </>
   );

@@ -15,7 +15,11 @@ export function ReviewPage() {
   const obligations = useObligations();
   const titles = useOwnTenderTitles();
   const obs = obligations.data?.items ?? [];
-  const lists = useContributionsOfEach(obs.map((o) => o.id));
+  // Fresh on every visit: what waits comes from contractors, and an obligation page seen a moment ago cached its list.
+  const lists = useContributionsOfEach(
+    obs.map((o) => o.id),
+    { fresh: true },
+  );
   // Once shown, a contribution stays in view after its review, so the officer sees the outcome.
   const seen = useRef(new Set<string>());
   const all = lists.flatMap((l, i) => (l.data?.items ?? []).map((c) => ({ c, tenderId: obs[i]?.tenderId })));

@@ -46,8 +46,10 @@ export function useContributions(obligationId: string, { fresh = false } = {}) {
 }
 
 /** The contributions of several obligations at once (the API lists them per obligation only). */
-export function useContributionsOfEach(obligationIds: string[]) {
-  return useQueries({ queries: obligationIds.map(contributionsOf) });
+export function useContributionsOfEach(obligationIds: string[], { fresh = false } = {}) {
+  return useQueries({
+    queries: obligationIds.map((id) => ({ ...contributionsOf(id), ...freshness(fresh) })),
+  });
 }
 
 type Review = { decision: 'verified' | 'rejected'; verifiedValueCents?: number; note?: string };
