@@ -153,7 +153,7 @@ describe('every list page at 375 px; a quote request from an enterprise profile 
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(pass);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').nth(3).waitFor();
+    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
     return page;
   }
 

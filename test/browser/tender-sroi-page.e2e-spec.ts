@@ -83,7 +83,7 @@ describe('the tender page and the dashboard in Chromium', () => {
     await p.getByLabel('E-mailadres').fill(email);
     await p.getByLabel('Wachtwoord').fill('officer-password-1');
     await p.getByRole('button', { name: 'Inloggen' }).click();
-    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').nth(3).waitFor();
+    await p.getByRole('button', { name: 'Uitloggen' }).waitFor();
     const reports = async () =>
       (
         await t.ds.query('SELECT count(*)::int AS n FROM report WHERE organisation_id = $1', [organisationId])

@@ -37,7 +37,6 @@ const NAV: NavItem[] = [
   { to: '/officer/imports/eforms', label: 'nav.imports', roles: ['procurement_officer'] },
   { to: '/officer/meeting-days', label: 'nav.meetingDays', roles: ['procurement_officer'] },
   { to: '/officer/challenges', label: 'nav.officerChallenges', roles: ['procurement_officer'] },
-  { to: '/initiatives/stats', label: 'nav.initiativeStats', roles: ['procurement_officer'] },
   { to: '/contractor/proposals', label: 'nav.proposals', roles: ['contractor'] },
   { to: '/contractor/obligations', label: 'nav.myObligations', roles: ['contractor'] },
   { to: '/contractor/quotes', label: 'nav.quotes', roles: ['contractor'] },
