@@ -30,6 +30,25 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+# Email: without an SMTP_URL of its own, a local mail catcher (maildev) on free ports takes the worker's mail.
+free_port() {
+  local p="$1"
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  echo "$p"
+}
+mail_line=""
+if [ -z "${SMTP_URL:-}" ]; then
+  smtp_port="$(free_port 1025)"
+  mail_web_port="$(free_port 1080)"
+  node_modules/.bin/maildev --smtp "$smtp_port" --web "$mail_web_port" --ip 127.0.0.1 --web-ip 127.0.0.1 \
+    --max-emails 2000 >/dev/null 2>&1 &
+  pids+=($!)
+  export SMTP_URL="smtp://127.0.0.1:${smtp_port}"
+  echo "==> mail: http://localhost:${mail_web_port} (maildev catches the mail; SMTP on port ${smtp_port})"
+  mail_line="    mail      http://localhost:${mail_web_port}"
+fi
+export PUBLIC_URL="${PUBLIC_URL:-http://localhost:${PORT:-3000}}"
+
 # A larger young generation for the scorer's short-lived objects (matching: about 20 % less time per pair).
 node --max-semi-space-size=128 dist/apps/worker/apps/worker/src/main.js &
 pids+=($!)
@@ -50,6 +69,7 @@ cat <<MSG
     web app   http://localhost:${port}/
     API docs  http://localhost:${port}/api/docs
     health    http://localhost:${port}/health
+${mail_line}
   Press Ctrl-C to stop.
 
 MSG

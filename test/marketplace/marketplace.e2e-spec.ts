@@ -258,7 +258,7 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
         keys: [
           `quote_request_received-${request.id}`,
           `quote_received-${q.id}`,
-          `quote_accepted-${o.id}`,
+          `order_created-${o.id}`,
           `invoice_received-${inv.body.id}`,
           `order_completed-${o.id}`,
           `contribution-submitted-${row.id}`,
@@ -274,7 +274,7 @@ describe('Marketplace: quote requests, quotes, orders and invoices (e2e)', () =>
     expect(to).toEqual({
       quote_request_received: se.user.organisationId,
       quote_received: contractor.user.organisationId,
-      quote_accepted: se.user.organisationId,
+      order_created: se.user.organisationId,
       invoice_received: contractor.user.organisationId,
       order_completed: se.user.organisationId,
       contribution_submitted: officer.user.organisationId,

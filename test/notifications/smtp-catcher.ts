@@ -22,6 +22,11 @@ export class SmtpCatcher {
   readonly mails: CaughtMail[] = [];
   /** How many messages the server accepted (counted before parsing, for a bench). */
   accepted = 0;
+  /** Without parsing (`parse: false`): the Message-ID of each accepted message, in order. */
+  readonly messageIds: string[] = [];
+  /** When the first and the last message were accepted (ms since the epoch). */
+  firstAt = 0;
+  lastAt = 0;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -52,8 +57,14 @@ export class SmtpCatcher {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           this.accepted += 1;
+          this.lastAt = Date.now();
+          if (!this.firstAt) this.firstAt = this.lastAt;
           const raw = Buffer.concat(chunks);
-          if (this.opts.parse === false) return cb();
+          if (this.opts.parse === false) {
+            const head = raw.subarray(0, Math.min(raw.length, 8192)).toString('latin1');
+            this.messageIds.push(/^message-id:\s*(\S+)/im.exec(head)?.[1] ?? '');
+            return cb();
+          }
           simpleParser(raw)
             .then((parsed) => {
               this.mails.push({

@@ -31,7 +31,11 @@ const WORKER_FEATURES: { processor: Type<JobProcessor>; imports: Type[]; provide
   { processor: NotificationsProcessor, imports: [NotificationsModule] },
   { processor: EmailProcessor, imports: [NotificationsModule] },
   // ReportSchedulesService upserts the reports queue's job schedulers: worker-only, like the queue.
-  { processor: ReportsProcessor, imports: [ReportsModule], providers: [ReportSchedulesService] },
+  {
+    processor: ReportsProcessor,
+    imports: [ReportsModule, NotificationsModule],
+    providers: [ReportSchedulesService],
+  },
   { processor: MatchingProcessor, imports: [MatchingModule] },
   { processor: EventsProcessor, imports: [MeetingDaysModule] },
   { processor: ImportsProcessor, imports: [InteropModule] },

@@ -1,4 +1,4 @@
-import { ReportGeneratorService, ReportSchedulesService } from '@app/domain';
+import { NotificationsService, ReportGeneratorService, ReportSchedulesService } from '@app/domain';
 import { JobName, QueueName } from '@app/queue';
 import { Processor } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
@@ -19,13 +19,18 @@ export class ReportsProcessor extends JobProcessor implements OnApplicationBoots
   constructor(
     private readonly generator: ReportGeneratorService,
     private readonly schedules: ReportSchedulesService,
+    private readonly notifications: NotificationsService,
   ) {
     super();
   }
 
   protected readonly handlers: JobHandlers = {
-    [JobName.GenerateReport]: ({ backgroundJobId }, progress) =>
-      this.generator.generate(backgroundJobId, progress),
+    [JobName.GenerateReport]: async ({ backgroundJobId }, progress) => {
+      const stored = await this.generator.generate(backgroundJobId, progress);
+      // Idempotent by its dedupe key: a re-run of a finished report tells no one twice.
+      if (stored) await this.notifications.reportReady(backgroundJobId);
+      return stored;
+    },
     [JobName.MonthlyBuyerReport]: async ({ buyerOrganisationId }) =>
       (await this.schedules.tick(buyerOrganisationId))?.id ?? null,
     [JobName.SyncReportSchedules]: () => this.schedules.sync(),

@@ -17,6 +17,7 @@ import { MatchingTriggers } from '../matching/matching-triggers.service';
 import type { CertificationFact } from '../sroi/policy.types';
 import { DirectoryErrorCode } from './directory.errors';
 import { lockEnterpriseOf, lockEnterprises } from './enterprise-lock';
+import { OutboxJobs, OutboxService } from '@app/queue';
 
 export interface CertificationInput {
   type: CertificationType;
@@ -45,6 +46,7 @@ export class CertificationsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly audit: AuditService,
     private readonly matching: MatchingTriggers,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(
@@ -146,6 +148,14 @@ export class CertificationsService {
       action: `verification_${input.decision}`,
       before,
     });
+    // The holder hears of the decision (once per certification and decision).
+    await this.outbox.add(
+      m,
+      OutboxJobs.notification('certification_reviewed', [cert.id, input.decision], {
+        organisationId: cert.organisationId,
+        params: { type: cert.type, status: input.decision },
+      }),
+    );
     await this.matching.enterprisesChanged(m, [cert.organisationId]);
     return saved;
   }

@@ -46,6 +46,16 @@ export class MarketplaceSteps {
     }
     return saved;
   }
+
+  /** A further notification of the step (to a party the step's own `notify` does not reach). */
+  async notify(
+    m: EntityManager,
+    kind: string,
+    subjectId: string,
+    text: { organisationId: string; params: Record<string, string | number | null> },
+  ): Promise<void> {
+    await this.outbox.add(m, OutboxJobs.notification(kind, [subjectId], text));
+  }
 }
 
 /** The deal as its parties and the obligation's officers see it; anyone else gets 404. */

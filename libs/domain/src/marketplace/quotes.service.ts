@@ -98,6 +98,13 @@ export class QuotesService {
             }; telt naar verwachting voor ${formatEuro(projectedCreditCents)} SROI${
               from ? ` vanaf ${from}` : ''
             }.`,
+            params: {
+              offeringTitle: request.offeringTitle,
+              amountCents: input.amountCents,
+              validUntil: input.validUntil,
+              creditCents: projectedCreditCents,
+              countsFrom: from ?? null,
+            },
           },
         },
       );
@@ -141,7 +148,7 @@ export class QuotesService {
             action: 'order',
             before: requestBefore,
           });
-          return this.steps.save(
+          const order = await this.steps.save(
             m,
             PurchaseOrderEntity,
             m.getRepository(PurchaseOrderEntity).create({
@@ -161,13 +168,17 @@ export class QuotesService {
               action: 'create',
               notify: {
                 organisationId: request.socialEnterpriseId,
-                kind: 'quote_accepted',
-                message: `Uw offerte voor "${request.offeringTitle}" is geaccepteerd: opdracht van ${formatEuro(
-                  quote.amountCents,
-                )}.`,
+                kind: 'order_created',
+                params: { offeringTitle: request.offeringTitle, amountCents: quote.amountCents },
               },
             },
           );
+          // Both parties hear of the order: the contractor's own notice too (its inbox, its mail).
+          await this.steps.notify(m, 'order_created', order.id, {
+            organisationId: request.contractorOrganisationId,
+            params: { offeringTitle: request.offeringTitle, amountCents: quote.amountCents },
+          });
+          return order;
         }),
       {
         uq_purchase_order_quote: () =>

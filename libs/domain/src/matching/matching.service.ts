@@ -63,6 +63,8 @@ import {
 import { byKey, capMayBind, type Keyed, patchAtCap } from './cap-patch';
 import { tenderTerms } from './match-text';
 import type { MatchCandidate, MatchScore, MatchSubject } from './score-match';
+import { OutboxService } from '@app/queue';
+import { newOpportunityNotices } from '../notifications/opportunity-notices';
 
 /** A subject as loaded for scoring: what the pure scorer needs and what candidate generation filters on. */
 export interface LoadedSubject {
@@ -230,6 +232,7 @@ export class MatchingService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly triggers: MatchingTriggers,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -336,6 +339,9 @@ export class MatchingService {
         sets.map((x, k) => ({ id: x.id, revision: x.revision, matches: counts[k] })),
         report,
       );
+      // A new subject's first set: the best-matching enterprises hear of it (once each).
+      if (loaded && Number(claim.computed_revision) === 0)
+        await newOpportunityNotices(m, this.outbox, type, id);
       return {
         revision,
         mode: 'full',

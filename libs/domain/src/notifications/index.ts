@@ -6,3 +6,4 @@ export * from './kinds';
 export * from './mail-templates';
 export * from './unsubscribe-token';
 export * from './names';
+export * from './opportunity-notices';

@@ -11,3 +11,10 @@ export async function organisationName(
   ]);
   return row?.name ?? '';
 }
+
+/** A tender's title for a notification's text; '' when it is gone. */
+export async function tenderTitle(m: EntityManager, tenderId: string | null | undefined): Promise<string> {
+  if (!tenderId) return '';
+  const [row] = await m.query<{ title: string }[]>(`SELECT title FROM tender WHERE id = $1`, [tenderId]);
+  return row?.title ?? '';
+}

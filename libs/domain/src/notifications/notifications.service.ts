@@ -93,6 +93,21 @@ export class NotificationsService {
     });
   }
 
+  /** Tells the organisation that asked for a report (or holds its schedule) that the file is ready (once). */
+  async reportReady(reportId: string): Promise<void> {
+    const [r] = await this.ds.query<{ organisationId: string; fileName: string | null; format: string }[]>(
+      `SELECT organisation_id AS "organisationId", file_name AS "fileName", format FROM report WHERE id = $1`,
+      [reportId],
+    );
+    if (!r) return;
+    await this.notify({
+      organisationId: r.organisationId,
+      kind: 'report_ready',
+      params: { reportTitle: r.fileName ?? r.format.toUpperCase(), reportId },
+      dedupeKey: `report_ready-${reportId}`,
+    });
+  }
+
   /** One delivery row and one `send-email` outbox row per member who wants mail now (and whose address works). */
   private async queueMails(m: EntityManager, notificationId: string, organisationId: string): Promise<void> {
     if (!this.env.SMTP_URL) return;

@@ -20,6 +20,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CertificationsService } from '../directory/certifications.service';
+import { organisationName, tenderTitle } from '../notifications/names';
 import { Actor, isOfficerOf } from '../identity/actor';
 import { findVisible } from '../identity/visible-row';
 import { canSeeObligation } from './obligation-visibility';
@@ -315,6 +316,13 @@ export class ObligationsService {
       OutboxJobs.contributionSubmitted(saved.id, {
         organisationId: obligation.buyerOrganisationId,
         message: `Nieuwe SROI-bijdrage ter controle: EUR ${(saved.claimedValueCents / 100).toFixed(2)}.`,
+        params: {
+          amountCents: saved.claimedValueCents,
+          category: saved.category,
+          contractorName: await organisationName(m, obligation.contractorOrganisationId),
+          tenderTitle: await tenderTitle(m, obligation.tenderId),
+          obligationId: obligation.id,
+        },
       }),
     );
     await this.matching.obligationChanged(m, obligation.id);
@@ -410,6 +418,18 @@ export class ObligationsService {
         action: `review_${input.decision}`,
         before,
       });
+      await this.outbox.add(
+        m,
+        OutboxJobs.notification('contribution_reviewed', [saved.id], {
+          organisationId: obligation.contractorOrganisationId,
+          params: {
+            status: saved.status,
+            amountCents: saved.verifiedValueCents ?? saved.claimedValueCents,
+            tenderTitle: await tenderTitle(m, obligation.tenderId),
+            obligationId: obligation.id,
+          },
+        }),
+      );
       // A verified value lowers what remains to fill, and so every projected credit.
       await this.matching.obligationChanged(m, obligation.id);
       return this.withSupplierName(m, saved);
