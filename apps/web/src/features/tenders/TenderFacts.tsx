@@ -92,7 +92,8 @@ export function TenderFacts({ tender }: { tender: Schemas['TenderResponseDto'] }
         {tender.source === 'eforms' &&
           row(
             'tenders.reserved',
-            tender.reserved ? <ReservedBadge reserved={tender.reserved} full /> : t('tenders.reserved.none'),
+            // The words say it all here; the badge marks reserved tenders in lists.
+            tender.reserved ? reservedWords(t, tender.reserved) : t('tenders.reserved.none'),
           )}
         {tender.socialObjectives.length > 0 &&
           row(
