@@ -12,7 +12,15 @@ import {
   uniqueWord,
 } from '../support/factories';
 import { awardedObligation } from '../support/procurement';
-import { apiCall, hasHorizontalScroll, newPage, screenshot, Stack, startStack } from './harness';
+import {
+  apiCall,
+  hasHorizontalScroll,
+  newPage,
+  screenshot,
+  seriousA11yViolations,
+  Stack,
+  startStack,
+} from './harness';
 
 jest.setTimeout(300_000);
 
@@ -197,6 +205,7 @@ describe('every list page at 375 px; a quote request from an enterprise profile 
     await page.getByLabel(/^Nodig vanaf/).fill(addDays(30));
     expect(await hasHorizontalScroll(page)).toBe(false);
     await screenshot(page, 'narrow-02-enterprise-quote-form-375');
+    await expect(seriousA11yViolations(page)).resolves.toEqual([]);
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await page.getByText('Uw aanvraag is verstuurd.', { exact: false }).waitFor();
     await screenshot(page, 'narrow-03-enterprise-quote-sent-375');
