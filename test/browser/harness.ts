@@ -17,7 +17,8 @@ import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const ROOT = resolve(__dirname, '../..');
 // Its own build directory: a `npm run build` elsewhere empties dist/web while it writes, which would break a run.
-const WEB_DIST = join(ROOT, 'dist', 'web-e2e');
+// WEB_E2E_DIST: a directory of one's own, when several runs share the working tree.
+const WEB_DIST = process.env.WEB_E2E_DIST ?? join(ROOT, 'dist', 'web-e2e');
 export const ARTIFACTS = join(ROOT, 'test', 'browser', 'artifacts');
 
 function newestMtime(dir: string): number {
