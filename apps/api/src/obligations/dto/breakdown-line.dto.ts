@@ -19,8 +19,7 @@ export class BreakdownLineDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: {
-      oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
-      nullable: true,
+      oneOf: [{ type: 'string', nullable: true }, { type: 'number' }, { type: 'boolean' }],
     },
     example: { baseCents: 78000000, percentage: 5, amountCents: 3900000 },
     description:
