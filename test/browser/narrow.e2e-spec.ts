@@ -155,13 +155,16 @@ describe('every list page at 375 px; a quote request from an enterprise profile 
     await Promise.all(stack.browser.contexts().map((c) => c.close()));
   });
 
+  /** Signed in (after a reload the app first trades its refresh token): the sign-out button is there. */
+  const signedInMenu = (page: Page) => page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+
   async function signedIn(email: string, pass: string, width: number): Promise<Page> {
     const { page } = await newPage(stack, width);
     await page.goto('/sign-in');
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(pass);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
+    await signedInMenu(page);
     return page;
   }
 
@@ -179,6 +182,7 @@ describe('every list page at 375 px; a quote request from an enterprise profile 
     const other = await signedIn(se.user.email, password, 1280);
     await other.goto(`/enterprises/${se.user.organisationId}`);
     await other.getByRole('heading', { level: 1, name: seName }).waitFor();
+    await signedInMenu(other);
     await other.waitForLoadState('networkidle');
     await expect(other.getByRole('button', { name: /Offerte aanvragen/ }).count()).resolves.toBe(0);
     await expect(other.getByText('Log in als opdrachtnemer').count()).resolves.toBe(0);
@@ -186,6 +190,7 @@ describe('every list page at 375 px; a quote request from an enterprise profile 
     const page = await signedIn(contractor.user.email, password, 375);
     await page.goto(`/enterprises/${se.user.organisationId}`);
     await page.getByRole('heading', { level: 1, name: seName }).waitFor();
+    await signedInMenu(page);
     // One action for the page, one on each offering.
     await page.getByRole('button', { name: `Offerte aanvragen: ${offeringTitle}` }).waitFor();
     await expect(page.getByRole('button', { name: /^Offerte aanvragen/ }).count()).resolves.toBe(3);
@@ -323,6 +328,9 @@ describe('every list page at 375 px; a quote request from an enterprise profile 
         await page.goto(path);
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
+        // Still signed in, on the page asked for (not sent to the sign-in page).
+        expect(new URL(page.url()).pathname).toBe(path);
+        await signedInMenu(page);
         const shot = `narrow-${role.replace(/\W+/g, '-')}-${template.replace(/\W+/g, '-')}`;
         await screenshot(page, `${shot}-375`);
         const tables = await tablesAtWidth(page);
