@@ -26,6 +26,7 @@ import { MATCH_FACTORS } from '@app/domain/matching/match-factors';
 import { CONTRIBUTION_REASONS } from '@app/domain/sroi/contribution';
 import { OBLIGATION_REASONS } from '@app/domain/sroi/obligation';
 import {
+  blockName,
   certificationName,
   GLOSSARY,
   type GlossaryList,
@@ -125,5 +126,51 @@ describe('glossary', () => {
 
   it('lists options in order', () => {
     expect(termOptions('psoLevel', 'nl').map((o) => o.code)).toEqual([...PSO_LEVELS]);
+  });
+});
+
+describe('blockName', () => {
+  it('words a block without target group from its kind and unit', () => {
+    const block = { code: 'ACT_HOUR', category: 'social_activity', unit: 'hour' };
+    expect(blockName(block, 'nl')).toBe('Maatschappelijke activiteit, per uur');
+    expect(blockName(block, 'en')).toBe('Social activity, per hour');
+  });
+
+  it('names the target group in brackets', () => {
+    const block = { category: 'training', targetGroup: 'bol', unit: 'fte_year' };
+    expect(blockName(block, 'nl')).toBe('Opleiding (BOL-stagiair), per fte-jaar');
+    expect(blockName(block, 'en')).toBe('Training (BOL intern), per FTE year');
+  });
+
+  it('tells blocks of one target group apart by their months on benefit', () => {
+    const short = {
+      category: 'employment',
+      targetGroup: 'participatiewet',
+      unit: 'fte_year',
+      benefitMonthsMax: 24,
+    };
+    const long = { ...short, benefitMonthsMax: null, benefitMonthsMin: 24 };
+    const mid = { ...short, benefitMonthsMin: 12, benefitMonthsMax: 24 };
+    expect(blockName(short, 'nl')).toBe(
+      'Werkgelegenheid (Participatiewet, korter dan 24 maanden in de uitkering), per fte-jaar',
+    );
+    expect(blockName(long, 'nl')).toBe(
+      'Werkgelegenheid (Participatiewet, 24 maanden of langer in de uitkering), per fte-jaar',
+    );
+    expect(blockName(mid, 'en')).toBe(
+      'Employment (Participation Act, 12 to 24 months on benefit), per FTE year',
+    );
+    expect(blockName({ ...short, benefitMonthsMin: 0 }, 'en')).toBe(
+      'Employment (Participation Act, under 24 months on benefit), per FTE year',
+    );
+  });
+
+  it('never shows an unknown code as a code', () => {
+    expect(blockName({ category: 'employment', targetGroup: 'status_holder', unit: 'shift' }, 'en')).toBe(
+      'Employment (Status holder), per shift',
+    );
+    expect(blockName({ category: 'social_activity', targetGroup: null, unit: '' }, 'nl')).toBe(
+      'Maatschappelijke activiteit',
+    );
   });
 });

@@ -381,3 +381,44 @@ export function certificationName(type: string, level: string | null | undefined
   const levelWord = term('psoLevel', level, lang);
   return `${name} ${levelWord.charAt(0).toLowerCase()}${levelWord.slice(1)}`;
 }
+
+/** The facts of a policy's building block that name it (a block's `code` is the officer's, not a reader's word). */
+export interface BlockFacts {
+  readonly category: string;
+  readonly targetGroup?: string | null;
+  readonly unit: string;
+  /** Inclusive lower bound of months on benefit. */
+  readonly benefitMonthsMin?: number | null;
+  /** Exclusive upper bound of months on benefit. */
+  readonly benefitMonthsMax?: number | null;
+}
+
+function benefitRange(min: number | null | undefined, max: number | null | undefined, lang: Lang): string {
+  const lo = min != null && min > 0 ? min : null;
+  const hi = max ?? null;
+  if (lo === null && hi === null) return '';
+  if (lang === 'en') {
+    if (lo === null) return `under ${hi} months on benefit`;
+    if (hi === null) return `${lo} months or more on benefit`;
+    return `${lo} to ${hi} months on benefit`;
+  }
+  if (lo === null) return `korter dan ${hi} maanden in de uitkering`;
+  if (hi === null) return `${lo} maanden of langer in de uitkering`;
+  return `${lo} tot ${hi} maanden in de uitkering`;
+}
+
+/**
+ * A building block in words, from its facts: kind of contribution, target group (and months on benefit) if any,
+ * and unit — "Maatschappelijke activiteit, per uur", "Opleiding (BOL-stagiair), per fte-jaar",
+ * "Employment (Participation Act, under 24 months on benefit), per FTE year". What contractors, enterprises and
+ * reports read instead of the officer's code.
+ */
+export function blockName(block: BlockFacts, lang: Lang): string {
+  const what = term('contributionCategory', block.category, lang);
+  const who = [
+    block.targetGroup ? term('targetGroup', block.targetGroup, lang) : '',
+    benefitRange(block.benefitMonthsMin, block.benefitMonthsMax, lang),
+  ].filter(Boolean);
+  const unit = block.unit ? `, per ${termInSentence('blockUnit', block.unit, lang)}` : '';
+  return `${what}${who.length ? ` (${who.join(', ')})` : ''}${unit}`;
+}
