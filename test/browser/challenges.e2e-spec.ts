@@ -230,9 +230,8 @@ describe('challenges and initiatives in Chromium', () => {
     await stats.getByRole('button', { name: 'Tonen' }).click();
     await answered;
     await stats.getByRole('img', { name: /Gepitcht: 1, Bezig: 1, Gerealiseerd: 0/ }).waitFor();
-    const support = stats.getByRole('table', { name: 'Steun' });
-    await support.waitFor();
-    expect(await support.textContent()).toMatch(/Toegezegde uren\s*16(?!\d)/);
+    await stats.getByRole('heading', { level: 2, name: 'Steun' }).waitFor();
+    expect(await stats.locator('main').textContent()).toMatch(/Toegezegde uren\s*16(?!\d)/);
     await clean(stats, 'initiative-stats-375', true);
     const { page: wide } = await newPage(stack, 1280);
     await wide.goto('/initiatives/stats');

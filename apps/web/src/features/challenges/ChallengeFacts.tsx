@@ -38,7 +38,7 @@ export function ChallengeFacts({ challenge: c }: { challenge: Challenge }) {
         {row('ch.buyer', c.buyerName)}
         {row('ch.theme', c.theme)}
         {c.area && row('ch.area', areaWords(c))}
-        {row('ch.deadline', date(c.closesAt))}
+        {row('ch.deadline', date(c.deadline))}
         {row('ch.budget', c.budgetCents === null ? t('ch.budget.none') : money(c.budgetCents))}
         {c.rewardDescription && row('ch.reward', c.rewardDescription)}
         {c.targetGroups.length > 0 &&

@@ -3,8 +3,9 @@ import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import { moneyInput, parseMoney } from '../../i18n/format';
-import { RadioGroup, TextField } from '../../ui/Fields';
+import { CheckboxGroup, RadioGroup, TextField } from '../../ui/Fields';
 import { FormError, Notice } from '../../ui/States';
+import { TARGET_GROUPS } from '../../ui/vocabulary';
 import type { Challenge, ChallengeBody } from './api';
 
 /** The officer's challenge, new or a draft's change; `onSubmit` sends it (POST or PATCH). */
@@ -33,6 +34,7 @@ export function ChallengeForm({
     budget: moneyInput(challenge?.budgetCents, locale),
     reward: challenge?.rewardDescription ?? '',
   });
+  const [targetGroups, setTargetGroups] = useState<string[]>(challenge?.targetGroups ?? []);
   const [local, setLocal] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const errors = { ...fieldErrors(error), ...local };
@@ -59,6 +61,7 @@ export function ChallengeForm({
       area,
       budgetCents: cents,
       rewardDescription: f.reward.trim() || null,
+      targetGroups: targetGroups as ChallengeBody['targetGroups'],
     });
   };
 
@@ -124,6 +127,13 @@ export function ChallengeForm({
           autoComplete="postal-code"
         />
       </div>
+      <CheckboxGroup
+        legend={optional(t('ch.targetGroups'))}
+        values={targetGroups}
+        onChange={setTargetGroups}
+        error={errors.targetGroups}
+        options={TARGET_GROUPS.map((g) => ({ value: g, label: term('targetGroup', g) }))}
+      />
       <TextField
         label={optional(t('ch.f.budget'))}
         description={t('ch.f.budget.help')}

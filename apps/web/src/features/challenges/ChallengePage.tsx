@@ -135,10 +135,19 @@ function OwnProposalView({
 }
 
 /** A proposal's content, its status and (once decided) the feedback. */
-export function ProposalSummary({ proposal: p, heading }: { proposal: Proposal; heading?: string }) {
+export function ProposalSummary({
+  proposal: p,
+  heading,
+  bare,
+}: {
+  proposal: Proposal;
+  heading?: string;
+  /** Inside a card already (the judging list). */
+  bare?: boolean;
+}) {
   const { t, money } = useT();
   return (
-    <div className="bs-card">
+    <div className={bare ? undefined : 'bs-card'}>
       {heading && <Heading level={3}>{heading}</Heading>}
       <Paragraph>
         <Status list="proposalStatus" value={p.status} />

@@ -91,7 +91,7 @@ function ChallengeCard({ challenge: c }: { challenge: Challenge }) {
         {c.area ? ` · ${areaWords(c)}` : ''}
       </Paragraph>
       <Paragraph>
-        {t('ch.card.deadline', { date: date(c.closesAt) })}
+        {t('ch.card.deadline', { date: date(c.deadline) })}
         {c.budgetCents !== null ? ` · ${t('ch.card.budget', { amount: money(c.budgetCents) })}` : ''}
       </Paragraph>
     </li>

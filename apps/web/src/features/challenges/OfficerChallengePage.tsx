@@ -128,8 +128,8 @@ function Judging({ challenge: c }: { challenge: Challenge }) {
         {(d) => (
           <ul className="bs-cards" aria-label={t('ch.judging.title')}>
             {d.items.map((p) => (
-              <li key={p.id}>
-                <ProposalSummary proposal={p} heading={p.organisationName} />
+              <li key={p.id} className="bs-card">
+                <ProposalSummary proposal={p} heading={p.organisationName} bare />
                 {c.status === 'judging' && <DecisionForm proposal={p} />}
               </li>
             ))}
@@ -158,7 +158,7 @@ function DecisionForm({ proposal: p }: { proposal: Proposal }) {
   return (
     <form
       onSubmit={submit}
-      className="bs-form bs-card"
+      className="bs-form"
       noValidate
       aria-label={t('ch.judging.decide', { name: p.organisationName })}
     >

@@ -36,7 +36,7 @@ export function OfficerChallengesPage() {
                 <TableCell>
                   <Status list="challengeStatus" value={c.status} />
                 </TableCell>
-                <TableCell>{date(c.closesAt)}</TableCell>
+                <TableCell>{date(c.deadline)}</TableCell>
                 <TableCell>{c.proposalCounts.total}</TableCell>
               </TableRow>
             ))}

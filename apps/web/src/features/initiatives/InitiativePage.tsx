@@ -95,10 +95,7 @@ function Needs({ initiative: i }: { initiative: Initiative }) {
       <Heading level={2} id="in-needs">
         {t('in.needs')}
       </Heading>
-      <DataTable
-        caption={t('in.needs')}
-        columns={[t('in.f.kind'), t('in.f.description'), t('in.asked'), t('in.pledged')]}
-      >
+      <DataTable columns={[t('in.f.kind'), t('in.f.description'), t('in.asked'), t('in.pledged')]}>
         {i.needs.map((n) => (
           <TableRow key={n.index}>
             <TableCell>{term('supportKind', n.kind)}</TableCell>
@@ -129,7 +126,6 @@ function Pledges({ initiative: i, manages }: { initiative: Initiative; manages: 
         <Paragraph>{t('in.pledges.none')}</Paragraph>
       ) : (
         <DataTable
-          caption={t('in.pledges')}
           columns={[
             t('in.pledge.by'),
             t('in.f.kind'),

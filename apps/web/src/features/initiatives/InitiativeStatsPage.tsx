@@ -107,7 +107,7 @@ function StatsView({ stats: s }: { stats: Stats }) {
           })}
         </svg>
       </figure>
-      <DataTable caption={t('in.stats.outcomes')} columns={[t('in.stats.outcome'), t('in.stats.count')]}>
+      <DataTable columns={[t('in.stats.outcome'), t('in.stats.count')]}>
         {rows.map((r) => (
           <TableRow key={r.label}>
             <TableCell>{r.label}</TableCell>
@@ -116,7 +116,7 @@ function StatsView({ stats: s }: { stats: Stats }) {
         ))}
       </DataTable>
       <Heading level={2}>{t('in.stats.support')}</Heading>
-      <DataTable caption={t('in.stats.support')} columns={[t('in.stats.figure'), t('in.stats.value')]}>
+      <DataTable columns={[t('in.stats.figure'), t('in.stats.value')]}>
         <TableRow>
           <TableCell>{t('in.stats.pledges')}</TableCell>
           <TableCell>{s.pledges.count}</TableCell>
