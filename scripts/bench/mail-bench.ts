@@ -9,7 +9,7 @@
  *   npm run bench:mail -- [--notifications 10000] [--recipients 2000] [--database-url postgres://…]
  *
  * Uses its own database (created and migrated when missing; recipients reused, notifications and deliveries of
- * earlier runs removed) and Redis database index (BENCH_REDIS_URL, default 11, flushed).
+ * earlier runs removed) and Redis database index (BENCH_REDIS_URL, default 14, flushed).
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -33,7 +33,7 @@ const DB =
   args.get('database-url') ??
   process.env.BENCH_MAIL_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/buysocial_bench_mail';
-const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
+const REDIS = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/14';
 const MARKER = 'Bench mail';
 
 function rssMb(pid: number): number {

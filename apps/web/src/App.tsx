@@ -31,7 +31,8 @@ const EnterprisePage = page(() => import('./features/directory/EnterprisePage'),
 const identity = () => import('./features/identity');
 const SignInPage = page(identity, 'SignInPage');
 const RegisterPage = page(identity, 'RegisterPage');
-const AccountPage = page(identity, 'AccountPage');
+// The account page holds the preferences form, whose words are the features' (loaded beside it).
+const AccountPage = screen(identity, 'AccountPage');
 const directory = () => import('./features/directory');
 const EnterpriseProfilePage = screen(directory, 'EnterpriseProfilePage');
 const OfferingsPage = screen(directory, 'OfferingsPage');
@@ -56,6 +57,8 @@ const QuotesPage = screen(marketplace, 'QuotesPage');
 const ContractorOrdersPage = screen(marketplace, 'ContractorOrdersPage');
 const QuoteRequestsPage = screen(marketplace, 'QuoteRequestsPage');
 const EnterpriseOrdersPage = screen(marketplace, 'EnterpriseOrdersPage');
+const notifications = () => import('./features/notifications');
+const NotificationsPage = screen(notifications, 'NotificationsPage');
 const meetingDays = () => import('./features/meeting-days');
 const MeetingDaysPage = screen(meetingDays, 'MeetingDaysPage');
 const MeetingDayPage = screen(meetingDays, 'MeetingDayPage');
@@ -120,6 +123,7 @@ const router = createBrowserRouter([
           { path: '/sign-in', element: <SignInPage /> },
           { path: '/register', element: <RegisterPage /> },
           { path: '/account', element: <RequireRole>{<AccountPage />}</RequireRole> },
+          { path: '/notifications', element: <RequireRole>{<NotificationsPage />}</RequireRole> },
           { path: '/officer/policies', element: asOfficer(<PoliciesPage />) },
           { path: '/officer/policies/:id', element: asOfficer(<PolicyPage />) },
           { path: '/officer/tenders', element: asOfficer(<OfficerTendersPage />) },

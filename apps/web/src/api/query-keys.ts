@@ -4,6 +4,14 @@
  * api.ts) are the only users; a page never writes a key itself.
  */
 export const keys = {
+  // notifications
+  notifications: {
+    all: ['notifications'] as const,
+    list: (unread: boolean) => ['notifications', 'list', unread] as const,
+    unread: ['notifications', 'unread'] as const,
+  },
+  preferences: ['preferences'] as const,
+
   // directory
   cpv: (q: string) => ['cpv', q] as const,
   search: (kind: string, query: object) => ['search', kind, query] as const,

@@ -5,6 +5,7 @@ import { interopMessages } from '../features/interop/messages';
 import { marketplaceMessages } from '../features/marketplace/messages';
 import { matchingMessages } from '../features/matching/messages';
 import { meetingDaysMessages } from '../features/meeting-days/messages';
+import { notificationsMessages } from '../features/notifications/messages';
 import { obligationsMessages } from '../features/obligations/messages';
 import { policiesMessages } from '../features/policies/messages';
 import { reportsMessages } from '../features/reports/messages';
@@ -23,6 +24,7 @@ const features = [
   marketplaceMessages,
   matchingMessages,
   meetingDaysMessages,
+  notificationsMessages,
   obligationsMessages,
   policiesMessages,
   reportsMessages,

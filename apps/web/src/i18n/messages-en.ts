@@ -13,6 +13,9 @@ export const en: Messages = {
   'nav.register': 'Register',
   'nav.signOut': 'Sign out',
   'nav.account': 'My account',
+  'nav.notifications': 'Notifications',
+  'notifications.badge':
+    '{n, plural, =0 {Notifications, none unread} one {# unread notification} other {# unread notifications}}',
   'nav.policies': 'SROI policies',
   'nav.officerTenders': 'My tenders',
   'nav.obligations': 'Obligations',

@@ -19,6 +19,9 @@ const nl = {
   'nav.register': 'Registreren',
   'nav.signOut': 'Uitloggen',
   'nav.account': 'Mijn account',
+  'nav.notifications': 'Meldingen',
+  'notifications.badge':
+    '{n, plural, =0 {Meldingen, geen ongelezen} one {# ongelezen melding} other {# ongelezen meldingen}}',
   'nav.policies': 'SROI-beleid',
   'nav.officerTenders': 'Mijn aanbestedingen',
   'nav.obligations': 'Verplichtingen',

@@ -8,6 +8,7 @@ import {
 import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, type Role } from '../auth/AuthProvider';
+import { NotificationBadge } from '../features/notifications/NotificationBadge';
 import { useLocale, useT } from '../i18n/LocaleProvider';
 import type { MessageId } from '../i18n/messages';
 import { Loading } from './States';
@@ -107,6 +108,7 @@ export function Layout() {
             </button>
             {status === 'signed_in' ? (
               <>
+                <NotificationBadge />
                 <NavLink to="/account" className="bs-header__link">
                   {t('nav.account')}
                 </NavLink>

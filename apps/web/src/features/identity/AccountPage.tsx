@@ -8,6 +8,7 @@ import {
 import { useAuth } from '../../auth/AuthProvider';
 import { useT } from '../../i18n/LocaleProvider';
 import { PageHeading } from '../../ui/States';
+import { PreferencesSection } from '../notifications/PreferencesSection';
 
 export function AccountPage() {
   const { t, term } = useT();
@@ -37,6 +38,7 @@ export function AccountPage() {
         )}
       </DataList>
       {me.role !== 'procurement_officer' && <Paragraph>{t('account.next')}</Paragraph>}
+      <PreferencesSection />
     </>
   );
 }

@@ -1,0 +1,2 @@
+// Notifications (one chunk): the notifications page.
+export { NotificationsPage } from './NotificationsPage';
