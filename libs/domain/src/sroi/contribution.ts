@@ -18,6 +18,7 @@ import type {
   SroiPolicyBody,
 } from './policy.types';
 import { centsOf, formatCents, Rational } from './rational';
+import { blockName } from '@app/common/glossary';
 import type { ActivityBody, ContributionBody, PlacementBody, PurchaseBody } from '@app/common/sroi-json';
 
 export interface ContributionContext {
@@ -378,10 +379,15 @@ function valuePlacement(
   const [unitNl, unitEn] = UNIT_LABELS[block.unit];
   breakdown.push({
     code: 'BLOCK',
-    labelNl: `Bouwblok ${block.code}: EUR ${formatCents(block.valueCents)} ${unitNl}`,
-    labelEn: `Building block ${block.code}: EUR ${formatCents(block.valueCents)} ${unitEn}`,
+    labelNl: `${blockName(block, 'nl')}: EUR ${formatCents(block.valueCents)} ${unitNl}`,
+    labelEn: `${blockName(block, 'en')}: EUR ${formatCents(block.valueCents)} ${unitEn}`,
     detail: block.unit,
-    params: { block: block.code, blockValueCents: block.valueCents, unit: block.unit },
+    params: {
+      block: block.code,
+      blockValueCents: block.valueCents,
+      unit: block.unit,
+      ...blockFactParams(block),
+    },
   });
 
   const bonuses: SroiBonus[] = [];
@@ -541,6 +547,16 @@ function certFailure(
   return null;
 }
 
+/** The block's facts a reader names it by (`blockName`): its code is the officer's, not a contractor's word. */
+function blockFactParams(block: SroiBlock): NonNullable<BreakdownLine['params']> {
+  return {
+    category: block.category,
+    targetGroup: block.targetGroup ?? null,
+    benefitMonthsMin: block.benefitMonthsMin ?? null,
+    benefitMonthsMax: block.benefitMonthsMax ?? null,
+  };
+}
+
 /** A certification's facts as breakdown params: a reader words them ("PSO trede 3, geldig … (geverifieerd)"). */
 function certParams(c: CertificationFact): NonNullable<BreakdownLine['params']> {
   return {
@@ -683,8 +699,8 @@ function valueActivity(policy: SroiPolicyBody, body: ActivityBody): Contribution
   const each = `${body.quantity} × EUR ${formatCents(block.valueCents)}`;
   breakdown.push({
     code: 'ACTIVITY',
-    labelNl: `Bouwblok ${block.code}: ${each} per ${UNIT_NL[block.unit]}`,
-    labelEn: `Building block ${block.code}: ${each} per ${UNIT_EN[block.unit]}`,
+    labelNl: `${blockName(block, 'nl')}: ${each}`,
+    labelEn: `${blockName(block, 'en')}: ${each}`,
     valueCents: value.toCents(),
     detail: `${formatCents(block.valueCents)} × ${body.quantity}`,
     params: {
@@ -692,22 +708,8 @@ function valueActivity(policy: SroiPolicyBody, body: ActivityBody): Contribution
       blockValueCents: block.valueCents,
       unit: block.unit,
       quantity: body.quantity,
+      ...blockFactParams(block),
     },
   });
   return finish(value, breakdown, block.code);
 }
-
-const UNIT_NL: Record<BlockUnit, string> = {
-  fte_year: 'voltijdjaar',
-  month: 'maand',
-  week: 'week',
-  hour: 'uur',
-  activity: 'activiteit',
-};
-const UNIT_EN: Record<BlockUnit, string> = {
-  fte_year: 'full-time year',
-  month: 'month',
-  week: 'week',
-  hour: 'hour',
-  activity: 'activity',
-};

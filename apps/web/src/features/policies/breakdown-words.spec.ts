@@ -138,4 +138,38 @@ describe('breakdown words', () => {
       }
     }
   });
+  it("names a building block by its facts, never by the officer's code", () => {
+    const ctx = { contractStart: '2026-01-01', contractEnd: '2027-12-31', supplierCertifications: [] };
+    const activity = valueContribution(examplePolicy({}), ctx, {
+      category: 'social_activity',
+      blockCode: 'ACT_HOUR',
+      quantity: 3,
+      description: 'Gastles',
+    });
+    const line = activity.breakdown.find((l) => l.code === 'ACTIVITY')!;
+    expect(nbsp(wordBreakdownLine(line, 'nl').label)).toBe(
+      'Maatschappelijke activiteit, per uur: 3 × € 100,00',
+    );
+    expect(nbsp(wordBreakdownLine(line, 'en').label)).toBe('Social activity, per hour: 3 × €100.00');
+    const placement = valueContribution(examplePolicy({}), ctx, {
+      category: 'employment',
+      targetGroup: 'participatiewet',
+      benefitMonths: 30,
+      hoursPerWeek: 36,
+      startDate: '2026-02-01',
+      endDate: '2026-12-31',
+      personToken: 'p-2',
+    });
+    const block = placement.breakdown.find((l) => l.code === 'BLOCK')!;
+    expect(nbsp(wordBreakdownLine(block, 'nl').label)).toBe(
+      'Werkgelegenheid (Participatiewet, 24 maanden of langer in de uitkering), per fte-jaar: € 40.000,00',
+    );
+    for (const l of [line, block]) expect(wordBreakdownLine(l, 'en').label).not.toMatch(/ACT_HOUR|PW_2Y/);
+    // A line stored before the block's facts were in its params still reads, with the code it has.
+    const old = {
+      ...line,
+      params: { block: 'ACT_HOUR', blockValueCents: 10_000, unit: 'hour', quantity: 3 },
+    };
+    expect(nbsp(wordBreakdownLine(old, 'nl').label)).toBe('Bouwblok ACT_HOUR: 3 × € 100,00 per uur');
+  });
 });

@@ -1,4 +1,4 @@
-import { certificationName, GLOSSARY, type GlossaryList, humanise, term } from '@glossary';
+import { blockName, certificationName, GLOSSARY, type GlossaryList, humanise, term } from '@glossary';
 import { formatDate, formatMoney, formatNumber, type Locale } from '../../i18n/format';
 
 /*
@@ -73,6 +73,24 @@ const certSentence = (p: Params, f: Fmt): string => {
 
 const both = (s: string) => ({ detailNl: s, detailEn: s });
 
+/**
+ * The block a line counts under, named by its facts, then `value` ("Maatschappelijke activiteit, per uur: 3 ×
+ * € 100,00"); a line stored before the facts were in its params says "Bouwblok" with the policy's code.
+ */
+const blockWords = (p: Params, f: Fmt, value: string): string =>
+  typeof p.category === 'string' && p.category
+    ? `${blockName(
+        {
+          category: p.category,
+          targetGroup: typeof p.targetGroup === 'string' ? p.targetGroup : null,
+          unit: String(p.unit ?? ''),
+          benefitMonthsMin: typeof p.benefitMonthsMin === 'number' ? p.benefitMonthsMin : null,
+          benefitMonthsMax: typeof p.benefitMonthsMax === 'number' ? p.benefitMonthsMax : null,
+        },
+        f.locale,
+      )}: ${value}`
+    : `${f.locale === 'nl' ? 'Bouwblok' : 'Building block'} ${String(p.block ?? '')}: ${value} per ${f.term('blockUnit', p.unit)}`;
+
 const bonusWording: Wording = (p, f) => {
   const name = f.term('bonus', p.bonus);
   const v = f.money(p.bonusValueCents);
@@ -107,8 +125,8 @@ const WORDINGS: Record<string, Wording> = {
   GOODS_LABOUR_SHARE_TOO_LOW: (p, f) => both(`${f.share(p.labourShare)} < ${f.share(p.minLabourShare)}`),
   GOODS_LABOUR_SHARE_MISSING: () => ({}),
   BLOCK: (p, f) => ({
-    nl: `Bouwblok ${String(p.block)}: ${f.money(p.blockValueCents)} per ${f.term('blockUnit', p.unit)}`,
-    en: `Building block ${String(p.block)}: ${f.money(p.blockValueCents)} per ${f.term('blockUnit', p.unit)}`,
+    nl: blockWords(p, f, f.money(p.blockValueCents)),
+    en: blockWords(p, f, f.money(p.blockValueCents)),
   }),
   COUNTED_PERIOD: (p, f) => ({
     detailNl: `${f.date(p.start)} – ${f.date(p.end)}: ${f.num(p.months)} maanden`,
@@ -158,8 +176,8 @@ const WORDINGS: Record<string, Wording> = {
     ...both(`${f.money(p.amountCents)} × ${f.num(p.factor)}`),
   }),
   ACTIVITY: (p, f) => ({
-    nl: `Bouwblok ${String(p.block)}: ${f.num(p.quantity)} × ${f.money(p.blockValueCents)} per ${f.term('blockUnit', p.unit)}`,
-    en: `Building block ${String(p.block)}: ${f.num(p.quantity)} × ${f.money(p.blockValueCents)} per ${f.term('blockUnit', p.unit)}`,
+    nl: blockWords(p, f, `${f.num(p.quantity)} × ${f.money(p.blockValueCents)}`),
+    en: blockWords(p, f, `${f.num(p.quantity)} × ${f.money(p.blockValueCents)}`),
   }),
   OUTSIDE_CONTRACT_PERIOD: (p, f) => {
     const what = p.date ? f.date(p.date) : `${f.date(p.start)} – ${f.date(p.end)}`;
