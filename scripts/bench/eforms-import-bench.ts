@@ -101,6 +101,9 @@ async function runImport(id: string): Promise<void> {
   const base = process.memoryUsage();
   let peakRss = base.rss;
   let peakHeap = base.heapUsed;
+  let liveHeap = 0;
+  let tick = -1;
+  const gc = (globalThis as { gc?: () => void }).gc;
   const timer = setInterval(() => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
@@ -111,7 +114,14 @@ async function runImport(id: string): Promise<void> {
     const result = await app
       .get(JobsService)
       .run(id, { attemptsMade: 0, opts: { attempts: 1 } }, (progress) =>
-        app.get(EformsImportService).run(id, progress),
+        app.get(EformsImportService).run(id, async (pct) => {
+          await progress(pct);
+          // At every tenth of the work: the live heap after a full collection (what the import really holds).
+          if (!gc || Math.floor(pct / 10) === tick) return;
+          tick = Math.floor(pct / 10);
+          gc();
+          liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
+        }),
       );
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(timer);
@@ -124,6 +134,7 @@ async function runImport(id: string): Promise<void> {
         baseRssMb: base.rss / 2 ** 20,
         peakRssMb: peakRss / 2 ** 20,
         peakHeapMb: peakHeap / 2 ** 20,
+        liveHeapMb: liveHeap / 2 ** 20,
       }),
     );
   } finally {
@@ -144,13 +155,13 @@ export async function main(): Promise<void> {
     `eForms import bench on ${new URL(DB).pathname.slice(1)} (worker part in a fresh process per size)`,
   );
   console.log(
-    'notices | ZIP MB | store s | import s | notices/s | created | errors | peak RSS MB (base) | peak heap MB',
+    'notices | ZIP MB | store s | import s | notices/s | created | errors | peak RSS MB (base) | peak heap MB | live heap MB',
   );
   for (const size of SIZES) {
     const stored = await store(size);
     const child = spawnSync(
       process.execPath,
-      [...TS, __filename, '--phase', 'run', '--id', stored.id, '--database-url', DB],
+      ['--expose-gc', ...TS, __filename, '--phase', 'run', '--id', stored.id, '--database-url', DB],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
     );
     if (child.status !== 0) throw new Error(`import of ${size} notices failed`);
@@ -168,6 +179,7 @@ export async function main(): Promise<void> {
         String(r.errorsTotal).padStart(6),
         `${r.peakRssMb.toFixed(0)} (${r.baseRssMb.toFixed(0)})`.padStart(18),
         r.peakHeapMb.toFixed(0).padStart(12),
+        r.liveHeapMb.toFixed(0).padStart(12),
       ].join(' | '),
     );
   }
