@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import type { GlossaryList } from '@glossary';
+import { blockName, type GlossaryList, type Lang } from '@glossary';
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { moneyInput, parseMoney } from '../../i18n/format';
@@ -20,6 +20,7 @@ function describe(
   money: (n: number) => string,
   date: (s: string) => string,
   term: (list: GlossaryList, code: string) => string,
+  locale: Lang,
 ): string {
   const b = c.body as Record<string, unknown>;
   switch (c.category) {
@@ -40,10 +41,29 @@ function describe(
         .filter(Boolean)
         .join(' · ');
     default:
-      return [String(b.description ?? ''), `${String(b.quantity ?? '')} × ${String(b.blockCode ?? '')}`].join(
-        ' · ',
-      );
+      return [
+        String(b.description ?? ''),
+        `${activityBlock(c, t, locale)}: ${String(b.quantity ?? '')}`,
+      ].join(' · ');
   }
+}
+
+/**
+ * The block an activity counts under, in words from the facts its valuation line carries ("Maatschappelijke
+ * activiteit, per uur"); "Bouwblok" with the code typed when the policy has no such block or the line predates them.
+ */
+function activityBlock(c: Contribution, t: (id: MessageId) => string, locale: Lang): string {
+  const p = c.breakdown.find((l) => l.code === 'ACTIVITY')?.params;
+  if (p && typeof p.category === 'string' && typeof p.unit === 'string')
+    return blockName(
+      {
+        category: p.category,
+        targetGroup: typeof p.targetGroup === 'string' ? p.targetGroup : null,
+        unit: p.unit,
+      },
+      locale,
+    );
+  return `${t('ct.contribution.blockCode')} ${String((c.body as Record<string, unknown>).blockCode ?? '')}`;
 }
 
 /** Verify with a value (the claimed value unless changed) or reject with a note. */
@@ -116,7 +136,7 @@ function ReviewForm({ contribution, onReviewed }: { contribution: Contribution; 
 
 /** A contribution for the officer: what it is, how it was valued, and the review form while it waits. */
 export function ContributionCard({ c, heading }: { c: Contribution; heading?: string }) {
-  const { t, money, date, term } = useT();
+  const { t, money, date, term, locale } = useT();
   // Reviewed here: the form stays to show its outcome after the list has reloaded with the new status.
   const [reviewedHere, setReviewedHere] = useState(false);
   return (
@@ -128,7 +148,7 @@ export function ContributionCard({ c, heading }: { c: Contribution; heading?: st
       <Paragraph>
         <Status list="contributionStatus" value={c.status} /> · {date(c.createdAt)}
       </Paragraph>
-      <Paragraph>{describe(c, t, money, date, term)}</Paragraph>
+      <Paragraph>{describe(c, t, money, date, term, locale)}</Paragraph>
       <Breakdown lines={c.breakdown} />
       {c.status === 'submitted' || reviewedHere ? (
         <ReviewForm contribution={c} onReviewed={() => setReviewedHere(true)} />

@@ -1,4 +1,5 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { blockName } from '@glossary';
 import { useState, type FormEvent } from 'react';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
@@ -19,7 +20,7 @@ const num = (s: string): number | string => (s.trim() !== '' && !Number.isNaN(Nu
  * Nothing is stored.
  */
 export function EvaluatePreview({ policy }: { policy: Policy }) {
-  const { t, money, fieldErrors, term, termLower } = useT();
+  const { t, money, fieldErrors, term, termLower, locale } = useT();
   const [kind, setKind] = useState<'placement' | 'activity'>('placement');
   const year = new Date().getFullYear();
   const [f, setF] = useState({
@@ -125,7 +126,10 @@ export function EvaluatePreview({ policy }: { policy: Policy }) {
               value={f.blockCode}
               onChange={set('blockCode')}
               error={errors.blockCode}
-              options={activityBlocks.map((b) => ({ value: str(b.code), label: str(b.code) }))}
+              options={activityBlocks.map((b) => ({
+                value: str(b.code),
+                label: `${blockName({ category: str(b.category), unit: str(b.unit) }, locale)} (${str(b.code)})`,
+              }))}
             />
             <TextField
               label={t('policy.evaluate.quantity')}

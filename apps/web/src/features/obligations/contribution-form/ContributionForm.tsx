@@ -35,7 +35,7 @@ export function ContributionForm({ obligationId }: { obligationId: string }) {
         />
         {kind === 'placement' && <PlacementFields form={form} />}
         {kind === 'purchase' && <PurchaseFields form={form} />}
-        {kind === 'activity' && <ActivityFields form={form} />}
+        {kind === 'activity' && <ActivityFields form={form} obligationId={obligationId} />}
         <ContributionPreview form={form} />
         {submit.error && <ErrorAlert error={submit.error} />}
         {submit.data && (
