@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { TestApp } from '../support/app';
 import { createBuyerWithOfficer, register, Session, uniqueWord } from '../support/factories';
+import { awardedObligation } from '../support/procurement';
 import {
   hasHorizontalScroll,
   newPage,
@@ -37,6 +38,7 @@ describe('challenges and initiatives in Chromium', () => {
   let challengeId: string;
   let seName: string;
   let contractorName: string;
+  const tenderTitle = `Schoonmaak ${uniqueWord('werk')}`;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -55,6 +57,8 @@ describe('challenges and initiatives in Chromium', () => {
       (await t.ds.query('SELECT name FROM organisation WHERE id = $1', [id]))[0].name as string;
     seName = await name(se.user.organisationId);
     contractorName = await name(contractor.user.organisationId);
+    // The contractor's SROI obligation (its policy has an hourly social-activity block, ACT_HOUR).
+    await awardedObligation(t, officer, contractor, { tender: { title: tenderTitle } });
   });
 
   afterEach(async () => {
@@ -216,9 +220,19 @@ describe('challenges and initiatives in Chromium', () => {
     expect(await pub.locator('main').textContent()).not.toContain(resident);
     await clean(pub, 'initiative-public-375', true);
 
-    // The contractor is offered to count the delivered pledge towards an SROI obligation.
+    // The contractor counts the delivered pledge towards its SROI obligation, picked by tender and block.
     await cp.reload();
-    await cp.getByRole('button', { name: 'Tel mee voor mijn SROI-verplichting' }).waitFor();
+    await cp.getByRole('button', { name: 'Tel mee voor mijn SROI-verplichting' }).click();
+    const count = cp.getByRole('form', { name: 'Tel mee voor mijn SROI-verplichting' });
+    const select = count.getByLabel('Verplichting');
+    const obligation = await select.locator('option', { hasText: tenderTitle }).getAttribute('value');
+    await select.selectOption(obligation as string);
+    expect(await count.getByLabel('Bouwblok').locator('option:checked').textContent()).toMatch(
+      /^ACT_HOUR: €\s100,00 per uur$/,
+    );
+    await clean(cp, 'initiative-count-375', true);
+    await count.getByRole('button', { name: 'Meetellen' }).click();
+    await cp.getByText('Telt mee voor uw SROI-verplichting.').waitFor();
 
     // The figures of the pitch day count the initiative and the 16 hours.
     const { page: stats } = await newPage(stack, 375);

@@ -5,6 +5,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ContractPeriodDto } from '../../tenders/dto/contract-period.dto';
 import { BreakdownLineDto } from './breakdown-line.dto';
 
+/** A social-activity block of the obligation's policy (as agreed in the contract): what a pledge can count under. */
+export class ActivityBlockDto {
+  @ApiProperty({ example: 'VRIJWILLIGERSWERK' }) code: string;
+  @ApiProperty({ enum: ['fte_year', 'month', 'week', 'hour', 'activity'], example: 'hour' }) unit: string;
+  @ApiProperty({ example: 5000, description: 'Value of one unit in cents' }) valueCents: number;
+}
+
 export class ObligationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) tenderId: string;
@@ -48,8 +55,21 @@ export class ObligationResponseDto {
   @ApiProperty({ type: String, nullable: true }) waivedReason: string | null;
   @ApiProperty() createdAt: string;
 
+  @ApiProperty({
+    type: [ActivityBlockDto],
+    description:
+      "The social-activity blocks of the contract's policy, to count a delivered pledge under (POST /pledges/:id/contribution)",
+  })
+  activityBlocks: ActivityBlockDto[];
+
   static from(v: ObligationView): ObligationResponseDto {
-    return obligationJson(v);
+    const blocks = v.contract.policySnapshot?.blocks ?? [];
+    return {
+      ...obligationJson(v),
+      activityBlocks: blocks
+        .filter((b) => b.category === 'social_activity')
+        .map((b) => ({ code: b.code, unit: b.unit, valueCents: b.valueCents })),
+    };
   }
 }
 

@@ -194,17 +194,22 @@ function CountPledge({ pledge: p }: { pledge: Pledge }) {
 }
 
 function CountForm({ pledge: p, onCancel }: { pledge: Pledge; onCancel: () => void }) {
-  const { t, fieldErrors } = useT();
+  const { t, term, money, fieldErrors } = useT();
   const obligations = useObligations();
   const count = useCountPledge(p.id);
   const [obligationId, setObligationId] = useState('');
   const [blockCode, setBlockCode] = useState('');
   const errors = fieldErrors(count.error);
-  const items = (obligations.data?.items ?? []).filter((o) => o.applicable);
-  const chosen = obligationId || items[0]?.id || '';
+  // Only obligations whose policy has a block a pledge can count under (hours or one activity).
+  const items = (obligations.data?.items ?? []).filter(
+    (o) => o.applicable && (o.activityBlocks ?? []).some((b) => b.unit === 'hour' || b.unit === 'activity'),
+  );
+  const obligation = items.find((o) => o.id === obligationId) ?? items[0];
+  const blocks = (obligation?.activityBlocks ?? []).filter((b) => b.unit === 'hour' || b.unit === 'activity');
+  const block = blocks.find((b) => b.code === blockCode) ?? blocks[0];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    count.mutate({ obligationId: chosen, blockCode: blockCode.trim() });
+    if (obligation && block) count.mutate({ obligationId: obligation.id, blockCode: block.code });
   };
   return (
     <QueryState query={obligations} isEmpty={() => items.length === 0} empty={t('in.count.noObligations')}>
@@ -213,8 +218,11 @@ function CountForm({ pledge: p, onCancel }: { pledge: Pledge; onCancel: () => vo
           <FormError error={count.error} />
           <SelectField
             label={t('in.count.obligation')}
-            value={chosen}
-            onChange={setObligationId}
+            value={obligation?.id ?? ''}
+            onChange={(v) => {
+              setObligationId(v);
+              setBlockCode('');
+            }}
             error={errors.obligationId}
             options={items.map((o) => ({
               value: o.id,
@@ -224,16 +232,23 @@ function CountForm({ pledge: p, onCancel }: { pledge: Pledge; onCancel: () => vo
               }),
             }))}
           />
-          <TextField
+          <SelectField
             label={t('in.count.block')}
             description={t('in.count.block.help')}
-            value={blockCode}
+            value={block?.code ?? ''}
             onChange={setBlockCode}
             error={errors.blockCode}
-            required
+            options={blocks.map((b) => ({
+              value: b.code,
+              label: t('in.count.block.option', {
+                name: b.code,
+                value: money(b.valueCents),
+                unit: term('blockUnit', b.unit),
+              }),
+            }))}
           />
           <div className="bs-actions">
-            <Button appearance="primary-action-button" type="submit" disabled={count.isPending}>
+            <Button appearance="primary-action-button" type="submit" disabled={count.isPending || !block}>
               {t('in.count.submit')}
             </Button>
             <Button appearance="subtle-button" type="button" onClick={onCancel}>
