@@ -1,4 +1,12 @@
-import type { EformsImportResult, OcdsImportResult, OcdsImportView } from '@app/domain';
+import {
+  EFORMS_PROBLEM_CODES,
+  EformsProblemCode,
+  legacyProblem,
+  type EformsImportResult,
+  type EformsProblem,
+  type OcdsImportResult,
+  type OcdsImportView,
+} from '@app/domain';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 
 export class OcdsImportErrorDto {
@@ -57,7 +65,36 @@ export class EformsImportErrorDto {
     description: 'XPath-like path into the notice',
   })
   path: string;
-  @ApiProperty({ example: 'the lot has no CPV code' }) message: string;
+  @ApiProperty({
+    enum: EFORMS_PROBLEM_CODES,
+    enumName: 'EformsProblemCode',
+    example: 'LOT_WITHOUT_CPV',
+    description:
+      'What is wrong, for words in the reader\'s language: SCHEMA_* from the eForms schemas (libxml2), the others from ' +
+      "the product's own checks. Problems stored before codes existed get theirs from their message.",
+  })
+  code: EformsProblemCode;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { element: 'cbc:Bogus', expected: 'cbc:CopyIndicator, cbc:UUID, cbc:ContractFolderID' },
+    description:
+      'Details of the code: `element` and `attribute` (XML names as in the notice, e.g. `cbc:ContractFolderID`), ' +
+      '`expected` (element names, comma-separated, at most 10) and `expectedMore` (how many more), `value`, `type` ' +
+      'and `facet` (SCHEMA_INVALID_VALUE), `code` (UNKNOWN_CPV_CODE, UNKNOWN_RESERVED_CODE), `root` and `expected` ' +
+      '(UNSUPPORTED_NOTICE)',
+  })
+  params: Record<string, string | number>;
+  @ApiProperty({
+    example: 'the lot has no CPV code',
+    description: 'What is wrong in English (libxml2 or the product), for developers: show the code instead',
+  })
+  message: string;
+
+  static from(e: EformsProblem): EformsImportErrorDto {
+    const known = e.code ? { code: e.code, params: e.params ?? {} } : legacyProblem(e.message);
+    return { notice: e.notice, path: e.path, code: known.code, params: known.params, message: e.message };
+  }
 }
 
 /** The result of an eForms import (`POST /imports/eforms`). */
@@ -88,7 +125,7 @@ export class EformsImportResultDto {
       tendersUnchanged: r.tendersUnchanged,
       awards: r.awards,
       organisations: r.organisations,
-      errors: r.errors.map((e) => ({ notice: e.notice, path: e.path, message: e.message })),
+      errors: r.errors.map((e) => EformsImportErrorDto.from(e)),
       errorsTotal: r.errorsTotal,
     };
   }

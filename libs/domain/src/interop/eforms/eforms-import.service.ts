@@ -8,6 +8,7 @@ import { ReferenceDataService } from '../../directory/reference-data.service';
 import { Actor } from '../../identity/actor';
 import { JobsService, ReportProgress } from '../../jobs/jobs.service';
 import { MatchingTriggers } from '../../matching/matching-triggers.service';
+import { EformsProblemCode } from './eforms-problems';
 import { EformsSchemaValidator, type NoticeToValidate } from './eforms-schema';
 import {
   EformsUploadErrorCode,
@@ -232,13 +233,25 @@ export class EformsImportService {
       for (const row of rows) {
         if (row.xml === '') {
           report([
-            { notice: row.name, path: '/', message: 'not an eForms notice (only .xml files are read)' },
+            {
+              notice: row.name,
+              path: '/',
+              code: EformsProblemCode.NotXmlFile,
+              params: {},
+              message: 'not an eForms notice (only .xml files are read)',
+            },
           ]);
           continue;
         }
         if (row.xml === '\u0001') {
           report([
-            { notice: row.name, path: '/', message: 'the file contains a NUL character: not XML text' },
+            {
+              notice: row.name,
+              path: '/',
+              code: EformsProblemCode.NulCharacter,
+              params: {},
+              message: 'the file contains a NUL character: not XML text',
+            },
           ]);
           continue;
         }
@@ -250,6 +263,9 @@ export class EformsImportService {
             {
               notice: row.name,
               path: '/',
+              code:
+                err instanceof UnsafeXmlError ? EformsProblemCode.DoctypeRefused : EformsProblemCode.NotXml,
+              params: {},
               message:
                 err instanceof UnsafeXmlError
                   ? err.message
@@ -263,6 +279,8 @@ export class EformsImportService {
             {
               notice: row.name,
               path: `/${doc.root}`,
+              code: EformsProblemCode.UnsupportedNotice,
+              params: { root: doc.root, expected: NOTICE_ROOTS.join(', ') },
               message: `not a notice the import reads (${NOTICE_ROOTS.join(', ')})`,
             },
           ]);

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { memoryPages, validateXML } from 'xmllint-wasm';
+import { schemaProblem } from './eforms-problems';
 import { ElementLines } from './eforms-xml';
 import type { EformsProblem, NoticeRoot } from './eforms.mapping';
 
@@ -68,10 +69,12 @@ export class EformsSchemaValidator {
         let el = lines.get(file);
         if (!el) lines.set(file, (el = new ElementLines(n.xml)));
         const local = e.message.match(/Element '(?:\{[^}]*\})?([\w.-]+)'/)?.[1] ?? null;
+        const message = e.message.replace(/^(element [\w.:-]+: )?Schemas validity error : /, '').trim();
         problems.push({
           notice: n.name,
           path: el.pathAt(e.loc?.lineNumber, local),
-          message: e.message.replace(/^(element [\w.:-]+: )?Schemas validity error : /, '').slice(0, 1000),
+          ...schemaProblem(message),
+          message: message.slice(0, 1000),
         });
       }
     }

@@ -124,6 +124,8 @@ describe('eForms mapping', () => {
       {
         notice: 'a.xml',
         path: '/ContractNotice/cac:ProcurementProjectLot[1]/cac:ProcurementProject[1]/cac:MainCommodityClassification[1]/cbc:ItemClassificationCode[1]',
+        code: 'LOT_WITHOUT_CPV',
+        params: {},
         message: 'the lot has no CPV code',
       },
     ]);
@@ -137,6 +139,8 @@ describe('eForms mapping', () => {
       {
         notice: 'b.xml',
         path: '/ContractNotice/cac:ProcurementProject[1]/cac:AdditionalCommodityClassification[1]/cbc:ItemClassificationCode[1]',
+        code: 'UNKNOWN_CPV_CODE',
+        params: { code: '12345678' },
         message: 'unknown CPV code 12345678',
       },
     ]);
@@ -148,6 +152,8 @@ describe('eForms mapping', () => {
     expect(untitled.problems).toContainEqual({
       notice: 'c.xml',
       path: '/ContractNotice/cac:ProcurementProject[1]/cbc:Name[1]',
+      code: 'MISSING_TITLE',
+      params: {},
       message: 'no title',
     });
   });
@@ -252,6 +258,8 @@ describe('eForms SDK schema validation (xmllint-wasm, schemas from the repositor
       {
         notice: 'bogus.xml',
         path: '/ContractNotice/cbc:Bogus[1]',
+        code: 'SCHEMA_UNEXPECTED_ELEMENT',
+        params: { element: 'cbc:Bogus', expected: 'cbc:CopyIndicator, cbc:UUID, cbc:ContractFolderID' },
         message: expect.stringContaining(
           "Element '{urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2}Bogus': This element is not expected",
         ),

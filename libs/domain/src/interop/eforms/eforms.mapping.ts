@@ -1,12 +1,18 @@
 import type { TenderReservation, TenderStatus, TenderTranslations } from '@app/database';
 import { createHash } from 'node:crypto';
 import { EFORMS_CODELISTS, type CodeLabel } from './codelists.data';
+import { EformsProblemCode, type EformsProblemParams } from './eforms-problems';
 import { decodeXmlText, type XmlNode } from './eforms-xml';
 
-/** A problem with one notice: its file name, an XPath-like path into it and what is wrong. */
+/**
+ * A problem with one notice: its file name, an XPath-like path into it, what is wrong as a code with params (the
+ * web words it from these) and in English (`message`, for developers). Results stored before codes have none.
+ */
 export interface EformsProblem {
   notice: string;
   path: string;
+  code?: EformsProblemCode;
+  params?: EformsProblemParams;
   message: string;
 }
 
@@ -206,7 +212,12 @@ export function mapNotice(
 ): { tender: EformsTender | null; problems: EformsProblem[] } {
   const problems: EformsProblem[] = [];
   const at = `/${rootName}`;
-  const problem = (path: string, message: string) => problems.push({ notice: name, path, message });
+  const problem = (
+    path: string,
+    code: EformsProblemCode,
+    message: string,
+    params: EformsProblemParams = {},
+  ) => problems.push({ notice: name, path, code, params, message });
   let usable = true;
 
   // Every identifier the product uses must have a value.
@@ -217,7 +228,7 @@ export function mapNotice(
       v.forEach((c, i) => {
         const p = `${path}/${k}[${i + 1}]`;
         if (k === 'cbc:ID' && text(c) === null) {
-          problem(p, 'empty identifier');
+          problem(p, EformsProblemCode.EmptyIdentifier, 'empty identifier');
           usable = false;
         } else emptyIds(c, p);
       });
@@ -227,7 +238,11 @@ export function mapNotice(
 
   const procedureId = text(kids(root, 'cbc:ContractFolderID')[0]);
   if (!procedureId) {
-    problem(`${at}/cbc:ContractFolderID[1]`, 'no procedure id (cbc:ContractFolderID)');
+    problem(
+      `${at}/cbc:ContractFolderID[1]`,
+      EformsProblemCode.MissingProcedureId,
+      'no procedure id (cbc:ContractFolderID)',
+    );
     usable = false;
   }
   const noticeIdRaw = text(kids(root, 'cbc:ID')[0]);
@@ -235,7 +250,11 @@ export function mapNotice(
   const typeNode = kids(root, 'cbc:NoticeTypeCode')[0];
   const noticeType = text(typeNode) ?? '';
   if (!noticeType) {
-    problem(`${at}/cbc:NoticeTypeCode[1]`, 'no notice type (cbc:NoticeTypeCode)');
+    problem(
+      `${at}/cbc:NoticeTypeCode[1]`,
+      EformsProblemCode.MissingNoticeType,
+      'no notice type (cbc:NoticeTypeCode)',
+    );
     usable = false;
   }
   const form = formOf(noticeType, attr(typeNode, 'listName'), rootName);
@@ -267,6 +286,7 @@ export function mapNotice(
   if (!buyerOrg?.name) {
     problem(
       buyerOrg ? `${buyerOrg.path}/cac:PartyName[1]/cbc:Name[1]` : `${at}/cac:ContractingParty[1]`,
+      EformsProblemCode.MissingBuyerName,
       'no buyer name',
     );
     usable = false;
@@ -282,7 +302,7 @@ export function mapNotice(
   );
   const title = pick(titles) ?? lotTitles.map(pick).find((t) => t) ?? null;
   if (!title) {
-    problem(`${at}/cac:ProcurementProject[1]/cbc:Name[1]`, 'no title');
+    problem(`${at}/cac:ProcurementProject[1]/cbc:Name[1]`, EformsProblemCode.MissingTitle, 'no title');
     usable = false;
   }
 
@@ -299,7 +319,7 @@ export function mapNotice(
       if (!code) continue;
       const eight = code.replace(/-\d$/, '');
       if (!/^\d{8}$/.test(eight) || !knownCpv(eight)) {
-        problem(h.path, `unknown CPV code ${code}`);
+        problem(h.path, EformsProblemCode.UnknownCpvCode, `unknown CPV code ${code}`, { code });
         continue;
       }
       if (!codes.includes(eight)) codes.push(eight);
@@ -307,6 +327,7 @@ export function mapNotice(
     if (required && !codes.length) {
       problem(
         `${path}/cac:MainCommodityClassification[1]/cbc:ItemClassificationCode[1]`,
+        EformsProblemCode.LotWithoutCpv,
         'the lot has no CPV code',
       );
       usable = false;
@@ -401,7 +422,12 @@ export function mapNotice(
       : null;
   for (const c of reservedCodes)
     if (c !== 'none' && !RESERVED[c])
-      problem(`${at}/cac:ProcurementProjectLot`, `unknown reserved-procurement code ${c}`);
+      problem(
+        `${at}/cac:ProcurementProjectLot`,
+        EformsProblemCode.UnknownReservedCode,
+        `unknown reserved-procurement code ${c}`,
+        { code: c },
+      );
   if (total === null) {
     const lotValues = lots.map((l) => l.estimatedValueCents).filter((v): v is number => v !== null);
     total = lotValues.length ? lotValues.reduce((a, b) => a + b, 0) : null;

@@ -1,5 +1,6 @@
 export * from './codelists.data';
 export * from './eforms-import.service';
+export * from './eforms-problems';
 export * from './eforms-schema';
 export * from './eforms-upload';
 export * from './eforms-xml';
