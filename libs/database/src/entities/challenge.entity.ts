@@ -12,6 +12,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { OfferingEntity } from './offering.entity';
 import { OrganisationEntity } from './organisation.entity';
 
 export const CHALLENGE_KINDS = ['open_call', 'competition'] as const;
@@ -28,6 +29,8 @@ export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
 @Entity('challenge')
 @Index('ix_challenge_buyer', ['buyerOrganisationId', 'createdAt'])
 @Index('ix_challenge_status', ['status', 'createdAt'])
+// The worker's due-challenge sweep reads open challenges by closing time.
+@Index('ix_challenge_open_closes_at', ['closesAt'], { where: `status = 'open'` })
 @Check('ck_challenge_kind', `kind IN ('open_call', 'competition')`)
 @Check('ck_challenge_budget', `budget_cents IS NULL OR budget_cents >= 0`)
 export class ChallengeEntity {
@@ -110,10 +113,14 @@ export class ChallengeEntity {
 @Entity('challenge_proposal')
 @Index('uq_challenge_proposal_organisation', ['challengeId', 'organisationId'], { unique: true })
 @Index('ix_challenge_proposal_organisation', ['organisationId'])
+// GIN index on partner_organisation_ids, created by hand in the migration (TypeORM cannot declare its type);
+// synchronize: false keeps the drift check off it.
+@Index('ix_challenge_proposal_partners', { synchronize: false })
 @Check(
   'ck_challenge_proposal_decision',
   `decision IS NULL OR decision IN ('shortlisted', 'winner', 'not_selected')`,
 )
+@Check('ck_challenge_proposal_budget', `requested_budget_cents IS NULL OR requested_budget_cents >= 0`)
 export class ChallengeProposalEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_challenge_proposal' })
   id: string;
@@ -173,8 +180,16 @@ export class ChallengeMatchEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_challenge_match' })
   challengeId: string;
 
+  @ManyToOne(() => ChallengeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'challenge_id', foreignKeyConstraintName: 'fk_challenge_match_challenge' })
+  challenge?: ChallengeEntity;
+
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_challenge_match' })
   offeringId: string;
+
+  @ManyToOne(() => OfferingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'offering_id', foreignKeyConstraintName: 'fk_challenge_match_offering' })
+  offering?: OfferingEntity;
 
   @Column({ type: 'uuid' })
   socialEnterpriseId: string;

@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { PledgeEntity } from './initiative.entity';
 import { ObligationEntity } from './obligation.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { PurchaseOrderEntity } from './purchase-order.entity';
@@ -73,12 +74,12 @@ export class ContributionEntity {
   @Column({ type: 'uuid', nullable: true })
   supplierOrganisationId: string | null;
 
-  /** Upper-cased, spaces removed: `inv 001` and `INV001` are the same invoice. */
   /** Read-only join for the supplier's name (no foreign key: the column predates the relation). */
   @ManyToOne(() => OrganisationEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'supplier_organisation_id' })
   supplierOrganisation?: OrganisationEntity | null;
 
+  /** Upper-cased, spaces removed: `inv 001` and `INV001` are the same invoice. */
   @Column({ type: 'varchar', length: 100, nullable: true })
   invoiceKey: string | null;
 
@@ -93,6 +94,10 @@ export class ContributionEntity {
   /** The delivered initiative pledge this activity claim comes from (a pledge counts once: uq_contribution_pledge). */
   @Column({ type: 'uuid', nullable: true })
   pledgeId: string | null;
+
+  @ManyToOne(() => PledgeEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'pledge_id', foreignKeyConstraintName: 'fk_contribution_pledge' })
+  pledge?: PledgeEntity | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   personToken: string | null;

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { NotificationEntity } from './notification.entity';
+import { UserEntity } from './user.entity';
 
 export const EMAIL_DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'bounced'] as const;
 export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
@@ -18,12 +29,18 @@ export type EmailDeliveryStatus = (typeof EMAIL_DELIVERY_STATUSES)[number];
   where: 'digest_date IS NOT NULL',
 })
 @Index('ix_email_delivery_status', ['status', 'createdAt'])
+@Check('ck_email_delivery_status', `"status" IN ('queued', 'sent', 'failed', 'bounced')`)
+@Check('ck_email_delivery_subject', `("notification_id" IS NULL) <> ("digest_date" IS NULL)`)
 export class EmailDeliveryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_email_delivery' })
   id: string;
 
   @Column({ type: 'uuid', nullable: true })
   notificationId: string | null;
+
+  @ManyToOne(() => NotificationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'notification_id', foreignKeyConstraintName: 'fk_email_delivery_notification' })
+  notification?: NotificationEntity | null;
 
   @Column({ type: 'date', nullable: true })
   digestDate: string | null;
@@ -33,6 +50,10 @@ export class EmailDeliveryEntity {
 
   @Column({ type: 'uuid' })
   userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_email_delivery_user' })
+  user?: UserEntity;
 
   /** The address at the time the mail was queued (lower-cased). */
   @Column({ type: 'varchar', length: 254 })

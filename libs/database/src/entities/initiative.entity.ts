@@ -34,6 +34,7 @@ export interface InitiativeNeed {
 @Entity('initiative')
 @Index('ix_initiative_status', ['status', 'createdAt'])
 @Index('ix_initiative_organisation', ['organisationId', 'createdAt'])
+@Index('ix_initiative_pitched_on', ['pitchedOn'])
 export class InitiativeEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_initiative' })
   id: string;

@@ -11,6 +11,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { ChallengeEntity } from './challenge.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { SroiPolicyEntity } from './sroi-policy.entity';
 import { TenderItemEntity } from './tender-item.entity';
@@ -66,6 +67,7 @@ export interface OcdsLot {
 @Index('uq_tender_procedure_id', ['procedureId'], { unique: true, where: 'procedure_id IS NOT NULL' })
 @Index('ix_tender_reserved', ['reserved', 'createdAt'], { where: 'reserved IS NOT NULL' })
 @Index('ix_tender_source', ['source', 'createdAt'])
+@Index('ix_tender_challenge', ['challengeId'], { where: 'challenge_id IS NOT NULL' })
 export class TenderEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_tender' })
   id: string;
@@ -121,6 +123,10 @@ export class TenderEntity {
   /** The challenge this tender follows from (issue 34), if any: shown on both. */
   @Column({ type: 'uuid', nullable: true })
   challengeId: string | null;
+
+  @ManyToOne(() => ChallengeEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'challenge_id', foreignKeyConstraintName: 'fk_tender_challenge' })
+  challenge?: ChallengeEntity | null;
 
   @ManyToOne(() => SroiPolicyEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'sroi_policy_id', foreignKeyConstraintName: 'fk_tender_sroi_policy' })

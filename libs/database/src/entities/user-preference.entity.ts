@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { UserEntity } from './user.entity';
 
 export const PREFERRED_LANGUAGES = ['nl', 'en'] as const;
 export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
@@ -7,9 +8,15 @@ export type EmailPreference = (typeof EMAIL_PREFERENCES)[number];
 
 /** A user's language and email preference; a user without a row has the defaults (`nl`, `immediately`). */
 @Entity('user_preference')
+@Check('ck_user_preference_language', `"language" IN ('nl', 'en')`)
+@Check('ck_user_preference_email', `"email" IN ('immediately', 'daily', 'off')`)
 export class UserPreferenceEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_user_preference' })
   userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_user_preference_user' })
+  user?: UserEntity;
 
   @Column({ type: 'varchar', length: 2, default: 'nl' })
   language: PreferredLanguage;
