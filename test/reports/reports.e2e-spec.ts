@@ -216,6 +216,11 @@ describe('reports on BullMQ (e2e, real PostgreSQL + Redis + worker)', () => {
       expect(text).toContain(total);
       expect(text).toContain(page);
       expect(text).toContain('Zoë');
+      // The activity's block by its facts, not the officer's code (a table cell may wrap it).
+      expect(text.replace(/\s+/g, ' ')).toContain(
+        language === 'nl' ? 'Maatschappelijke activiteit, per uur' : 'Social activity, per hour',
+      );
+      expect(text).not.toContain('ACT_HOUR');
       // Breakdown lines as the engine wrote them.
       for (const line of obligation.breakdown)
         expect(text).toContain(language === 'nl' ? line.labelNl : line.labelEn);

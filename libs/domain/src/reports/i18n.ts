@@ -1,4 +1,4 @@
-import { term, type GlossaryList } from '@app/common/glossary';
+import { blockName, type BlockFacts, term, type GlossaryList } from '@app/common/glossary';
 import type { ReportLanguage } from '@app/database';
 
 /** Amounts as officers write them: `€ 57.500,00` in Dutch, `€57,500.00` in English. */
@@ -217,4 +217,17 @@ export function labels(
 
 export function targetGroupName(code: string | null | undefined, lang: ReportLanguage): string {
   return codeWord('targetGroup', code, lang);
+}
+
+/**
+ * The block a contribution row counts under, in words ("Maatschappelijke activiteit, per uur"), from the frozen
+ * policy's block; the code as typed only when the policy has no such block; '' when the row names none.
+ */
+export function contributionBlockName(
+  r: { block?: BlockFacts | null; block_code: string },
+  lang: ReportLanguage,
+): string {
+  const b = r.block;
+  if (b && typeof b === 'object' && typeof b.category === 'string' && b.category) return blockName(b, lang);
+  return r.block_code;
 }

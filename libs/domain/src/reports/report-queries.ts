@@ -1,3 +1,5 @@
+import type { BlockFacts } from '@app/common/glossary';
+
 /**
  * SQL shared by the CSV (through a cursor) and the PDF/JSON renderers, so every format shows the same rows.
  * The date of a contribution is its invoice date (purchase), start date (placement) or, for an activity, the
@@ -16,10 +18,20 @@ SELECT c.id, c.obligation_id, o.tender_id, ${CONTRIBUTION_DATE} AS date, c.categ
        COALESCE(s.name, '') AS supplier_name, COALESCE(c.body->>'invoiceNumber', '') AS invoice_number,
        COALESCE(c.body->>'targetGroup', '') AS target_group, COALESCE(c.body->>'blockCode', '') AS block_code,
        c.body->>'hoursPerWeek' AS hours_per_week, c.body->>'endDate' AS end_date,
-       c.claimed_value_cents, c.verified_value_cents, c.created_at
+       c.claimed_value_cents, c.verified_value_cents, c.created_at, blk.block
   FROM contribution c
   JOIN obligation o ON o.id = c.obligation_id
   LEFT JOIN organisation s ON s.id = c.supplier_organisation_id
+  LEFT JOIN contract ct ON ct.id = o.contract_id
+  LEFT JOIN LATERAL (
+    SELECT b AS block
+      FROM jsonb_array_elements(CASE jsonb_typeof(ct.policy_snapshot->'blocks')
+                                  WHEN 'array' THEN ct.policy_snapshot->'blocks' ELSE '[]'::jsonb END) b
+     WHERE b->>'code' = COALESCE(c.body->>'blockCode',
+             (SELECT l->'params'->>'block' FROM jsonb_array_elements(
+                CASE jsonb_typeof(c.breakdown) WHEN 'array' THEN c.breakdown ELSE '[]'::jsonb END) l
+               WHERE l->>'code' IN ('BLOCK', 'ACTIVITY') LIMIT 1))
+     LIMIT 1) blk ON true
  WHERE c.obligation_id = $1 AND ${IN_PERIOD('$2', '$3')}
  ORDER BY 4, c.created_at, c.id`;
 
@@ -40,6 +52,11 @@ export interface ContributionRow {
   claimed_value_cents: string;
   verified_value_cents: string | null;
   created_at: Date;
+  /**
+   * The policy block the contribution counts under (the one it names, else the one its valuation chose), from the
+   * contract's frozen policy: a report names it by its facts (`blockName`), not by the officer's code.
+   */
+  block?: BlockFacts | null;
 }
 
 /** $1 buyer organisation id, $2 period start or null, $3 period end or null. One row per obligation. */

@@ -1,5 +1,5 @@
 import type { ReportLanguage } from '@app/database';
-import { formatDate, formatPercent, labels, targetGroupName } from '../i18n';
+import { contributionBlockName, formatDate, formatPercent, labels, targetGroupName } from '../i18n';
 import type { BarGroup } from './pdf-layout';
 import { COLOURS, PdfReport } from './pdf-layout';
 import type { ObligationReportData, RouteTotal } from '../report-data';
@@ -14,7 +14,7 @@ export function contributionDescription(r: ContributionRow, lang: ReportLanguage
         .filter(Boolean)
         .join(' · ');
     case 'social_activity':
-      return [r.block_code, r.description].filter(Boolean).join(' · ');
+      return [contributionBlockName(r, lang), r.description].filter(Boolean).join(' · ');
     default:
       return [
         targetGroupName(r.target_group, lang),

@@ -1,5 +1,5 @@
 import { isAtRisk as statusAtRisk } from '../../obligations/progress';
-import { labels, targetGroupName } from '../i18n';
+import { contributionBlockName, labels, targetGroupName } from '../i18n';
 import type {
   BuyerObligationSummary,
   BuyerReportData,
@@ -100,7 +100,7 @@ export async function writeObligationXlsx(data: ObligationReportData, write: Wri
     { header: t('supplier'), kind: 'text', width: 30 },
     { header: t('invoiceNumber'), kind: 'text', width: 16 },
     { header: t('targetGroup'), kind: 'text', width: 26 },
-    { header: t('blockCode'), kind: 'text', width: 14 },
+    { header: t('blockCode'), kind: 'text', width: 36 },
     { header: t('hoursPerWeekLong'), kind: 'number' },
     { header: t('untilDate'), kind: 'date' },
     { header: t('claimed'), kind: 'money', width: 16 },
@@ -115,7 +115,7 @@ export async function writeObligationXlsx(data: ObligationReportData, write: Wri
       r.supplier_name,
       r.invoice_number,
       r.target_group ? targetGroupName(r.target_group, lang) : '',
-      r.block_code,
+      contributionBlockName(r, lang),
       r.hours_per_week,
       r.end_date,
       r.claimed_value_cents,
