@@ -64,6 +64,13 @@ export const SAMPLE_PARAMS = {
   reason: 'geen capaciteit',
   obligationId: '00000000-0000-4000-8000-000000000001',
   eventId: '00000000-0000-4000-8000-000000000002',
+  challengeId: '00000000-0000-4000-8000-000000000003',
+  challengeTitle: 'Schone wijk Oost',
+  proposerName: 'Werkbedrijf De Brug',
+  decision: 'shortlisted',
+  initiativeId: '00000000-0000-4000-8000-000000000004',
+  initiativeTitle: 'Buurtmoestuin Noord',
+  pledgerName: 'Bakkerij Het Hoekje',
 };
 
 /** Writes one notification job through the outbox, as a producer does in its business transaction. */

@@ -22,6 +22,13 @@ const PARAMS = {
   meetings: 2,
   obligationId: '00000000-0000-4000-8000-000000000001',
   eventId: '00000000-0000-4000-8000-000000000002',
+  challengeId: '00000000-0000-4000-8000-000000000003',
+  challengeTitle: 'Schone wijk',
+  proposerName: 'De Brug',
+  decision: 'shortlisted',
+  initiativeId: '00000000-0000-4000-8000-000000000004',
+  initiativeTitle: 'Moestuin',
+  pledgerName: 'Het Hoekje',
 };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -52,6 +59,44 @@ describe('notification kinds', () => {
   it('links per side of an order', () => {
     expect(notificationLink('order_created', {}, 'social_enterprise')).toBe('/enterprise/orders');
     expect(notificationLink('order_created', {}, 'contractor')).toBe('/contractor/orders');
+  });
+
+  it('challenges and initiatives: their own pages, the decision worded through the glossary', () => {
+    const id = '00000000-0000-4000-8000-000000000003';
+    expect(
+      notificationLink(
+        'new_opportunity',
+        { opportunityKind: 'challenge', challengeId: id },
+        'social_enterprise',
+      ),
+    ).toBe(`/challenges/${id}`);
+    expect(notificationLink('new_opportunity', { opportunityKind: 'tender' }, 'social_enterprise')).toBe(
+      '/enterprise/opportunities',
+    );
+    expect(notificationLink('proposal_received', { challengeId: id }, 'buyer')).toBe(
+      `/officer/challenges/${id}`,
+    );
+    expect(notificationLink('proposal_decided', { challengeId: id }, 'contractor')).toBe(`/challenges/${id}`);
+    expect(notificationLink('pledge_received', { initiativeId: id }, 'social_enterprise')).toBe(
+      `/initiatives/${id}`,
+    );
+    const decided = { challengeId: id, challengeTitle: 'Schone wijk', decision: 'not_selected' };
+    expect(
+      renderNotification({ kind: 'proposal_decided', params: decided, message: '' }, 'en').body,
+    ).toContain('not selected');
+    expect(
+      renderNotification({ kind: 'proposal_decided', params: decided, message: '' }, 'nl').body,
+    ).toContain('niet gekozen');
+    expect(
+      renderNotification(
+        {
+          kind: 'new_opportunity',
+          params: { opportunityKind: 'challenge', title: 'Schone wijk' },
+          message: '',
+        },
+        'en',
+      ).body,
+    ).toBe('Challenge: "Schone wijk" matches your offering.');
   });
 });
 

@@ -224,7 +224,53 @@ export const NOTIFICATION_KINDS: Record<string, NotificationKind> = {
       title: 'New opportunity for your offering',
       body: `${term('opportunityKind', s(p.opportunityKind), 'en')}: "${s(p.title)}" matches your offering.`,
     }),
-    link: () => '/enterprise/opportunities',
+    // A challenge's own page (where the enterprise sends its proposal); tenders and obligations on the list.
+    link: (p) =>
+      p.opportunityKind === 'challenge' && p.challengeId
+        ? `/challenges/${s(p.challengeId)}`
+        : '/enterprise/opportunities',
+  },
+  proposal_received: {
+    nl: (p) => ({
+      title: 'Nieuw voorstel voor uw opgave',
+      body: `${s(p.proposerName) || 'Een organisatie'} heeft een voorstel ingestuurd voor "${s(p.challengeTitle)}".`,
+    }),
+    en: (p) => ({
+      title: 'New proposal for your challenge',
+      body: `${s(p.proposerName) || 'An organisation'} sent a proposal for "${s(p.challengeTitle)}".`,
+    }),
+    link: (p) => `/officer/challenges/${s(p.challengeId)}`,
+  },
+  proposal_decided: {
+    nl: (p) => ({
+      title: `Uw voorstel: ${term('proposalStatus', s(p.decision), 'nl').toLowerCase()}`,
+      body: `Er is besloten over uw voorstel voor "${s(p.challengeTitle)}": ${term(
+        'proposalStatus',
+        s(p.decision),
+        'nl',
+      ).toLowerCase()}.`,
+    }),
+    en: (p) => ({
+      title: `Your proposal: ${term('proposalStatus', s(p.decision), 'en').toLowerCase()}`,
+      body: `A decision was made on your proposal for "${s(p.challengeTitle)}": ${term(
+        'proposalStatus',
+        s(p.decision),
+        'en',
+      ).toLowerCase()}.`,
+    }),
+    // The challenge's page shows the proposer its own proposal with the decision and the feedback.
+    link: (p) => `/challenges/${s(p.challengeId)}`,
+  },
+  pledge_received: {
+    nl: (p) => ({
+      title: 'Nieuwe toezegging voor uw initiatief',
+      body: `${s(p.pledgerName) || 'Een organisatie'} biedt steun aan voor het initiatief "${s(p.initiativeTitle)}".`,
+    }),
+    en: (p) => ({
+      title: 'New pledge for your initiative',
+      body: `${s(p.pledgerName) || 'An organisation'} offers support for the initiative "${s(p.initiativeTitle)}".`,
+    }),
+    link: (p) => `/initiatives/${s(p.initiativeId)}`,
   },
   report_ready: {
     nl: (p) => ({
