@@ -214,9 +214,15 @@ describe('open data: eForms notices import (e2e, real PostgreSQL + Redis + worke
         {
           notice: 'notices/INVALID_cn_24_stage-2.xml',
           path: '/ContractNotice/cbc:ContractFolderID[1]',
+          code: 'MISSING_PROCEDURE_ID',
+          params: {},
           message: 'no procedure id (cbc:ContractFolderID)',
         },
-        expect.objectContaining({ path: '/ContractNotice/cbc:ID[1]', message: 'empty identifier' }),
+        expect.objectContaining({
+          path: '/ContractNotice/cbc:ID[1]',
+          code: 'EMPTY_IDENTIFIER',
+          message: 'empty identifier',
+        }),
       ]),
     );
     expect(result.errors.every((e: Json) => e.notice === 'notices/INVALID_cn_24_stage-2.xml')).toBe(true);
@@ -259,22 +265,35 @@ describe('open data: eForms notices import (e2e, real PostgreSQL + Redis + worke
         expect.objectContaining({
           notice: 'bogus.xml',
           path: '/ContractNotice/cbc:Bogus[1]',
+          code: 'SCHEMA_UNEXPECTED_ELEMENT',
+          params: { element: 'cbc:Bogus', expected: 'cbc:CopyIndicator, cbc:UUID, cbc:ContractFolderID' },
           message: expect.stringContaining('This element is not expected'),
         }),
         {
           notice: 'no-cpv.xml',
           path: '/ContractNotice/cac:ProcurementProjectLot[1]/cac:ProcurementProject[1]/cac:MainCommodityClassification[1]/cbc:ItemClassificationCode[1]',
+          code: 'LOT_WITHOUT_CPV',
+          params: {},
           message: 'the lot has no CPV code',
         },
         {
           notice: 'no-title.xml',
           path: '/ContractNotice/cac:ProcurementProject[1]/cbc:Name[1]',
+          code: 'MISSING_TITLE',
+          params: {},
           message: 'no title',
         },
-        { notice: 'readme.txt', path: '/', message: 'not an eForms notice (only .xml files are read)' },
+        {
+          notice: 'readme.txt',
+          path: '/',
+          code: 'NOT_XML_FILE',
+          params: {},
+          message: 'not an eForms notice (only .xml files are read)',
+        },
         expect.objectContaining({
           notice: 'broken.xml',
           path: '/',
+          code: 'NOT_XML',
           message: expect.stringContaining('not well-formed'),
         }),
       ]),
@@ -295,16 +314,20 @@ describe('open data: eForms notices import (e2e, real PostgreSQL + Redis + worke
     ]);
     expect(Date.now() - started).toBeLessThan(60_000);
     expect(result).toMatchObject({ notices: 2, tendersCreated: 0, tendersUpdated: 0 });
+    const refused = {
+      path: '/',
+      code: 'DOCTYPE_REFUSED',
+      params: {},
+      message: expect.stringContaining('DOCTYPE'),
+    };
     expect(result.errors).toEqual([
-      { notice: 'xxe.xml', path: '/', message: expect.stringContaining('DOCTYPE') },
-      { notice: 'lol.xml', path: '/', message: expect.stringContaining('DOCTYPE') },
+      { notice: 'xxe.xml', ...refused },
+      { notice: 'lol.xml', ...refused },
     ]);
     expect(JSON.stringify(result)).not.toMatch(/root:/);
     // As a single XML upload too.
     const single = await importXml(XXE, 'xxe.xml');
-    expect(single.errors).toEqual([
-      { notice: 'xxe.xml', path: '/', message: expect.stringContaining('DOCTYPE') },
-    ]);
+    expect(single.errors).toEqual([{ notice: 'xxe.xml', ...refused }]);
   });
 
   it('refuses zip bombs before inflating them (413 ZIP_TOO_LARGE) and unreadable ZIPs (400)', async () => {
