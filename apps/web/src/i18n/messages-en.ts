@@ -202,9 +202,6 @@ export const en: Messages = {
   'register.conflict': 'This email address or KvK number is already registered.',
   'account.title': 'My account',
   'account.organisation': 'Organisation',
-  'account.organisationId': 'Organisation id',
-  'account.organisationId.help':
-    'Give this number to the buyer when it awards a contract to you or checks your certificate.',
   'account.role': 'Role',
   'account.next': 'Your screens are in the menu above.',
   'certs.title': 'Check certificates',

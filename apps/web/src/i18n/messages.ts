@@ -209,9 +209,6 @@ const nl = {
   'register.conflict': 'Dit e-mailadres of KvK-nummer is al geregistreerd.',
   'account.title': 'Mijn account',
   'account.organisation': 'Organisatie',
-  'account.organisationId': 'Organisatie-id',
-  'account.organisationId.help':
-    'Geef dit nummer aan de opdrachtgever wanneer die een opdracht aan u gunt of uw certificaat controleert.',
   'account.role': 'Rol',
   'account.next': 'Uw schermen staan in het menu hierboven.',
   'certs.title': 'Certificaten controleren',

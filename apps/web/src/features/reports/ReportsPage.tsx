@@ -70,7 +70,7 @@ export function ReportsPage() {
                   {subject(r) || t(`rp.scope.${r.scope}`)}
                   <br />
                   <span className="bs-muted">
-                    {t(`rp.scope.${r.scope}`)} · {FORMAT_NAMES[r.format]} · {r.language.toUpperCase()}
+                    {t(`rp.scope.${r.scope}`)} · {FORMAT_NAMES[r.format]} · {term('language', r.language)}
                   </span>
                   {r.period && (
                     <span className="bs-muted">
