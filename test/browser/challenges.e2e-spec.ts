@@ -228,7 +228,7 @@ describe('challenges and initiatives in Chromium', () => {
     const obligation = await select.locator('option', { hasText: tenderTitle }).getAttribute('value');
     await select.selectOption(obligation as string);
     expect(await count.getByLabel('Bouwblok').locator('option:checked').textContent()).toMatch(
-      /^ACT_HOUR: €\s100,00 per uur$/,
+      /^Maatschappelijke activiteit, per uur: €\s100,00$/,
     );
     await clean(cp, 'initiative-count-375', true);
     await count.getByRole('button', { name: 'Meetellen' }).click();

@@ -1,3 +1,4 @@
+import { blockName } from '@glossary';
 import {
   Button,
   DataList,
@@ -194,7 +195,7 @@ function CountPledge({ pledge: p }: { pledge: Pledge }) {
 }
 
 function CountForm({ pledge: p, onCancel }: { pledge: Pledge; onCancel: () => void }) {
-  const { t, term, money, fieldErrors } = useT();
+  const { t, locale, money, fieldErrors } = useT();
   const obligations = useObligations();
   const count = useCountPledge(p.id);
   const [obligationId, setObligationId] = useState('');
@@ -241,9 +242,8 @@ function CountForm({ pledge: p, onCancel }: { pledge: Pledge; onCancel: () => vo
             options={blocks.map((b) => ({
               value: b.code,
               label: t('in.count.block.option', {
-                name: b.code,
+                name: blockName({ category: 'social_activity', unit: b.unit }, locale),
                 value: money(b.valueCents),
-                unit: term('blockUnit', b.unit),
               }),
             }))}
           />
