@@ -100,7 +100,9 @@ export async function newPage(stack: Stack, width = 1280): Promise<{ context: Br
   const context = await stack.browser.newContext({
     baseURL: stack.baseUrl,
     viewport: { width, height: 900 },
+    // A Dutch user's browser: date inputs render dd-mm-jjjj; fill() still types yyyy-mm-dd, as in any locale.
     locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
   });
   const page = await context.newPage();
   // Generous: CI machines are small and the tests share them with the API, the worker and the databases.
