@@ -102,6 +102,14 @@ describe('eForms screens in Chromium', () => {
     // The notice without a CPV code is listed with its file name, path and message.
     const errors = p.getByRole('table', { name: 'Problemen per aankondiging' });
     await errors.getByRole('cell', { name: 'zonder-cpv.xml' }).first().waitFor();
+    // Each problem in Dutch from its code (issue 35/31): no English message, no "(Engels)" column.
+    const noCpvRow = errors.getByRole('row', { name: /zonder-cpv\.xml/ });
+    await noCpvRow
+      .getByText('Het perceel heeft geen CPV-code; de aankondiging is niet ingelezen.', { exact: true })
+      .waitFor();
+    expect(await errors.textContent()).not.toMatch(/the lot has no CPV code|Engels/);
+    expect(await errors.locator('[lang="en"]').count()).toBe(0);
+    await errors.getByRole('columnheader', { name: 'Wat er mis is' }).waitFor();
     expect(await p.getByRole('heading', { level: 3 }).textContent()).toMatch(/^Problemen \(\d+\)$/);
     expect(await seriousA11yViolations(p)).toEqual([]);
     await screenshot(p, 'eforms-import-nl');
@@ -110,6 +118,10 @@ describe('eForms screens in Chromium', () => {
     await p.getByRole('button', { name: 'English' }).click();
     await p.getByText('Done: aankondigingen.zip has been imported.').waitFor();
     await p.getByRole('table', { name: 'Problems by notice' }).waitFor();
+    await p
+      .getByRole('table', { name: 'Problems by notice' })
+      .getByText('The lot has no CPV code; the notice has not been imported.', { exact: true })
+      .waitFor();
     await p.getByRole('button', { name: 'Nederlands' }).click();
 
     // The public list, filtered on reserved contracts: the reserved tender with its badge.

@@ -13,7 +13,8 @@ import {
   TableCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { Fragment, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import type { Schemas } from '../../api/client';
 import { useT } from '../../i18n/LocaleProvider';
 import type { MessageId } from '../../i18n/messages';
@@ -166,14 +167,80 @@ function EformsResultView({ result, name }: { result: EformsResult; name: string
                 <TableCell>
                   <code className="bs-path">{e.path}</code>
                 </TableCell>
-                {/* The schema check's own words: English, marked so for screen readers. */}
-                <TableCell lang="en">{e.message}</TableCell>
+                <TableCell>
+                  <ProblemWords problem={e} />
+                </TableCell>
               </TableRow>
             ))}
           </DataTable>
           {more > 0 && <Paragraph>{t('imports.eforms.errors.more', { count: num(more, 0) })}</Paragraph>}
         </>
       )}
+    </>
+  );
+}
+
+type Problem = EformsResult['errors'][number];
+
+const Code = ({ children }: { children: ReactNode }) => <code className="bs-path">{children}</code>;
+
+/** XML names (elements, attributes, the notice types) as code: names, not words of a language. */
+function names(list: string): ReactNode {
+  return list.split(', ').map((n, i) => (
+    <Fragment key={i}>
+      {i > 0 && ', '}
+      <Code>{n}</Code>
+    </Fragment>
+  ));
+}
+
+/**
+ * One problem in the reader's language, from its code and params (never the API's English `message`); a code the
+ * app does not know (or a stored problem without one) says that the schema rejects the part at its path.
+ */
+function ProblemWords({ problem }: { problem: Problem }) {
+  const intl = useIntl();
+  const p = (problem.params ?? {}) as Record<string, string | number | undefined>;
+  const id = `imports.eforms.problem.${problem.code}`;
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(intl.messages, key);
+  const word = (key: string, values: Record<string, ReactNode> = {}) =>
+    intl.formatMessage({ id: key }, { name: (chunks: ReactNode[]) => <Code>{chunks}</Code>, ...values });
+  const element = p.element ? (
+    <Code>{p.attribute ? `${p.element}/@${p.attribute}` : String(p.element)}</Code>
+  ) : null;
+  // Every schema code names its element; without one (or with a code the app does not know) the general words.
+  if (!problem.code || !has(id) || (problem.code.startsWith('SCHEMA_') && !element))
+    return <>{word('imports.eforms.problem.unknown', { path: <Code>{problem.path}</Code> })}</>;
+  const values: Record<string, ReactNode> = {
+    element,
+    attribute: p.attribute !== undefined ? <Code>{String(p.attribute)}</Code> : null,
+    value: p.value !== undefined ? <Code>{String(p.value)}</Code> : null,
+    code: p.code !== undefined ? <Code>{String(p.code)}</Code> : null,
+    root: p.root !== undefined ? <Code>{String(p.root)}</Code> : null,
+    expected: p.expected !== undefined ? names(String(p.expected)) : null,
+  };
+  const main = word(
+    problem.code === 'SCHEMA_INVALID_VALUE' && p.value === undefined ? `${id}.noValue` : id,
+    values,
+  );
+  const extra: ReactNode[] = [];
+  if (p.expected !== undefined && problem.code.startsWith('SCHEMA_'))
+    extra.push(
+      p.expectedMore
+        ? word('imports.eforms.problem.expectedMore', {
+            expected: values.expected,
+            count: Number(p.expectedMore),
+          })
+        : word('imports.eforms.problem.expected', { expected: values.expected }),
+    );
+  if (p.type !== undefined)
+    extra.push(word('imports.eforms.problem.type', { type: <Code>{String(p.type)}</Code> }));
+  return (
+    <>
+      {main}
+      {extra.map((x, i) => (
+        <Fragment key={i}> {x}</Fragment>
+      ))}
     </>
   );
 }

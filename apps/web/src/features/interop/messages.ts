@@ -24,12 +24,49 @@ const nl = {
   'imports.eforms.errors': 'Problemen ({total})',
   'imports.eforms.errors.none': 'Geen problemen gevonden: alle aankondigingen zijn ingelezen.',
   'imports.eforms.errors.lead':
-    'Deze aankondigingen of onderdelen ervan zijn niet (helemaal) ingelezen. De melding komt uit de controle tegen de eForms-schema’s en is in het Engels.',
+    'Deze aankondigingen of onderdelen ervan zijn niet (helemaal) ingelezen. Namen van XML-elementen staan zoals in het bestand.',
   'imports.eforms.errors.caption': 'Problemen per aankondiging',
   'imports.eforms.errors.notice': 'Aankondiging (bestand)',
   'imports.eforms.errors.path': 'Plaats in het bestand',
-  'imports.eforms.errors.message': 'Melding (Engels)',
+  'imports.eforms.errors.message': 'Wat er mis is',
   'imports.eforms.errors.more': 'en {count} meer',
+  // One problem, worded from its code and params; XML names ({element}, <name>…</name>) are shown as code.
+  'imports.eforms.problem.SCHEMA_UNEXPECTED_ELEMENT': 'Het element {element} hoort hier niet.',
+  'imports.eforms.problem.SCHEMA_MISSING_ELEMENT': 'In {element} ontbreekt een verplicht element.',
+  'imports.eforms.problem.SCHEMA_INVALID_VALUE': 'De waarde {value} is niet toegestaan in {element}.',
+  'imports.eforms.problem.SCHEMA_INVALID_VALUE.noValue': 'De waarde van {element} is niet toegestaan.',
+  'imports.eforms.problem.SCHEMA_INVALID_ATTRIBUTE':
+    'Het attribuut {attribute} is niet toegestaan bij {element}.',
+  'imports.eforms.problem.SCHEMA_MISSING_ATTRIBUTE':
+    'Bij {element} ontbreekt het verplichte attribuut {attribute}.',
+  'imports.eforms.problem.SCHEMA_TEXT_NOT_ALLOWED':
+    'In {element} staat tekst, waar alleen elementen mogen staan.',
+  'imports.eforms.problem.SCHEMA_ERROR': 'Het schema keurt het element {element} af.',
+  'imports.eforms.problem.unknown': 'Het schema keurt dit onderdeel af: {path}.',
+  'imports.eforms.problem.expected': 'Verwacht: {expected}.',
+  'imports.eforms.problem.expectedMore': 'Verwacht: {expected} of een van {count} andere.',
+  'imports.eforms.problem.type': 'Verwacht type: {type}.',
+  'imports.eforms.problem.NOT_XML_FILE': 'Dit is geen XML-bestand; alleen .xml-bestanden worden ingelezen.',
+  'imports.eforms.problem.NUL_CHARACTER': 'Het bestand bevat een NUL-teken en is dus geen XML-tekst.',
+  'imports.eforms.problem.NOT_XML': 'Het bestand is geen geldige XML en is niet ingelezen.',
+  'imports.eforms.problem.DOCTYPE_REFUSED':
+    'De aankondiging bevat een documenttype- of entiteitdeclaratie (<name>DOCTYPE</name>, <name>ENTITY</name>). Dat is om veiligheidsredenen niet toegestaan; de aankondiging is niet gelezen.',
+  'imports.eforms.problem.UNSUPPORTED_NOTICE':
+    'Dit is geen aankondiging die kan worden ingelezen ({root}). Ingelezen worden: {expected}.',
+  'imports.eforms.problem.EMPTY_IDENTIFIER':
+    'Een kenmerk (<name>cbc:ID</name>) is leeg; de aankondiging is niet ingelezen.',
+  'imports.eforms.problem.MISSING_PROCEDURE_ID':
+    'Het kenmerk van de procedure (<name>cbc:ContractFolderID</name>) ontbreekt; de aankondiging is niet ingelezen.',
+  'imports.eforms.problem.MISSING_NOTICE_TYPE':
+    'De soort aankondiging (<name>cbc:NoticeTypeCode</name>) ontbreekt; de aankondiging is niet ingelezen.',
+  'imports.eforms.problem.MISSING_BUYER_NAME':
+    'De naam van de aanbestedende dienst ontbreekt; de aankondiging is niet ingelezen.',
+  'imports.eforms.problem.MISSING_TITLE': 'De titel ontbreekt; de aankondiging is niet ingelezen.',
+  'imports.eforms.problem.UNKNOWN_CPV_CODE': 'De CPV-code {code} bestaat niet en is weggelaten.',
+  'imports.eforms.problem.LOT_WITHOUT_CPV':
+    'Het perceel heeft geen CPV-code; de aankondiging is niet ingelezen.',
+  'imports.eforms.problem.UNKNOWN_RESERVED_CODE':
+    'De code {code} voor een voorbehouden opdracht is onbekend en is niet gebruikt.',
   'imports.eforms.another': 'Nog een bestand inlezen',
   'apiError.ZIP_TOO_LARGE':
     'Het ZIP-bestand is te groot uitgepakt of bevat te veel bestanden (hoogstens 20.000 bestanden, 512 MB).',
@@ -64,12 +101,46 @@ const en: Record<keyof typeof nl, string> = {
   'imports.eforms.errors': 'Problems ({total})',
   'imports.eforms.errors.none': 'No problems found: every notice has been imported.',
   'imports.eforms.errors.lead':
-    'These notices, or parts of them, were not (fully) imported. The messages come from the check against the eForms schemas.',
+    'These notices, or parts of them, were not (fully) imported. XML element names are shown as in the file.',
   'imports.eforms.errors.caption': 'Problems by notice',
   'imports.eforms.errors.notice': 'Notice (file)',
   'imports.eforms.errors.path': 'Place in the file',
-  'imports.eforms.errors.message': 'Message',
+  'imports.eforms.errors.message': 'What is wrong',
   'imports.eforms.errors.more': 'and {count} more',
+  'imports.eforms.problem.SCHEMA_UNEXPECTED_ELEMENT': 'The element {element} does not belong here.',
+  'imports.eforms.problem.SCHEMA_MISSING_ELEMENT': 'A required element is missing in {element}.',
+  'imports.eforms.problem.SCHEMA_INVALID_VALUE': 'The value {value} is not allowed in {element}.',
+  'imports.eforms.problem.SCHEMA_INVALID_VALUE.noValue': 'The value of {element} is not allowed.',
+  'imports.eforms.problem.SCHEMA_INVALID_ATTRIBUTE': 'The attribute {attribute} is not allowed on {element}.',
+  'imports.eforms.problem.SCHEMA_MISSING_ATTRIBUTE':
+    'The required attribute {attribute} is missing on {element}.',
+  'imports.eforms.problem.SCHEMA_TEXT_NOT_ALLOWED':
+    'There is text in {element}, where only elements are allowed.',
+  'imports.eforms.problem.SCHEMA_ERROR': 'The schema rejects the element {element}.',
+  'imports.eforms.problem.unknown': 'The schema rejects this part: {path}.',
+  'imports.eforms.problem.expected': 'Expected: {expected}.',
+  'imports.eforms.problem.expectedMore': 'Expected: {expected} or one of {count} more.',
+  'imports.eforms.problem.type': 'Expected type: {type}.',
+  'imports.eforms.problem.NOT_XML_FILE': 'This is not an XML file; only .xml files are imported.',
+  'imports.eforms.problem.NUL_CHARACTER': 'The file contains a NUL character, so it is not XML text.',
+  'imports.eforms.problem.NOT_XML': 'The file is not well-formed XML and has not been imported.',
+  'imports.eforms.problem.DOCTYPE_REFUSED':
+    'The notice contains a document type or entity declaration (<name>DOCTYPE</name>, <name>ENTITY</name>). For safety that is not allowed; the notice has not been read.',
+  'imports.eforms.problem.UNSUPPORTED_NOTICE':
+    'This is not a notice that can be imported ({root}). Imported are: {expected}.',
+  'imports.eforms.problem.EMPTY_IDENTIFIER':
+    'An identifier (<name>cbc:ID</name>) is empty; the notice has not been imported.',
+  'imports.eforms.problem.MISSING_PROCEDURE_ID':
+    'The procedure identifier (<name>cbc:ContractFolderID</name>) is missing; the notice has not been imported.',
+  'imports.eforms.problem.MISSING_NOTICE_TYPE':
+    'The notice type (<name>cbc:NoticeTypeCode</name>) is missing; the notice has not been imported.',
+  'imports.eforms.problem.MISSING_BUYER_NAME':
+    'The name of the contracting authority is missing; the notice has not been imported.',
+  'imports.eforms.problem.MISSING_TITLE': 'The title is missing; the notice has not been imported.',
+  'imports.eforms.problem.UNKNOWN_CPV_CODE': 'The CPV code {code} does not exist and has been left out.',
+  'imports.eforms.problem.LOT_WITHOUT_CPV': 'The lot has no CPV code; the notice has not been imported.',
+  'imports.eforms.problem.UNKNOWN_RESERVED_CODE':
+    'The reserved-contract code {code} is unknown and has not been used.',
   'imports.eforms.another': 'Import another file',
   'apiError.ZIP_TOO_LARGE':
     'The ZIP file is too large unpacked or holds too many files (at most 20,000 files, 512 MB).',
