@@ -48,6 +48,10 @@ export function obligationJson(v: ObligationView) {
     dueDate: o.dueDate,
     waivedReason: o.waivedReason,
     createdAt: o.createdAt.toISOString(),
+    // The social-activity blocks of the frozen policy: what a delivered pledge or an activity can be counted under.
+    activityBlocks: (c.policySnapshot?.blocks ?? [])
+      .filter((b) => b.category === 'social_activity')
+      .map((b) => ({ code: b.code, unit: b.unit as string, valueCents: b.valueCents })),
   };
 }
 

@@ -70,7 +70,7 @@ export class EformsImportErrorDto {
     enumName: 'EformsProblemCode',
     example: 'LOT_WITHOUT_CPV',
     description:
-      'What is wrong, for words in the reader\'s language: SCHEMA_* from the eForms schemas (libxml2), the others from ' +
+      "What is wrong, for words in the reader's language: SCHEMA_* from the eForms schemas (libxml2), the others from " +
       "the product's own checks. Problems stored before codes existed get theirs from their message.",
   })
   code: EformsProblemCode;

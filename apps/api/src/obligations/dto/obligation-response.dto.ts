@@ -63,13 +63,7 @@ export class ObligationResponseDto {
   activityBlocks: ActivityBlockDto[];
 
   static from(v: ObligationView): ObligationResponseDto {
-    const blocks = v.contract.policySnapshot?.blocks ?? [];
-    return {
-      ...obligationJson(v),
-      activityBlocks: blocks
-        .filter((b) => b.category === 'social_activity')
-        .map((b) => ({ code: b.code, unit: b.unit, valueCents: b.valueCents })),
-    };
+    return obligationJson(v);
   }
 }
 
