@@ -14,8 +14,7 @@ export const en: Messages = {
   'nav.signOut': 'Sign out',
   'nav.account': 'My account',
   'nav.notifications': 'Notifications',
-  'notifications.badge':
-    '{n, plural, =0 {Notifications, none unread} one {# unread notification} other {# unread notifications}}',
+  'notifications.unread': 'unread',
   'nav.policies': 'SROI policies',
   'nav.officerTenders': 'My tenders',
   'nav.obligations': 'Obligations',

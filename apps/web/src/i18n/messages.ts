@@ -20,8 +20,7 @@ const nl = {
   'nav.signOut': 'Uitloggen',
   'nav.account': 'Mijn account',
   'nav.notifications': 'Meldingen',
-  'notifications.badge':
-    '{n, plural, =0 {Meldingen, geen ongelezen} one {# ongelezen melding} other {# ongelezen meldingen}}',
+  'notifications.unread': 'ongelezen',
   'nav.policies': 'SROI-beleid',
   'nav.officerTenders': 'Mijn aanbestedingen',
   'nav.obligations': 'Verplichtingen',

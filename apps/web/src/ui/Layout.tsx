@@ -9,6 +9,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth, type Role } from '../auth/AuthProvider';
 import { NotificationBadge } from '../features/notifications/NotificationBadge';
+import { useLanguageChoice } from '../features/notifications/language';
 import { useLocale, useT } from '../i18n/LocaleProvider';
 import type { MessageId } from '../i18n/messages';
 import { Loading } from './States';
@@ -80,8 +81,9 @@ function useFocusHeadingOnNavigate() {
 
 export function Layout() {
   const { t } = useT();
-  const { locale, setLocale } = useLocale();
+  const { locale } = useLocale();
   const { me, status, signOut } = useAuth();
+  const chooseLanguage = useLanguageChoice(status === 'signed_in' ? (me?.id ?? null) : null);
   const navigate = useNavigate();
   useFocusHeadingOnNavigate();
   const items = NAV.filter(
@@ -102,7 +104,7 @@ export function Layout() {
               className="bs-lang"
               lang={locale === 'nl' ? 'en' : 'nl'}
               title={t('lang.switchTitle')}
-              onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+              onClick={() => chooseLanguage(locale === 'nl' ? 'en' : 'nl')}
             >
               {t('lang.switch')}
             </button>
