@@ -191,14 +191,12 @@ describe('Notifications inbox and preferences (e2e)', () => {
 
   it('a kind without a template shows its stored message', async () => {
     const { organisationId, a } = await buyerWithTwoOfficers(api);
-    await api.app
-      .get((await import('@app/domain')).NotificationsService)
-      .notify({
-        organisationId,
-        kind: 'legacy_kind',
-        message: 'Oude melding',
-        dedupeKey: `legacy-${Date.now()}`,
-      });
+    await api.app.get((await import('@app/domain')).NotificationsService).notify({
+      organisationId,
+      kind: 'legacy_kind',
+      message: 'Oude melding',
+      dedupeKey: `legacy-${Date.now()}`,
+    });
     const got = await list(a);
     expect(got.items[0]).toMatchObject({ kind: 'legacy_kind', title: 'Melding', body: 'Oude melding' });
   });
