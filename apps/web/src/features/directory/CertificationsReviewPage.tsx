@@ -8,6 +8,7 @@ import { DataTable } from '../../ui/DataTable';
 import { TextField } from '../../ui/Fields';
 import { EmptyState, ErrorAlert, PageHeading, QueryState } from '../../ui/States';
 import { useCertifications, useEnterpriseSearch, useVerifyCertification } from './api';
+import { OrganisationPicker, type PickedOrganisation } from './OrganisationPicker';
 
 type Certification = Schemas['CertificationDto'];
 
@@ -94,7 +95,7 @@ export function CertificationsReviewPage() {
   const { t } = useT();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
-  const [orgId, setOrgId] = useState('');
+  const [contractor, setContractor] = useState<PickedOrganisation | null>(null);
   const selected = params.get('org');
   const search = useEnterpriseSearch(params.get('q'));
   const submit = (e: FormEvent) => {
@@ -115,21 +116,19 @@ export function CertificationsReviewPage() {
           </Button>
         </div>
       </form>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (orgId.trim()) choose(orgId.trim(), orgId.trim());
-        }}
-        className="bs-form"
-        noValidate
-      >
-        <TextField label={t('certs.orgId')} value={orgId} onChange={setOrgId} />
-        <div>
-          <Button type="submit" appearance="secondary-action-button">
-            {t('certs.show')}
-          </Button>
-        </div>
-      </form>
+      <div className="bs-form">
+        <OrganisationPicker
+          source="organisations"
+          kind="contractor"
+          label={t('certs.orgId')}
+          description={t('certs.orgId.help')}
+          value={contractor}
+          onChange={(o) => {
+            setContractor(o);
+            if (o) choose(o.id, o.name);
+          }}
+        />
+      </div>
       {params.get('q') && (
         <QueryState query={search} isEmpty={(d) => d.items.length === 0} empty={t('certs.noHits')}>
           {(hits) => (
@@ -151,7 +150,7 @@ export function CertificationsReviewPage() {
         </QueryState>
       )}
       {selected ? (
-        <OrganisationCertifications orgId={selected} name={params.get('name') ?? selected} />
+        <OrganisationCertifications orgId={selected} name={params.get('name') ?? ''} />
       ) : (
         <EmptyState>{t('certs.pick')}</EmptyState>
       )}

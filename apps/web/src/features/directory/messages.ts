@@ -1,9 +1,9 @@
 /* The words of the social enterprise's profile, certificates and offerings, and the officer's certificate review, in both languages: i18n/feature-messages.ts merges them. */
 const nl = {
-  'certs.lead': 'Zoek een sociale onderneming of vul het organisatie-id van een opdrachtnemer in.',
+  'certs.lead': 'Zoek een sociale onderneming, of kies een opdrachtnemer op naam of KvK-nummer.',
   'certs.search': 'Naam van de onderneming',
-  'certs.orgId': 'Organisatie-id',
-  'certs.show': 'Toon certificaten',
+  'certs.orgId': 'Opdrachtnemer',
+  'certs.orgId.help': 'Naam of KvK-nummer',
   'certs.empty': 'Deze organisatie heeft geen certificaten vastgelegd.',
   'certs.pick': 'Kies een organisatie om de certificaten te zien.',
   'certs.noHits': 'Geen onderneming gevonden. Controleer de naam.',
@@ -89,10 +89,10 @@ const nl = {
 } as const;
 
 const en: Record<keyof typeof nl, string> = {
-  'certs.lead': "Search a social enterprise or enter a contractor's organisation id.",
+  'certs.lead': 'Search a social enterprise, or choose a contractor by name or KvK number.',
   'certs.search': 'Name of the enterprise',
-  'certs.orgId': 'Organisation id',
-  'certs.show': 'Show certificates',
+  'certs.orgId': 'Contractor',
+  'certs.orgId.help': 'Name or KvK number',
   'certs.empty': 'This organisation has not recorded any certificates.',
   'certs.pick': 'Choose an organisation to see its certificates.',
   'certs.noHits': 'No enterprise found. Check the name.',
