@@ -9,7 +9,7 @@
 import 'reflect-metadata';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule, dataSourceOptions, ensureDatabase } from '@app/database';
-import { Actor, EformsImportService, InteropModule, JobsService } from '@app/domain';
+import { Actor, EformsImportService, InteropModule } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { makeZip } from '../../test/support/zip';
+import { measureImport } from './measure-import';
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -98,47 +99,18 @@ async function store(size: number): Promise<{ id: string; zipMb: number; storeSe
 /** Phase 2 (a fresh child process): the worker's part, memory sampled every 20 ms. */
 async function runImport(id: string): Promise<void> {
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed;
-  let liveHeap = 0;
-  let tick = -1;
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  }, 20);
   try {
-    const t0 = performance.now();
-    const result = await app
-      .get(JobsService)
-      .run(id, { attemptsMade: 0, opts: { attempts: 1 } }, (progress) =>
-        app.get(EformsImportService).run(id, async (pct) => {
-          await progress(pct);
-          // At every tenth of the work: the live heap after a full collection (what the import really holds).
-          if (!gc || Math.floor(pct / 10) === tick) return;
-          tick = Math.floor(pct / 10);
-          gc();
-          liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
-        }),
-      );
-    const seconds = (performance.now() - t0) / 1000;
-    clearInterval(timer);
-    process.stdout.write(
-      JSON.stringify({
-        seconds,
+    await measureImport(
+      app,
+      id,
+      (onProgress) => app.get(EformsImportService).run(id, onProgress),
+      (result) => ({
         notices: result?.notices,
         created: result?.tendersCreated,
         errorsTotal: result?.errorsTotal,
-        baseRssMb: base.rss / 2 ** 20,
-        peakRssMb: peakRss / 2 ** 20,
-        peakHeapMb: peakHeap / 2 ** 20,
-        liveHeapMb: liveHeap / 2 ** 20,
       }),
     );
   } finally {
-    clearInterval(timer);
     await app.close();
   }
 }

@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { AppConfigModule } from '@app/config';
 import { DatabaseModule, ensureDatabase, dataSourceOptions } from '@app/database';
-import { Actor, ImportsService, InteropModule, JobsService } from '@app/domain';
+import { Actor, ImportsService, InteropModule } from '@app/domain';
 import { QueueModule } from '@app/queue';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { measureImport } from './measure-import';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -87,46 +88,18 @@ async function store(size: number): Promise<{ id: string; bytes: number; storeSe
  */
 async function runImport(id: string): Promise<void> {
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
-  const base = process.memoryUsage();
-  let peakRss = base.rss;
-  let peakHeap = base.heapUsed;
-  let liveHeap = 0;
-  let tick = -1;
-  const gc = (globalThis as { gc?: () => void }).gc;
-  const timer = setInterval(() => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  }, 20);
   try {
-    const t0 = performance.now();
-    const result = await app
-      .get(JobsService)
-      .run(id, { attemptsMade: 0, opts: { attempts: 1 } }, (progress) =>
-        app.get(ImportsService).run(id, async (pct) => {
-          await progress(pct);
-          if (!gc || Math.floor(pct / 10) === tick) return;
-          tick = Math.floor(pct / 10);
-          gc();
-          liveHeap = Math.max(liveHeap, process.memoryUsage().heapUsed);
-        }),
-      );
-    const seconds = (performance.now() - t0) / 1000;
-    clearInterval(timer);
-    process.stdout.write(
-      JSON.stringify({
-        seconds,
+    await measureImport(
+      app,
+      id,
+      (onProgress) => app.get(ImportsService).run(id, onProgress),
+      (result) => ({
         releases: result?.releases,
         created: result?.tendersCreated,
         errorsTotal: result?.errorsTotal,
-        baseRssMb: base.rss / 2 ** 20,
-        peakRssMb: peakRss / 2 ** 20,
-        peakHeapMb: peakHeap / 2 ** 20,
-        liveHeapMb: liveHeap / 2 ** 20,
       }),
     );
   } finally {
-    clearInterval(timer);
     await app.close();
   }
 }
